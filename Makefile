@@ -1,0 +1,33 @@
+# Bazaar's two commands, and a few for day-to-day work. The scripts install
+# what is missing and start PostgreSQL and Redis when they are not running.
+
+.PHONY: run test bench check fmt sqlx-prepare services tools
+
+## Build and serve the marketplace with demo data on http://127.0.0.1:3000.
+run:
+	bash scripts/run.sh
+
+## Everything: formatting, lints, unit, integration and end-to-end tests.
+test:
+	bash scripts/test.sh
+
+## Throughput, latency and bundle size, written to bench/results.json.
+bench:
+	bash scripts/bench.sh
+
+## Fast compile check of server and browser code.
+check:
+	bash -c 'source scripts/env.sh && cargo check --workspace --features bazaar/ssr && cargo check -p bazaar --lib --features hydrate --target wasm32-unknown-unknown'
+
+fmt:
+	cargo fmt --all
+
+## Regenerate .sqlx after changing a query (needs the local database).
+sqlx-prepare:
+	bash scripts/sqlx-prepare.sh
+
+services:
+	bash scripts/services.sh
+
+tools:
+	bash scripts/tools.sh

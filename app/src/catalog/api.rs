@@ -1,0 +1,112 @@
+//! Server functions of the storefront catalog: each reads its input, calls
+//! one `server::catalog` service and maps the result to a view.
+
+use leptos::prelude::*;
+
+use super::{CategoryLink, ProductListing, ProductView};
+use crate::error::AppError;
+
+/// The categories in the header's navigation.
+#[server]
+pub async fn navigation_categories() -> Result<Vec<CategoryLink>, AppError> {
+    let state = crate::error::state()?;
+    let categories = server::catalog::categories::top_level(&state.db).await?;
+    Ok(categories.into_iter().map(|c| CategoryLink { slug: c.slug, name: c.name }).collect())
+}
+
+/// Published products matching a search, category and page.
+#[server]
+pub async fn list_products(
+    q: Option<String>,
+    category: Option<String>,
+    page: Option<i64>,
+) -> Result<ProductListing, AppError> {
+    use server::catalog::products::{ProductQuery, list_published};
+    let state = crate::error::state()?;
+    let query = ProductQuery { text: q, category, page: page.unwrap_or(1) };
+    let page = list_published(&state.db, &query).await?;
+    Ok(ProductListing {
+        page: page.page,
+        page_count: page.page_count(),
+        total: page.total,
+        items: page.items.into_iter().map(views::card).collect(),
+    })
+}
+
+/// A published product by its slug.
+#[server]
+pub async fn get_product(slug: String) -> Result<ProductView, AppError> {
+    let state = crate::error::state()?;
+    let product = server::catalog::products::find_published(&state.db, &slug).await?;
+    Ok(views::product(product))
+}
+
+/// Conversions from domain values to the views pages render.
+#[cfg(feature = "ssr")]
+mod views {
+    use server::{
+        catalog::{Image, ProductDetail, ProductSummary, markdown},
+        media,
+    };
+
+    use crate::catalog::{Picture, ProductCard, ProductView, VariantChoice};
+
+    pub fn picture(image: Image) -> Picture {
+        let srcset = media::WIDTHS
+            .iter()
+            .filter(|&&width| width <= image.width as u32 || width == media::WIDTHS[0])
+            .map(|&width| format!("{} {width}w", media::url(&image.file_key, width)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Picture {
+            src: media::url(&image.file_key, media::width_for(480)),
+            srcset,
+            alt: image.alt,
+            width: image.width,
+            height: image.height,
+        }
+    }
+
+    pub fn card(product: ProductSummary) -> ProductCard {
+        ProductCard {
+            slug: product.slug,
+            title: product.title,
+            store_name: product.store_name,
+            price: product.price_from.to_string(),
+            price_is_from: product.has_price_range,
+            in_stock: product.in_stock,
+            picture: product.image.map(picture),
+        }
+    }
+
+    pub fn product(product: ProductDetail) -> ProductView {
+        ProductView {
+            summary: markdown::summary(&product.description, 160),
+            description_html: markdown::to_safe_html(&product.description),
+            slug: product.slug,
+            title: product.title,
+            store_name: product.store_name,
+            store_slug: product.store_slug,
+            category_name: product.category_name,
+            category_slug: product.category_slug,
+            attributes: product.attributes.into_iter().collect(),
+            variants: product
+                .variants
+                .into_iter()
+                .map(|variant| VariantChoice {
+                    label: if variant.options.is_empty() {
+                        "Standard".into()
+                    } else {
+                        variant.options.values().cloned().collect::<Vec<_>>().join(" / ")
+                    },
+                    id: variant.id,
+                    sku: variant.sku,
+                    price: variant.price.to_string(),
+                    compare_at_price: variant.compare_at_price.map(|price| price.to_string()),
+                    stock: variant.stock,
+                })
+                .collect(),
+            pictures: product.images.into_iter().map(picture).collect(),
+        }
+    }
+}

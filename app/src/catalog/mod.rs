@@ -1,0 +1,75 @@
+//! The catalog as pages show it: serialisable views of products and
+//! categories, and the server functions that load them.
+
+mod api;
+
+pub use api::{get_product, list_products, navigation_categories};
+use serde::{Deserialize, Serialize};
+
+/// A stored picture in the widths the browser may choose from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub src: String,
+    pub srcset: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+/// A product on a listing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub slug: String,
+    pub title: String,
+    pub store_name: String,
+    /// The lowest price, formatted.
+    pub price: String,
+    /// Whether other variants cost more.
+    pub price_is_from: bool,
+    pub in_stock: bool,
+    pub picture: Option<Picture>,
+}
+
+/// One page of products and where it sits in the whole result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductListing {
+    pub items: Vec<ProductCard>,
+    pub total: i64,
+    pub page: i64,
+    pub page_count: i64,
+}
+
+/// A choice on the product page's variant picker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantChoice {
+    pub id: i64,
+    pub label: String,
+    pub sku: String,
+    pub price: String,
+    pub compare_at_price: Option<String>,
+    pub stock: i32,
+}
+
+/// Everything the product page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductView {
+    pub slug: String,
+    pub title: String,
+    /// Sanitised HTML rendered from the seller's Markdown.
+    pub description_html: String,
+    pub summary: String,
+    pub store_name: String,
+    pub store_slug: String,
+    pub category_name: String,
+    pub category_slug: String,
+    pub attributes: Vec<(String, String)>,
+    pub variants: Vec<VariantChoice>,
+    pub pictures: Vec<Picture>,
+}
+
+/// A link in the category navigation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryLink {
+    pub slug: String,
+    pub name: String,
+}

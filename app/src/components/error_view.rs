@@ -1,0 +1,55 @@
+//! How a page shows an error: a friendly message, the right HTTP status, and
+//! the request id to quote to support.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::error::AppError;
+
+/// A whole-page error with the status it stands for.
+#[component]
+pub fn ErrorView(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
+            response.set_status(status);
+        }
+    }
+    let heading = match &error {
+        AppError::NotFound => "Page not found",
+        AppError::Unavailable(_) => "Briefly unavailable",
+        AppError::Forbidden => "Not allowed",
+        AppError::Unauthorized => "Please sign in",
+        _ => "Something went wrong",
+    };
+    let request_id = Resource::new(|| (), |_| current_request_id());
+    view! {
+        <Title text=heading />
+        <section class="error-page container">
+            <h1>{heading}</h1>
+            <p>{error.to_string()}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    request_id
+                        .await
+                        .ok()
+                        .map(|id| {
+                            view! {
+                                <p class="muted">"Request id: " <code>{id}</code></p>
+                            }
+                        })
+                })}
+            </Suspense>
+            <p>
+                <a class="button" href="/">"Back to the shop"</a>
+            </p>
+        </section>
+    }
+}
+
+/// The id the server gave the request that rendered this page.
+#[server]
+pub async fn current_request_id() -> Result<String, AppError> {
+    let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+    Ok(server::http::errors::request_id(&parts.headers))
+}

@@ -1,0 +1,93 @@
+//! The frame of every page: skip link, header with search and navigation,
+//! main content and footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::catalog::navigation_categories;
+
+/// Wraps a page in the site's header and footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#content">"Skip to content"</a>
+        <Header />
+        <main id="content" tabindex="-1">
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let query = use_query_map();
+    let search_text = move || query.read().get("q").unwrap_or_default();
+    let categories = Resource::new(|| (), |_| navigation_categories());
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar container">
+                <a class="brand" href="/">"Bazaar"</a>
+                <form class="search" action="/products" method="get" role="search">
+                    <label class="search__label" for="site-search">"Search products"</label>
+                    <div class="search__row">
+                        <input
+                            id="site-search"
+                            class="input"
+                            type="search"
+                            name="q"
+                            autocomplete="off"
+                            prop:value=search_text
+                        />
+                        <button class="button" type="submit">"Search"</button>
+                    </div>
+                </form>
+                <nav class="account-nav" aria-label="Your account">
+                    <a href="/cart">"Cart"</a>
+                    <a href="/login">"Sign in"</a>
+                </nav>
+            </div>
+            <nav class="category-nav" aria-label="Categories">
+                <ul class="container">
+                    <li>
+                        <a href="/products">"All products"</a>
+                    </li>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            categories
+                                .await
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|category| {
+                                    view! {
+                                        <li>
+                                            <a href=format!(
+                                                "/products?category={}",
+                                                category.slug,
+                                            )>{category.name}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })}
+                    </Suspense>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="container">
+                <p>"Bazaar — independent stores, one checkout."</p>
+                <nav aria-label="Footer">
+                    <a href="/products">"Browse products"</a>
+                    <a href="/seller">"Sell on Bazaar"</a>
+                </nav>
+            </div>
+        </footer>
+    }
+}

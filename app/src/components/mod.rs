@@ -1,0 +1,5 @@
+//! Pieces several pages share.
+
+pub mod error_view;
+pub mod layout;
+pub mod product_grid;

@@ -1,0 +1,55 @@
+//! A grid of product cards, used by the home page and every listing.
+
+use leptos::prelude::*;
+
+use crate::catalog::ProductCard;
+
+/// Product cards in a responsive grid; the first row's images load eagerly.
+#[component]
+pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
+    view! {
+        <ul class="product-grid">
+            {products
+                .into_iter()
+                .enumerate()
+                .map(|(index, product)| view! { <ProductCardView product eager=index < 4 /> })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ProductCardView(product: ProductCard, eager: bool) -> impl IntoView {
+    let href = format!("/p/{}", product.slug);
+    view! {
+        <li class="card product-card">
+            <a class="product-card__link" href=href>
+                {match product.picture {
+                    Some(picture) => {
+                        view! {
+                            <img
+                                class="product-card__image"
+                                src=picture.src
+                                srcset=picture.srcset
+                                sizes="(min-width: 60rem) 18rem, (min-width: 40rem) 45vw, 90vw"
+                                alt=""
+                                width=picture.width
+                                height=picture.height
+                                loading=if eager { "eager" } else { "lazy" }
+                            />
+                        }
+                            .into_any()
+                    }
+                    None => view! { <div class="product-card__image product-card__image--empty"></div> }.into_any(),
+                }}
+                <span class="product-card__title">{product.title}</span>
+            </a>
+            <span class="product-card__store">{product.store_name}</span>
+            <span class="product-card__price">
+                {product.price_is_from.then_some("from ")}
+                {product.price}
+            </span>
+            {(!product.in_stock).then(|| view! { <span class="badge badge--muted">"Out of stock"</span> })}
+        </li>
+    }
+}

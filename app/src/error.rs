@@ -1,0 +1,84 @@
+//! The error pages and server functions speak: serialisable, safe to show.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+
+/// What went wrong, as a page or form can show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("We could not find that page.")]
+    NotFound,
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    #[error("You are not allowed to do that.")]
+    Forbidden,
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("Too many requests. Please wait a moment and try again.")]
+    TooManyRequests,
+    #[error("Bazaar is briefly unavailable ({0}). Please try again shortly.")]
+    Unavailable(String),
+    #[error("Something went wrong on our side. Please try again.")]
+    Internal,
+    /// The request never reached the server, or its answer could not be read.
+    #[error("We could not reach Bazaar. Check your connection and try again.")]
+    Network(String),
+}
+
+impl AppError {
+    /// The HTTP status a page showing this error answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::NotFound => 404,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
+            Self::Invalid { .. } => 422,
+            Self::Conflict(_) => 409,
+            Self::TooManyRequests => 429,
+            Self::Unavailable(_) => 503,
+            Self::Internal | Self::Network(_) => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::Network(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<server::Error> for AppError {
+    fn from(error: server::Error) -> Self {
+        use server::Error as E;
+        match error {
+            E::NotFound => Self::NotFound,
+            E::Unauthorized => Self::Unauthorized,
+            E::Forbidden => Self::Forbidden,
+            E::Invalid { field, message } => Self::Invalid { field: field.into(), message },
+            E::Conflict(message) => Self::Conflict(message),
+            E::TooManyRequests { .. } => Self::TooManyRequests,
+            E::Unavailable(what) => Self::Unavailable(what.into()),
+            E::Internal(source) => {
+                tracing::error!(error = %source, "internal error");
+                Self::Internal
+            }
+        }
+    }
+}
+
+/// The shared state of the server, for server functions.
+#[cfg(feature = "ssr")]
+pub fn state() -> Result<server::AppState, AppError> {
+    leptos::prelude::use_context::<server::AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
+}

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The server is started by scripts/e2e.sh; Chromium comes from Debian, never
+// from a Playwright download.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3100",
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    { name: "desktop-no-js", use: { ...devices["Desktop Chrome"], launchOptions: chromium, javaScriptEnabled: false } },
+    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    { name: "mobile-no-js", use: { ...devices["Pixel 7"], launchOptions: chromium, javaScriptEnabled: false } },
+  ],
+});

@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, hydrates, visit } from "./support";
+
+test("the home page lists demo products from the database", async ({ page }, testInfo) => {
+  const response = await visit(page, "/", testInfo);
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveTitle("Bazaar");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Independent stores, one checkout");
+  const cards = page.locator(".product-card");
+  await expect(cards).toHaveCount(12);
+  await expect(cards.first().locator("img")).toBeVisible();
+  await expect(cards.first().locator(".product-card__price")).toContainText("€");
+  await expectAccessible(page);
+});
+
+test("a shopper searches from the header and opens a product", async ({ page }, testInfo) => {
+  await visit(page, "/", testInfo);
+  await page.getByLabel("Search products").fill("merino");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/products\?q=merino/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “merino”");
+  const first = page.locator(".product-card").first();
+  await expect(first).toContainText(/Merino/);
+  await expectAccessible(page);
+  await first.locator("a").click();
+  await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Merino");
+});
+
+test("a search with no match says so and offers a way back", async ({ page }, testInfo) => {
+  await visit(page, "/products?q=zzzznothing", testInfo);
+  await expect(page.getByText("No products match your search.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "browse everything" })).toHaveAttribute("href", "/products");
+  await expectAccessible(page);
+});
+
+test("the listing pages through every product", async ({ page }, testInfo) => {
+  await visit(page, "/products", testInfo);
+  await expect(page.locator(".result-count")).toHaveText("63 products");
+  await expect(page.locator(".product-card")).toHaveCount(24);
+  const firstTitle = await page.locator(".product-card__title").first().textContent();
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText("Page 2 of 3")).toBeVisible();
+  await expect(page.locator(".product-card__title").first()).not.toHaveText(firstTitle ?? "");
+  await expectAccessible(page);
+});
+
+test("a category link shows only that category's products", async ({ page }, testInfo) => {
+  await visit(page, "/", testInfo);
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Stationery" }).click();
+  await expect(page).toHaveURL(/category=stationery/);
+  await expect(page.locator(".result-count")).toHaveText("15 products");
+});
+
+test("the variant picker shows each variant's price and stock", async ({ page }, testInfo) => {
+  await visit(page, "/products?q=ring", testInfo);
+  await page.locator(".product-card a").first().click();
+  await expect(page.getByRole("group", { name: "Choose an option" })).toBeVisible();
+  const url = page.url();
+  const price = page.getByTestId("price");
+  const before = await price.textContent();
+  // The ring's XL size costs €5 more than the others.
+  await page.getByLabel("XL").check();
+  if (hydrates(testInfo)) {
+    await expect(page.getByRole("button", { name: "Show price and stock" })).toBeHidden();
+    await expect(price).not.toHaveText(before ?? "");
+    expect(page.url()).toBe(url);
+  } else {
+    await page.getByRole("button", { name: "Show price and stock" }).click();
+    await expect(page).toHaveURL(/\?variant=\d+$/);
+    await expect(page.getByLabel("XL")).toBeChecked();
+    await expect(price).not.toHaveText(before ?? "");
+  }
+  await expect(page.getByTestId("stock")).toHaveText(/In stock|Only \d+ left|Out of stock/);
+  await expectAccessible(page);
+});
+
+test("an unknown product is a 404 page with a way back", async ({ page }, testInfo) => {
+  const response = await page.goto("/p/no-such-product");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByText("Request id:")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the shop" })).toBeVisible();
+  if (hydrates(testInfo)) {
+    await page.waitForFunction(() => document.body.dataset.hydrated === "true");
+  }
+  await expectAccessible(page);
+});
+
+test("the page can be used by keyboard alone: skip link and search", async ({ page }, testInfo) => {
+  await visit(page, "/", testInfo);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Bazaar", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Search products")).toBeFocused();
+  await page.keyboard.type("vase");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=vase/);
+  await expect(page.locator(".product-card").first()).toContainText("Vase");
+});

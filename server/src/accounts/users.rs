@@ -1,0 +1,68 @@
+//! Users and their platform roles.
+
+use sqlx::PgPool;
+
+use super::{Email, password};
+use crate::{Error, Result};
+
+/// A platform role; permissions are derived from these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Customer,
+    Seller,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Customer => "customer",
+            Self::Seller => "seller",
+            Self::Admin => "admin",
+        }
+    }
+}
+
+/// Creates a verified user with `roles`, or, when the email is taken, adds
+/// the roles to the existing user and leaves the password alone unless
+/// `reset_password` is set. Returns the user's id.
+pub async fn upsert_verified(
+    db: &PgPool,
+    email: &Email,
+    name: &str,
+    password_plain: &str,
+    roles: &[Role],
+    reset_password: bool,
+) -> Result<i64> {
+    let password_plain = password_plain.to_owned();
+    let password_hash = tokio::task::spawn_blocking(move || password::hash(&password_plain))
+        .await
+        .map_err(Error::internal)??;
+    let mut tx = db.begin().await?;
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO users (email, name, password_hash, email_verified_at)
+           VALUES ($1, $2, $3, now())
+           ON CONFLICT (email) DO UPDATE SET
+             password_hash = CASE WHEN $4 THEN EXCLUDED.password_hash ELSE users.password_hash END,
+             auth_epoch = users.auth_epoch + CASE WHEN $4 THEN 1 ELSE 0 END,
+             updated_at = now()
+           RETURNING id"#,
+        email.as_str() as _,
+        name,
+        password_hash,
+        reset_password,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    for role in roles {
+        sqlx::query!(
+            "INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            id,
+            role.as_str()
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}

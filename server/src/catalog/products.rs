@@ -1,0 +1,231 @@
+//! Published products as shoppers find them: listing with search, category
+//! filter and pagination, and one product with its variants and images.
+
+use std::collections::BTreeMap;
+
+use sqlx::PgPool;
+
+use crate::{Error, Result, money::Money};
+
+/// How many products a listing page shows.
+pub const PAGE_SIZE: i64 = 24;
+
+/// A product on a listing: enough for a card.
+#[derive(Clone, Debug)]
+pub struct ProductSummary {
+    pub slug: String,
+    pub title: String,
+    pub store_name: String,
+    pub store_slug: String,
+    /// The cheapest variant's price.
+    pub price_from: Money,
+    /// Whether variants differ in price, so the card says "from".
+    pub has_price_range: bool,
+    pub in_stock: bool,
+    pub image: Option<Image>,
+}
+
+/// An image of a product; its files are `{file_key}-{width}.webp`.
+#[derive(Clone, Debug)]
+pub struct Image {
+    pub file_key: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+/// One purchasable version of a product.
+#[derive(Clone, Debug)]
+pub struct Variant {
+    pub id: i64,
+    pub sku: String,
+    pub options: BTreeMap<String, String>,
+    pub price: Money,
+    pub compare_at_price: Option<Money>,
+    pub stock: i32,
+}
+
+/// A product page's content.
+#[derive(Clone, Debug)]
+pub struct ProductDetail {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub attributes: BTreeMap<String, String>,
+    pub store_name: String,
+    pub store_slug: String,
+    pub category_name: String,
+    pub category_slug: String,
+    pub variants: Vec<Variant>,
+    pub images: Vec<Image>,
+}
+
+/// What a shopper asked the listing for.
+#[derive(Clone, Debug, Default)]
+pub struct ProductQuery {
+    /// Words to search for; each matches as a prefix, accents ignored.
+    pub text: Option<String>,
+    /// A category slug; its sub-categories are included.
+    pub category: Option<String>,
+    /// 1-based page number.
+    pub page: i64,
+}
+
+/// One page of a listing and how many items match in all.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: i64,
+    pub page_size: i64,
+}
+
+impl<T> Page<T> {
+    pub fn page_count(&self) -> i64 {
+        ((self.total + self.page_size - 1) / self.page_size).max(1)
+    }
+}
+
+/// Published products of active stores, best match first when searching,
+/// newest first otherwise; ties broken by id so pages never overlap.
+pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<ProductSummary>> {
+    let page = query.page.max(1);
+    let text = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let rows = sqlx::query!(
+        r#"
+        WITH RECURSIVE wanted_categories AS (
+            SELECT id FROM categories WHERE slug = $2 AND status = 'approved'
+            UNION ALL
+            SELECT c.id FROM categories c JOIN wanted_categories w ON c.parent_id = w.id
+        ),
+        search AS (
+            SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & ')) AS query
+            FROM unnest(to_tsvector('simple', unaccent(coalesce($1, ''))))
+        )
+        SELECT p.slug, p.title, s.name AS store_name, s.slug AS store_slug,
+               v.price_from AS "price_from!", v.price_to AS "price_to!", v.stock AS "stock!",
+               i.file_key AS "image_key?", i.alt AS "image_alt?", i.width AS "image_width?", i.height AS "image_height?",
+               count(*) OVER () AS "total!"
+        FROM products p
+        JOIN stores s ON s.id = p.store_id AND s.status = 'active'
+        CROSS JOIN search
+        CROSS JOIN LATERAL (
+            SELECT min(price) AS price_from, max(price) AS price_to, sum(stock) AS stock
+            FROM product_variants WHERE product_id = p.id
+        ) v
+        LEFT JOIN LATERAL (
+            SELECT file_key, alt, width, height FROM product_images
+            WHERE product_id = p.id ORDER BY position, id LIMIT 1
+        ) i ON true
+        WHERE p.status = 'published'
+          AND v.price_from IS NOT NULL
+          AND ($1::text IS NULL OR p.search @@ search.query)
+          AND ($2::text IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
+        ORDER BY
+          CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(p.search, search.query) END DESC,
+          p.published_at DESC NULLS LAST, p.id DESC
+        LIMIT $3 OFFSET $4
+        "#,
+        text,
+        query.category.as_deref(),
+        PAGE_SIZE,
+        (page - 1) * PAGE_SIZE,
+    )
+    .fetch_all(db)
+    .await?;
+    let total = rows.first().map_or(0, |row| row.total);
+    let items = rows
+        .into_iter()
+        .map(|row| ProductSummary {
+            slug: row.slug,
+            title: row.title,
+            store_name: row.store_name,
+            store_slug: row.store_slug,
+            price_from: Money(row.price_from),
+            has_price_range: row.price_to != row.price_from,
+            in_stock: row.stock > 0,
+            image: row.image_key.map(|file_key| Image {
+                file_key,
+                alt: row.image_alt.unwrap_or_default(),
+                width: row.image_width.unwrap_or(1),
+                height: row.image_height.unwrap_or(1),
+            }),
+        })
+        .collect();
+    Ok(Page { items, total, page, page_size: PAGE_SIZE })
+}
+
+/// A published product of an active store, or `NotFound`.
+pub async fn find_published(db: &PgPool, slug: &str) -> Result<ProductDetail> {
+    let product = sqlx::query!(
+        r#"
+        SELECT p.id, p.slug, p.title, p.description, p.attributes,
+               s.name AS store_name, s.slug AS store_slug,
+               c.name AS category_name, c.slug AS category_slug
+        FROM products p
+        JOIN stores s ON s.id = p.store_id AND s.status = 'active'
+        JOIN categories c ON c.id = p.category_id
+        WHERE p.slug = $1 AND p.status = 'published'
+        "#,
+        slug
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(Error::NotFound)?;
+
+    let variants = sqlx::query!(
+        "SELECT id, sku, options, price, compare_at_price, stock FROM product_variants
+         WHERE product_id = $1 ORDER BY position, id",
+        product.id
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|row| Variant {
+        id: row.id,
+        sku: row.sku,
+        options: string_map(row.options),
+        price: Money(row.price),
+        compare_at_price: row.compare_at_price.map(Money),
+        stock: row.stock,
+    })
+    .collect();
+
+    let images = sqlx::query_as!(
+        Image,
+        "SELECT file_key, alt, width, height FROM product_images
+         WHERE product_id = $1 ORDER BY position, id",
+        product.id
+    )
+    .fetch_all(db)
+    .await?;
+
+    Ok(ProductDetail {
+        id: product.id,
+        slug: product.slug,
+        title: product.title,
+        description: product.description,
+        attributes: string_map(product.attributes),
+        store_name: product.store_name,
+        store_slug: product.store_slug,
+        category_name: product.category_name,
+        category_slug: product.category_slug,
+        variants,
+        images,
+    })
+}
+
+/// A JSON object of strings (the shape the schema enforces) as a sorted map.
+fn string_map(value: serde_json::Value) -> BTreeMap<String, String> {
+    match value {
+        serde_json::Value::Object(map) => map
+            .into_iter()
+            .map(|(key, value)| match value {
+                serde_json::Value::String(text) => (key, text),
+                other => (key, other.to_string()),
+            })
+            .collect(),
+        _ => BTreeMap::new(),
+    }
+}

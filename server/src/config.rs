@@ -1,0 +1,198 @@
+//! The application's configuration: one typed struct read from environment
+//! variables (and an optional `.env`), with local defaults outside production.
+
+use std::{fmt, net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+
+/// Where the application runs; production refuses to guess missing settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppEnv {
+    Dev,
+    Test,
+    Prod,
+}
+
+impl FromStr for AppEnv {
+    type Err = String;
+    fn from_str(value: &str) -> Result<Self, String> {
+        match value {
+            "dev" | "development" => Ok(Self::Dev),
+            "test" => Ok(Self::Test),
+            "prod" | "production" => Ok(Self::Prod),
+            _ => Err("expected one of dev, test, prod".into()),
+        }
+    }
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+impl FromStr for LogFormat {
+    type Err = String;
+    fn from_str(value: &str) -> Result<Self, String> {
+        match value {
+            "pretty" | "text" => Ok(Self::Pretty),
+            "json" => Ok(Self::Json),
+            _ => Err("expected pretty or json".into()),
+        }
+    }
+}
+
+/// Every setting Bazaar reads at start-up.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub env: AppEnv,
+    pub database_url: String,
+    pub database_max_connections: u32,
+    pub redis_url: String,
+    /// The public origin, used for links in emails and the Origin check.
+    pub app_url: String,
+    pub bind_addr: SocketAddr,
+    pub log_format: LogFormat,
+    pub migrate_on_start: bool,
+    /// Requests per minute and client IP outside static assets.
+    pub rate_limit_per_minute: u32,
+    pub request_timeout: Duration,
+    pub body_limit_bytes: usize,
+    pub upload_dir: PathBuf,
+}
+
+/// A setting that is missing or malformed, named so the operator can fix it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "configuration variable {}: {}", self.variable, self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Reads the process environment, after loading `.env` if there is one.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let vars = Vars { lookup: &lookup };
+        let env: AppEnv = vars.parsed("APP_ENV", AppEnv::Dev)?;
+        let local = env != AppEnv::Prod;
+        let bind_addr: SocketAddr = vars.parsed("BIND_ADDR", ([127, 0, 0, 1], 3000).into())?;
+        let app_url = vars
+            .required("APP_URL", local.then(|| format!("http://{bind_addr}")))?
+            .trim_end_matches('/')
+            .to_owned();
+        if !(app_url.starts_with("http://") || app_url.starts_with("https://")) {
+            return Err(ConfigError {
+                variable: "APP_URL",
+                problem: "must start with http:// or https://".into(),
+            });
+        }
+        Ok(Self {
+            env,
+            database_url: vars.required(
+                "DATABASE_URL",
+                local.then(|| "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar".into()),
+            )?,
+            database_max_connections: vars.parsed("DATABASE_MAX_CONNECTIONS", 10)?,
+            redis_url: vars.required("REDIS_URL", local.then(|| "redis://127.0.0.1:6379".into()))?,
+            app_url,
+            bind_addr,
+            log_format: vars.parsed("LOG_FORMAT", LogFormat::Pretty)?,
+            migrate_on_start: vars.parsed("MIGRATE_ON_START", true)?,
+            rate_limit_per_minute: vars.parsed("RATE_LIMIT_PER_MINUTE", 200)?,
+            request_timeout: Duration::from_secs(vars.parsed("REQUEST_TIMEOUT_SECS", 30)?),
+            body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 12 * 1024 * 1024)?,
+            upload_dir: vars.parsed("UPLOAD_DIR", PathBuf::from("data/uploads"))?,
+        })
+    }
+
+    /// Whether the public origin is served over TLS (secure cookies, HSTS).
+    pub fn is_https(&self) -> bool {
+        self.app_url.starts_with("https://")
+    }
+}
+
+struct Vars<'a> {
+    lookup: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Vars<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        (self.lookup)(name).filter(|value| !value.trim().is_empty())
+    }
+
+    fn required(&self, name: &'static str, default: Option<String>) -> Result<String, ConfigError> {
+        self.get(name).or(default).ok_or(ConfigError {
+            variable: name,
+            problem: "is required in production".into(),
+        })
+    }
+
+    fn parsed<T: FromStr>(&self, name: &'static str, default: T) -> Result<T, ConfigError>
+    where
+        T::Err: fmt::Display,
+    {
+        match self.get(name) {
+            None => Ok(default),
+            Some(raw) => raw.trim().parse().map_err(|error: T::Err| ConfigError {
+                variable: name,
+                problem: format!("cannot read {raw:?}: {error}"),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn local_defaults_reach_the_local_services() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.env, AppEnv::Dev);
+        assert_eq!(config.database_url, "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar");
+        assert_eq!(config.redis_url, "redis://127.0.0.1:6379");
+        assert_eq!(config.app_url, "http://127.0.0.1:3000");
+        assert_eq!(config.bind_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.rate_limit_per_minute, 200);
+    }
+
+    #[test]
+    fn production_names_the_missing_variable() {
+        let error = config(&[("APP_ENV", "prod"), ("DATABASE_URL", "postgres://db/bazaar")]).unwrap_err();
+        assert_eq!(error.variable, "REDIS_URL");
+        assert!(error.to_string().contains("REDIS_URL"));
+    }
+
+    #[test]
+    fn a_malformed_value_is_named_with_its_input() {
+        let error = config(&[("BIND_ADDR", "localhost:what")]).unwrap_err();
+        assert_eq!(error.variable, "BIND_ADDR");
+        assert!(error.problem.contains("localhost:what"));
+    }
+
+    #[test]
+    fn app_url_loses_its_trailing_slash_and_tells_https() {
+        let config = config(&[("APP_URL", "https://bazaar.example/")]).unwrap();
+        assert_eq!(config.app_url, "https://bazaar.example");
+        assert!(config.is_https());
+    }
+}

@@ -1,0 +1,55 @@
+//! HTTP that is not a page: machine routes and the middleware stack every
+//! response passes through.
+
+pub mod errors;
+pub mod health;
+pub mod metrics;
+pub mod origin;
+pub mod rate_limit;
+pub mod security_headers;
+
+use axum::{Router, middleware, routing::get};
+use http::{HeaderName, StatusCode};
+use tower_http::{
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+use crate::AppState;
+
+/// The header carrying each request's id, generated when the client sent none.
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Health, readiness and metrics.
+pub fn routes(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::render))
+        .with_state(state)
+}
+
+/// Wraps a complete router (pages, server functions, machine routes, static
+/// files) in the middleware every response needs. The first layer listed is
+/// the outermost.
+pub fn with_middleware(router: Router, state: &AppState) -> Router {
+    let config = &state.config;
+    router
+        .layer(middleware::from_fn_with_state(state.clone(), rate_limit::limit))
+        .layer(middleware::from_fn_with_state(state.clone(), origin::check))
+        .layer(middleware::from_fn(errors::catch_panic))
+        .layer(middleware::from_fn_with_state(
+            security_headers::Policy::new(config),
+            security_headers::apply,
+        ))
+        .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(metrics::track))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(errors::request_span))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}

@@ -1,0 +1,19 @@
+//! Everything Bazaar runs on the server and nothing of Leptos: configuration,
+//! domain services and their repositories, integrations and machine routes.
+
+pub mod accounts;
+pub mod catalog;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod media;
+pub mod money;
+pub mod redis;
+pub mod seed;
+pub mod state;
+pub mod telemetry;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use state::AppState;

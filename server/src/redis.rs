@@ -1,0 +1,28 @@
+//! The Redis connection pool, shared by sessions, rate limits and caches.
+
+use std::time::Duration;
+
+use fred::prelude::{Builder, ClientLike, Config as RedisConfig, Pool, ReconnectPolicy};
+
+use crate::Config;
+
+/// Connects in the background and keeps reconnecting while Redis is away;
+/// commands fail fast meanwhile instead of queueing forever.
+pub async fn pool(config: &Config) -> Result<Pool, fred::error::Error> {
+    let redis_config = RedisConfig::from_url(&config.redis_url)?;
+    let pool = Builder::from_config(redis_config)
+        .with_performance_config(|performance| {
+            performance.default_command_timeout = Duration::from_secs(2);
+        })
+        .with_connection_config(|connection| {
+            connection.connection_timeout = Duration::from_secs(2);
+            connection.internal_command_timeout = Duration::from_secs(2);
+            connection.max_command_attempts = 1;
+            // Queue nothing while disconnected: fail now, answer 503.
+            connection.max_command_buffer_len = 1;
+        })
+        .set_policy(ReconnectPolicy::new_exponential(0, 100, 5_000, 2))
+        .build_pool(2)?;
+    pool.connect();
+    Ok(pool)
+}

@@ -1,0 +1,25 @@
+//! The handles every request needs, shared by pages, server functions and routes.
+
+use std::sync::Arc;
+
+use fred::prelude::Pool as RedisPool;
+use sqlx::PgPool;
+
+use crate::Config;
+
+/// Cheap to clone: everything inside is reference-counted.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub db: PgPool,
+    pub redis: RedisPool,
+}
+
+impl AppState {
+    /// Connects to PostgreSQL and Redis lazily, so start-up never waits on them.
+    pub async fn connect(config: Config) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        let db = crate::db::pool(&config)?;
+        let redis = crate::redis::pool(&config).await?;
+        Ok(Self { config: Arc::new(config), db, redis })
+    }
+}

@@ -1,0 +1,136 @@
+//! Command-line interface: `serve`, `migrate`, `seed`, `create-admin`.
+
+use std::{io::IsTerminal, process::ExitCode};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use server::{
+    AppState, Config,
+    accounts::{Email, Role, password, users},
+    db, seed, telemetry,
+};
+
+#[derive(Parser)]
+#[command(name = "bazaar", version, about = "Bazaar, a multi-vendor marketplace")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the marketplace (the default).
+    Serve,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Fill the database with demo or benchmark data.
+    Seed {
+        /// The demo marketplace: categories, three stores, products and demo accounts.
+        #[arg(long)]
+        demo: bool,
+        /// A synthetic catalog of this many products across fifty stores.
+        #[arg(long, value_name = "PRODUCTS")]
+        scale: Option<i32>,
+    },
+    /// Create an admin account, or make an existing account an admin.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        /// Set a new password for an existing account too.
+        #[arg(long)]
+        reset_password: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("bazaar: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init(config.log_format);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("bazaar: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve), config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("bazaar: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => crate::serve::run(config).await,
+        Command::Migrate => {
+            let state = connect(config).await?;
+            db::migrate(&state.db).await.context("migrating the database")?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Seed { demo, scale } => {
+            if !demo && scale.is_none() {
+                bail!("say what to seed: --demo, --scale N, or both");
+            }
+            let upload_dir = config.upload_dir.clone();
+            let state = connect(config).await?;
+            db::migrate(&state.db).await.context("migrating the database")?;
+            if demo {
+                let report = seed::demo::run(&state.db, &upload_dir).await.context("seeding the demo")?;
+                println!(
+                    "demo data: {} products created, {} already there; accounts use the password {:?}",
+                    report.products_created,
+                    report.products_kept,
+                    seed::demo::DEMO_PASSWORD
+                );
+            }
+            if let Some(count) = scale {
+                let added = seed::scale::run(&state.db, count).await.context("seeding the scale catalog")?;
+                println!("scale data: {added} products added");
+            }
+            Ok(())
+        }
+        Command::CreateAdmin { email, reset_password } => {
+            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            let password = read_password()?;
+            password::check_new(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+            let state = connect(config).await?;
+            db::migrate(&state.db).await.context("migrating the database")?;
+            let id = users::upsert_verified(&state.db, &email, "", &password, &[Role::Customer, Role::Admin], reset_password)
+                .await
+                .context("saving the admin")?;
+            println!("{email} (user {id}) is an admin");
+            Ok(())
+        }
+    }
+}
+
+async fn connect(config: Config) -> anyhow::Result<AppState> {
+    AppState::connect(config).await.map_err(|e| anyhow::anyhow!("connecting: {e}"))
+}
+
+/// Asks on the terminal, or reads one line from standard input when piped.
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let second = rpassword::prompt_password("Password again: ")?;
+        if first != second {
+            bail!("the passwords differ");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+

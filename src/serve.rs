@@ -1,0 +1,97 @@
+//! `bazaar serve`: the axum server with Leptos pages, server functions,
+//! machine routes and static files, shut down gracefully on a signal.
+
+use std::{net::SocketAddr, path::Path};
+
+use anyhow::Context;
+use app::{App, shell};
+use axum::{Router, http::HeaderValue};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use server::{AppState, Config, db};
+use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
+
+/// Hashed build output and uploads never change under the same name.
+const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let bind_addr = config.bind_addr;
+    let migrate = config.migrate_on_start;
+    let state = AppState::connect(config).await.map_err(|e| anyhow::anyhow!("connecting: {e}"))?;
+    if migrate {
+        db::migrate(&state.db).await.context("migrating the database at start-up")?;
+    }
+    let mut leptos_options = get_configuration(None).context("reading the Leptos settings")?.leptos_options;
+    leptos_options.site_addr = bind_addr;
+    let router = router(state, leptos_options);
+
+    let listener = tokio::net::TcpListener::bind(bind_addr).await.with_context(|| format!("binding {bind_addr}"))?;
+    tracing::info!("Bazaar listening on http://{bind_addr}");
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    tracing::info!("Bazaar stopped");
+    Ok(())
+}
+
+/// Pages and server functions from `app`, machine routes from `server`, and
+/// static files, all behind the same middleware.
+pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = leptos_options.site_root.to_string();
+    let pkg_dir = Path::new(&site_root).join(leptos_options.site_pkg_dir.as_ref());
+    let pages = Router::new()
+        .leptos_routes_with_context(
+            &leptos_options,
+            routes,
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            shell,
+        ))
+        .with_state(leptos_options);
+    let immutable_files = |dir: &Path| {
+        Router::new()
+            .fallback_service(ServeDir::new(dir))
+            .layer(SetResponseHeaderLayer::overriding(axum::http::header::CACHE_CONTROL, IMMUTABLE))
+    };
+    let app = pages
+        .merge(server::http::routes(state.clone()))
+        .nest("/pkg", immutable_files(&pkg_dir))
+        .nest("/uploads", immutable_files(&state.config.upload_dir));
+    server::http::with_middleware(app, &state)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
