@@ -1,0 +1,35 @@
+"""Turns wrk's reports and the wasm bundle into bench/results.json."""
+
+import gzip
+import json
+import pathlib
+import re
+import sys
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def millis(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return round(float(value) * UNITS[unit], 3)
+
+
+def parse(report):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", report).group(1))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", report, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
+    return {
+        "requests_per_second": rps,
+        "p50_ms": millis(percentiles["50"]),
+        "p99_ms": millis(percentiles["99"]),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+raw, wasm, products = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), int(sys.argv[3])
+wasm_bytes = wasm.read_bytes()
+print(json.dumps({
+    "catalog_products": products,
+    "routes": {path.stem: parse(path.read_text()) for path in sorted(raw.glob("*.txt"))},
+    "wasm": {"bytes": len(wasm_bytes), "gzip_bytes": len(gzip.compress(wasm_bytes, 9))},
+}, indent=2))

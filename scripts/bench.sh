@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make bench`: serves the release build over a large synthetic catalog and
+# measures throughput and latency of the main pages with wrk, plus the size of
+# the browser bundle. Figures go to bench/results.json; nothing is asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+bash scripts/tools.sh
+bash scripts/services.sh
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+cargo leptos build --release
+
+port="${BENCH_PORT:-3200}"
+duration="${BENCH_DURATION:-10s}"
+products="${BENCH_PRODUCTS:-10000}"
+bin="$CARGO_TARGET_DIR/release/bazaar"
+runuser -u postgres -- psql -qc "SELECT 1 FROM pg_database WHERE datname = 'bazaar_bench'" -tA | grep -q 1 \
+  || runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_bench OWNER bazaar"
+
+export APP_ENV=test DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_bench"
+export UPLOAD_DIR="$CARGO_TARGET_DIR/bench-uploads" BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
+export RATE_LIMIT_PER_MINUTE=0 LOG_FORMAT=json RUST_LOG=warn
+export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD LEPTOS_SITE_ADDR="$BIND_ADDR"
+
+"$bin" seed --demo --scale "$products"
+"$bin" serve > "$CARGO_TARGET_DIR/bench-server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+
+product="$(psql "$DATABASE_URL" -tAc "SELECT slug FROM products WHERE status = 'published' ORDER BY id LIMIT 1")"
+declare -A targets=(
+  [home]="/"
+  [listing]="/products"
+  [search]="/products?q=wool"
+  [category]="/products?category=home"
+  [product]="/p/$product"
+  [healthz]="/healthz"
+)
+raw="$CARGO_TARGET_DIR/bench-raw"
+mkdir -p "$raw"
+for name in "${!targets[@]}"; do
+  echo "==> $name ${targets[$name]}"
+  wrk -t2 -c16 -d"$duration" --latency "http://127.0.0.1:$port${targets[$name]}" | tee "$raw/$name.txt"
+done
+
+wasm="$(ls target/site/pkg/*.wasm | head -1)"
+python3 bench/summarise.py "$raw" "$wasm" "$products" > bench/results.json
+cat bench/results.json

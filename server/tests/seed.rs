@@ -1,0 +1,73 @@
+//! The demo and benchmark data.
+
+use server::{
+    accounts::password,
+    catalog::products::{ProductQuery, list_published},
+    seed,
+};
+use sqlx::PgPool;
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPool) {
+    let uploads = tempdir();
+    let first = seed::demo::run(&db, &uploads).await.unwrap();
+    assert_eq!((first.products_created, first.products_kept), (63, 0));
+    let second = seed::demo::run(&db, &uploads).await.unwrap();
+    assert_eq!((second.products_created, second.products_kept), (0, 63));
+
+    let listing = list_published(&db, &ProductQuery::default()).await.unwrap();
+    assert_eq!(listing.total, 63);
+    let card = &listing.items[0];
+    let image = card.image.as_ref().expect("every demo product has a picture");
+    for width in server::media::WIDTHS {
+        let file = uploads.join(format!("{}-{width}.webp", image.file_key));
+        assert!(file.exists(), "{} missing", file.display());
+    }
+    let stores: i64 = sqlx::query_scalar("SELECT count(*) FROM stores").fetch_one(&db).await.unwrap();
+    assert_eq!(stores, 3);
+
+    for email in ["admin@example.com", "seller@example.com", "seller2@example.com", "shopper@example.com"] {
+        let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        assert!(password::verify(seed::demo::DEMO_PASSWORD, &hash), "{email} cannot sign in");
+    }
+    let admins: Vec<String> = sqlx::query_scalar(
+        "SELECT u.email::text FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin'",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(admins, ["admin@example.com"]);
+    let owner: String = sqlx::query_scalar(
+        "SELECT u.email::text FROM store_members m JOIN users u ON u.id = m.user_id
+         JOIN stores s ON s.id = m.store_id WHERE s.slug = 'northwind-knits' AND m.role = 'owner'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(owner, "seller@example.com");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_scale_seed_adds_the_requested_products_once(db: PgPool) {
+    seed::demo::run(&db, &tempdir()).await.unwrap();
+    assert_eq!(seed::scale::run(&db, 500).await.unwrap(), 500);
+    assert_eq!(seed::scale::run(&db, 500).await.unwrap(), 0);
+    let listing = list_published(&db, &ProductQuery::default()).await.unwrap();
+    assert_eq!(listing.total, 563);
+    let variants: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM product_variants v JOIN products p ON p.id = v.product_id WHERE p.slug LIKE 'scale-product-%'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(variants, 1500);
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("bazaar-test-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
