@@ -29,8 +29,17 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    { name: "desktop-no-js", use: { ...devices["Desktop Chrome"], launchOptions: chromium, javaScriptEnabled: false } },
-    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
-    { name: "mobile-no-js", use: { ...devices["Pixel 7"], launchOptions: chromium, javaScriptEnabled: false } },
+    // Machine routes do not depend on the browser: one project checks them.
+    {
+      name: "desktop-no-js",
+      testIgnore: /machine\.spec/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium, javaScriptEnabled: false },
+    },
+    { name: "mobile", testIgnore: /machine\.spec/, use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    {
+      name: "mobile-no-js",
+      testIgnore: /machine\.spec/,
+      use: { ...devices["Pixel 7"], launchOptions: chromium, javaScriptEnabled: false },
+    },
   ],
 });

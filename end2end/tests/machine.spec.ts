@@ -1,8 +1,6 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("machine routes", () => {
-  test.skip(({}, testInfo) => testInfo.project.name !== "desktop", "one browser project is enough");
-
   test("health, readiness and metrics answer", async ({ request }) => {
     const health = await request.get("/healthz");
     expect(health.status()).toBe(200);

@@ -10,7 +10,7 @@ test("the home page lists demo products from the database", async ({ page }, tes
   await expect(cards).toHaveCount(12);
   await expect(cards.first().locator("img")).toBeVisible();
   await expect(cards.first().locator(".product-card__price")).toContainText("€");
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("a shopper searches from the header and opens a product", async ({ page }, testInfo) => {
@@ -21,7 +21,7 @@ test("a shopper searches from the header and opens a product", async ({ page }, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “merino”");
   const first = page.locator(".product-card").first();
   await expect(first).toContainText(/Merino/);
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   await first.locator("a").click();
   await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Merino");
@@ -31,7 +31,7 @@ test("a search with no match says so and offers a way back", async ({ page }, te
   await visit(page, "/products?q=zzzznothing", testInfo);
   await expect(page.getByText("No products match your search.")).toBeVisible();
   await expect(page.getByRole("link", { name: "browse everything" })).toHaveAttribute("href", "/products");
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("the listing pages through every product", async ({ page }, testInfo) => {
@@ -43,7 +43,7 @@ test("the listing pages through every product", async ({ page }, testInfo) => {
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText("Page 2 of 3")).toBeVisible();
   await expect(page.locator(".product-card__title").first()).not.toHaveText(firstTitle ?? "");
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("a category link shows only that category's products", async ({ page }, testInfo) => {
@@ -73,7 +73,7 @@ test("the variant picker shows each variant's price and stock", async ({ page },
     await expect(price).not.toHaveText(before ?? "");
   }
   await expect(page.getByTestId("stock")).toHaveText(/In stock|Only \d+ left|Out of stock/);
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("an unknown product is a 404 page with a way back", async ({ page }, testInfo) => {
@@ -85,7 +85,7 @@ test("an unknown product is a 404 page with a way back", async ({ page }, testIn
   if (hydrates(testInfo)) {
     await page.waitForFunction(() => document.body.dataset.hydrated === "true");
   }
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("the page can be used by keyboard alone: skip link and search", async ({ page }, testInfo) => {

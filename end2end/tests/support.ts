@@ -15,8 +15,32 @@ export async function visit(page: Page, path: string, testInfo: TestInfo) {
   return response;
 }
 
-/** Fails on any WCAG 2.0–2.2 A/AA violation axe finds on the current page. */
-export async function expectAccessible(page: Page) {
+/**
+ * Fails on any WCAG 2.0–2.2 A/AA violation axe finds on the current page.
+ * axe runs as a script, so for a page opened without JavaScript the same URL
+ * is loaded in a scripted tab with the app's bundle blocked: the page exactly
+ * as served, never hydrated.
+ */
+export async function expectAccessible(page: Page, testInfo: TestInfo) {
+  if (!hydrates(testInfo)) {
+    const context = await page.context().browser()!.newContext({
+      viewport: page.viewportSize(),
+      javaScriptEnabled: true,
+    });
+    try {
+      const twin = await context.newPage();
+      await twin.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+      await twin.goto(page.url());
+      await expectNoViolations(twin);
+    } finally {
+      await context.close();
+    }
+    return;
+  }
+  await expectNoViolations(page);
+}
+
+async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();

@@ -37,6 +37,8 @@ pub fn routes(state: AppState) -> Router {
 /// the outermost.
 pub fn with_middleware(router: Router, state: &AppState) -> Router {
     let config = &state.config;
+    // Install the recorder before the first request is counted.
+    metrics::handle();
     router
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit::limit))
         .layer(middleware::from_fn_with_state(state.clone(), origin::check))
