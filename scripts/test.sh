@@ -54,7 +54,7 @@ check ".sqlx query data is current" bash scripts/sqlx-prepare.sh --check
 
 step "unit and integration tests"
 # Each integration test creates (and drops) its own database from DATABASE_URL.
-if ! cargo test --workspace --features bazaar/ssr 2>&1 | tee "$logs/cargo-test.log"; then
+if ! cargo test --workspace --features bazaar/ssr --no-fail-fast 2>&1 | tee "$logs/cargo-test.log"; then
   broken_steps+=("cargo test")
 fi
 count_cargo_tests "$logs/cargo-test.log"

@@ -73,7 +73,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Serve => crate::serve::run(config).await,
         Command::Migrate => {
             let state = connect(config).await?;
-            db::migrate(&state.db).await.context("migrating the database")?;
+            db::migrate(&state.db)
+                .await
+                .context("migrating the database")?;
             println!("migrations applied");
             Ok(())
         }
@@ -83,9 +85,13 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             let upload_dir = config.upload_dir.clone();
             let state = connect(config).await?;
-            db::migrate(&state.db).await.context("migrating the database")?;
+            db::migrate(&state.db)
+                .await
+                .context("migrating the database")?;
             if demo {
-                let report = seed::demo::run(&state.db, &upload_dir).await.context("seeding the demo")?;
+                let report = seed::demo::run(&state.db, &upload_dir)
+                    .await
+                    .context("seeding the demo")?;
                 println!(
                     "demo data: {} products created, {} already there; accounts use the password {:?}",
                     report.products_created,
@@ -94,20 +100,34 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 );
             }
             if let Some(count) = scale {
-                let added = seed::scale::run(&state.db, count).await.context("seeding the scale catalog")?;
+                let added = seed::scale::run(&state.db, count)
+                    .await
+                    .context("seeding the scale catalog")?;
                 println!("scale data: {added} products added");
             }
             Ok(())
         }
-        Command::CreateAdmin { email, reset_password } => {
+        Command::CreateAdmin {
+            email,
+            reset_password,
+        } => {
             let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let password = read_password()?;
             password::check_new(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
             let state = connect(config).await?;
-            db::migrate(&state.db).await.context("migrating the database")?;
-            let id = users::upsert_verified(&state.db, &email, "", &password, &[Role::Customer, Role::Admin], reset_password)
+            db::migrate(&state.db)
                 .await
-                .context("saving the admin")?;
+                .context("migrating the database")?;
+            let id = users::upsert_verified(
+                &state.db,
+                &email,
+                "",
+                &password,
+                &[Role::Customer, Role::Admin],
+                reset_password,
+            )
+            .await
+            .context("saving the admin")?;
             println!("{email} (user {id}) is an admin");
             Ok(())
         }
@@ -115,7 +135,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
 }
 
 async fn connect(config: Config) -> anyhow::Result<AppState> {
-    AppState::connect(config).await.map_err(|e| anyhow::anyhow!("connecting: {e}"))
+    AppState::connect(config)
+        .await
+        .map_err(|e| anyhow::anyhow!("connecting: {e}"))
 }
 
 /// Asks on the terminal, or reads one line from standard input when piped.
@@ -133,4 +155,3 @@ fn read_password() -> anyhow::Result<String> {
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }
-

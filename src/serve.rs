@@ -17,20 +17,31 @@ const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=3153600
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let bind_addr = config.bind_addr;
     let migrate = config.migrate_on_start;
-    let state = AppState::connect(config).await.map_err(|e| anyhow::anyhow!("connecting: {e}"))?;
+    let state = AppState::connect(config)
+        .await
+        .map_err(|e| anyhow::anyhow!("connecting: {e}"))?;
     if migrate {
-        db::migrate(&state.db).await.context("migrating the database at start-up")?;
+        db::migrate(&state.db)
+            .await
+            .context("migrating the database at start-up")?;
     }
-    let mut leptos_options = get_configuration(None).context("reading the Leptos settings")?.leptos_options;
+    let mut leptos_options = get_configuration(None)
+        .context("reading the Leptos settings")?
+        .leptos_options;
     leptos_options.site_addr = bind_addr;
     let router = router(state, leptos_options);
 
-    let listener = tokio::net::TcpListener::bind(bind_addr).await.with_context(|| format!("binding {bind_addr}"))?;
-    tracing::info!("Bazaar listening on http://{bind_addr}");
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+    let listener = tokio::net::TcpListener::bind(bind_addr)
         .await
-        .context("serving")?;
+        .with_context(|| format!("binding {bind_addr}"))?;
+    tracing::info!("Bazaar listening on http://{bind_addr}");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
     tracing::info!("Bazaar stopped");
     Ok(())
 }
@@ -63,9 +74,9 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         ))
         .with_state(leptos_options);
     let immutable_files = |dir: &Path| {
-        Router::new()
-            .fallback_service(ServeDir::new(dir))
-            .layer(SetResponseHeaderLayer::overriding(axum::http::header::CACHE_CONTROL, IMMUTABLE))
+        Router::new().fallback_service(ServeDir::new(dir)).layer(
+            SetResponseHeaderLayer::overriding(axum::http::header::CACHE_CONTROL, IMMUTABLE),
+        )
     };
     let app = pages
         .merge(server::http::routes(state.clone()))

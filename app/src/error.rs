@@ -1,10 +1,10 @@
 //! The error pages and server functions speak: serialisable, safe to show.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
+use serde::{Deserialize, Serialize};
 
 /// What went wrong, as a page or form can show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -62,7 +62,10 @@ impl From<server::Error> for AppError {
             E::NotFound => Self::NotFound,
             E::Unauthorized => Self::Unauthorized,
             E::Forbidden => Self::Forbidden,
-            E::Invalid { field, message } => Self::Invalid { field: field.into(), message },
+            E::Invalid { field, message } => Self::Invalid {
+                field: field.into(),
+                message,
+            },
             E::Conflict(message) => Self::Conflict(message),
             E::TooManyRequests { .. } => Self::TooManyRequests,
             E::Unavailable(what) => Self::Unavailable(what.into()),

@@ -1,6 +1,9 @@
 //! Bazaar's user interface: the document shell, the routes and their pages.
 //! Pages call thin server functions, which call `server` services under `ssr`.
 
+// Deeply nested view types exceed the default limit when components are not erased.
+#![recursion_limit = "256"]
+
 pub mod catalog;
 pub mod components;
 pub mod error;

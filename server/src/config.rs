@@ -69,7 +69,11 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "configuration variable {}: {}", self.variable, self.problem)
+        write!(
+            f,
+            "configuration variable {}: {}",
+            self.variable, self.problem
+        )
     }
 }
 
@@ -105,7 +109,8 @@ impl Config {
                 local.then(|| "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar".into()),
             )?,
             database_max_connections: vars.parsed("DATABASE_MAX_CONNECTIONS", 10)?,
-            redis_url: vars.required("REDIS_URL", local.then(|| "redis://127.0.0.1:6379".into()))?,
+            redis_url: vars
+                .required("REDIS_URL", local.then(|| "redis://127.0.0.1:6379".into()))?,
             app_url,
             bind_addr,
             log_format: vars.parsed("LOG_FORMAT", LogFormat::Pretty)?,
@@ -159,8 +164,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| vars.get(name).cloned())
     }
 
@@ -168,7 +175,10 @@ mod tests {
     fn local_defaults_reach_the_local_services() {
         let config = config(&[]).unwrap();
         assert_eq!(config.env, AppEnv::Dev);
-        assert_eq!(config.database_url, "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar");
+        assert_eq!(
+            config.database_url,
+            "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar"
+        );
         assert_eq!(config.redis_url, "redis://127.0.0.1:6379");
         assert_eq!(config.app_url, "http://127.0.0.1:3000");
         assert_eq!(config.bind_addr.to_string(), "127.0.0.1:3000");
@@ -177,7 +187,12 @@ mod tests {
 
     #[test]
     fn production_names_the_missing_variable() {
-        let error = config(&[("APP_ENV", "prod"), ("DATABASE_URL", "postgres://db/bazaar")]).unwrap_err();
+        let error = config(&[
+            ("APP_ENV", "prod"),
+            ("APP_URL", "https://bazaar.example"),
+            ("DATABASE_URL", "postgres://db/bazaar"),
+        ])
+        .unwrap_err();
         assert_eq!(error.variable, "REDIS_URL");
         assert!(error.to_string().contains("REDIS_URL"));
     }

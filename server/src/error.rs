@@ -17,7 +17,10 @@ pub enum Error {
     #[error("you are not allowed to do that")]
     Forbidden,
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
     #[error("{0}")]
     Conflict(String),
     #[error("too many requests")]
@@ -35,7 +38,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// A validation failure tied to one input field.
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Self::Invalid { field, message: message.into() }
+        Self::Invalid {
+            field,
+            message: message.into(),
+        }
     }
 
     /// Any unexpected failure; its detail is logged, never shown.
@@ -76,7 +82,10 @@ impl From<sqlx::Error> for Error {
     fn from(error: sqlx::Error) -> Self {
         match error {
             sqlx::Error::RowNotFound => Self::NotFound,
-            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolClosed => {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolClosed => {
                 tracing::warn!(%error, "database unreachable");
                 Self::Unavailable("the database")
             }
@@ -105,10 +114,15 @@ impl IntoResponse for Error {
             tracing::error!(error = %source, "internal error");
         }
         let status = self.status();
-        let body = ErrorBody { code: self.code(), message: self.to_string() };
+        let body = ErrorBody {
+            code: self.code(),
+            message: self.to_string(),
+        };
         let mut response = (status, Json(body)).into_response();
         if let Self::TooManyRequests { retry_after_secs } = self {
-            response.headers_mut().insert(http::header::RETRY_AFTER, retry_after_secs.into());
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, retry_after_secs.into());
         }
         response
     }

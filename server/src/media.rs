@@ -18,7 +18,10 @@ pub fn url(file_key: &str, width: u32) -> String {
 
 /// The smallest stored width that is at least `wanted` pixels wide.
 pub fn width_for(wanted: u32) -> u32 {
-    WIDTHS.into_iter().find(|&width| width >= wanted).unwrap_or(WIDTHS[WIDTHS.len() - 1])
+    WIDTHS
+        .into_iter()
+        .find(|&width| width >= wanted)
+        .unwrap_or(WIDTHS[WIDTHS.len() - 1])
 }
 
 /// An image written to disk.
@@ -58,13 +61,22 @@ pub fn store(dir: &Path, image: &DynamicImage) -> Result<Stored> {
         }
         return Err(error);
     }
-    Ok(Stored { file_key, width: image.width(), height: image.height() })
+    Ok(Stored {
+        file_key,
+        width: image.width(),
+        height: image.height(),
+    })
 }
 
 fn encode_webp(rgba: &image::RgbaImage) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     image::codecs::webp::WebPEncoder::new_lossless(&mut bytes)
-        .encode(rgba.as_raw(), rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8)
+        .encode(
+            rgba.as_raw(),
+            rgba.width(),
+            rgba.height(),
+            image::ExtendedColorType::Rgba8,
+        )
         .map_err(Error::internal)?;
     Ok(bytes)
 }

@@ -20,6 +20,10 @@ impl AppState {
     pub async fn connect(config: Config) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let db = crate::db::pool(&config)?;
         let redis = crate::redis::pool(&config).await?;
-        Ok(Self { config: Arc::new(config), db, redis })
+        Ok(Self {
+            config: Arc::new(config),
+            db,
+            redis,
+        })
     }
 }

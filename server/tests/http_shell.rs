@@ -11,7 +11,11 @@ use support::*;
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn healthz_answers_while_the_process_runs(db: PgPool) {
     let state = state(db, config(&[])).await;
-    let response = send(&app(&state, Router::new(), random_client()), get("/healthz")).await;
+    let response = send(
+        &app(&state, Router::new(), random_client()),
+        get("/healthz"),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(body_text(response).await, "ok");
 }
@@ -31,7 +35,10 @@ async fn readyz_is_ready_when_postgres_and_redis_answer(db: PgPool) {
     }
     assert_eq!(response.status(), StatusCode::OK);
     let body: serde_json::Value = serde_json::from_str(&body_text(response).await).unwrap();
-    assert_eq!(body, serde_json::json!({ "status": "ready", "database": "ok", "redis": "ok" }));
+    assert_eq!(
+        body,
+        serde_json::json!({ "status": "ready", "database": "ok", "redis": "ok" })
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -48,7 +55,10 @@ async fn readyz_names_redis_when_redis_is_down(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn readyz_names_the_database_when_postgres_is_down(db: PgPool) {
     drop(db);
-    let config = config(&[("DATABASE_URL", "postgres://bazaar:bazaar@127.0.0.1:5499/none")]);
+    let config = config(&[(
+        "DATABASE_URL",
+        "postgres://bazaar:bazaar@127.0.0.1:5499/none",
+    )]);
     let down = server::db::pool(&config).unwrap();
     let state = state(down, config).await;
     let response = send(&app(&state, Router::new(), random_client()), get("/readyz")).await;
@@ -67,7 +77,9 @@ async fn metrics_count_requests_by_route_pattern_and_status(db: PgPool) {
     let metrics = body_text(send(&app, get("/metrics")).await).await;
     let line = metrics
         .lines()
-        .find(|line| line.starts_with("http_requests_total") && line.contains("route=\"/things/{id}\""))
+        .find(|line| {
+            line.starts_with("http_requests_total") && line.contains("route=\"/things/{id}\"")
+        })
         .expect("a counter for the route pattern");
     assert!(line.contains("status=\"200\""), "{line}");
     assert!(metrics.contains("http_request_duration_seconds_bucket"));
@@ -77,29 +89,50 @@ async fn metrics_count_requests_by_route_pattern_and_status(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn every_response_carries_security_headers_and_a_request_id(db: PgPool) {
     let state = state(db, config(&[])).await;
-    let response = send(&app(&state, Router::new(), random_client()), get("/healthz")).await;
+    let response = send(
+        &app(&state, Router::new(), random_client()),
+        get("/healthz"),
+    )
+    .await;
     let headers = response.headers();
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(csp.contains("frame-ancestors 'none'"));
     assert!(csp.contains("'nonce-"));
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(headers[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
+    assert_eq!(
+        headers[header::REFERRER_POLICY],
+        "strict-origin-when-cross-origin"
+    );
     assert!(headers.contains_key("permissions-policy"));
-    assert!(!headers.contains_key(header::STRICT_TRANSPORT_SECURITY), "no HSTS over http");
+    assert!(
+        !headers.contains_key(header::STRICT_TRANSPORT_SECURITY),
+        "no HSTS over http"
+    );
     assert_eq!(headers["x-request-id"].len(), 36);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn hsts_is_sent_when_the_public_url_is_https(db: PgPool) {
     let state = state(db, config(&[("APP_URL", "https://bazaar.example")])).await;
-    let response = send(&app(&state, Router::new(), random_client()), get("/healthz")).await;
-    assert!(response.headers().contains_key(header::STRICT_TRANSPORT_SECURITY));
+    let response = send(
+        &app(&state, Router::new(), random_client()),
+        get("/healthz"),
+    )
+    .await;
+    assert!(
+        response
+            .headers()
+            .contains_key(header::STRICT_TRANSPORT_SECURITY)
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_request_id_sent_by_the_client_is_echoed(db: PgPool) {
     let state = state(db, config(&[])).await;
-    let request = Request::get("/healthz").header("x-request-id", "trace-me-123").body(Body::empty()).unwrap();
+    let request = Request::get("/healthz")
+        .header("x-request-id", "trace-me-123")
+        .body(Body::empty())
+        .unwrap();
     let response = send(&app(&state, Router::new(), random_client()), request).await;
     assert_eq!(response.headers()["x-request-id"], "trace-me-123");
 }
@@ -114,11 +147,18 @@ async fn the_rate_limit_answers_429_with_retry_after_but_spares_static_files(db:
     }
     let limited = send(&app, get("/healthz")).await;
     assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
-    let retry_after: u64 = limited.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    let retry_after: u64 = limited.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=60).contains(&retry_after));
     let body: serde_json::Value = serde_json::from_str(&body_text(limited).await).unwrap();
     assert_eq!(body["code"], "too_many_requests");
-    assert_eq!(send(&app, get("/pkg/bazaar.js")).await.status(), StatusCode::OK);
+    assert_eq!(
+        send(&app, get("/pkg/bazaar.js")).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -127,8 +167,14 @@ async fn the_rate_limit_counts_each_client_separately(db: PgPool) {
     let first = app(&state, Router::new(), random_client());
     let second = app(&state, Router::new(), random_client());
     assert_eq!(send(&first, get("/healthz")).await.status(), StatusCode::OK);
-    assert_eq!(send(&first, get("/healthz")).await.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(send(&second, get("/healthz")).await.status(), StatusCode::OK);
+    assert_eq!(
+        send(&first, get("/healthz")).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        send(&second, get("/healthz")).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -136,13 +182,28 @@ async fn a_cross_site_form_post_is_refused(db: PgPool) {
     let state = state(db, config(&[])).await;
     let extra = Router::new().route("/things", post(|| async { "changed" }));
     let app = app(&state, extra, random_client());
-    let cross_site = Request::post("/things").header("sec-fetch-site", "cross-site").body(Body::empty()).unwrap();
+    let cross_site = Request::post("/things")
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(send(&app, cross_site).await.status(), StatusCode::FORBIDDEN);
-    let foreign_origin = Request::post("/things").header("origin", "https://evil.example").body(Body::empty()).unwrap();
-    assert_eq!(send(&app, foreign_origin).await.status(), StatusCode::FORBIDDEN);
-    let same_origin = Request::post("/things").header("sec-fetch-site", "same-origin").body(Body::empty()).unwrap();
+    let foreign_origin = Request::post("/things")
+        .header("origin", "https://evil.example")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(
+        send(&app, foreign_origin).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let same_origin = Request::post("/things")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(send(&app, same_origin).await.status(), StatusCode::OK);
-    let own_origin = Request::post("/things").header("origin", "http://127.0.0.1:3000").body(Body::empty()).unwrap();
+    let own_origin = Request::post("/things")
+        .header("origin", "http://127.0.0.1:3000")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(send(&app, own_origin).await.status(), StatusCode::OK);
 }
 
@@ -159,7 +220,10 @@ async fn a_panicking_handler_becomes_a_500_page_with_the_request_id(db: PgPool) 
         }),
     );
     let app = app(&state, extra, random_client());
-    let request = Request::get("/boom").header("x-request-id", "req-boom").body(Body::empty()).unwrap();
+    let request = Request::get("/boom")
+        .header("x-request-id", "req-boom")
+        .body(Body::empty())
+        .unwrap();
     let response = send(&app, request).await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let page = body_text(response).await;

@@ -18,21 +18,35 @@ async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPo
     let listing = list_published(&db, &ProductQuery::default()).await.unwrap();
     assert_eq!(listing.total, 63);
     let card = &listing.items[0];
-    let image = card.image.as_ref().expect("every demo product has a picture");
+    let image = card
+        .image
+        .as_ref()
+        .expect("every demo product has a picture");
     for width in server::media::WIDTHS {
         let file = uploads.join(format!("{}-{width}.webp", image.file_key));
         assert!(file.exists(), "{} missing", file.display());
     }
-    let stores: i64 = sqlx::query_scalar("SELECT count(*) FROM stores").fetch_one(&db).await.unwrap();
+    let stores: i64 = sqlx::query_scalar("SELECT count(*) FROM stores")
+        .fetch_one(&db)
+        .await
+        .unwrap();
     assert_eq!(stores, 3);
 
-    for email in ["admin@example.com", "seller@example.com", "seller2@example.com", "shopper@example.com"] {
+    for email in [
+        "admin@example.com",
+        "seller@example.com",
+        "seller2@example.com",
+        "shopper@example.com",
+    ] {
         let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = $1")
             .bind(email)
             .fetch_one(&db)
             .await
             .unwrap();
-        assert!(password::verify(seed::demo::DEMO_PASSWORD, &hash), "{email} cannot sign in");
+        assert!(
+            password::verify(seed::demo::DEMO_PASSWORD, &hash),
+            "{email} cannot sign in"
+        );
     }
     let admins: Vec<String> = sqlx::query_scalar(
         "SELECT u.email::text FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin'",

@@ -11,7 +11,13 @@ use crate::error::AppError;
 pub async fn navigation_categories() -> Result<Vec<CategoryLink>, AppError> {
     let state = crate::error::state()?;
     let categories = server::catalog::categories::top_level(&state.db).await?;
-    Ok(categories.into_iter().map(|c| CategoryLink { slug: c.slug, name: c.name }).collect())
+    Ok(categories
+        .into_iter()
+        .map(|c| CategoryLink {
+            slug: c.slug,
+            name: c.name,
+        })
+        .collect())
 }
 
 /// Published products matching a search, category and page.
@@ -23,7 +29,11 @@ pub async fn list_products(
 ) -> Result<ProductListing, AppError> {
     use server::catalog::products::{ProductQuery, list_published};
     let state = crate::error::state()?;
-    let query = ProductQuery { text: q, category, page: page.unwrap_or(1) };
+    let query = ProductQuery {
+        text: q,
+        category,
+        page: page.unwrap_or(1),
+    };
     let page = list_published(&state.db, &query).await?;
     Ok(ProductListing {
         page: page.page,
@@ -97,7 +107,12 @@ mod views {
                     label: if variant.options.is_empty() {
                         "Standard".into()
                     } else {
-                        variant.options.values().cloned().collect::<Vec<_>>().join(" / ")
+                        variant
+                            .options
+                            .values()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" / ")
                     },
                     id: variant.id,
                     sku: variant.sku,

@@ -31,7 +31,10 @@ pub fn ProductPage() -> impl IntoView {
 #[component]
 fn ProductDetail(product: ProductView) -> impl IntoView {
     let query = use_query_map();
-    let requested = query.read_untracked().get("variant").and_then(|id| id.parse::<i64>().ok());
+    let requested = query
+        .read_untracked()
+        .get("variant")
+        .and_then(|id| id.parse::<i64>().ok());
     let variants = StoredValue::new(product.variants.clone());
     let initial = requested
         .filter(|id| product.variants.iter().any(|v| v.id == *id))
@@ -137,5 +140,8 @@ fn stock_text(variant: &VariantChoice) -> String {
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -18,10 +18,15 @@ pub fn ProductsPage() -> impl IntoView {
         let query = query.read();
         let text = query.get("q").filter(|q| !q.trim().is_empty());
         let category = query.get("category").filter(|c| !c.is_empty());
-        let page = query.get("page").and_then(|p| p.parse::<i64>().ok()).filter(|p| *p >= 1);
+        let page = query
+            .get("page")
+            .and_then(|p| p.parse::<i64>().ok())
+            .filter(|p| *p >= 1);
         (text, category, page)
     };
-    let listing = Resource::new(filters, |(text, category, page)| list_products(text, category, page));
+    let listing = Resource::new(filters, |(text, category, page)| {
+        list_products(text, category, page)
+    });
     let heading = move || match filters() {
         (Some(text), _, _) => format!("Results for “{text}”"),
         _ => "All products".to_owned(),
@@ -44,7 +49,10 @@ pub fn ProductsPage() -> impl IntoView {
 }
 
 #[component]
-fn Results(listing: ProductListing, filters: (Option<String>, Option<String>, Option<i64>)) -> impl IntoView {
+fn Results(
+    listing: ProductListing,
+    filters: (Option<String>, Option<String>, Option<i64>),
+) -> impl IntoView {
     let (text, category, _) = filters;
     if listing.items.is_empty() {
         return view! {
@@ -89,7 +97,9 @@ fn encode(value: &str) -> String {
     let mut encoded = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => encoded.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                encoded.push(byte as char)
+            }
             b' ' => encoded.push('+'),
             _ => encoded.push_str(&format!("%{byte:02X}")),
         }

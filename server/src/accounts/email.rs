@@ -25,7 +25,9 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return Err(invalid());
         }
@@ -49,14 +51,28 @@ mod tests {
 
     #[test]
     fn trims_and_lowercases() {
-        assert_eq!(Email::parse("  Ada@Example.COM ").unwrap().as_str(), "ada@example.com");
+        assert_eq!(
+            Email::parse("  Ada@Example.COM ").unwrap().as_str(),
+            "ada@example.com"
+        );
     }
 
     #[test]
     fn refuses_what_is_not_an_address() {
-        for input in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com", "ada@exa..mple.com"] {
+        for input in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a b@example.com",
+            "ada@exa..mple.com",
+        ] {
             let error = Email::parse(input).unwrap_err();
-            assert!(matches!(error, Error::Invalid { field: "email", .. }), "{input:?} was accepted");
+            assert!(
+                matches!(error, Error::Invalid { field: "email", .. }),
+                "{input:?} was accepted"
+            );
         }
     }
 }

@@ -20,10 +20,16 @@ pub const MAX_LENGTH: usize = 128;
 pub fn check_new(password: &str) -> Result<()> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err(Error::invalid("password", format!("Use at least {MIN_LENGTH} characters.")));
+        return Err(Error::invalid(
+            "password",
+            format!("Use at least {MIN_LENGTH} characters."),
+        ));
     }
     if length > MAX_LENGTH {
-        return Err(Error::invalid("password", format!("Use at most {MAX_LENGTH} characters.")));
+        return Err(Error::invalid(
+            "password",
+            format!("Use at most {MAX_LENGTH} characters."),
+        ));
     }
     Ok(())
 }
@@ -41,7 +47,11 @@ pub fn hash(password: &str) -> Result<String> {
 /// Whether `password` matches the stored PHC string.
 pub fn verify(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)
-        .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 

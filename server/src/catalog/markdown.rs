@@ -5,7 +5,10 @@ use pulldown_cmark::{Event, Options, Parser, html};
 /// Renders Markdown to HTML with every tag or attribute outside a safe list removed.
 pub fn to_safe_html(markdown: &str) -> String {
     let mut unsafe_html = String::new();
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH));
+    html::push_html(
+        &mut unsafe_html,
+        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH),
+    );
     ammonia::Builder::default()
         .link_rel(Some("nofollow noopener noreferrer ugc"))
         .clean(&unsafe_html)
@@ -35,7 +38,8 @@ mod tests {
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let html = to_safe_html("Hello <script>alert(1)</script> **bold** <img src=x onerror=alert(1)>");
+        let html =
+            to_safe_html("Hello <script>alert(1)</script> **bold** <img src=x onerror=alert(1)>");
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("onerror"));
@@ -43,7 +47,10 @@ mod tests {
 
     #[test]
     fn summary_is_plain_text_and_bounded() {
-        assert_eq!(summary("A **wool** hat.\n\n- warm", 100), "A wool hat. warm");
+        assert_eq!(
+            summary("A **wool** hat.\n\n- warm", 100),
+            "A wool hat. warm"
+        );
         assert_eq!(summary("abcdefghij", 5), "abcd…");
     }
 }

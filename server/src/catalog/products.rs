@@ -91,7 +91,11 @@ impl<T> Page<T> {
 /// newest first otherwise; ties broken by id so pages never overlap.
 pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<ProductSummary>> {
     let page = query.page.max(1);
-    let text = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let text = query
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     let rows = sqlx::query!(
         r#"
         WITH RECURSIVE wanted_categories AS (
@@ -153,7 +157,12 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             }),
         })
         .collect();
-    Ok(Page { items, total, page, page_size: PAGE_SIZE })
+    Ok(Page {
+        items,
+        total,
+        page,
+        page_size: PAGE_SIZE,
+    })
 }
 
 /// A published product of an active store, or `NotFound`.

@@ -62,12 +62,25 @@ pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Respo
         StatusCode::NOT_FOUND => "We could not find that page.",
         StatusCode::FORBIDDEN => "You are not allowed to do that.",
         StatusCode::TOO_MANY_REQUESTS => "Too many requests. Please wait a moment and try again.",
-        StatusCode::SERVICE_UNAVAILABLE => "Bazaar is briefly unavailable. Please try again shortly.",
+        StatusCode::SERVICE_UNAVAILABLE => {
+            "Bazaar is briefly unavailable. Please try again shortly."
+        }
         _ => "Something went wrong on our side. Please try again.",
     };
     if json {
-        let code = status.canonical_reason().unwrap_or("error").to_lowercase().replace(' ', "_");
-        return (status, Json(ErrorBody { code: &code, message: message.into() })).into_response();
+        let code = status
+            .canonical_reason()
+            .unwrap_or("error")
+            .to_lowercase()
+            .replace(' ', "_");
+        return (
+            status,
+            Json(ErrorBody {
+                code: &code,
+                message: message.into(),
+            }),
+        )
+            .into_response();
     }
     let title = status.canonical_reason().unwrap_or("Error");
     let page = format!(
@@ -80,10 +93,16 @@ pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Respo
         request_id = html_escape(request_id),
     );
     let mut response = (status, Html(page)).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, "no-store".parse().expect("valid header"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        "no-store".parse().expect("valid header"),
+    );
     response
 }
 
 fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

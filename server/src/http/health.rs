@@ -29,10 +29,26 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readines
     let database = tokio::time::timeout(PROBE_TIMEOUT, sqlx::query("SELECT 1").execute(&state.db));
     let redis = tokio::time::timeout(PROBE_TIMEOUT, state.redis.ping::<String>(None));
     let (database, redis) = tokio::join!(database, redis);
-    let database = if matches!(database, Ok(Ok(_))) { "ok" } else { "unavailable" };
-    let redis = if matches!(redis, Ok(Ok(_))) { "ok" } else { "unavailable" };
+    let database = if matches!(database, Ok(Ok(_))) {
+        "ok"
+    } else {
+        "unavailable"
+    };
+    let redis = if matches!(redis, Ok(Ok(_))) {
+        "ok"
+    } else {
+        "unavailable"
+    };
     let ready = database == "ok" && redis == "ok";
-    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-    let report = Readiness { status: if ready { "ready" } else { "unavailable" }, database, redis };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let report = Readiness {
+        status: if ready { "ready" } else { "unavailable" },
+        database,
+        redis,
+    };
     (status, Json(report))
 }

@@ -40,7 +40,10 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
     // Install the recorder before the first request is counted.
     metrics::handle();
     router
-        .layer(middleware::from_fn_with_state(state.clone(), rate_limit::limit))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::limit,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), origin::check))
         .layer(middleware::from_fn(errors::catch_panic))
         .layer(middleware::from_fn_with_state(
@@ -48,7 +51,10 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
             security_headers::apply,
         ))
         .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            config.request_timeout,
+        ))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(metrics::track))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

@@ -16,7 +16,11 @@ const EXEMPT_PREFIXES: &[&str] = &["/webhooks/"];
 
 /// Refuses unsafe methods sent from another site.
 pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if is_safe(request.method()) || EXEMPT_PREFIXES.iter().any(|p| request.uri().path().starts_with(p)) {
+    if is_safe(request.method())
+        || EXEMPT_PREFIXES
+            .iter()
+            .any(|p| request.uri().path().starts_with(p))
+    {
         return next.run(request).await;
     }
     let headers = request.headers();

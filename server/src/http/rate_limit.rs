@@ -7,7 +7,7 @@ use std::{
 };
 
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{ConnectInfo, Request, State, connect_info::MockConnectInfo},
     http::{StatusCode, header},
     middleware::Next,
     response::Response,
@@ -28,15 +28,24 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         return next.run(request).await;
     }
     let ip = client_ip(&request);
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
     let window = now / WINDOW_SECS;
     match count(&state.redis, &format!("bazaar:rate:{ip}:{window}")).await {
         Ok(count) if count > u64::from(limit) => {
             let retry_after = WINDOW_SECS - now % WINDOW_SECS;
             tracing::warn!(%ip, count, "rate limit reached");
             let json = is_machine_path(request.uri().path());
-            let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, &request_id(request.headers()), json);
-            response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
+            let mut response = error_response(
+                StatusCode::TOO_MANY_REQUESTS,
+                &request_id(request.headers()),
+                json,
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, retry_after.into());
             response
         }
         Ok(_) => next.run(request).await,
@@ -55,13 +64,18 @@ async fn count(redis: &Pool, key: &str) -> Result<u64, fred::error::Error> {
     Ok(count)
 }
 
-/// The peer address of the connection. Behind a reverse proxy, run Bazaar so
-/// that the proxy's address is the client's (see docs/operations.md).
+/// The peer address of the connection (or the one a test put in its place).
+/// Behind a reverse proxy, see docs/operations.md.
 fn client_ip(request: &Request) -> IpAddr {
-    request
-        .extensions()
+    let extensions = request.extensions();
+    extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| addr.ip())
+        .or_else(|| {
+            extensions
+                .get::<MockConnectInfo<SocketAddr>>()
+                .map(|MockConnectInfo(addr)| addr.ip())
+        })
         .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 

@@ -34,12 +34,18 @@ pub struct Policy {
 
 impl Policy {
     pub fn new(config: &Config) -> Arc<Self> {
-        Arc::new(Self { hsts: config.is_https() })
+        Arc::new(Self {
+            hsts: config.is_https(),
+        })
     }
 }
 
 /// Sets the headers after the handler ran, keeping any CSP it chose itself.
-pub async fn apply(State(policy): State<Arc<Policy>>, mut request: Request, next: Next) -> Response {
+pub async fn apply(
+    State(policy): State<Arc<Policy>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let nonce = CspNonce::generate();
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
@@ -51,7 +57,9 @@ pub async fn apply(State(policy): State<Arc<Policy>>, mut request: Request, next
         nonce = nonce.0
     );
     if let Ok(value) = HeaderValue::from_str(&csp) {
-        headers.entry(header::CONTENT_SECURITY_POLICY).or_insert(value);
+        headers
+            .entry(header::CONTENT_SECURITY_POLICY)
+            .or_insert(value);
     }
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -61,7 +69,10 @@ pub async fn apply(State(policy): State<Arc<Policy>>, mut request: Request, next
             header::HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         ),
-        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));

@@ -83,10 +83,22 @@ const STORES: &[StoreSeed] = &[
         description: "Wheel-thrown stoneware and small-batch jewellery from a studio by the river.",
         lines: &[
             ("kitchen", "Mug", "stoneware", 2400, Options::Colours),
-            ("kitchen", "Serving Bowl", "stoneware", 4800, Options::Formats),
+            (
+                "kitchen",
+                "Serving Bowl",
+                "stoneware",
+                4800,
+                Options::Formats,
+            ),
             ("kitchen", "Teapot", "porcelain", 7200, Options::Colours),
             ("decor", "Vase", "terracotta", 5600, Options::Formats),
-            ("decor", "Candle Holder", "stoneware", 1900, Options::Colours),
+            (
+                "decor",
+                "Candle Holder",
+                "stoneware",
+                1900,
+                Options::Colours,
+            ),
             ("jewellery", "Ring", "recycled silver", 6900, Options::Sizes),
             ("jewellery", "Pendant", "brass", 3900, Options::Single),
         ],
@@ -98,18 +110,50 @@ const STORES: &[StoreSeed] = &[
         owner: ("seller3@example.com", "Ines Moreau"),
         description: "Notebooks, prints and desk things, printed with plant-based inks.",
         lines: &[
-            ("notebooks", "Notebook", "recycled paper", 1600, Options::Formats),
-            ("notebooks", "Sketchbook", "cotton paper", 2200, Options::Formats),
-            ("notebooks", "Planner", "recycled paper", 2800, Options::Colours),
-            ("prints", "Art Print", "archival paper", 3500, Options::Formats),
+            (
+                "notebooks",
+                "Notebook",
+                "recycled paper",
+                1600,
+                Options::Formats,
+            ),
+            (
+                "notebooks",
+                "Sketchbook",
+                "cotton paper",
+                2200,
+                Options::Formats,
+            ),
+            (
+                "notebooks",
+                "Planner",
+                "recycled paper",
+                2800,
+                Options::Colours,
+            ),
+            (
+                "prints",
+                "Art Print",
+                "archival paper",
+                3500,
+                Options::Formats,
+            ),
             ("prints", "Poster", "matte paper", 2500, Options::Formats),
-            ("decor", "Wall Calendar", "recycled paper", 1900, Options::Single),
+            (
+                "decor",
+                "Wall Calendar",
+                "recycled paper",
+                1900,
+                Options::Single,
+            ),
             ("bags", "Pencil Case", "cork", 1500, Options::Colours),
         ],
     },
 ];
 
-const ADJECTIVES: &[&str] = &["Classic", "Everyday", "Heritage", "Coastal", "Meadow", "Studio", "Harbour", "Alpine", "Ember"];
+const ADJECTIVES: &[&str] = &[
+    "Classic", "Everyday", "Heritage", "Coastal", "Meadow", "Studio", "Harbour", "Alpine", "Ember",
+];
 const COLOURS: &[&str] = &["Oat", "Navy", "Sage", "Rust", "Charcoal", "Sand"];
 
 /// What a run created, for the command's report.
@@ -123,10 +167,15 @@ pub struct Report {
 pub async fn run(db: &PgPool, upload_dir: &Path) -> Result<Report> {
     seed_categories(db).await?;
     for (email, name, roles) in [
-        ("admin@example.com", "Ada Admin", &[Role::Customer, Role::Admin][..]),
+        (
+            "admin@example.com",
+            "Ada Admin",
+            &[Role::Customer, Role::Admin][..],
+        ),
         ("shopper@example.com", "Sam Shopper", &[Role::Customer][..]),
     ] {
-        users::upsert_verified(db, &Email::parse(email)?, name, DEMO_PASSWORD, roles, false).await?;
+        users::upsert_verified(db, &Email::parse(email)?, name, DEMO_PASSWORD, roles, false)
+            .await?;
     }
     let mut report = Report::default();
     let mut product_number = 0u64;
@@ -147,13 +196,32 @@ pub async fn run(db: &PgPool, upload_dir: &Path) -> Result<Report> {
             for round in 0..3u64 {
                 product_number += 1;
                 let mut dice = Dice::new(product_number);
-                let mut title = format!("{} {} {}", dice.pick(ADJECTIVES), capitalise(line.2), line.1);
+                let mut title = format!(
+                    "{} {} {}",
+                    dice.pick(ADJECTIVES),
+                    capitalise(line.2),
+                    line.1
+                );
                 while !titles.insert(title.clone()) {
-                    title = format!("{} {} {}", dice.pick(ADJECTIVES), capitalise(line.2), line.1);
+                    title = format!(
+                        "{} {} {}",
+                        dice.pick(ADJECTIVES),
+                        capitalise(line.2),
+                        line.1
+                    );
                 }
                 let sku_stem = format!("{}-{}{}", store.sku_prefix, line_number + 1, round + 1);
-                let created =
-                    seed_product(db, upload_dir, store_id, line, &title, &sku_stem, product_number, &mut dice).await?;
+                let created = seed_product(
+                    db,
+                    upload_dir,
+                    store_id,
+                    line,
+                    &title,
+                    &sku_stem,
+                    product_number,
+                    &mut dice,
+                )
+                .await?;
                 if created {
                     report.products_created += 1;
                 } else {
@@ -219,18 +287,23 @@ async fn seed_product(
 ) -> Result<bool> {
     let (category, noun, material, base_price, options) = *line;
     let slug = slugify(title);
-    let exists = sqlx::query_scalar!("SELECT EXISTS (SELECT 1 FROM products WHERE slug = $1)", slug)
-        .fetch_one(db)
-        .await?
-        .unwrap_or(false);
+    let exists = sqlx::query_scalar!(
+        "SELECT EXISTS (SELECT 1 FROM products WHERE slug = $1)",
+        slug
+    )
+    .fetch_one(db)
+    .await?
+    .unwrap_or(false);
     if exists {
         return Ok(false);
     }
 
     let upload_dir = upload_dir.to_owned();
-    let stored = tokio::task::spawn_blocking(move || media::store(&upload_dir, &placeholder::picture(number)))
-        .await
-        .map_err(Error::internal)??;
+    let stored = tokio::task::spawn_blocking(move || {
+        media::store(&upload_dir, &placeholder::picture(number))
+    })
+    .await
+    .map_err(Error::internal)??;
 
     let description = format!(
         "A {noun_lower} made from **{material}**, finished by hand.\n\n\
@@ -258,7 +331,9 @@ async fn seed_product(
     .fetch_one(&mut *tx)
     .await?;
 
-    for (position, (label, option_values, extra)) in variant_options(options, dice).into_iter().enumerate() {
+    for (position, (label, option_values, extra)) in
+        variant_options(options, dice).into_iter().enumerate()
+    {
         let stock = match dice.below(10) {
             0 => 0,
             1 => 1 + dice.below(3) as i32,
@@ -301,20 +376,36 @@ fn variant_options(options: Options, dice: &mut Dice) -> Vec<(String, serde_json
         Options::Sizes => ["S", "M", "L", "XL"]
             .iter()
             .enumerate()
-            .map(|(i, size)| (size.to_string(), serde_json::json!({ "size": size }), if i == 3 { 500 } else { 0 }))
+            .map(|(i, size)| {
+                (
+                    size.to_string(),
+                    serde_json::json!({ "size": size }),
+                    if i == 3 { 500 } else { 0 },
+                )
+            })
             .collect(),
         Options::Colours => {
             let first = dice.below(COLOURS.len() as u64) as usize;
             (0..3)
                 .map(|i| {
                     let colour = COLOURS[(first + i) % COLOURS.len()];
-                    (colour.to_uppercase(), serde_json::json!({ "colour": colour }), 0)
+                    (
+                        colour.to_uppercase(),
+                        serde_json::json!({ "colour": colour }),
+                        0,
+                    )
                 })
                 .collect()
         }
         Options::Formats => [("A5", 0), ("A4", 800), ("A3", 1600)]
             .iter()
-            .map(|(format, extra)| (format.to_string(), serde_json::json!({ "format": format }), *extra))
+            .map(|(format, extra)| {
+                (
+                    format.to_string(),
+                    serde_json::json!({ "format": format }),
+                    *extra,
+                )
+            })
             .collect(),
         Options::Single => vec![("ONE".into(), serde_json::json!({}), 0)],
     }
@@ -322,7 +413,10 @@ fn variant_options(options: Options, dice: &mut Dice) -> Vec<(String, serde_json
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `"Heritage Merino Wool Jumper"` → `"heritage-merino-wool-jumper"`.
@@ -344,7 +438,10 @@ mod tests {
 
     #[test]
     fn slugs_keep_letters_and_digits_only() {
-        assert_eq!(slugify("Heritage Merino Wool Jumper"), "heritage-merino-wool-jumper");
+        assert_eq!(
+            slugify("Heritage Merino Wool Jumper"),
+            "heritage-merino-wool-jumper"
+        );
         assert_eq!(slugify("  Paper & Pine!  "), "paper-pine");
         assert_eq!(slugify("T-Shirt (XL)"), "t-shirt-xl");
     }

@@ -33,7 +33,11 @@ pub fn picture(seed: u64) -> DynamicImage {
             1 => dx.abs() + dy.abs() <= radius,
             _ => dx.abs() <= radius && dy.abs() <= radius * 3 / 4,
         };
-        if inside { Rgb(mix(dark, mid, (y as f32 / SIZE as f32) * 0.5)) } else { Rgb(background) }
+        if inside {
+            Rgb(mix(dark, mid, (y as f32 / SIZE as f32) * 0.5))
+        } else {
+            Rgb(background)
+        }
     });
     DynamicImage::ImageRgb8(image)
 }

@@ -6,6 +6,7 @@
 use std::{collections::HashMap, net::SocketAddr};
 
 use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
+use fred::prelude::ClientLike;
 use http::{Request, Response};
 use http_body_util::BodyExt;
 use server::{AppState, Config};
@@ -27,22 +28,34 @@ pub fn config(overrides: &[(&str, &str)]) -> Config {
     Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration is valid")
 }
 
-/// State on the test's database, with Redis as configured.
+/// State on the test's database, with Redis as configured; waits (briefly)
+/// for Redis so tests never race the client's background connection.
 pub async fn state(db: PgPool, config: Config) -> AppState {
-    let redis = server::redis::pool(&config).await.expect("redis client builds");
-    AppState { config: config.into(), db, redis }
+    let redis = server::redis::pool(&config)
+        .await
+        .expect("redis client builds");
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), redis.wait_for_connect()).await;
+    AppState {
+        config: config.into(),
+        db,
+        redis,
+    }
 }
 
 /// Machine routes plus `extra`, behind the full middleware stack, as if
 /// every request came from `client`.
 pub fn app(state: &AppState, extra: Router, client: [u8; 4]) -> Router {
     let router = server::http::routes(state.clone()).merge(extra);
-    server::http::with_middleware(router, state).layer(MockConnectInfo(SocketAddr::from((client, 40000))))
+    server::http::with_middleware(router, state)
+        .layer(MockConnectInfo(SocketAddr::from((client, 40000))))
 }
 
 /// Sends one request through the router.
 pub async fn send(app: &Router, request: Request<Body>) -> Response<Body> {
-    app.clone().oneshot(request).await.expect("the router never fails")
+    app.clone()
+        .oneshot(request)
+        .await
+        .expect("the router never fails")
 }
 
 pub fn get(path: &str) -> Request<Body> {
