@@ -13,6 +13,7 @@ pub mod redis;
 pub mod seed;
 pub mod state;
 pub mod telemetry;
+pub mod text;
 
 pub use config::Config;
 pub use error::{Error, Result};

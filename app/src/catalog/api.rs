@@ -99,7 +99,11 @@ mod views {
             store_slug: product.store_slug,
             category_name: product.category_name,
             category_slug: product.category_slug,
-            attributes: product.attributes.into_iter().collect(),
+            attributes: product
+                .attributes
+                .into_iter()
+                .map(|(name, value)| (server::text::capitalise(&name), value))
+                .collect(),
             variants: product
                 .variants
                 .into_iter()

@@ -62,6 +62,7 @@ pub struct ProductView {
     pub store_slug: String,
     pub category_name: String,
     pub category_slug: String,
+    /// (label, value) pairs such as ("Material", "wool").
     pub attributes: Vec<(String, String)>,
     pub variants: Vec<VariantChoice>,
     pub pictures: Vec<Picture>,

@@ -120,7 +120,7 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
                 {(!product.attributes.is_empty()).then(|| view! {
                     <dl class="attributes">
                         {product.attributes.into_iter().map(|(name, value)| view! {
-                            <dt>{capitalised(&name)}</dt>
+                            <dt>{name}</dt>
                             <dd>{value}</dd>
                         }).collect_view()}
                     </dl>
@@ -136,12 +136,3 @@ fn stock_text(variant: &VariantChoice) -> String {
         n @ 1..=5 => format!("Only {n} left"),
         _ => "In stock".into(),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}

@@ -10,6 +10,7 @@ use crate::{
     Error, Result,
     accounts::{Email, Role, users},
     media,
+    text::capitalise,
 };
 
 /// The password of every demo account.
@@ -409,14 +410,6 @@ fn variant_options(options: Options, dice: &mut Dice) -> Vec<(String, serde_json
             .collect(),
         Options::Single => vec![("ONE".into(), serde_json::json!({}), 0)],
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// `"Heritage Merino Wool Jumper"` → `"heritage-merino-wool-jumper"`.
