@@ -136,3 +136,4 @@ fn stock_text(variant: &VariantChoice) -> String {
         n @ 1..=5 => format!("Only {n} left"),
         _ => "In stock".into(),
     }
+}
