@@ -16,7 +16,7 @@ def millis(text):
 
 def parse(report):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", report).group(1))
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", report, re.M))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", report, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
     return {
         "requests_per_second": rps,

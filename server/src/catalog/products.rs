@@ -106,14 +106,29 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
         search AS (
             SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & ')) AS query
             FROM unnest(to_tsvector('simple', unaccent(coalesce($1, ''))))
+        ),
+        -- Rank and count every match, but join the details for one page only.
+        page AS (
+            SELECT p.id, p.published_at,
+                   CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(p.search, search.query) END AS rank,
+                   count(*) OVER () AS total
+            FROM products p
+            JOIN stores s ON s.id = p.store_id AND s.status = 'active'
+            CROSS JOIN search
+            WHERE p.status = 'published'
+              AND EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id)
+              AND ($1::text IS NULL OR p.search @@ search.query)
+              AND ($2::text IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
+            ORDER BY rank DESC, p.published_at DESC NULLS LAST, p.id DESC
+            LIMIT $3 OFFSET $4
         )
         SELECT p.slug, p.title, s.name AS store_name, s.slug AS store_slug,
                v.price_from AS "price_from!", v.price_to AS "price_to!", v.stock AS "stock!",
                i.file_key AS "image_key?", i.alt AS "image_alt?", i.width AS "image_width?", i.height AS "image_height?",
-               count(*) OVER () AS "total!"
-        FROM products p
-        JOIN stores s ON s.id = p.store_id AND s.status = 'active'
-        CROSS JOIN search
+               page.total AS "total!"
+        FROM page
+        JOIN products p ON p.id = page.id
+        JOIN stores s ON s.id = p.store_id
         CROSS JOIN LATERAL (
             SELECT min(price) AS price_from, max(price) AS price_to, sum(stock) AS stock
             FROM product_variants WHERE product_id = p.id
@@ -122,14 +137,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             SELECT file_key, alt, width, height FROM product_images
             WHERE product_id = p.id ORDER BY position, id LIMIT 1
         ) i ON true
-        WHERE p.status = 'published'
-          AND v.price_from IS NOT NULL
-          AND ($1::text IS NULL OR p.search @@ search.query)
-          AND ($2::text IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
-        ORDER BY
-          CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(p.search, search.query) END DESC,
-          p.published_at DESC NULLS LAST, p.id DESC
-        LIMIT $3 OFFSET $4
+        ORDER BY page.rank DESC, page.published_at DESC NULLS LAST, page.id DESC
         "#,
         text,
         query.category.as_deref(),
