@@ -27,9 +27,16 @@ pub fn ProductsPage() -> impl IntoView {
     let listing = Resource::new(filters, |(text, category, page)| {
         list_products(text, category, page)
     });
-    let heading = move || match filters() {
-        (Some(text), _, _) => format!("Results for “{text}”"),
-        _ => "All products".to_owned(),
+    // The document title is read again after the page's reactive scope is
+    // gone, so this must not panic on a disposed query: `try_with` gives None.
+    let heading = move || {
+        let text = query
+            .try_with(|query| query.get("q").filter(|q| !q.trim().is_empty()))
+            .flatten();
+        match text {
+            Some(text) => format!("Results for “{text}”"),
+            None => "All products".to_owned(),
+        }
     };
     view! {
         <Title text=heading />
