@@ -72,10 +72,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Serve => crate::serve::run(config).await,
         Command::Migrate => {
-            let state = connect(config).await?;
-            db::migrate(&state.db)
-                .await
-                .context("migrating the database")?;
+            connect_migrated(config).await?;
             println!("migrations applied");
             Ok(())
         }
@@ -84,10 +81,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 bail!("say what to seed: --demo, --scale N, or both");
             }
             let upload_dir = config.upload_dir.clone();
-            let state = connect(config).await?;
-            db::migrate(&state.db)
-                .await
-                .context("migrating the database")?;
+            let state = connect_migrated(config).await?;
             if demo {
                 let report = seed::demo::run(&state.db, &upload_dir)
                     .await
@@ -114,10 +108,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let password = read_password()?;
             password::check_new(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
-            let state = connect(config).await?;
-            db::migrate(&state.db)
-                .await
-                .context("migrating the database")?;
+            let state = connect_migrated(config).await?;
             let id = users::upsert_verified(
                 &state.db,
                 &email,
@@ -134,10 +125,15 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     }
 }
 
-async fn connect(config: Config) -> anyhow::Result<AppState> {
-    AppState::connect(config)
+/// Every maintenance command works on an up-to-date schema.
+async fn connect_migrated(config: Config) -> anyhow::Result<AppState> {
+    let state = AppState::connect(config)
         .await
-        .map_err(|e| anyhow::anyhow!("connecting: {e}"))
+        .map_err(|e| anyhow::anyhow!("connecting: {e}"))?;
+    db::migrate(&state.db)
+        .await
+        .context("migrating the database")?;
+    Ok(state)
 }
 
 /// Asks on the terminal, or reads one line from standard input when piped.

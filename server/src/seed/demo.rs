@@ -197,19 +197,12 @@ pub async fn run(db: &PgPool, upload_dir: &Path) -> Result<Report> {
             for round in 0..3u64 {
                 product_number += 1;
                 let mut dice = Dice::new(product_number);
-                let mut title = format!(
-                    "{} {} {}",
-                    dice.pick(ADJECTIVES),
-                    capitalise(line.2),
-                    line.1
-                );
-                while !titles.insert(title.clone()) {
-                    title = format!(
-                        "{} {} {}",
-                        dice.pick(ADJECTIVES),
-                        capitalise(line.2),
-                        line.1
-                    );
+                let material: Vec<String> = line.2.split(' ').map(capitalise).collect();
+                let material = material.join(" ");
+                let mut title = String::new();
+                // Two lines can draw the same adjective; draw again until the title is new.
+                while title.is_empty() || !titles.insert(title.clone()) {
+                    title = format!("{} {material} {}", dice.pick(ADJECTIVES), line.1);
                 }
                 let sku_stem = format!("{}-{}{}", store.sku_prefix, line_number + 1, round + 1);
                 let created = seed_product(
