@@ -22,13 +22,10 @@ runuser -u postgres -- psql -qc "SELECT 1 FROM pg_database WHERE datname = 'baza
 export APP_ENV=test DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_bench"
 export UPLOAD_DIR="$CARGO_TARGET_DIR/bench-uploads" BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
 export RATE_LIMIT_PER_MINUTE=0 LOG_FORMAT=json RUST_LOG=warn
-export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD LEPTOS_SITE_ADDR="$BIND_ADDR"
+leptos_site_env PROD
 
 "$bin" seed --demo --scale "$products"
-"$bin" serve > "$CARGO_TARGET_DIR/bench-server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+serve_in_background "$bin" "$CARGO_TARGET_DIR/bench-server.log"
 
 product="$(psql "$DATABASE_URL" -tAc "SELECT slug FROM products WHERE status = 'published' ORDER BY id LIMIT 1")"
 declare -A targets=(

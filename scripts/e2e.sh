@@ -18,18 +18,10 @@ export APP_ENV=test DATABASE_URL="$db_url" UPLOAD_DIR="$uploads"
 export BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
 # The suite loads many pages from one address; the limiter has its own tests.
 export RATE_LIMIT_PER_MINUTE=0
-export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD
-export LEPTOS_SITE_ADDR="$BIND_ADDR"
+leptos_site_env PROD
 
 "$bin" seed --demo >/dev/null
-"$bin" serve > "$CARGO_TARGET_DIR/e2e-server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
-  kill -0 $server 2>/dev/null || { cat "$CARGO_TARGET_DIR/e2e-server.log"; exit 1; }
-  sleep 0.2
-done
+serve_in_background "$bin" "$CARGO_TARGET_DIR/e2e-server.log"
 
 cd end2end
 BASE_URL="http://127.0.0.1:$port" npx playwright test

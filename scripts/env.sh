@@ -7,3 +7,27 @@ export PATH="$BAZAAR_TOOLS/bin:$BAZAAR_TOOLS/node/node_modules/.bin:$HOME/.cargo
 export SQLX_OFFLINE="${SQLX_OFFLINE:-true}"
 export DATABASE_URL="${DATABASE_URL:-postgres://bazaar:bazaar@127.0.0.1:5432/bazaar}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+
+# The settings cargo-leptos gives the server it starts, for running the built
+# binary directly on BIND_ADDR (default 127.0.0.1:3000).
+leptos_site_env() {
+  export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_HASH_FILES=true
+  export LEPTOS_SITE_ADDR="${BIND_ADDR:-127.0.0.1:3000}" LEPTOS_ENV="${1:-PROD}"
+}
+
+# Starts `BIN serve` in the background, logging to LOG, stops it when the
+# calling script exits, and returns once /healthz answers (or fails, showing
+# the log, if the server dies first).
+serve_in_background() {
+  local bin="$1" log="$2"
+  "$bin" serve > "$log" 2>&1 &
+  server_pid=$!
+  trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null' EXIT
+  for _ in $(seq 1 100); do
+    curl -fs "http://$BIND_ADDR/healthz" >/dev/null && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$log"; return 1; }
+    sleep 0.2
+  done
+  echo "the server did not become healthy; see $log"
+  return 1
+}

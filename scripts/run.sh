@@ -10,8 +10,6 @@ bash scripts/services.sh
 
 cargo leptos build
 bin="$CARGO_TARGET_DIR/debug/bazaar"
-# The settings cargo-leptos would give the server it starts itself.
-export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_HASH_FILES=true
-export LEPTOS_SITE_ADDR="${BIND_ADDR:-127.0.0.1:3000}" LEPTOS_ENV=DEV
+leptos_site_env DEV
 "$bin" seed --demo
 exec "$bin" serve
