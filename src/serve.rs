@@ -29,6 +29,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .context("reading the Leptos settings")?
         .leptos_options;
     leptos_options.site_addr = bind_addr;
+    let mailer = server::mail::outbox::Mailer::from_config(&state.config)
+        .map_err(|e| anyhow::anyhow!("setting up mail: {e}"))?;
+    server::mail::outbox::spawn_worker(state.db.clone(), mailer);
     let router = router(state, leptos_options);
 
     let listener = tokio::net::TcpListener::bind(bind_addr)

@@ -58,6 +58,21 @@ pub struct Config {
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
     pub upload_dir: PathBuf,
+    /// Where mail goes; `None` keeps it in the dev mailbox at `/_dev/mail`.
+    pub smtp_url: Option<String>,
+    /// The sender of every message, as `Name <address>`.
+    pub mail_from: String,
+    /// A session ends after this long without a request…
+    pub session_idle: Duration,
+    /// …an admin's sooner…
+    pub admin_session_idle: Duration,
+    /// …and every session after this long, however busy.
+    pub session_lifetime: Duration,
+    /// Failed sign-ins one client IP may make in an hour.
+    pub login_failures_per_ip: u32,
+    /// Refused admin accesses from one account or IP within an hour before
+    /// the platform admins are alerted by mail.
+    pub admin_alert_threshold: u32,
 }
 
 /// A setting that is missing or malformed, named so the operator can fix it.
@@ -119,13 +134,35 @@ impl Config {
             request_timeout: Duration::from_secs(vars.parsed("REQUEST_TIMEOUT_SECS", 30)?),
             body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 12 * 1024 * 1024)?,
             upload_dir: vars.parsed("UPLOAD_DIR", PathBuf::from("data/uploads"))?,
+            smtp_url: match vars.get("SMTP_URL") {
+                Some(url) => Some(url),
+                None if local => None,
+                None => Some(vars.required("SMTP_URL", None)?),
+            },
+            mail_from: vars
+                .get("MAIL_FROM")
+                .unwrap_or_else(|| "Bazaar <no-reply@bazaar.example>".into()),
+            session_idle: minutes(vars.parsed("SESSION_IDLE_MINUTES", 24 * 60)?),
+            admin_session_idle: minutes(vars.parsed("ADMIN_SESSION_IDLE_MINUTES", 30)?),
+            session_lifetime: minutes(vars.parsed("SESSION_LIFETIME_MINUTES", 30 * 24 * 60)?),
+            login_failures_per_ip: vars.parsed("LOGIN_FAILURES_PER_IP", 50)?,
+            admin_alert_threshold: vars.parsed("ADMIN_ALERT_THRESHOLD", 5)?,
         })
+    }
+
+    /// Whether mail stays in the dev mailbox instead of going out by SMTP.
+    pub fn uses_dev_mailbox(&self) -> bool {
+        self.smtp_url.is_none() && self.env != AppEnv::Prod
     }
 
     /// Whether the public origin is served over TLS (secure cookies, HSTS).
     pub fn is_https(&self) -> bool {
         self.app_url.starts_with("https://")
     }
+}
+
+fn minutes(count: u64) -> Duration {
+    Duration::from_secs(count * 60)
 }
 
 struct Vars<'a> {

@@ -16,14 +16,12 @@ pub enum Error {
     Unauthorized,
     #[error("you are not allowed to do that")]
     Forbidden,
-    #[error("{message}")]
-    Invalid {
-        field: &'static str,
-        message: String,
-    },
+    /// Input that breaks a rule, with a message for each field concerned.
+    #[error("{}", .0.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join(" "))]
+    Invalid(Vec<Problem>),
     #[error("{0}")]
     Conflict(String),
-    #[error("too many requests")]
+    #[error("Too many attempts. Please wait {} and try again.", wait_text(*retry_after_secs))]
     TooManyRequests { retry_after_secs: u64 },
     /// A backing service (database, Redis, payment provider) is unreachable.
     #[error("{0} is unavailable, please try again shortly")]
@@ -32,16 +30,68 @@ pub enum Error {
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
+/// One broken rule: the input field it concerns (empty for the whole form)
+/// and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Collects every problem of a form before answering, so a person sees all
+/// of them at once.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    /// Keeps the value of `result`, or records its problems; any other error
+    /// is passed on.
+    pub fn check<T>(&mut self, result: Result<T>) -> Result<Option<T>> {
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(Error::Invalid(problems)) => {
+                self.0.extend(problems);
+                Ok(None)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(Problem {
+            field,
+            message: message.into(),
+        });
+    }
+
+    /// `Ok` when nothing was recorded.
+    pub fn finish(self) -> Result<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(self.0))
+        }
+    }
+}
+
+fn wait_text(secs: u64) -> String {
+    match secs {
+        0..=1 => "a second".to_owned(),
+        2..=89 => format!("{secs} seconds"),
+        _ => format!("{} minutes", secs.div_ceil(60)),
+    }
+}
+
 /// The result of a service call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// A validation failure tied to one input field.
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Self::Invalid {
+        Self::Invalid(vec![Problem {
             field,
             message: message.into(),
-        }
+        }])
     }
 
     /// Any unexpected failure; its detail is logged, never shown.
@@ -55,7 +105,7 @@ impl Error {
             Self::NotFound => "not_found",
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
-            Self::Invalid { .. } => "invalid",
+            Self::Invalid(_) => "invalid",
             Self::Conflict(_) => "conflict",
             Self::TooManyRequests { .. } => "too_many_requests",
             Self::Unavailable(_) => "unavailable",
@@ -69,7 +119,7 @@ impl Error {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
-            Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -91,6 +141,13 @@ impl From<sqlx::Error> for Error {
             }
             other => Self::internal(other),
         }
+    }
+}
+
+impl From<tower_sessions::session::Error> for Error {
+    fn from(error: tower_sessions::session::Error) -> Self {
+        tracing::warn!(%error, "session store unreachable");
+        Self::Unavailable("the session store")
     }
 }
 

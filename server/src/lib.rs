@@ -2,19 +2,22 @@
 //! domain services and their repositories, integrations and machine routes.
 
 pub mod accounts;
+pub mod audit;
 pub mod catalog;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod mail;
 pub mod media;
 pub mod money;
 pub mod redis;
 pub mod seed;
 pub mod state;
+pub mod stores;
 pub mod telemetry;
 pub mod text;
 
 pub use config::Config;
-pub use error::{Error, Result};
+pub use error::{Error, Problem, Problems, Result};
 pub use state::AppState;

@@ -1,8 +1,18 @@
 //! Accounts: who people are, how they prove it, and what they may do.
 
 pub mod email;
+pub mod login;
 pub mod password;
+pub mod permissions;
+pub mod profile;
+pub mod recovery;
+pub mod registration;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
 pub mod users;
 
 pub use email::Email;
+pub use permissions::Permission;
+pub use sessions::{AuthUser, Session};
 pub use users::Role;

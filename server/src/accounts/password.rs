@@ -5,6 +5,8 @@ use argon2::{
     password_hash::SaltString,
 };
 
+use std::{collections::HashSet, sync::LazyLock};
+
 use crate::{Error, Result};
 
 fn hasher() -> Argon2<'static> {
@@ -16,8 +18,22 @@ fn hasher() -> Argon2<'static> {
 pub const MIN_LENGTH: usize = 10;
 pub const MAX_LENGTH: usize = 128;
 
-/// Checks a new password against the rules, with a message for the `password` field.
-pub fn check_new(password: &str) -> Result<()> {
+/// Passwords attackers try first, one a line, lower-case.
+const COMMON: &str = include_str!("common-passwords.txt");
+
+fn is_common(password: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        COMMON
+            .lines()
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    });
+    SET.contains(password.to_lowercase().as_str())
+}
+
+/// Checks a new password against the rules, with a message for the
+/// `password` field. `email` is the address of the account it is for.
+pub fn check_new(password: &str, email: &str) -> Result<()> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
         return Err(Error::invalid(
@@ -31,6 +47,18 @@ pub fn check_new(password: &str) -> Result<()> {
             format!("Use at most {MAX_LENGTH} characters."),
         ));
     }
+    if password.trim().eq_ignore_ascii_case(email.trim()) {
+        return Err(Error::invalid(
+            "password",
+            "Your password cannot be your email address.",
+        ));
+    }
+    if is_common(password) {
+        return Err(Error::invalid(
+            "password",
+            "This password is one of the most common ones, which attackers try first. Choose another.",
+        ));
+    }
     Ok(())
 }
 
@@ -42,6 +70,28 @@ pub fn hash(password: &str) -> Result<String> {
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
         .map_err(|error| Error::internal(error.to_string()))
+}
+
+/// Hashes on the blocking pool, so requests never stall the async runtime.
+pub async fn hash_blocking(password: &str) -> Result<String> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || hash(&password))
+        .await
+        .map_err(Error::internal)?
+}
+
+/// Verifies on the blocking pool. With no stored hash (unknown account) it
+/// still does the same work, so timing does not tell whether an account exists.
+pub async fn verify_blocking(password: &str, stored: Option<String>) -> Result<bool> {
+    static DUMMY: LazyLock<String> =
+        LazyLock::new(|| hash("an unguessable dummy password").expect("hashing works"));
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let matches = verify(&password, stored.as_deref().unwrap_or(DUMMY.as_str()));
+        matches && stored.is_some()
+    })
+    .await
+    .map_err(Error::internal)
 }
 
 /// Whether `password` matches the stored PHC string.
@@ -58,6 +108,18 @@ pub fn verify(password: &str, stored: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_passwords_follow_the_rules() {
+        let email = "ada@example.com";
+        assert!(check_new("short", email).is_err());
+        assert!(check_new(&"x".repeat(129), email).is_err());
+        assert!(check_new("Ada@Example.com", email).is_err());
+        assert!(check_new("1234567890", email).is_err());
+        assert!(check_new("BASKETBALL", email).is_err());
+        assert!(check_new("copper kettle morning", email).is_ok());
+        assert!(COMMON.lines().filter(|l| !l.starts_with('#')).count() >= 1000);
+    }
 
     #[test]
     fn a_hash_verifies_its_password_only() {

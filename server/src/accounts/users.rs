@@ -14,6 +14,15 @@ pub enum Role {
 }
 
 impl Role {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "customer" => Some(Self::Customer),
+            "seller" => Some(Self::Seller),
+            "admin" => Some(Self::Admin),
+            _ => None,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Customer => "customer",
@@ -65,4 +74,55 @@ pub async fn upsert_verified(
     }
     tx.commit().await?;
     Ok(id)
+}
+
+/// A display name: optional, trimmed, at most 100 characters.
+pub fn check_name(problems: &mut crate::Problems, name: &str) -> String {
+    let name = name.trim();
+    if name.chars().count() > 100 {
+        problems.add("name", "Use at most 100 characters.");
+    }
+    if name.chars().any(char::is_control) {
+        problems.add("name", "Use letters, spaces and punctuation only.");
+    }
+    name.to_owned()
+}
+
+/// Adds `role` to the user (no-op when they have it).
+pub async fn grant_role(conn: &mut sqlx::PgConnection, user_id: i64, role: Role) -> Result<bool> {
+    let granted = sqlx::query!(
+        "INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        user_id,
+        role.as_str()
+    )
+    .execute(conn)
+    .await?;
+    Ok(granted.rows_affected() == 1)
+}
+
+/// What signing in needs to know about the account of an address.
+#[derive(Debug)]
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+    pub status: String,
+}
+
+pub async fn credentials(db: &PgPool, email: &Email) -> Result<Option<Credentials>> {
+    Ok(sqlx::query_as!(
+        Credentials,
+        "SELECT id, password_hash, status FROM users WHERE email = $1",
+        email.as_str() as _
+    )
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The user's password hash, to confirm sensitive changes.
+pub async fn password_hash(db: &PgPool, user_id: i64) -> Result<String> {
+    Ok(
+        sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", user_id)
+            .fetch_one(db)
+            .await?,
+    )
 }

@@ -1,6 +1,7 @@
 //! HTTP that is not a page: machine routes and the middleware stack every
 //! response passes through.
 
+pub mod client;
 pub mod errors;
 pub mod health;
 pub mod metrics;
@@ -40,6 +41,7 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
     // Install the recorder before the first request is counted.
     metrics::handle();
     router
+        .layer(crate::accounts::sessions::layer(config, state.redis.clone()))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::limit,

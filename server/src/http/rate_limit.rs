@@ -1,20 +1,20 @@
 //! A per-IP request limit kept in Redis, so every app instance shares the
 //! same counters. Static assets are never limited.
 
-use std::{
-    net::{IpAddr, SocketAddr},
-    time::{SystemTime, UNIX_EPOCH},
-};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::{
-    extract::{ConnectInfo, Request, State, connect_info::MockConnectInfo},
+    extract::{Request, State},
     http::{StatusCode, header},
     middleware::Next,
     response::Response,
 };
 use fred::prelude::{KeysInterface, Pool};
 
-use super::errors::{error_response, is_machine_path, request_id};
+use super::{
+    client::client_ip,
+    errors::{error_response, is_machine_path, request_id},
+};
 use crate::AppState;
 
 const WINDOW_SECS: u64 = 60;
@@ -27,7 +27,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
     if limit == 0 || is_static_asset(request.uri().path()) {
         return next.run(request).await;
     }
-    let ip = client_ip(&request);
+    let ip = client_ip(request.extensions());
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
@@ -62,21 +62,6 @@ async fn count(redis: &Pool, key: &str) -> Result<u64, fred::error::Error> {
     let _: () = pipeline.expire(key, WINDOW_SECS as i64 * 2, None).await?;
     let (count, _): (u64, i64) = pipeline.all().await?;
     Ok(count)
-}
-
-/// The peer address of the connection (or the one a test put in its place).
-/// Behind a reverse proxy, see docs/operations.md.
-fn client_ip(request: &Request) -> IpAddr {
-    let extensions = request.extensions();
-    extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip())
-        .or_else(|| {
-            extensions
-                .get::<MockConnectInfo<SocketAddr>>()
-                .map(|MockConnectInfo(addr)| addr.ip())
-        })
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
 /// Files served as they are: the build's hashed bundle, uploads and public files.

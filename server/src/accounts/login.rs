@@ -1,0 +1,73 @@
+//! Signing in and out.
+
+use super::{Email, password, sessions, sessions::Session, throttle, tokens, users};
+use crate::{AppState, Error, Result, audit::Entry, http::client::RequestMeta};
+
+/// The one answer for an unknown address and a wrong password.
+fn wrong_credentials() -> Error {
+    Error::invalid("", "The email or password is not right.")
+}
+
+/// Checks the credentials and, when they hold, starts a signed-in session
+/// (with a new session id). Returns the user's id.
+pub async fn log_in(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    email: &str,
+    password_plain: &str,
+) -> Result<i64> {
+    let email = Email::parse(email)?;
+    if password_plain.is_empty() {
+        return Err(Error::invalid("password", "Enter your password."));
+    }
+    let config = &state.config;
+    throttle::check(&state.redis, email.as_str(), meta.ip, config.login_failures_per_ip).await?;
+    let account = users::credentials(&state.db, &email).await?;
+    let matches = password::verify_blocking(
+        password_plain,
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await?;
+    let Some(account) = account.filter(|_| matches) else {
+        throttle::record_failure(&state.redis, email.as_str(), meta.ip).await?;
+        tracing::info!(email = %email, ip = %meta.ip, "sign-in failed");
+        let mut conn = state.db.acquire().await?;
+        Entry::new(None, "login.failed")
+            .target(email.as_str())
+            .record(&mut conn, meta)
+            .await?;
+        return Err(wrong_credentials());
+    };
+    if account.status != "active" {
+        return Err(Error::invalid(
+            "",
+            "This account is deactivated. Contact the platform's support to reopen it.",
+        ));
+    }
+    throttle::clear(&state.redis, email.as_str()).await?;
+    let mut tx = state.db.begin().await?;
+    // A reset link mailed earlier is no longer needed, and must not outlive the sign-in.
+    tokens::revoke(&mut tx, account.id, tokens::Purpose::ResetPassword).await?;
+    Entry::new(Some(account.id), "login.succeeded")
+        .target(format!("user:{}", account.id))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    sessions::sign_in(&state.db, config, session, account.id, meta).await?;
+    Ok(account.id)
+}
+
+/// Ends the session.
+pub async fn log_out(state: &AppState, session: &Session, meta: &RequestMeta) -> Result<()> {
+    let user = sessions::current_user(&state.db, &state.config, session).await?;
+    sessions::sign_out(&state.db, session).await?;
+    if let Some(user) = user {
+        let mut conn = state.db.acquire().await?;
+        Entry::new(Some(user.id), "logout")
+            .target(format!("user:{}", user.id))
+            .record(&mut conn, meta)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,211 @@
+//! What signed-in people change about their own account.
+
+use super::{
+    Email, password, sessions, sessions::AuthUser, sessions::Session, tokens, tokens::Purpose,
+    users,
+};
+use crate::{
+    AppState, Error, Problems, Result, audit::Entry, http::client::RequestMeta,
+    mail::{messages, outbox},
+};
+
+/// Refuses a sensitive change unless `current` is the account's password.
+async fn confirm_password(state: &AppState, user: &AuthUser, current: &str) -> Result<()> {
+    let stored = users::password_hash(&state.db, user.id).await?;
+    if password::verify_blocking(current, Some(stored)).await? {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "current_password",
+            "That is not your current password.",
+        ))
+    }
+}
+
+pub async fn rename(state: &AppState, meta: &RequestMeta, user: &AuthUser, name: &str) -> Result<()> {
+    let mut problems = Problems::default();
+    let name = users::check_name(&mut problems, name);
+    problems.finish()?;
+    let mut tx = state.db.begin().await?;
+    sqlx::query!(
+        "UPDATE users SET name = $2, updated_at = now() WHERE id = $1",
+        user.id,
+        name
+    )
+    .execute(&mut *tx)
+    .await?;
+    Entry::new(Some(user.id), "account.renamed")
+        .target(format!("user:{}", user.id))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Mails a verification link and code to the new address and a notice to
+/// the current one; the account switches once the new address is confirmed.
+pub async fn request_email_change(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &AuthUser,
+    new_email: &str,
+    current_password: &str,
+) -> Result<Email> {
+    let mut problems = Problems::default();
+    let new_email = problems.check(Email::parse(new_email))?;
+    if new_email.as_ref().is_some_and(|e| e.as_str() == user.email) {
+        problems.add("new_email", "That is already your address.");
+    }
+    problems.finish().map_err(|error| rename_field(error, "email", "new_email"))?;
+    let new_email = new_email.expect("no problems means the address parsed");
+    confirm_password(state, user, current_password).await?;
+
+    let mut tx = state.db.begin().await?;
+    let issued = tokens::issue(&mut tx, user.id, Purpose::VerifyEmail, Some(new_email.as_str())).await?;
+    let verify = messages::verify_email(
+        new_email.as_str(),
+        &user.name,
+        &state.config.app_url,
+        &issued.token,
+        &issued.code,
+    );
+    outbox::enqueue(&mut tx, &verify).await?;
+    outbox::enqueue(&mut tx, &messages::email_change_notice(&user.email, new_email.as_str())).await?;
+    Entry::new(Some(user.id), "account.email_change_requested")
+        .target(format!("user:{}", user.id))
+        .metadata(serde_json::json!({ "new_email": new_email.as_str() }))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(new_email)
+}
+
+fn rename_field(error: Error, from: &'static str, to: &'static str) -> Error {
+    match error {
+        Error::Invalid(mut problems) => {
+            for problem in &mut problems {
+                if problem.field == from {
+                    problem.field = to;
+                }
+            }
+            Error::Invalid(problems)
+        }
+        other => other,
+    }
+}
+
+/// Changes the password; every other session ends, this one goes on with a
+/// new id.
+pub async fn change_password(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    user: &AuthUser,
+    current: &str,
+    new_password: &str,
+) -> Result<()> {
+    confirm_password(state, user, current).await?;
+    password::check_new(new_password, &user.email)
+        .map_err(|error| rename_field(error, "password", "new_password"))?;
+    if current == new_password {
+        return Err(Error::invalid(
+            "new_password",
+            "Choose a password different from the current one.",
+        ));
+    }
+    let password_hash = password::hash_blocking(new_password).await?;
+    let mut tx = state.db.begin().await?;
+    sqlx::query!(
+        "UPDATE users SET password_hash = $2, auth_epoch = auth_epoch + 1, updated_at = now() WHERE id = $1",
+        user.id,
+        password_hash
+    )
+    .execute(&mut *tx)
+    .await?;
+    sessions::end_others(&mut tx, user.id, None).await?;
+    outbox::enqueue(&mut tx, &messages::password_changed(&user.email, &state.config.app_url)).await?;
+    Entry::new(Some(user.id), "password.changed")
+        .target(format!("user:{}", user.id))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    sessions::sign_in(&state.db, &state.config, session, user.id, meta).await
+}
+
+/// Closes the account until an admin reopens it; every session ends.
+pub async fn deactivate(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    user: &AuthUser,
+    current: &str,
+) -> Result<()> {
+    confirm_password(state, user, current).await?;
+    let mut tx = state.db.begin().await?;
+    sqlx::query!(
+        "UPDATE users SET status = 'deactivated', auth_epoch = auth_epoch + 1, updated_at = now() WHERE id = $1",
+        user.id
+    )
+    .execute(&mut *tx)
+    .await?;
+    sessions::end_others(&mut tx, user.id, None).await?;
+    outbox::enqueue(&mut tx, &messages::account_deactivated(&user.email)).await?;
+    Entry::new(Some(user.id), "account.deactivated")
+        .target(format!("user:{}", user.id))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    session.flush().await?;
+    Ok(())
+}
+
+/// Erases the person's data: the row stays (orders refer to it) with the
+/// address, name and password replaced, roles and tokens removed and every
+/// session ended. Refused while they own a store.
+pub async fn delete(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    user: &AuthUser,
+    current: &str,
+) -> Result<()> {
+    confirm_password(state, user, current).await?;
+    if user.stores.iter().any(|store| store.role == "owner") {
+        return Err(Error::Conflict(
+            "You own a store. Hand it over or ask the platform to close it before deleting your account.".into(),
+        ));
+    }
+    let mut tx = state.db.begin().await?;
+    sqlx::query!(
+        "UPDATE users
+         SET email = 'deleted-' || id || '@deleted.invalid', name = '', password_hash = '!',
+             email_verified_at = NULL, status = 'deleted', auth_epoch = auth_epoch + 1, updated_at = now()
+         WHERE id = $1",
+        user.id
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!("DELETE FROM user_roles WHERE user_id = $1", user.id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query!("DELETE FROM store_members WHERE user_id = $1", user.id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query!("DELETE FROM auth_tokens WHERE user_id = $1", user.id)
+        .execute(&mut *tx)
+        .await?;
+    sessions::end_others(&mut tx, user.id, None).await?;
+    sqlx::query!(
+        "UPDATE user_sessions SET ip = NULL, user_agent = NULL WHERE user_id = $1",
+        user.id
+    )
+    .execute(&mut *tx)
+    .await?;
+    Entry::new(Some(user.id), "account.deleted")
+        .target(format!("user:{}", user.id))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    session.flush().await?;
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! Forgotten passwords: a mailed single-use link to choose a new one.
+
+use fred::prelude::{Expiration, KeysInterface, SetOptions};
+
+use super::{Email, password, sessions, tokens, tokens::Purpose};
+use crate::{
+    AppState, Result, audit::Entry, http::client::RequestMeta,
+    mail::{messages, outbox},
+};
+
+/// Seconds between two reset mails to one address.
+const COOLDOWN_SECS: i64 = 60;
+
+/// Mails a reset link when an active account has this address. The answer
+/// is the same either way; repeated asks within a minute send nothing more.
+pub async fn request_reset(state: &AppState, meta: &RequestMeta, email: &str) -> Result<()> {
+    let email = Email::parse(email)?;
+    let first_in_a_while: Option<String> = state
+        .redis
+        .next()
+        .set(
+            format!("bazaar:reset-request:{email}"),
+            1,
+            Some(Expiration::EX(COOLDOWN_SECS)),
+            Some(SetOptions::NX),
+            false,
+        )
+        .await?;
+    if first_in_a_while.is_none() {
+        return Ok(());
+    }
+    let mut tx = state.db.begin().await?;
+    let user_id = sqlx::query_scalar!(
+        "SELECT id FROM users WHERE email = $1 AND status = 'active'",
+        email.as_str() as _
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(user_id) = user_id {
+        let issued = tokens::issue(&mut tx, user_id, Purpose::ResetPassword, None).await?;
+        let message = messages::password_reset(email.as_str(), &state.config.app_url, &issued.token);
+        outbox::enqueue(&mut tx, &message).await?;
+        Entry::new(Some(user_id), "password.reset_requested")
+            .target(format!("user:{user_id}"))
+            .record(&mut tx, meta)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether a reset link can still be used, for the page that asks for the
+/// new password.
+pub async fn check_link(state: &AppState, token: &str) -> Result<()> {
+    let mut conn = state.db.acquire().await?;
+    tokens::peek(&mut conn, Purpose::ResetPassword, token).await.map(drop)
+}
+
+/// Sets the new password, ends every session of the account and mails a
+/// notice. The link is used up only when the new password is accepted.
+pub async fn reset(state: &AppState, meta: &RequestMeta, token: &str, new_password: &str) -> Result<()> {
+    let mut conn = state.db.acquire().await?;
+    let pending = tokens::peek(&mut conn, Purpose::ResetPassword, token).await?;
+    drop(conn);
+    let email: String = sqlx::query_scalar!(
+        r#"SELECT email::text AS "email!" FROM users WHERE id = $1"#,
+        pending.user_id
+    )
+    .fetch_one(&state.db)
+    .await?;
+    password::check_new(new_password, &email)?;
+    let password_hash = password::hash_blocking(new_password).await?;
+
+    let mut tx = state.db.begin().await?;
+    let redeemed = tokens::redeem(&mut tx, Purpose::ResetPassword, token).await?;
+    sqlx::query!(
+        "UPDATE users SET password_hash = $2, auth_epoch = auth_epoch + 1, updated_at = now() WHERE id = $1",
+        redeemed.user_id,
+        password_hash
+    )
+    .execute(&mut *tx)
+    .await?;
+    sessions::end_others(&mut tx, redeemed.user_id, None).await?;
+    outbox::enqueue(&mut tx, &messages::password_changed(&email, &state.config.app_url)).await?;
+    Entry::new(Some(redeemed.user_id), "password.reset")
+        .target(format!("user:{}", redeemed.user_id))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

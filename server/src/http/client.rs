@@ -1,0 +1,56 @@
+//! Who sent a request, as far as the server can tell: for throttling and
+//! for the audit log.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, connect_info::MockConnectInfo};
+use http::{Extensions, HeaderMap, header};
+
+use super::REQUEST_ID;
+
+/// The peer address of the connection (or the one a test put in its place).
+/// Behind a reverse proxy, see docs/operations.md.
+pub fn client_ip(extensions: &Extensions) -> IpAddr {
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
+        .or_else(|| {
+            extensions
+                .get::<MockConnectInfo<SocketAddr>>()
+                .map(|MockConnectInfo(addr)| addr.ip())
+        })
+        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+}
+
+/// The facts about a request that the audit log and throttles record.
+#[derive(Clone, Debug)]
+pub struct RequestMeta {
+    pub ip: IpAddr,
+    pub user_agent: Option<String>,
+    pub request_id: Option<String>,
+}
+
+impl RequestMeta {
+    pub fn new(headers: &HeaderMap, extensions: &Extensions) -> Self {
+        let header = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &http::HeaderValue| v.to_str().ok())
+                .map(|v| v.chars().take(500).collect::<String>())
+        };
+        Self {
+            ip: client_ip(extensions),
+            user_agent: header(header::USER_AGENT),
+            request_id: header(REQUEST_ID),
+        }
+    }
+
+    /// For work started by the system itself (commands, jobs).
+    pub fn system() -> Self {
+        Self {
+            ip: IpAddr::from([127, 0, 0, 1]),
+            user_agent: None,
+            request_id: None,
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Every message Bazaar sends. Links are built from the configured `APP_URL`,
+//! never from a request's Host header.
+
+use super::Message;
+use crate::accounts::tokens::EXPIRY_MINUTES;
+
+fn greeting(name: &str) -> String {
+    if name.trim().is_empty() {
+        "Hello,".to_owned()
+    } else {
+        format!("Hello {},", name.trim())
+    }
+}
+
+pub fn verify_email(to: &str, name: &str, app_url: &str, token: &str, code: &str) -> Message {
+    Message::new(to, "Confirm your email address")
+        .paragraph(greeting(name))
+        .paragraph("Please confirm that this is your email address for Bazaar.")
+        .link(
+            "Confirm my email address",
+            format!("{app_url}/verify-email?token={token}"),
+        )
+        .paragraph("Or enter this code on the confirmation page:")
+        .code(code)
+        .paragraph(format!(
+            "The link and the code work once and for {EXPIRY_MINUTES} minutes. \
+             If you did not ask for this, you can ignore this message."
+        ))
+}
+
+pub fn registration_attempt(to: &str, app_url: &str) -> Message {
+    Message::new(to, "Someone tried to register with your email")
+        .paragraph("Hello,")
+        .paragraph(
+            "Someone tried to create a Bazaar account with this email address, \
+             which already has one. If it was you, sign in instead; if you have \
+             forgotten your password, you can choose a new one.",
+        )
+        .link("Sign in", format!("{app_url}/login"))
+        .link("Reset my password", format!("{app_url}/forgot-password"))
+        .paragraph("If it was not you, you need not do anything: your account is unchanged.")
+}
+
+pub fn password_reset(to: &str, app_url: &str, token: &str) -> Message {
+    Message::new(to, "Reset your Bazaar password")
+        .paragraph("Hello,")
+        .paragraph("Someone asked to reset the password of your Bazaar account.")
+        .link(
+            "Choose a new password",
+            format!("{app_url}/reset-password?token={token}"),
+        )
+        .paragraph(format!(
+            "The link works once and for {EXPIRY_MINUTES} minutes. If you did not \
+             ask for it, ignore this message: your password stays as it is."
+        ))
+}
+
+pub fn password_changed(to: &str, app_url: &str) -> Message {
+    Message::new(to, "Your Bazaar password was changed")
+        .paragraph("Hello,")
+        .paragraph(
+            "The password of your Bazaar account was just changed, and every \
+             session signed in with the old one has ended.",
+        )
+        .paragraph("If this was not you, reset your password now:")
+        .link("Reset my password", format!("{app_url}/forgot-password"))
+}
+
+pub fn email_change_notice(to: &str, new_email: &str) -> Message {
+    Message::new(to, "Your Bazaar email address is changing")
+        .paragraph("Hello,")
+        .paragraph(format!(
+            "Someone asked to change the email address of your Bazaar account to \
+             {new_email}. The change happens once the new address is confirmed."
+        ))
+        .paragraph(
+            "If this was not you, change your password at once: the request was \
+             made from a signed-in session.",
+        )
+}
+
+pub fn email_changed(to: &str, new_email: &str) -> Message {
+    Message::new(to, "Your Bazaar email address was changed")
+        .paragraph("Hello,")
+        .paragraph(format!(
+            "Your Bazaar account now uses {new_email}. Mail about your account and \
+             orders goes there from now on."
+        ))
+}
+
+pub fn account_deactivated(to: &str) -> Message {
+    Message::new(to, "Your Bazaar account was deactivated")
+        .paragraph("Hello,")
+        .paragraph(
+            "Your Bazaar account was deactivated and every session ended. Write \
+             to the platform's support if you want it back.",
+        )
+}
+
+pub fn admin_access_alert(to: &str, who: &str, count: i64) -> Message {
+    Message::new(to, "Repeated refused admin access")
+        .paragraph("Hello,")
+        .paragraph(format!(
+            "{who} was refused access to the admin area {count} times within an \
+             hour. The audit log has every attempt."
+        ))
+}
