@@ -107,7 +107,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         } => {
             let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let password = read_password()?;
-            password::check_new(&password, email.as_str()).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+            password::check_new(&password, email.as_str())
+                .map_err(|e| anyhow::anyhow!("password: {e}"))?;
             let state = connect_migrated(config).await?;
             let id = users::upsert_verified(
                 &state.db,

@@ -15,8 +15,8 @@ pub enum AppError {
     Unauthorized,
     #[error("You are not allowed to do that.")]
     Forbidden,
-    #[error("{message}")]
-    Invalid { field: String, message: String },
+    #[error("{}", .0.iter().map(|(_, message)| message.as_str()).collect::<Vec<_>>().join(" "))]
+    Invalid(Vec<(String, String)>),
     #[error("{0}")]
     Conflict(String),
     #[error("Too many requests. Please wait a moment and try again.")]
@@ -37,7 +37,7 @@ impl AppError {
             Self::NotFound => 404,
             Self::Unauthorized => 401,
             Self::Forbidden => 403,
-            Self::Invalid { .. } => 422,
+            Self::Invalid(_) => 422,
             Self::Conflict(_) => 409,
             Self::TooManyRequests => 429,
             Self::Unavailable(_) => 503,
@@ -62,10 +62,12 @@ impl From<server::Error> for AppError {
             E::NotFound => Self::NotFound,
             E::Unauthorized => Self::Unauthorized,
             E::Forbidden => Self::Forbidden,
-            E::Invalid { field, message } => Self::Invalid {
-                field: field.into(),
-                message,
-            },
+            E::Invalid(problems) => Self::Invalid(
+                problems
+                    .into_iter()
+                    .map(|p| (p.field.to_owned(), p.message))
+                    .collect(),
+            ),
             E::Conflict(message) => Self::Conflict(message),
             E::TooManyRequests { .. } => Self::TooManyRequests,
             E::Unavailable(what) => Self::Unavailable(what.into()),

@@ -4,10 +4,16 @@
 // Deeply nested view types exceed the default limit when components are not erased.
 #![recursion_limit = "256"]
 
+pub mod accounts;
+pub mod admin;
 pub mod catalog;
 pub mod components;
 pub mod error;
+pub mod forms;
 pub mod pages;
+pub mod seller;
+#[cfg(feature = "ssr")]
+pub mod session;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -19,7 +25,23 @@ use leptos_router::{
 
 use crate::{
     components::layout::Layout,
-    pages::{home::HomePage, not_found::NotFound, product::ProductPage, products::ProductsPage},
+    pages::{
+        accounts::{
+            account::AccountPage, forgot_password::ForgotPasswordPage, login::LoginPage,
+            register::RegisterPage, reset_password::ResetPasswordPage, security::SecurityPage,
+            verify_email::VerifyEmailPage,
+        },
+        admin::home::{AdminAreaPage, AdminHomePage},
+        dev_mail::DevMailPage,
+        home::HomePage,
+        not_found::NotFound,
+        product::ProductPage,
+        products::ProductsPage,
+        seller::{
+            home::{SellerAreaPage, SellerHomePage},
+            onboarding::OnboardingPage,
+        },
+    },
 };
 
 /// The HTML document every page is rendered into on the server.
@@ -78,6 +100,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />
                     <Route path=path!("/p/:slug") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller") view=SellerHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/onboarding") view=OnboardingPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/*rest") view=SellerAreaPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/*rest") view=AdminAreaPage ssr=SsrMode::Async />
+                    <Route path=path!("/_dev/mail") view=DevMailPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

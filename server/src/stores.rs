@@ -18,14 +18,22 @@ pub struct NewStore {
 fn is_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 60
-        && slug
-            .split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && slug.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 /// Opens an active store owned by `user`, who becomes a seller. Each person
 /// runs at most one store. Returns the store's id.
-pub async fn open(state: &AppState, meta: &RequestMeta, user: &AuthUser, input: &NewStore) -> Result<i64> {
+pub async fn open(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &AuthUser,
+    input: &NewStore,
+) -> Result<i64> {
     if !user.verified {
         return Err(Error::Conflict(
             "Confirm your email address before opening a store.".into(),
@@ -64,7 +72,12 @@ pub async fn open(state: &AppState, meta: &RequestMeta, user: &AuthUser, input: 
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| Error::invalid("slug", "Another store already uses this address. Choose another."))?;
+    .ok_or_else(|| {
+        Error::invalid(
+            "slug",
+            "Another store already uses this address. Choose another.",
+        )
+    })?;
     sqlx::query!(
         "INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'owner')",
         store_id,

@@ -3,12 +3,16 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::{components::Redirect, hooks::use_location};
 
 use crate::error::AppError;
 
 /// A whole-page error with the status it stands for.
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
+    if error == AppError::Unauthorized {
+        return view! { <SignInFirst /> }.into_any();
+    }
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
         && let Ok(status) = http::StatusCode::from_u16(error.status())
@@ -45,6 +49,21 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             </p>
         </section>
     }
+    .into_any()
+}
+
+/// Sends an anonymous visitor to sign in, and back here afterwards.
+#[component]
+fn SignInFirst() -> impl IntoView {
+    let location = use_location();
+    let here = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
+    let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
+    let path = format!("/login?next={next}");
+    view! { <Redirect path /> }
 }
 
 /// The id the server gave the request that rendered this page.

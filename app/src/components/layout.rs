@@ -2,9 +2,12 @@
 //! main content and footer.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::catalog::navigation_categories;
+use crate::{
+    accounts::{LogOut, current_viewer},
+    catalog::navigation_categories,
+};
 
 /// Wraps a page in the site's header and footer.
 #[component]
@@ -42,10 +45,7 @@ fn Header() -> impl IntoView {
                         <button class="button" type="submit">"Search"</button>
                     </div>
                 </form>
-                <nav class="account-nav" aria-label="Your account">
-                    <a href="/cart">"Cart"</a>
-                    <a href="/login">"Sign in"</a>
-                </nav>
+                <AccountNav />
             </div>
             <nav class="category-nav" aria-label="Categories">
                 <ul class="container">
@@ -74,6 +74,44 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// Cart and account links, and signing out, for whoever is visiting.
+#[component]
+fn AccountNav() -> impl IntoView {
+    let location = use_location();
+    let log_out = ServerAction::<LogOut>::new();
+    // Asked again after every navigation and sign-out, since signing in and
+    // out happen on other pages.
+    let viewer = Resource::new(
+        move || (location.pathname.get(), log_out.version().get()),
+        |_| current_viewer(),
+    );
+    view! {
+        <nav class="account-nav" aria-label="Your account">
+            <a href="/cart">"Cart"</a>
+            <Transition fallback=|| view! { <a href="/login">"Sign in"</a> }>
+                {move || Suspend::new(async move {
+                    match viewer.await.ok().flatten() {
+                        Some(viewer) => view! {
+                            {viewer.is_seller.then(|| view! { <a href="/seller">"Your store"</a> })}
+                            {viewer.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
+                            <a href="/account" title=viewer.email.clone()>"Account"</a>
+                            <ActionForm action=log_out attr:class="account-nav__form">
+                                <button class="link-button" type="submit">"Sign out"</button>
+                            </ActionForm>
+                        }
+                            .into_any(),
+                        None => view! {
+                            <a href="/login">"Sign in"</a>
+                            <a href="/register">"Register"</a>
+                        }
+                            .into_any(),
+                    }
+                })}
+            </Transition>
+        </nav>
     }
 }
 

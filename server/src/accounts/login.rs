@@ -22,7 +22,13 @@ pub async fn log_in(
         return Err(Error::invalid("password", "Enter your password."));
     }
     let config = &state.config;
-    throttle::check(&state.redis, email.as_str(), meta.ip, config.login_failures_per_ip).await?;
+    throttle::check(
+        &state.redis,
+        email.as_str(),
+        meta.ip,
+        config.login_failures_per_ip,
+    )
+    .await?;
     let account = users::credentials(&state.db, &email).await?;
     let matches = password::verify_blocking(
         password_plain,

@@ -3,7 +3,9 @@
 
 use super::{Role, sessions::AuthUser, throttle};
 use crate::{
-    AppState, Error, Result, audit::Entry, http::client::RequestMeta,
+    AppState, Error, Result,
+    audit::Entry,
+    http::client::RequestMeta,
     mail::{messages, outbox},
 };
 
@@ -67,18 +69,23 @@ async fn report_refused_admin_access(
     meta: &RequestMeta,
     user: Option<&AuthUser>,
 ) -> Result<()> {
-    let who = user.map_or_else(|| format!("An anonymous visitor from {}", meta.ip), |u| {
-        format!("{} (user {})", u.email, u.id)
-    });
+    let who = user.map_or_else(
+        || format!("An anonymous visitor from {}", meta.ip),
+        |u| format!("{} (user {})", u.email, u.id),
+    );
     tracing::warn!(who, ip = %meta.ip, "admin access refused");
     let mut tx = state.db.begin().await?;
     Entry::new(user.map(|u| u.id), "admin.access_refused")
         .target(meta.ip.to_string())
         .record(&mut tx, meta)
         .await?;
-    let mut counts = vec![throttle::count_refused_admin_access(&state.redis, &format!("ip:{}", meta.ip)).await?];
+    let mut counts =
+        vec![throttle::count_refused_admin_access(&state.redis, &format!("ip:{}", meta.ip)).await?];
     if let Some(user) = user {
-        counts.push(throttle::count_refused_admin_access(&state.redis, &format!("user:{}", user.id)).await?);
+        counts.push(
+            throttle::count_refused_admin_access(&state.redis, &format!("user:{}", user.id))
+                .await?,
+        );
     }
     let threshold = i64::from(state.config.admin_alert_threshold);
     // Exactly at the threshold: one alert per account or IP and hour.

@@ -5,7 +5,9 @@ use super::{
     users,
 };
 use crate::{
-    AppState, Error, Problems, Result, audit::Entry, http::client::RequestMeta,
+    AppState, Error, Problems, Result,
+    audit::Entry,
+    http::client::RequestMeta,
     mail::{messages, outbox},
 };
 
@@ -22,7 +24,12 @@ async fn confirm_password(state: &AppState, user: &AuthUser, current: &str) -> R
     }
 }
 
-pub async fn rename(state: &AppState, meta: &RequestMeta, user: &AuthUser, name: &str) -> Result<()> {
+pub async fn rename(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &AuthUser,
+    name: &str,
+) -> Result<()> {
     let mut problems = Problems::default();
     let name = users::check_name(&mut problems, name);
     problems.finish()?;
@@ -56,12 +63,20 @@ pub async fn request_email_change(
     if new_email.as_ref().is_some_and(|e| e.as_str() == user.email) {
         problems.add("new_email", "That is already your address.");
     }
-    problems.finish().map_err(|error| rename_field(error, "email", "new_email"))?;
+    problems
+        .finish()
+        .map_err(|error| rename_field(error, "email", "new_email"))?;
     let new_email = new_email.expect("no problems means the address parsed");
     confirm_password(state, user, current_password).await?;
 
     let mut tx = state.db.begin().await?;
-    let issued = tokens::issue(&mut tx, user.id, Purpose::VerifyEmail, Some(new_email.as_str())).await?;
+    let issued = tokens::issue(
+        &mut tx,
+        user.id,
+        Purpose::VerifyEmail,
+        Some(new_email.as_str()),
+    )
+    .await?;
     let verify = messages::verify_email(
         new_email.as_str(),
         &user.name,
@@ -70,7 +85,11 @@ pub async fn request_email_change(
         &issued.code,
     );
     outbox::enqueue(&mut tx, &verify).await?;
-    outbox::enqueue(&mut tx, &messages::email_change_notice(&user.email, new_email.as_str())).await?;
+    outbox::enqueue(
+        &mut tx,
+        &messages::email_change_notice(&user.email, new_email.as_str()),
+    )
+    .await?;
     Entry::new(Some(user.id), "account.email_change_requested")
         .target(format!("user:{}", user.id))
         .metadata(serde_json::json!({ "new_email": new_email.as_str() }))
@@ -123,7 +142,11 @@ pub async fn change_password(
     .execute(&mut *tx)
     .await?;
     sessions::end_others(&mut tx, user.id, None).await?;
-    outbox::enqueue(&mut tx, &messages::password_changed(&user.email, &state.config.app_url)).await?;
+    outbox::enqueue(
+        &mut tx,
+        &messages::password_changed(&user.email, &state.config.app_url),
+    )
+    .await?;
     Entry::new(Some(user.id), "password.changed")
         .target(format!("user:{}", user.id))
         .record(&mut tx, meta)

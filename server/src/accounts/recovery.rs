@@ -4,7 +4,9 @@ use fred::prelude::{Expiration, KeysInterface, SetOptions};
 
 use super::{Email, password, sessions, tokens, tokens::Purpose};
 use crate::{
-    AppState, Result, audit::Entry, http::client::RequestMeta,
+    AppState, Result,
+    audit::Entry,
+    http::client::RequestMeta,
     mail::{messages, outbox},
 };
 
@@ -38,7 +40,8 @@ pub async fn request_reset(state: &AppState, meta: &RequestMeta, email: &str) ->
     .await?;
     if let Some(user_id) = user_id {
         let issued = tokens::issue(&mut tx, user_id, Purpose::ResetPassword, None).await?;
-        let message = messages::password_reset(email.as_str(), &state.config.app_url, &issued.token);
+        let message =
+            messages::password_reset(email.as_str(), &state.config.app_url, &issued.token);
         outbox::enqueue(&mut tx, &message).await?;
         Entry::new(Some(user_id), "password.reset_requested")
             .target(format!("user:{user_id}"))
@@ -53,12 +56,19 @@ pub async fn request_reset(state: &AppState, meta: &RequestMeta, email: &str) ->
 /// new password.
 pub async fn check_link(state: &AppState, token: &str) -> Result<()> {
     let mut conn = state.db.acquire().await?;
-    tokens::peek(&mut conn, Purpose::ResetPassword, token).await.map(drop)
+    tokens::peek(&mut conn, Purpose::ResetPassword, token)
+        .await
+        .map(drop)
 }
 
 /// Sets the new password, ends every session of the account and mails a
 /// notice. The link is used up only when the new password is accepted.
-pub async fn reset(state: &AppState, meta: &RequestMeta, token: &str, new_password: &str) -> Result<()> {
+pub async fn reset(
+    state: &AppState,
+    meta: &RequestMeta,
+    token: &str,
+    new_password: &str,
+) -> Result<()> {
     let mut conn = state.db.acquire().await?;
     let pending = tokens::peek(&mut conn, Purpose::ResetPassword, token).await?;
     drop(conn);
@@ -81,7 +91,11 @@ pub async fn reset(state: &AppState, meta: &RequestMeta, token: &str, new_passwo
     .execute(&mut *tx)
     .await?;
     sessions::end_others(&mut tx, redeemed.user_id, None).await?;
-    outbox::enqueue(&mut tx, &messages::password_changed(&email, &state.config.app_url)).await?;
+    outbox::enqueue(
+        &mut tx,
+        &messages::password_changed(&email, &state.config.app_url),
+    )
+    .await?;
     Entry::new(Some(redeemed.user_id), "password.reset")
         .target(format!("user:{}", redeemed.user_id))
         .record(&mut tx, meta)

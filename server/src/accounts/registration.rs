@@ -4,7 +4,9 @@ use fred::prelude::{Expiration, KeysInterface, SetOptions};
 
 use super::{Email, Role, password, tokens, tokens::Purpose, users};
 use crate::{
-    AppState, Error, Problems, Result, audit::Entry, http::client::RequestMeta,
+    AppState, Error, Problems, Result,
+    audit::Entry,
+    http::client::RequestMeta,
     mail::{messages, outbox},
 };
 
@@ -47,8 +49,10 @@ pub async fn register(state: &AppState, meta: &RequestMeta, input: &Registration
     match created {
         Some(user_id) => {
             users::grant_role(&mut tx, user_id, Role::Customer).await?;
-            let issued = tokens::issue(&mut tx, user_id, Purpose::VerifyEmail, Some(email.as_str())).await?;
-            let message = messages::verify_email(email.as_str(), &name, app_url, &issued.token, &issued.code);
+            let issued =
+                tokens::issue(&mut tx, user_id, Purpose::VerifyEmail, Some(email.as_str())).await?;
+            let message =
+                messages::verify_email(email.as_str(), &name, app_url, &issued.token, &issued.code);
             outbox::enqueue(&mut tx, &message).await?;
             Entry::new(Some(user_id), "account.registered")
                 .target(format!("user:{user_id}"))
@@ -56,7 +60,11 @@ pub async fn register(state: &AppState, meta: &RequestMeta, input: &Registration
                 .await?;
         }
         None => {
-            outbox::enqueue(&mut tx, &messages::registration_attempt(email.as_str(), app_url)).await?;
+            outbox::enqueue(
+                &mut tx,
+                &messages::registration_attempt(email.as_str(), app_url),
+            )
+            .await?;
             Entry::new(None, "account.registration_for_taken_email")
                 .target(email.as_str())
                 .record(&mut tx, meta)
@@ -78,7 +86,12 @@ pub async fn verify_link(state: &AppState, meta: &RequestMeta, token: &str) -> R
 
 /// Confirms `email` with the code from the mail. Wrong codes are counted even
 /// though the answer is an error.
-pub async fn verify_code(state: &AppState, meta: &RequestMeta, email: &str, code: &str) -> Result<i64> {
+pub async fn verify_code(
+    state: &AppState,
+    meta: &RequestMeta,
+    email: &str,
+    code: &str,
+) -> Result<i64> {
     let email = Email::parse(email)?;
     let mut tx = state.db.begin().await?;
     match tokens::redeem_code(&mut tx, email.as_str(), code).await {
@@ -129,11 +142,18 @@ async fn confirm(
     if changed {
         outbox::enqueue(tx, &messages::email_changed(&old_email, &new_email)).await?;
     }
-    Entry::new(Some(user_id), if changed { "account.email_changed" } else { "account.email_verified" })
-        .target(format!("user:{user_id}"))
-        .metadata(serde_json::json!({ "email": new_email }))
-        .record(tx, meta)
-        .await?;
+    Entry::new(
+        Some(user_id),
+        if changed {
+            "account.email_changed"
+        } else {
+            "account.email_verified"
+        },
+    )
+    .target(format!("user:{user_id}"))
+    .metadata(serde_json::json!({ "email": new_email }))
+    .record(tx, meta)
+    .await?;
     Ok(user_id)
 }
 
@@ -165,8 +185,15 @@ pub async fn resend(state: &AppState, meta: &RequestMeta, email: &str) -> Result
     .fetch_optional(&mut *tx)
     .await?;
     if let Some(user) = user {
-        let issued = tokens::issue(&mut tx, user.id, Purpose::VerifyEmail, Some(email.as_str())).await?;
-        let message = messages::verify_email(email.as_str(), &user.name, &state.config.app_url, &issued.token, &issued.code);
+        let issued =
+            tokens::issue(&mut tx, user.id, Purpose::VerifyEmail, Some(email.as_str())).await?;
+        let message = messages::verify_email(
+            email.as_str(),
+            &user.name,
+            &state.config.app_url,
+            &issued.token,
+            &issued.code,
+        );
         outbox::enqueue(&mut tx, &message).await?;
         Entry::new(Some(user.id), "account.verification_resent")
             .target(format!("user:{}", user.id))

@@ -66,7 +66,11 @@ pub async fn record_failure(redis: &Pool, email: &str, ip: IpAddr) -> Result<()>
     let client = redis.next();
     let failures: i64 = client.incr(failures_key(email)).await?;
     let _: () = client
-        .expire(failures_key(email), HOUR_SECS, Some(fred::types::ExpireOptions::NX))
+        .expire(
+            failures_key(email),
+            HOUR_SECS,
+            Some(fred::types::ExpireOptions::NX),
+        )
         .await?;
     let _: i64 = client.incr(ip_key(ip)).await?;
     let _: () = client

@@ -151,7 +151,10 @@ pub async fn redeem_code(conn: &mut PgConnection, email: &str, code: &str) -> Re
     let wrong = || Error::invalid("code", "That code is not right, or it has expired.");
     let code = code.trim();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::invalid("code", "Enter the 6-digit code from the email."));
+        return Err(Error::invalid(
+            "code",
+            "Enter the 6-digit code from the email.",
+        ));
     }
     let Some(row) = sqlx::query!(
         r#"SELECT t.id, t.code_hash AS "code_hash!", t.attempts

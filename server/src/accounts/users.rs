@@ -126,3 +126,14 @@ pub async fn password_hash(db: &PgPool, user_id: i64) -> Result<String> {
             .await?,
     )
 }
+
+/// How many active accounts and stores the platform has.
+pub async fn counts(db: &PgPool) -> Result<(i64, i64)> {
+    let row = sqlx::query!(
+        r#"SELECT (SELECT count(*) FROM users WHERE status = 'active') AS "users!",
+                  (SELECT count(*) FROM stores) AS "stores!""#
+    )
+    .fetch_one(db)
+    .await?;
+    Ok((row.users, row.stores))
+}

@@ -41,7 +41,10 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
     // Install the recorder before the first request is counted.
     metrics::handle();
     router
-        .layer(crate::accounts::sessions::layer(config, state.redis.clone()))
+        .layer(crate::accounts::sessions::layer(
+            config,
+            state.redis.clone(),
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::limit,

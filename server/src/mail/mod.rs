@@ -12,7 +12,10 @@ use ammonia::clean_text;
 pub enum Block {
     Paragraph(String),
     /// A call to action: a button in HTML, the bare URL in text.
-    Link { label: String, url: String },
+    Link {
+        label: String,
+        url: String,
+    },
     /// A short code to type in, shown large.
     Code(String),
 }
@@ -115,7 +118,9 @@ mod tests {
         let html = message.html();
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
-        assert!(html.contains("href=\"https&#58;&#47;&#47;bazaar.example&#47;a?b&#61;1&amp;c&#61;2\""));
+        assert!(
+            html.contains("href=\"https&#58;&#47;&#47;bazaar.example&#47;a?b&#61;1&amp;c&#61;2\"")
+        );
         assert!(html.contains("123456"));
     }
 }

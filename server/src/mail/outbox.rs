@@ -66,7 +66,10 @@ impl Mailer {
         let Self::Smtp { transport, from } = self else {
             return Ok(());
         };
-        let to: Mailbox = row.to_address.parse().map_err(|e| format!("recipient: {e}"))?;
+        let to: Mailbox = row
+            .to_address
+            .parse()
+            .map_err(|e| format!("recipient: {e}"))?;
         // lettre's builders encode every header, so subjects and names cannot
         // inject headers of their own.
         let email = lettre::Message::builder()

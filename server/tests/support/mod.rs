@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use std::{collections::HashMap, net::SocketAddr};
 
 use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};

@@ -1,0 +1,99 @@
+//! Accounts as pages see them, and the server functions behind the forms.
+
+mod api;
+
+pub use api::*;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person, as the header and guards need them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub name: String,
+    pub email: String,
+    pub verified: bool,
+    pub is_seller: bool,
+    pub is_admin: bool,
+}
+
+/// The `/account` page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub name: String,
+    pub email: String,
+    pub verified: bool,
+    pub owns_store: bool,
+}
+
+/// One open session on `/account/security`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: String,
+    pub device: String,
+    pub ip: String,
+    pub signed_in: String,
+    pub last_seen: String,
+    pub current: bool,
+}
+
+/// A message in the dev mailbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailView {
+    pub id: i64,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub at: String,
+    pub sent: bool,
+}
+
+/// Form names, which key the flash of each form.
+pub mod forms {
+    pub const REGISTER: &str = "register";
+    pub const LOGIN: &str = "login";
+    pub const VERIFY: &str = "verify-email";
+    pub const RESEND: &str = "resend-verification";
+    pub const FORGOT: &str = "forgot-password";
+    pub const RESET: &str = "reset-password";
+    pub const PROFILE: &str = "profile";
+    pub const EMAIL: &str = "change-email";
+    pub const PASSWORD: &str = "change-password";
+    pub const DEACTIVATE: &str = "deactivate";
+    pub const DELETE: &str = "delete-account";
+    pub const OPEN_STORE: &str = "open-store";
+}
+
+/// Where to go after signing in: only a path on this site, never another
+/// site (no open redirect).
+pub fn safe_next(next: &str) -> String {
+    let next = next.trim();
+    let same_site = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.contains(['\r', '\n', '\t'])
+        && !next.contains("://");
+    if same_site {
+        next.to_owned()
+    } else {
+        "/account".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next("/seller?tab=1"), "/seller?tab=1");
+        for hostile in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "",
+            "evil",
+            "/a\r\nb",
+        ] {
+            assert_eq!(safe_next(hostile), "/account", "{hostile:?}");
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Forms that work the same with and without JavaScript.
+//!
+//! A form posts to a server function. Problems with the input come back
+//! inside `Ok(Feedback)`, next to the input to show again. Hydrated, the
+//! action's value carries the feedback; without JavaScript the browser is
+//! redirected back to the form, so the feedback travels in the session as a
+//! one-time flash that the page reads when it renders.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What a form shows after a submission.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// `(field, message)`; an empty field means the whole form.
+    pub problems: Vec<(String, String)>,
+    /// What the person typed, to fill the fields again (never passwords).
+    pub values: Vec<(String, String)>,
+    /// A confirmation once the submission succeeded.
+    pub notice: Option<String>,
+}
+
+impl Feedback {
+    pub fn notice(message: impl Into<String>) -> Self {
+        Self {
+            notice: Some(message.into()),
+            ..Self::default()
+        }
+    }
+
+    pub fn problem(&self, field: &str) -> Option<String> {
+        self.problems
+            .iter()
+            .filter(|(name, _)| name == field)
+            .map(|(_, message)| message.as_str())
+            .reduce(|_, last| last)
+            .map(str::to_owned)
+    }
+
+    pub fn value(&self, field: &str) -> Option<String> {
+        self.values
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, value)| value.clone())
+    }
+
+    fn from_error(error: &AppError) -> Self {
+        Self {
+            problems: vec![(String::new(), error.to_string())],
+            ..Self::default()
+        }
+    }
+}
+
+/// The feedback a form shows: its action's last answer when sent by script,
+/// otherwise the flash a plain form post left behind.
+pub fn feedback(
+    answer: impl Get<Value = Option<Result<Feedback, AppError>>> + Send + Sync + 'static,
+    flash: Option<Feedback>,
+) -> Signal<Feedback> {
+    Signal::derive(move || match answer.get() {
+        Some(Ok(feedback)) => feedback,
+        Some(Err(error)) => Feedback::from_error(&error),
+        None => flash.clone().unwrap_or_default(),
+    })
+}
+
+/// Takes (and so removes) the flash a plain form post left for `form`.
+#[server]
+pub async fn take_flash(form: String) -> Result<Option<Feedback>, AppError> {
+    Ok(ssr::take(&form).await)
+}
+
+/// A labelled input with its problem shown next to it.
+#[component]
+pub fn Field(
+    feedback: Signal<Feedback>,
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] input_mode: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let problem = move || feedback.with(|f| f.problem(name));
+    // Passwords are never sent back to the browser.
+    let initial = if kind == "password" {
+        None
+    } else {
+        feedback.with_untracked(|f| f.value(name)).or(value)
+    };
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if problem().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || problem().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {if kind == "textarea" {
+                view! {
+                    <textarea
+                        id=id.clone()
+                        name=name
+                        class="input"
+                        rows="5"
+                        required=required
+                        aria-invalid=move || problem().is_some().then_some("true")
+                        aria-describedby=described_by.clone()
+                    >
+                        {initial.clone().unwrap_or_default()}
+                    </textarea>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <input
+                        id=id.clone()
+                        name=name
+                        type=kind
+                        class="input"
+                        value=initial.clone()
+                        autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                        inputmode=input_mode
+                        required=required
+                        aria-invalid=move || problem().is_some().then_some("true")
+                        aria-describedby=described_by.clone()
+                    />
+                }
+                    .into_any()
+            }}
+            {move || problem().map(|message| view! { <p class="field__error" id=error_id.clone()>{message}</p> })}
+        </div>
+    }
+}
+
+/// The problems that concern the whole form, and the success notice.
+#[component]
+pub fn FormStatus(feedback: Signal<Feedback>) -> impl IntoView {
+    view! {
+        <div aria-live="polite">
+            {move || {
+                feedback
+                    .with(|f| f.problem(""))
+                    .map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })
+            }}
+            {move || {
+                feedback
+                    .with(|f| f.notice.clone())
+                    .map(|message| view! { <p class="alert alert--success">{message}</p> })
+            }}
+        </div>
+    }
+}
+
+/// A submit button that says so while the request is under way.
+#[component]
+pub fn Submit(
+    label: &'static str,
+    pending: Signal<bool>,
+    #[prop(default = "button button--primary")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button class=class type="submit" aria-disabled=move || pending.get().then_some("true")>
+            {move || if pending.get() { "Please wait…" } else { label }}
+        </button>
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    //! The server side of forms: answering a submission and the flash.
+
+    use super::Feedback;
+    use crate::{error::AppError, session};
+
+    fn flash_key(form: &str) -> String {
+        format!("flash:{form}")
+    }
+
+    /// Whether the request is a plain HTML form post (JavaScript off).
+    fn is_plain_form_post() -> bool {
+        leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        })
+    }
+
+    async fn remember(form: &str, feedback: &Feedback) {
+        if !is_plain_form_post() {
+            return;
+        }
+        if let Ok(session) = session::current().await
+            && let Err(error) = session.insert(&flash_key(form), feedback).await
+        {
+            tracing::warn!(%error, "could not keep the form's feedback");
+        }
+    }
+
+    pub(super) async fn take(form: &str) -> Option<Feedback> {
+        let session = session::current().await.ok()?;
+        session
+            .remove::<Feedback>(&flash_key(form))
+            .await
+            .ok()
+            .flatten()
+    }
+
+    /// The answer to a submission that succeeded with `message`.
+    pub async fn done(form: &str, message: impl Into<String>) -> Result<Feedback, AppError> {
+        let feedback = Feedback::notice(message);
+        remember(form, &feedback).await;
+        Ok(feedback)
+    }
+
+    /// The answer to a submission the service refused: problems a person can
+    /// fix become feedback with their input kept; anything else is an error.
+    pub async fn refused(
+        form: &str,
+        error: server::Error,
+        values: &[(&str, &str)],
+    ) -> Result<Feedback, AppError> {
+        use server::Error as E;
+        let problems = match error {
+            E::Invalid(problems) => problems
+                .into_iter()
+                .map(|p| (p.field.to_owned(), p.message))
+                .collect(),
+            error @ (E::Conflict(_) | E::TooManyRequests { .. } | E::Unavailable(_)) => {
+                vec![(String::new(), error.to_string())]
+            }
+            other => return Err(other.into()),
+        };
+        let feedback = Feedback {
+            problems,
+            values: values
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+            notice: None,
+        };
+        remember(form, &feedback).await;
+        Ok(feedback)
+    }
+
+    /// `Ok` becomes `done`, `Err` becomes `refused`.
+    pub async fn answer<T>(
+        form: &str,
+        outcome: server::Result<T>,
+        message: &str,
+        values: &[(&str, &str)],
+    ) -> Result<Feedback, AppError> {
+        match outcome {
+            Ok(_) => done(form, message).await,
+            Err(error) => refused(form, error, values).await,
+        }
+    }
+}

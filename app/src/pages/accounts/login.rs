@@ -1,0 +1,75 @@
+//! `/login`: sign in; `next=` names the page to return to.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    accounts::{LogIn, demo_accounts, forms},
+    forms::{Field, FormStatus, Submit, feedback, take_flash},
+};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = ServerAction::<LogIn>::new();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let reset_done = move || query.read().get("reset").is_some();
+    let flash = Resource::new(|| (), |_| take_flash(forms::LOGIN.into()));
+    let demo = Resource::new(|| (), |_| demo_accounts());
+    view! {
+        <Title text="Sign in" />
+        <section class="container narrow section">
+            <h1>"Sign in"</h1>
+            <Show when=reset_done>
+                <p class="alert alert--success">"Your password is changed. Sign in with the new one."</p>
+            </Show>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let feedback = feedback(action.value(), flash.await.ok().flatten());
+                    view! {
+                        <ActionForm action attr:class="stack">
+                            <FormStatus feedback />
+                            <input type="hidden" name="next" prop:value=next />
+                            <Field feedback name="email" label="Email" kind="email" autocomplete="username" required=true />
+                            <Field
+                                feedback
+                                name="password"
+                                label="Password"
+                                kind="password"
+                                autocomplete="current-password"
+                                required=true
+                            />
+                            <Submit label="Sign in" pending=action.pending().into() />
+                        </ActionForm>
+                    }
+                })}
+            </Suspense>
+            <p>
+                <a href="/forgot-password">"Forgot your password?"</a>
+                " · "
+                <a href="/register">"Create an account"</a>
+            </p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let accounts = demo.await.unwrap_or_default();
+                    (!accounts.is_empty())
+                        .then(|| {
+                            view! {
+                                <aside class="card stack" aria-labelledby="demo-heading">
+                                    <h2 id="demo-heading">"Demo accounts"</h2>
+                                    <p>"Local development only. Every password is " <code>"demo-password"</code> "."</p>
+                                    <ul>
+                                        {accounts
+                                            .into_iter()
+                                            .map(|(email, role)| view! { <li><code>{email}</code> " — " {role}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </aside>
+                            }
+                        })
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,10 @@
+//! Account pages: `/register`, `/login`, `/verify-email`, `/forgot-password`,
+//! `/reset-password`, `/account`, `/account/security`.
+
+pub mod account;
+pub mod forgot_password;
+pub mod login;
+pub mod register;
+pub mod reset_password;
+pub mod security;
+pub mod verify_email;

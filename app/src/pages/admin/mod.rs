@@ -1,0 +1,3 @@
+//! The platform admin under `/admin`.
+
+pub mod home;

@@ -1,0 +1,4 @@
+//! The seller admin under `/seller`.
+
+pub mod home;
+pub mod onboarding;

@@ -1,0 +1,47 @@
+//! The request's session and signed-in user, for server functions.
+
+use server::{
+    accounts::{AuthUser, Permission, Session, permissions, sessions},
+    http::client::RequestMeta,
+};
+
+use crate::error::{AppError, state};
+
+/// The session of the request being served.
+pub async fn current() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|_| {
+        tracing::error!("no session layer around the server functions");
+        AppError::Internal
+    })
+}
+
+/// Who sent the request, for the audit log and throttles.
+pub fn meta() -> RequestMeta {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .map_or_else(RequestMeta::system, |parts| {
+            RequestMeta::new(&parts.headers, &parts.extensions)
+        })
+}
+
+/// The signed-in user, if any.
+pub async fn user() -> Result<Option<AuthUser>, AppError> {
+    let state = state()?;
+    let session = current().await?;
+    Ok(sessions::current_user(&state.db, &state.config, &session).await?)
+}
+
+/// The signed-in user with `permission`, or the error a page shows.
+pub async fn require(permission: Permission) -> Result<AuthUser, AppError> {
+    let state = state()?;
+    let user = user().await?;
+    Ok(
+        permissions::require(&state, &meta(), user.as_ref(), permission)
+            .await?
+            .clone(),
+    )
+}
+
+/// The signed-in user, whatever their roles.
+pub async fn signed_in() -> Result<AuthUser, AppError> {
+    user().await?.ok_or(AppError::Unauthorized)
+}
