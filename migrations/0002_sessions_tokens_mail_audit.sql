@@ -1,6 +1,10 @@
 -- Account life cycle: signed-in sessions, one-time tokens, the email outbox
 -- and the audit log.
 
+-- A person works for at most one store; the seller admin takes it from the
+-- session.
+CREATE UNIQUE INDEX store_members_one_store_idx ON store_members (user_id);
+
 -- One row per sign-in. The Redis session holds this row's id, so a person can
 -- list their sessions and end any of them from another device.
 CREATE TABLE user_sessions (

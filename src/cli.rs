@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use server::{
     AppState, Config,
-    accounts::{Email, Role, password, users},
+    accounts::{Email, password, users},
     db, seed, telemetry,
 };
 
@@ -70,7 +70,7 @@ pub fn main() -> ExitCode {
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
-        Command::Serve => crate::serve::run(config).await,
+        Command::Serve => bazaar::serve::run(config).await,
         Command::Migrate => {
             connect_migrated(config).await?;
             println!("migrations applied");
@@ -110,16 +110,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             password::check_new(&password, email.as_str())
                 .map_err(|e| anyhow::anyhow!("password: {e}"))?;
             let state = connect_migrated(config).await?;
-            let id = users::upsert_verified(
-                &state.db,
-                &email,
-                "",
-                &password,
-                &[Role::Customer, Role::Admin],
-                reset_password,
-            )
-            .await
-            .context("saving the admin")?;
+            let id = users::create_admin(&state.db, &email, &password, reset_password)
+                .await
+                .context("saving the admin")?;
             println!("{email} (user {id}) is an admin");
             Ok(())
         }

@@ -1,4 +1,8 @@
-//! The browser entry of Bazaar: hydrates the server-rendered page.
+//! The browser entry of Bazaar (hydrating the server-rendered page) and,
+//! with `ssr`, the server that renders it.
+
+#[cfg(feature = "ssr")]
+pub mod serve;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -2,8 +2,6 @@
 
 #[cfg(feature = "ssr")]
 mod cli;
-#[cfg(feature = "ssr")]
-mod serve;
 
 #[cfg(feature = "ssr")]
 fn main() -> std::process::ExitCode {

@@ -28,6 +28,7 @@ export async function expectAccessible(page: Page, testInfo: TestInfo) {
       javaScriptEnabled: true,
     });
     try {
+      await context.addCookies(await page.context().cookies());
       const twin = await context.newPage();
       await twin.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
       await twin.goto(page.url());

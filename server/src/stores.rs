@@ -78,13 +78,20 @@ pub async fn open(
             "Another store already uses this address. Choose another.",
         )
     })?;
-    sqlx::query!(
+    let joined = sqlx::query!(
         "INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'owner')",
         store_id,
         user.id
     )
     .execute(&mut *tx)
-    .await?;
+    .await;
+    // A second request opening a store at the same moment.
+    if let Err(sqlx::Error::Database(error)) = &joined
+        && error.is_unique_violation()
+    {
+        return Err(Error::Conflict("You already run a store.".into()));
+    }
+    joined?;
     if users::grant_role(&mut tx, user.id, Role::Seller).await? {
         Entry::new(Some(user.id), "role.granted")
             .target(format!("user:{}", user.id))

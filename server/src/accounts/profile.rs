@@ -183,8 +183,9 @@ pub async fn deactivate(
 }
 
 /// Erases the person's data: the row stays (orders refer to it) with the
-/// address, name and password replaced, roles and tokens removed and every
-/// session ended. Refused while they own a store.
+/// address, name and password replaced; roles, tokens, mail to them and the
+/// network details of their sessions and audit entries go; every session
+/// ends. Refused while they own a store.
 pub async fn delete(
     state: &AppState,
     session: &Session,
@@ -221,6 +222,20 @@ pub async fn delete(
     sqlx::query!(
         "UPDATE user_sessions SET ip = NULL, user_agent = NULL WHERE user_id = $1",
         user.id
+    )
+    .execute(&mut *tx)
+    .await?;
+    // Mail to the address (with the name in it) goes too, sent or not.
+    sqlx::query!("DELETE FROM email_outbox WHERE to_address = $1", user.email)
+        .execute(&mut *tx)
+        .await?;
+    // The audit log keeps what happened, not who the person was.
+    sqlx::query!(
+        "UPDATE audit_log SET ip = NULL, user_agent = NULL,
+             target = CASE WHEN lower(target) = lower($2) THEN 'user:' || $1 ELSE target END
+         WHERE actor_user_id = $1 OR lower(target) = lower($2)",
+        user.id,
+        user.email
     )
     .execute(&mut *tx)
     .await?;

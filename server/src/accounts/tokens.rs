@@ -41,9 +41,12 @@ fn digest(secret: &str) -> Vec<u8> {
     Sha256::digest(secret.as_bytes()).to_vec()
 }
 
-/// The code is only usable together with its token row, which caps guesses.
-fn code_digest(token_id: i64, code: &str) -> Vec<u8> {
-    digest(&format!("{token_id}:{}", code.trim()))
+/// Salted with its token's hash, so equal codes never hash alike.
+fn code_digest(token_hash: &[u8], code: &str) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    hasher.update(token_hash);
+    hasher.update(code.trim().as_bytes());
+    hasher.finalize().to_vec()
 }
 
 /// What a verification mail carries.
@@ -63,27 +66,20 @@ pub async fn issue(
     revoke(conn, user_id, purpose).await?;
     let token = new_secret();
     let code = new_code();
-    let id = sqlx::query_scalar!(
-        "INSERT INTO auth_tokens (user_id, purpose, token_hash, email, expires_at)
-         VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))
-         RETURNING id",
+    let token_hash = digest(&token);
+    let code_hash = (purpose == Purpose::VerifyEmail).then(|| code_digest(&token_hash, &code));
+    sqlx::query!(
+        "INSERT INTO auth_tokens (user_id, purpose, token_hash, code_hash, email, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))",
         user_id,
         purpose.as_str(),
-        digest(&token),
+        token_hash,
+        code_hash,
         email as _,
         EXPIRY_MINUTES as i32,
     )
-    .fetch_one(&mut *conn)
+    .execute(&mut *conn)
     .await?;
-    if purpose == Purpose::VerifyEmail {
-        sqlx::query!(
-            "UPDATE auth_tokens SET code_hash = $2 WHERE id = $1",
-            id,
-            code_digest(id, &code)
-        )
-        .execute(&mut *conn)
-        .await?;
-    }
     Ok(Issued { token, code })
 }
 
@@ -144,11 +140,10 @@ pub async fn peek(conn: &mut PgConnection, purpose: Purpose, token: &str) -> Res
     .ok_or_else(expired_link)
 }
 
-/// Uses up the live verification token of the account `email` when `code`
-/// matches it; each wrong code counts, and the token dies after
-/// [`MAX_CODE_ATTEMPTS`].
+/// Uses up the live verification token for `email` whose code is `code`.
+/// Wrong codes count against every live token for the address; a code stops
+/// working after [`MAX_CODE_ATTEMPTS`] (its link, 256 random bits, does not).
 pub async fn redeem_code(conn: &mut PgConnection, email: &str, code: &str) -> Result<Redeemed> {
-    let wrong = || Error::invalid("code", "That code is not right, or it has expired.");
     let code = code.trim();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return Err(Error::invalid(
@@ -156,38 +151,39 @@ pub async fn redeem_code(conn: &mut PgConnection, email: &str, code: &str) -> Re
             "Enter the 6-digit code from the email.",
         ));
     }
-    let Some(row) = sqlx::query!(
-        r#"SELECT t.id, t.code_hash AS "code_hash!", t.attempts
-           FROM auth_tokens t
-           WHERE t.email = $1 AND t.purpose = 'verify_email'
-             AND t.used_at IS NULL AND t.expires_at > now()
-           ORDER BY t.id DESC LIMIT 1
+    // Usually one; more when someone else asked to move to this address too.
+    let live = sqlx::query!(
+        r#"SELECT id, token_hash, code_hash AS "code_hash!" FROM auth_tokens
+           WHERE email = $1 AND purpose = 'verify_email' AND used_at IS NULL
+             AND expires_at > now() AND attempts < $2
            FOR UPDATE"#,
-        email as _
+        email as _,
+        MAX_CODE_ATTEMPTS
     )
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
-        return Err(wrong());
-    };
-    if row.attempts >= MAX_CODE_ATTEMPTS {
-        return Err(wrong());
-    }
-    if row.code_hash != code_digest(row.id, code) {
-        sqlx::query!(
-            "UPDATE auth_tokens SET attempts = attempts + 1 WHERE id = $1",
-            row.id
+    .fetch_all(&mut *conn)
+    .await?;
+    if let Some(token) = live
+        .iter()
+        .find(|t| t.code_hash == code_digest(&t.token_hash, code))
+    {
+        return Ok(sqlx::query_as!(
+            Redeemed,
+            r#"UPDATE auth_tokens SET used_at = now() WHERE id = $1
+               RETURNING user_id, email::text AS email"#,
+            token.id
         )
-        .execute(&mut *conn)
-        .await?;
-        return Err(wrong());
+        .fetch_one(conn)
+        .await?);
     }
-    Ok(sqlx::query_as!(
-        Redeemed,
-        r#"UPDATE auth_tokens SET used_at = now() WHERE id = $1
-           RETURNING user_id, email::text AS email"#,
-        row.id
+    let ids: Vec<i64> = live.iter().map(|t| t.id).collect();
+    sqlx::query!(
+        "UPDATE auth_tokens SET attempts = attempts + 1 WHERE id = ANY($1)",
+        &ids
     )
-    .fetch_one(conn)
-    .await?)
+    .execute(conn)
+    .await?;
+    Err(Error::invalid(
+        "code",
+        "That code is not right, or it has expired. Check the latest mail or ask for a new code.",
+    ))
 }

@@ -137,3 +137,28 @@ pub async fn counts(db: &PgPool) -> Result<(i64, i64)> {
     .await?;
     Ok((row.users, row.stores))
 }
+
+/// `bazaar create-admin`: creates or promotes the admin and audits it.
+pub async fn create_admin(
+    db: &PgPool,
+    email: &Email,
+    password_plain: &str,
+    reset_password: bool,
+) -> Result<i64> {
+    let id = upsert_verified(
+        db,
+        email,
+        "",
+        password_plain,
+        &[Role::Customer, Role::Admin],
+        reset_password,
+    )
+    .await?;
+    let mut conn = db.acquire().await?;
+    crate::audit::Entry::new(None, "role.granted")
+        .target(format!("user:{id}"))
+        .metadata(serde_json::json!({ "role": "admin", "by": "bazaar create-admin" }))
+        .record(&mut conn, &crate::http::client::RequestMeta::system())
+        .await?;
+    Ok(id)
+}

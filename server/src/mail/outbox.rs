@@ -121,6 +121,8 @@ pub async fn deliver_due(db: &PgPool, mailer: &Mailer) -> Result<usize> {
             return Ok(sent);
         }
         let mut failed = false;
+        // After a failure the rest of the batch is left untouched (and
+        // unlocked at commit): the server is likely down.
         for row in &rows {
             match mailer.send(row).await {
                 Ok(()) => {
@@ -148,11 +150,11 @@ pub async fn deliver_due(db: &PgPool, mailer: &Mailer) -> Result<usize> {
                     .execute(&mut *tx)
                     .await?;
                     failed = true;
+                    break;
                 }
             }
         }
         tx.commit().await?;
-        // The server is likely down: leave the rest for the next round.
         if failed {
             return Ok(sent);
         }

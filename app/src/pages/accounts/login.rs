@@ -30,7 +30,7 @@ pub fn LoginPage() -> impl IntoView {
                     view! {
                         <ActionForm action attr:class="stack">
                             <FormStatus feedback />
-                            <input type="hidden" name="next" prop:value=next />
+                            <input type="hidden" name="next" value=next />
                             <Field feedback name="email" label="Email" kind="email" autocomplete="username" required=true />
                             <Field
                                 feedback

@@ -30,7 +30,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             view! {
                                 <ActionForm action attr:class="stack">
                                     <FormStatus feedback />
-                                    <input type="hidden" name="token" prop:value=token />
+                                    <input type="hidden" name="token" value=token />
                                     <Field
                                         feedback
                                         name="password"

@@ -1,0 +1,141 @@
+import { expect, type Page, test, type TestInfo } from "@playwright/test";
+import { expectAccessible, visit } from "./support";
+
+const PASSWORD = "lantern orchard pebble";
+
+/** An address no other test or run uses. */
+function newEmail(testInfo: TestInfo, what: string): string {
+  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  return `${what}-${testInfo.project.name}-${unique}@example.com`;
+}
+
+/** The text of the newest message to `email` with `subject`, from the dev mailbox. */
+async function readMail(page: Page, email: string, subject: string): Promise<string> {
+  const mailbox = await page.context().newPage();
+  try {
+    await mailbox.goto("/_dev/mail");
+    const message = mailbox.locator("article.mail", { hasText: email }).filter({ hasText: subject }).first();
+    await expect(message).toBeVisible();
+    return (await message.locator(".mail__body").textContent()) ?? "";
+  } finally {
+    await mailbox.close();
+  }
+}
+
+async function register(page: Page, testInfo: TestInfo, email: string) {
+  await visit(page, "/register", testInfo);
+  await page.getByLabel("Your name (optional)").fill("Robin Tester");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/verify-email\?sent=/);
+  await expect(page.getByText("Check your inbox")).toBeVisible();
+}
+
+async function signIn(page: Page, testInfo: TestInfo, email: string, password: string) {
+  await visit(page, "/login", testInfo);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expect(page.getByText(email).first()).toBeVisible();
+}
+
+test("a new shopper registers, confirms the address with the mailed code, signs out and in", async ({
+  page,
+}, testInfo) => {
+  const email = newEmail(testInfo, "robin");
+  await visit(page, "/register", testInfo);
+  await expectAccessible(page, testInfo);
+  await register(page, testInfo, email);
+  await expectAccessible(page, testInfo);
+
+  const mail = await readMail(page, email, "Confirm your email address");
+  const code = mail.match(/\b\d{6}\b/)?.[0];
+  expect(code, "the mail carries a 6-digit code").toBeTruthy();
+  expect(mail).toContain("/verify-email?token=");
+
+  await expect(page.getByLabel("Email").first()).toHaveValue(email);
+  await page.getByLabel("6-digit code").fill(code!);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
+
+  await signIn(page, testInfo, email, PASSWORD);
+  await expect(page.getByText("not confirmed yet")).toHaveCount(0);
+  await expectAccessible(page, testInfo);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await visit(page, "/account", testInfo);
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+
+  await signIn(page, testInfo, email, PASSWORD);
+});
+
+test("a forgotten password is replaced through the mailed link", async ({ page }, testInfo) => {
+  const email = newEmail(testInfo, "forgetful");
+  await register(page, testInfo, email);
+
+  await visit(page, "/forgot-password", testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByText("a link to choose a new password is on its way")).toBeVisible();
+
+  const mail = await readMail(page, email, "Reset your Bazaar password");
+  const link = mail.match(/https?:\/\/\S+\/reset-password\?token=\S+/)?.[0];
+  expect(link, "the mail carries a reset link").toBeTruthy();
+  await visit(page, new URL(link!).pathname + new URL(link!).search, testInfo);
+  await expectAccessible(page, testInfo);
+  await page.getByLabel("New password").fill("short");
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+
+  const newPassword = "violet harbour engine";
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await expect(page).toHaveURL(/\/login\?reset=done$/);
+  await expect(page.getByText("Your password is changed.")).toBeVisible();
+
+  // The link works once.
+  await visit(page, new URL(link!).pathname + new URL(link!).search, testInfo);
+  await expect(page.getByText("This link has expired or was already used.")).toBeVisible();
+
+  await signIn(page, testInfo, email, newPassword);
+});
+
+test("wrong input is explained next to the field and the input is kept", async ({ page }, testInfo) => {
+  const email = newEmail(testInfo, "hasty");
+  await visit(page, "/register", testInfo);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("1234567890");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const password = page.getByLabel("Password");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("one of the most common")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expectAccessible(page, testInfo);
+
+  await visit(page, "/login", testInfo);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+});
+
+test("a shopper is refused the admin and the seller admin", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, "shopper@example.com", "demo-password");
+  for (const path of ["/admin", "/seller"]) {
+    const response = await visit(page, path, testInfo);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+  }
+  await expectAccessible(page, testInfo);
+  await visit(page, "/account/security", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Password and sessions");
+  await expect(page.getByText("This device")).toBeVisible();
+  await expectAccessible(page, testInfo);
+});

@@ -1,0 +1,375 @@
+//! Account flows through the whole application (pages, server functions and
+//! middleware) as a browser without JavaScript drives them: plain form posts
+//! and redirects, on the test's own database and the local Redis.
+
+#![cfg(feature = "ssr")]
+
+use std::net::SocketAddr;
+
+use app::accounts::{LogIn, Register};
+use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
+use http::{HeaderMap, Request, Response, StatusCode, header};
+use http_body_util::BodyExt;
+use leptos::{config::LeptosOptions, server_fn::ServerFn};
+use server::{AppState, Config, accounts::Role};
+use sqlx::PgPool;
+use tower::ServiceExt;
+
+const ORIGIN: &str = "http://127.0.0.1:3000";
+
+fn config(overrides: &[(&str, &str)]) -> Config {
+    let mut vars = std::collections::HashMap::from([
+        ("APP_ENV".to_owned(), "test".to_owned()),
+        ("APP_URL".to_owned(), ORIGIN.to_owned()),
+        ("RATE_LIMIT_PER_MINUTE".to_owned(), "0".to_owned()),
+    ]);
+    if let Ok(redis) = std::env::var("REDIS_URL") {
+        vars.insert("REDIS_URL".into(), redis);
+    }
+    for (name, value) in overrides {
+        vars.insert((*name).to_owned(), (*value).to_owned());
+    }
+    Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration is valid")
+}
+
+async fn app(db: PgPool, config: Config) -> (Router, AppState) {
+    let redis = server::redis::pool(&config)
+        .await
+        .expect("redis client builds");
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), async {
+        use fred::prelude::ClientLike;
+        redis.wait_for_connect().await
+    })
+    .await;
+    let state = AppState {
+        config: config.into(),
+        db,
+        redis,
+    };
+    let options = LeptosOptions::builder().output_name("bazaar").build();
+    let n: u32 = rand::random();
+    let client = SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));
+    let router = bazaar::serve::router(state.clone(), options).layer(MockConnectInfo(client));
+    (router, state)
+}
+
+/// A browser with JavaScript off: follows nothing by itself, keeps cookies.
+struct Browser {
+    app: Router,
+    cookie: Option<String>,
+}
+
+impl Browser {
+    fn new(app: Router) -> Self {
+        Self { app, cookie: None }
+    }
+
+    async fn send(&mut self, mut request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+        if let Some(cookie) = &self.cookie {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        let response: Response<Body> = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        for set in headers.get_all(header::SET_COOKIE) {
+            let pair = set.to_str().unwrap().split(';').next().unwrap().to_owned();
+            let removed = set.to_str().unwrap().contains("Max-Age=0");
+            self.cookie = (!removed).then_some(pair);
+        }
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    async fn get(&mut self, path: &str) -> (StatusCode, HeaderMap, String) {
+        let request = Request::get(path)
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// A plain HTML form post from `page` on this site.
+    async fn post_form(
+        &mut self,
+        path: &str,
+        page: &str,
+        fields: &[(&str, &str)],
+    ) -> (StatusCode, HeaderMap, String) {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let request = Request::post(path)
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ORIGIN, ORIGIN)
+            .header("sec-fetch-site", "same-origin")
+            .header(header::REFERER, format!("{ORIGIN}{page}"))
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+}
+
+fn location(headers: &HeaderMap) -> String {
+    headers
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+async fn verified_user(db: &PgPool, email: &str, roles: &[Role]) -> i64 {
+    let email = server::accounts::Email::parse(email).unwrap();
+    server::accounts::users::upsert_verified(
+        db,
+        &email,
+        "Test Person",
+        "a long test password",
+        roles,
+        false,
+    )
+    .await
+    .unwrap()
+}
+
+fn unique_email(prefix: &str) -> String {
+    format!("{prefix}-{}@example.com", rand::random::<u32>())
+}
+
+async fn signed_in(app: &Router, email: &str) -> Browser {
+    let mut browser = Browser::new(app.clone());
+    let (status, headers, _) = browser
+        .post_form(
+            LogIn::PATH,
+            "/login",
+            &[
+                ("email", email),
+                ("password", "a long test password"),
+                ("next", "/account"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND, "sign-in redirects");
+    assert_eq!(location(&headers), "/account");
+    browser
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_plain_form_sign_in_sets_a_hardened_cookie_and_opens_the_account(db: PgPool) {
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let email = unique_email("ada");
+    verified_user(&db, &email, &[Role::Customer]).await;
+
+    let mut browser = Browser::new(app.clone());
+    let (status, headers, _) = browser
+        .post_form(
+            LogIn::PATH,
+            "/login?next=/account/security",
+            &[
+                ("email", &email),
+                ("password", "a long test password"),
+                ("next", "/account/security"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location(&headers), "/account/security");
+    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(cookie.starts_with("bazaar_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
+    );
+
+    let (status, _, page) = browser.get("/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&email), "the account page shows the address");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn sign_in_never_redirects_off_site(db: PgPool) {
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let email = unique_email("eve-target");
+    verified_user(&db, &email, &[Role::Customer]).await;
+    let mut browser = Browser::new(app);
+    let (_, headers, _) = browser
+        .post_form(
+            LogIn::PATH,
+            "/login",
+            &[
+                ("email", &email),
+                ("password", "a long test password"),
+                ("next", "//evil.example/x"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&headers), "/account");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn over_https_the_cookie_is_secure_and_host_prefixed(db: PgPool) {
+    let (app, _) = app(db.clone(), config(&[("APP_URL", "https://bazaar.example")])).await;
+    let email = unique_email("tls");
+    verified_user(&db, &email, &[Role::Customer]).await;
+    let mut browser = Browser::new(app);
+    let request = Request::post(LogIn::PATH)
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(format!(
+            "email={}&password=a+long+test+password&next=%2F",
+            email.replace('@', "%40")
+        )))
+        .unwrap();
+    let (status, headers, _) = browser.send(request).await;
+    assert_eq!(status, StatusCode::FOUND);
+    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(cookie.starts_with("__Host-bazaar_session="), "{cookie}");
+    assert!(cookie.contains("Secure"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_refused_plain_form_keeps_the_input_and_shows_the_problem_next_to_the_field(db: PgPool) {
+    let (app, _) = app(db, config(&[])).await;
+    let mut browser = Browser::new(app);
+    let email = unique_email("short");
+    let (status, headers, _) = browser
+        .post_form(
+            Register::PATH,
+            "/register",
+            &[("email", &email), ("password", "short"), ("name", "Grace")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    // Back to the form (Leptos may leave an empty query on the way).
+    assert!(location(&headers).starts_with(&format!("{ORIGIN}/register")));
+
+    let (status, _, page) = browser.get("/register").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Use at least 10 characters."),
+        "the problem is shown"
+    );
+    assert!(
+        page.contains(&format!("value=\"{email}\"")),
+        "the address is kept"
+    );
+    assert!(page.contains("value=\"Grace\""), "the name is kept");
+    assert!(page.contains("aria-invalid=\"true\""));
+
+    // Shown once: the flash is gone on the next visit.
+    let (_, _, page) = browser.get("/register").await;
+    assert!(!page.contains("Use at least 10 characters."));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_cross_site_form_post_is_refused(db: PgPool) {
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let email = unique_email("csrf");
+    verified_user(&db, &email, &[Role::Customer]).await;
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("origin", "https://evil.example"),
+    ] {
+        let request = Request::post(LogIn::PATH)
+            .header(header::ACCEPT, "text/html")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(name, value)
+            .body(Body::from(
+                "email=a%40example.com&password=whatever&next=%2F",
+            ))
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{name}: {value}");
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn anonymous_visitors_are_sent_to_sign_in_and_back(db: PgPool) {
+    let (app, _) = app(db, config(&[])).await;
+    let mut browser = Browser::new(app);
+    for path in ["/account", "/account/security", "/seller", "/admin"] {
+        let (status, headers, _) = browser.get(path).await;
+        assert_eq!(status, StatusCode::FOUND, "{path}");
+        let next: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+        assert_eq!(location(&headers), format!("/login?next={next}"));
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_customer_cannot_reach_the_seller_admin(db: PgPool) {
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let email = unique_email("customer");
+    verified_user(&db, &email, &[Role::Customer]).await;
+    let mut browser = signed_in(&app, &email).await;
+    for path in ["/seller", "/seller/products"] {
+        let (status, _, page) = browser.get(path).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+        assert!(page.contains("Not allowed"));
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_seller_cannot_reach_the_admin_and_the_refusal_is_audited(db: PgPool) {
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let email = unique_email("seller");
+    verified_user(&db, &email, &[Role::Customer, Role::Seller]).await;
+    let mut browser = signed_in(&app, &email).await;
+    for path in ["/admin", "/admin/users"] {
+        let (status, _, _) = browser.get(path).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let refused: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.actor_user_id
+         WHERE a.action = 'admin.access_refused' AND u.email = $1",
+    )
+    .bind(&email)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(refused, 2);
+
+    let admin = unique_email("admin");
+    verified_user(&db, &admin, &[Role::Customer, Role::Admin]).await;
+    let mut admin_browser = signed_in(&app, &admin).await;
+    let (status, _, page) = admin_browser.get("/admin").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("admin.access_refused"),
+        "the admin sees the refusals"
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn signing_out_ends_the_session(db: PgPool) {
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let email = unique_email("leaver");
+    verified_user(&db, &email, &[Role::Customer]).await;
+    let mut browser = signed_in(&app, &email).await;
+    let old_cookie = browser.cookie.clone();
+    let (status, headers, _) = browser
+        .post_form(app::accounts::LogOut::PATH, "/account", &[])
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location(&headers), "/");
+    // Even a copy of the old cookie no longer signs anyone in.
+    browser.cookie = old_cookie;
+    let (status, _, _) = browser.get("/account").await;
+    assert_eq!(status, StatusCode::FOUND);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn pages_that_need_a_session_answer_503_while_redis_is_down(db: PgPool) {
+    let (app, _) = app(db, config(&[("REDIS_URL", "redis://127.0.0.1:1")])).await;
+    let mut browser = Browser::new(app);
+    browser.cookie = Some("bazaar_session=AAAAAAAAAAAAAAAAAAAAAA".into());
+    let (status, _, page) = browser.get("/account").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        page.contains("session store"),
+        "the page names what is down"
+    );
+    // The storefront itself does not need a session.
+    let (status, _, _) = browser.get("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+}
