@@ -72,6 +72,22 @@ test("a new shopper registers, confirms the address with the mailed code, signs 
   await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
 
   await signIn(page, testInfo, email, PASSWORD);
+
+  // Confirmed, the shopper may open a store and becomes its owner.
+  await visit(page, "/seller/onboarding", testInfo);
+  await expectAccessible(page, testInfo);
+  const slug = `robin-${testInfo.project.name}-${Math.floor(Math.random() * 1e9)}`;
+  await page.getByLabel("Store name").fill("Robin's Workshop");
+  await page.getByLabel("Store address").fill("Not A Slug!");
+  await page.getByRole("button", { name: "Open my store" }).click();
+  await expect(page.getByText("lower-case letters, digits and single hyphens")).toBeVisible();
+  await expect(page.getByLabel("Store name")).toHaveValue("Robin's Workshop");
+  await page.getByLabel("Store address").fill(slug);
+  await page.getByRole("button", { name: "Open my store" }).click();
+  await expect(page).toHaveURL(/\/seller$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Robin's Workshop");
+  await expect(page.getByRole("link", { name: "Your store" })).toBeVisible();
+  await expectAccessible(page, testInfo);
 });
 
 test("a forgotten password is replaced through the mailed link", async ({ page }, testInfo) => {
@@ -124,6 +140,14 @@ test("wrong input is explained next to the field and the input is kept", async (
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
   await expect(page.getByLabel("Email")).toHaveValue(email);
+});
+
+test("an admin sees the platform overview and the audit log", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, "admin@example.com", "demo-password");
+  await visit(page, "/admin", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Platform admin");
+  await expect(page.getByRole("cell", { name: "login.succeeded" }).first()).toBeVisible();
+  await expectAccessible(page, testInfo);
 });
 
 test("a shopper is refused the admin and the seller admin", async ({ page }, testInfo) => {

@@ -7,7 +7,7 @@ use fred::prelude::{Builder, ClientLike, Config as RedisConfig, Pool, ReconnectP
 use crate::Config;
 
 /// Connects in the background and keeps reconnecting while Redis is away;
-/// commands fail fast meanwhile instead of queueing forever.
+/// commands fail within two seconds meanwhile instead of queueing forever.
 pub async fn pool(config: &Config) -> Result<Pool, fred::error::Error> {
     let redis_config = RedisConfig::from_url(&config.redis_url)?;
     let pool = Builder::from_config(redis_config)
@@ -18,8 +18,9 @@ pub async fn pool(config: &Config) -> Result<Pool, fred::error::Error> {
             connection.connection_timeout = Duration::from_secs(2);
             connection.internal_command_timeout = Duration::from_secs(2);
             connection.max_command_attempts = 1;
-            // Queue nothing while disconnected: fail now, answer 503.
-            connection.max_command_buffer_len = 1;
+            // A bound on memory, not on concurrency: while Redis is away
+            // commands wait at most the command timeout, then answer 503.
+            connection.max_command_buffer_len = 10_000;
         })
         .set_policy(ReconnectPolicy::new_exponential(0, 100, 5_000, 2))
         .build_pool(2)?;

@@ -29,7 +29,7 @@ pub fn AccountPage() -> impl IntoView {
                     let rename_feedback = feedback(rename.value(), rename_flash.await.ok().flatten());
                     let email_feedback = feedback(change_email.value(), email_flash.await.ok().flatten());
                     view! {
-                        <nav class="cluster" aria-label="Account">
+                        <nav class="link-row" aria-label="Account">
                             <a href="/account/security">"Password and sessions"</a>
                             {if details.owns_store {
                                 view! { <a href="/seller">"Your store"</a> }.into_any()

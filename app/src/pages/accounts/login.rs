@@ -45,9 +45,8 @@ pub fn LoginPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p>
+            <p class="link-row">
                 <a href="/forgot-password">"Forgot your password?"</a>
-                " · "
                 <a href="/register">"Create an account"</a>
             </p>
             <Suspense fallback=|| ()>

@@ -49,7 +49,7 @@ pub fn SecurityPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match open.await {
                             Ok(list) => view! {
-                                <div class="table-wrap">
+                                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sessions-heading">
                                     <table class="table">
                                         <thead>
                                             <tr><th scope="col">"Device"</th><th scope="col">"IP address"</th><th scope="col">"Signed in"</th><th scope="col">"Last active"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>

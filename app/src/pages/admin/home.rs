@@ -22,8 +22,8 @@ pub fn AdminHomePage() -> impl IntoView {
                         Ok(data) => view! {
                             <h1>"Platform admin"</h1>
                             <p>{format!("{} active accounts, {} stores.", data.users, data.stores)}</p>
-                            <h2>"Latest activity"</h2>
-                            <div class="table-wrap">
+                            <h2 id="activity-heading">"Latest activity"</h2>
+                            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="activity-heading">
                                 <table class="table">
                                     <thead>
                                         <tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"Action"</th><th scope="col">"Target"</th><th scope="col">"IP"</th></tr>
