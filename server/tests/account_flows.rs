@@ -247,7 +247,7 @@ async fn a_code_mailed_over_smtp_confirms_a_new_account(db: PgPool) {
     let received = smtp.messages();
     assert_eq!(received.len(), 1, "{received:#?}");
     let mail = &received[0];
-    assert_eq!(mail.to, [email.clone()]);
+    assert_eq!(mail.to, std::slice::from_ref(&email));
     assert!(mail.header("To").unwrap().contains(&email), "{}", mail.data);
     assert!(
         mail.data.contains("Subject: Confirm your email address"),
@@ -747,7 +747,7 @@ async fn mail_waits_in_the_outbox_while_smtp_is_down(db: PgPool) {
 
     let received = smtp.messages();
     assert_eq!(received.len(), 1);
-    assert_eq!(received[0].to, [email.clone()]);
+    assert_eq!(received[0].to, std::slice::from_ref(&email));
     let token = smtp::reset_token(&received[0].text().unwrap()).expect("a reset link");
     assert_eq!(
         Some(&token),

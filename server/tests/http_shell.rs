@@ -205,6 +205,22 @@ async fn a_cross_site_form_post_is_refused(db: PgPool) {
         .body(Body::empty())
         .unwrap();
     assert_eq!(send(&app, own_origin).await.status(), StatusCode::OK);
+    let own_referer = Request::post("/things")
+        .header("referer", "http://127.0.0.1:3000/account")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&app, own_referer).await.status(), StatusCode::OK);
+    // A look-alike host is not this site.
+    let foreign_referer = Request::post("/things")
+        .header("referer", "http://127.0.0.1:3000.evil.example/")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(
+        send(&app, foreign_referer).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let anonymous = Request::post("/things").body(Body::empty()).unwrap();
+    assert_eq!(send(&app, anonymous).await.status(), StatusCode::FORBIDDEN);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

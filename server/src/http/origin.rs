@@ -1,5 +1,6 @@
 //! Cross-site request forgery defence: a state-changing request must come
-//! from Bazaar's own pages (Fetch Metadata first, the Origin header second).
+//! from Bazaar's own pages (Fetch Metadata first, then the Origin header,
+//! then the Referer).
 
 use axum::{
     extract::{Request, State},
@@ -26,16 +27,21 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     let headers = request.headers();
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-    let allowed = match (fetch_site, origin) {
-        (Some(site), _) => site == "same-origin" || site == "none",
-        (None, Some(origin)) => origin == state.config.app_url,
-        // Neither header: not a browser form or fetch, so no ambient cookie to abuse.
-        (None, None) => true,
+    let referer = headers.get(header::REFERER).and_then(|v| v.to_str().ok());
+    let app_url = &state.config.app_url;
+    let allowed = match (fetch_site, origin, referer) {
+        (Some(site), _, _) => site == "same-origin" || site == "none",
+        (None, Some(origin), _) => origin == app_url,
+        (None, None, Some(referer)) => {
+            referer == app_url || referer.starts_with(&format!("{app_url}/"))
+        }
+        // No browser sends an unsafe request without any of the three.
+        (None, None, None) => false,
     };
     if allowed {
         return next.run(request).await;
     }
-    tracing::warn!(?fetch_site, ?origin, "cross-site request refused");
+    tracing::warn!(?fetch_site, ?origin, ?referer, "cross-site request refused");
     let json = is_machine_path(request.uri().path());
     error_response(StatusCode::FORBIDDEN, &request_id(headers), json)
 }
