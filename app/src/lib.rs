@@ -32,6 +32,7 @@ use crate::{
             verify_email::VerifyEmailPage,
         },
         admin::home::{AdminAreaPage, AdminHomePage},
+        category::CategoryPage,
         dev_mail::DevMailPage,
         home::HomePage,
         not_found::NotFound,
@@ -41,6 +42,7 @@ use crate::{
             home::{SellerAreaPage, SellerHomePage},
             onboarding::OnboardingPage,
         },
+        store::StorePage,
     },
 };
 
@@ -99,6 +101,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />
+                    <Route path=path!("/c/:category") view=CategoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/s/:store") view=StorePage ssr=SsrMode::Async />
                     <Route path=path!("/p/:slug") view=ProductPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />

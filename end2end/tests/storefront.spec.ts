@@ -49,8 +49,43 @@ test("the listing pages through every product", async ({ page }, testInfo) => {
 test("a category link shows only that category's products", async ({ page }, testInfo) => {
   await visit(page, "/", testInfo);
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Stationery" }).click();
-  await expect(page).toHaveURL(/category=stationery/);
+  await expect(page).toHaveURL(/\/c\/stationery$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stationery");
   await expect(page.locator(".result-count")).toHaveText("15 products");
+  await expectAccessible(page, testInfo);
+});
+
+test("a shopper narrows a listing by price and category, then removes a filter", async ({ page }, testInfo) => {
+  await visit(page, "/products", testInfo);
+  const filters = page.getByRole("form", { name: "Filter products" });
+  await filters.getByLabel("Category").selectOption("stationery");
+  await filters.getByLabel("To", { exact: true }).fill("25");
+  await filters.getByLabel("Sort by").selectOption("price_asc");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/category=stationery/);
+  await expect(page).toHaveURL(/price_max=25/);
+  const chips = page.getByRole("list", { name: "Active filters" });
+  await expect(chips.getByRole("link", { name: /Up to €25/ })).toBeVisible();
+  const prices = await page.locator(".product-card__price").allTextContents();
+  expect(prices.length).toBeGreaterThan(0);
+  const amounts = prices.map((p) => Number(p.replace(/[^0-9.]/g, "")));
+  for (const amount of amounts) expect(amount).toBeLessThanOrEqual(25);
+  expect([...amounts].sort((a, b) => a - b)).toEqual(amounts);
+  await expectAccessible(page, testInfo);
+
+  await chips.getByRole("link", { name: /Up to €25/ }).click();
+  await expect(page).not.toHaveURL(/price_max/);
+  await expect(page.locator(".result-count")).toHaveText("15 products");
+});
+
+test("a store page shows the store and only its products", async ({ page }, testInfo) => {
+  const response = await visit(page, "/s/paper-and-pine", testInfo);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Paper & Pine");
+  const stores = await page.locator(".product-card__store").allTextContents();
+  expect(stores.length).toBeGreaterThan(0);
+  for (const store of stores) expect(store).toContain("Paper & Pine");
+  await expectAccessible(page, testInfo);
 });
 
 test("the variant picker shows each variant's price and stock", async ({ page }, testInfo) => {

@@ -298,3 +298,163 @@ async fn the_database_refuses_negative_stock_and_duplicate_skus(db: PgPool) {
         "an email differing only in case was accepted"
     );
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn filters_narrow_the_listing_alone_and_together(db: PgPool) {
+    let (open, _) = catalog(&db).await;
+    sqlx::query("INSERT INTO stores (slug, name) VALUES ('other-shop', 'Other Shop')")
+        .execute(&db)
+        .await
+        .unwrap();
+    let other: i64 = sqlx::query_scalar("SELECT id FROM stores WHERE slug = 'other-shop'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    product(
+        &db,
+        open,
+        "kitchen",
+        "cheap-mug",
+        "Cheap Mug",
+        "published",
+        &[500],
+    )
+    .await;
+    product(
+        &db,
+        open,
+        "kitchen",
+        "dear-jug",
+        "Dear Jug",
+        "published",
+        &[4000, 6000],
+    )
+    .await;
+    product(
+        &db,
+        other,
+        "books",
+        "cook-book",
+        "Cook Book",
+        "published",
+        &[2500],
+    )
+    .await;
+    product(
+        &db,
+        other,
+        "kitchen",
+        "wool-cosy",
+        "Wool Cosy",
+        "published",
+        &[1500],
+    )
+    .await;
+    sqlx::raw_sql(
+        "UPDATE products SET attributes = '{\"material\": \"wool\"}' WHERE slug = 'wool-cosy';
+         UPDATE product_variants SET stock = 0 WHERE sku = 'cheap-mug-0';
+         UPDATE products SET units_sold = 40 WHERE slug = 'cook-book';
+         UPDATE products SET units_sold = 7 WHERE slug = 'dear-jug';",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let list = |query: ProductQuery| {
+        let db = db.clone();
+        async move {
+            let page = list_published(&db, &query).await.unwrap();
+            let mut found: Vec<String> = page.items.iter().map(|p| p.slug.clone()).collect();
+            assert_eq!(page.total as usize, found.len());
+            found.sort();
+            found
+        }
+    };
+    assert_eq!(
+        list(ProductQuery {
+            store: Some("other-shop".into()),
+            ..Default::default()
+        })
+        .await,
+        ["cook-book", "wool-cosy"]
+    );
+    // A product matches a price range when some variant's price is in it.
+    assert_eq!(
+        list(ProductQuery {
+            price_min: Some(Money(5000)),
+            ..Default::default()
+        })
+        .await,
+        ["dear-jug"]
+    );
+    assert_eq!(
+        list(ProductQuery {
+            price_max: Some(Money(1500)),
+            ..Default::default()
+        })
+        .await,
+        ["cheap-mug", "wool-cosy"]
+    );
+    assert_eq!(
+        list(ProductQuery {
+            material: Some("WOOL".into()),
+            ..Default::default()
+        })
+        .await,
+        ["wool-cosy"]
+    );
+    assert!(
+        !list(ProductQuery {
+            in_stock: true,
+            ..Default::default()
+        })
+        .await
+        .contains(&"cheap-mug".to_owned())
+    );
+    assert_eq!(
+        list(ProductQuery {
+            category: Some("home".into()),
+            store: Some("open-shop".into()),
+            price_min: Some(Money(1000)),
+            in_stock: true,
+            ..Default::default()
+        })
+        .await,
+        ["dear-jug"]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn listings_sort_by_price_and_sales_and_follow_variant_changes(db: PgPool) {
+    use server::catalog::products::Sort;
+    let (open, _) = catalog(&db).await;
+    product(&db, open, "kitchen", "b", "B", "published", &[3000]).await;
+    product(&db, open, "kitchen", "a", "A", "published", &[1000, 9000]).await;
+    product(&db, open, "kitchen", "c", "C", "published", &[2000]).await;
+    sqlx::query("UPDATE products SET units_sold = 9 WHERE slug = 'c'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let order = |sort: Sort| {
+        let db = db.clone();
+        async move {
+            let query = ProductQuery {
+                sort,
+                ..Default::default()
+            };
+            let page = list_published(&db, &query).await.unwrap();
+            page.items
+                .iter()
+                .map(|p| p.slug.clone())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(order(Sort::PriceLowToHigh).await, ["a", "c", "b"]);
+    assert_eq!(order(Sort::PriceHighToLow).await, ["b", "c", "a"]);
+    assert_eq!(order(Sort::BestSelling).await[0], "c");
+    // The summary follows the variants: the cheapest variant of A goes.
+    sqlx::query("DELETE FROM product_variants WHERE sku = 'a-0'")
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(order(Sort::PriceLowToHigh).await, ["c", "b", "a"]);
+}

@@ -248,3 +248,41 @@ async fn a_panicking_handler_becomes_a_500_page_with_the_request_id(db: PgPool) 
     // The server is still there for the next request.
     assert_eq!(send(&app, get("/healthz")).await.status(), StatusCode::OK);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn robots_and_sitemap_list_only_public_pages_with_absolute_urls(db: PgPool) {
+    sqlx::raw_sql(
+        "INSERT INTO categories (slug, name) VALUES ('mugs', 'Mugs');
+         INSERT INTO stores (slug, name) VALUES ('open-shop', 'Open Shop');
+         INSERT INTO stores (slug, name, status) VALUES ('shut-shop', 'Shut Shop', 'suspended');
+         INSERT INTO products (store_id, category_id, slug, title, status)
+           SELECT s.id, c.id, p.slug, p.slug, p.status FROM stores s, categories c,
+             (VALUES ('open-shop', 'shown-mug', 'published'), ('open-shop', 'draft-mug', 'draft'),
+                     ('shut-shop', 'hidden-mug', 'published')) AS p(store, slug, status)
+           WHERE s.slug = p.store;
+         INSERT INTO product_variants (product_id, store_id, sku, price, stock)
+           SELECT id, store_id, slug, 1000, 1 FROM products;",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let state = state(db, config(&[])).await;
+    let app = app(&state, Router::new(), random_client());
+    let robots = body_text(send(&app, get("/robots.txt")).await).await;
+    assert!(robots.contains("Disallow: /admin"));
+    assert!(robots.contains("Sitemap: http://127.0.0.1:3000/sitemap.xml"));
+    let response = send(&app, get("/sitemap.xml")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let xml = body_text(response).await;
+    for shown in [
+        "/p/shown-mug<",
+        "/c/mugs<",
+        "/s/open-shop<",
+        "<loc>http://127.0.0.1:3000/products</loc>",
+    ] {
+        assert!(xml.contains(shown), "{shown} missing");
+    }
+    for hidden in ["draft-mug", "hidden-mug", "shut-shop"] {
+        assert!(!xml.contains(hidden), "{hidden} listed");
+    }
+}

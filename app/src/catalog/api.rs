@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{CategoryLink, ProductListing, ProductView};
+use super::{CategoryLink, FacetsView, Filters, ProductListing, ProductView, StoreView};
 use crate::error::AppError;
 
 /// The categories in the header's navigation.
@@ -20,19 +20,26 @@ pub async fn navigation_categories() -> Result<Vec<CategoryLink>, AppError> {
         .collect())
 }
 
-/// Published products matching a search, category and page.
+/// Published products matching the filters. Unreadable prices and unknown
+/// sort orders are ignored rather than refused: a listing always answers.
 #[server]
-pub async fn list_products(
-    q: Option<String>,
-    category: Option<String>,
-    page: Option<i64>,
-) -> Result<ProductListing, AppError> {
-    use server::catalog::products::{ProductQuery, list_published};
+pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError> {
+    use server::{
+        catalog::products::{ProductQuery, Sort, list_published},
+        money::Money,
+    };
     let state = crate::error::state()?;
+    let text = |value: &str| (!value.is_empty()).then(|| value.to_owned());
     let query = ProductQuery {
-        text: q,
-        category,
-        page: page.unwrap_or(1),
+        text: text(&filters.q),
+        category: text(&filters.category),
+        store: text(&filters.store),
+        material: text(&filters.material),
+        price_min: Money::parse(&filters.price_min),
+        price_max: Money::parse(&filters.price_max),
+        in_stock: filters.in_stock,
+        sort: Sort::parse(&filters.sort).unwrap_or_default(),
+        page: filters.page,
     };
     let page = list_published(&state.db, &query).await?;
     Ok(ProductListing {
@@ -41,6 +48,47 @@ pub async fn list_products(
         total: page.total,
         items: page.items.into_iter().map(views::card).collect(),
     })
+}
+
+/// The choices the filter form offers.
+#[server]
+pub async fn listing_facets() -> Result<FacetsView, AppError> {
+    let state = crate::error::state()?;
+    let facets = server::catalog::facets::facets(&state.db).await?;
+    Ok(FacetsView {
+        categories: facets
+            .categories
+            .into_iter()
+            .map(|c| (c.slug, c.name, c.depth))
+            .collect(),
+        stores: facets
+            .stores
+            .into_iter()
+            .map(|s| (s.slug, s.name))
+            .collect(),
+        materials: facets.materials,
+    })
+}
+
+/// An active store's header, or not found.
+#[server]
+pub async fn store_front(slug: String) -> Result<StoreView, AppError> {
+    use server::catalog::markdown;
+    let state = crate::error::state()?;
+    let store = server::catalog::facets::store_front(&state.db, &slug).await?;
+    Ok(StoreView {
+        summary: markdown::summary(&store.description, 160),
+        description_html: markdown::to_safe_html(&store.description),
+        slug: store.slug,
+        name: store.name,
+    })
+}
+
+/// An approved category's name, or not found.
+#[server]
+pub async fn category_title(slug: String) -> Result<String, AppError> {
+    let state = crate::error::state()?;
+    Ok(server::catalog::facets::category_name(&state.db, &slug).await?)
 }
 
 /// A published product by its slug.

@@ -2,8 +2,12 @@
 //! categories, and the server functions that load them.
 
 mod api;
+mod filters;
 
-pub use api::{get_product, list_products, navigation_categories};
+pub use api::{
+    category_title, get_product, list_products, listing_facets, navigation_categories, store_front,
+};
+pub use filters::{Filters, SORTS};
 use serde::{Deserialize, Serialize};
 
 /// A stored picture in the widths the browser may choose from.
@@ -73,4 +77,23 @@ pub struct ProductView {
 pub struct CategoryLink {
     pub slug: String,
     pub name: String,
+}
+
+/// The choices of a listing's filter form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetsView {
+    /// `(slug, name, depth)` in tree order.
+    pub categories: Vec<(String, String, i32)>,
+    /// `(slug, name)`.
+    pub stores: Vec<(String, String)>,
+    pub materials: Vec<String>,
+}
+
+/// A store's page header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreView {
+    pub slug: String,
+    pub name: String,
+    pub description_html: String,
+    pub summary: String,
 }

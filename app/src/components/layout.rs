@@ -62,7 +62,7 @@ fn Header() -> impl IntoView {
                                     view! {
                                         <li>
                                             <a href=format!(
-                                                "/products?category={}",
+                                                "/c/{}",
                                                 category.slug,
                                             )>{category.name}</a>
                                         </li>

@@ -2,4 +2,5 @@
 
 pub mod error_view;
 pub mod layout;
+pub mod listing;
 pub mod product_grid;

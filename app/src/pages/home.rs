@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::{
-    catalog::list_products,
+    catalog::{Filters, list_products},
     components::{error_view::ErrorView, product_grid::ProductGrid},
 };
 
@@ -13,7 +13,7 @@ const NEW_PRODUCTS: usize = 12;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let products = Resource::new(|| (), |_| list_products(None, None, None));
+    let products = Resource::new(|| (), |_| list_products(Filters::default()));
     view! {
         <Title text="" />
         <Meta

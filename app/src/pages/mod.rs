@@ -2,9 +2,11 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod category;
 pub mod dev_mail;
 pub mod home;
 pub mod not_found;
 pub mod product;
 pub mod products;
 pub mod seller;
+pub mod store;

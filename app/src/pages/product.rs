@@ -59,7 +59,7 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
                 <ol>
                     <li><a href="/">"Home"</a></li>
                     <li>
-                        <a href=format!("/products?category={}", product.category_slug)>{product.category_name.clone()}</a>
+                        <a href=format!("/c/{}", product.category_slug)>{product.category_name.clone()}</a>
                     </li>
                     <li aria-current="page">{product.title.clone()}</li>
                 </ol>
@@ -80,7 +80,7 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
                 </div>
                 <div class="product__summary">
                     <h1>{product.title.clone()}</h1>
-                    <p class="product__store">"Sold by " <strong>{product.store_name.clone()}</strong></p>
+                    <p class="product__store">"Sold by " <a href=format!("/s/{}", product.store_slug)>{product.store_name.clone()}</a></p>
                     <p class="product__price" data-testid="price" aria-live="polite">
                         {move || current().map(|v| v.price)}
                         {move || current().and_then(|v| v.compare_at_price).map(|was| view! {

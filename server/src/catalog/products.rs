@@ -61,6 +61,42 @@ pub struct ProductDetail {
     pub images: Vec<Image>,
 }
 
+/// The orders a listing can be sorted in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first when searching, newest otherwise.
+    #[default]
+    Relevance,
+    Newest,
+    PriceLowToHigh,
+    PriceHighToLow,
+    BestSelling,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [
+        Sort::Relevance,
+        Sort::Newest,
+        Sort::PriceLowToHigh,
+        Sort::PriceHighToLow,
+        Sort::BestSelling,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Relevance => "relevance",
+            Self::Newest => "newest",
+            Self::PriceLowToHigh => "price_asc",
+            Self::PriceHighToLow => "price_desc",
+            Self::BestSelling => "best_selling",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|sort| sort.as_str() == value)
+    }
+}
+
 /// What a shopper asked the listing for.
 #[derive(Clone, Debug, Default)]
 pub struct ProductQuery {
@@ -68,6 +104,17 @@ pub struct ProductQuery {
     pub text: Option<String>,
     /// A category slug; its sub-categories are included.
     pub category: Option<String>,
+    /// A store slug.
+    pub store: Option<String>,
+    /// Some variant costs at least this much…
+    pub price_min: Option<Money>,
+    /// …and some variant at most this much.
+    pub price_max: Option<Money>,
+    /// The `material` attribute, case ignored.
+    pub material: Option<String>,
+    /// Only products with stock left.
+    pub in_stock: bool,
+    pub sort: Sort,
     /// 1-based page number.
     pub page: i64,
 }
@@ -87,15 +134,18 @@ impl<T> Page<T> {
     }
 }
 
-/// Published products of active stores, best match first when searching,
-/// newest first otherwise; ties broken by id so pages never overlap.
+/// Published products of active stores matching `query`, in its order; ties
+/// are broken by publication time and id, so pages never overlap.
 pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<ProductSummary>> {
     let page = query.page.max(1);
-    let text = query
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    let blank_to_none = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let text = blank_to_none(&query.text);
     let rows = sqlx::query!(
         r#"
         WITH RECURSIVE wanted_categories AS (
@@ -107,40 +157,60 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & ')) AS query
             FROM unnest(to_tsvector('simple', unaccent(coalesce($1, ''))))
         ),
-        -- Rank and count every match, but join the details for one page only.
-        page AS (
-            SELECT p.id, p.published_at,
-                   CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(p.search, search.query) END AS rank,
-                   count(*) OVER () AS total
+        matches AS (
+            SELECT p.id, p.published_at, p.price_from, p.units_sold,
+                   CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(p.search, search.query) END AS rank
             FROM products p
             JOIN stores s ON s.id = p.store_id AND s.status = 'active'
             CROSS JOIN search
             WHERE p.status = 'published'
-              AND EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id)
+              AND p.price_from IS NOT NULL
               AND ($1::text IS NULL OR p.search @@ search.query)
               AND ($2::text IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
-            ORDER BY rank DESC, p.published_at DESC NULLS LAST, p.id DESC
-            LIMIT $3 OFFSET $4
+              AND ($3::text IS NULL OR s.slug = $3)
+              AND ($4::bigint IS NULL OR p.price_to >= $4)
+              AND ($5::bigint IS NULL OR p.price_from <= $5)
+              AND ($6::text IS NULL OR lower(p.attributes ->> 'material') = lower($6))
+              AND (NOT $7 OR p.stock_total > 0)
+        ),
+        -- Rank and count every match, but join the details for one page only.
+        page AS (
+            SELECT m.*, count(*) OVER () AS total
+            FROM matches m
+            ORDER BY
+              CASE WHEN $8 = 'price_asc' THEN m.price_from END ASC,
+              CASE WHEN $8 = 'price_desc' THEN m.price_from END DESC,
+              CASE WHEN $8 = 'best_selling' THEN m.units_sold END DESC,
+              CASE WHEN $8 = 'relevance' THEN m.rank END DESC,
+              m.published_at DESC NULLS LAST, m.id DESC
+            LIMIT $9 OFFSET $10
         )
         SELECT p.slug, p.title, s.name AS store_name, s.slug AS store_slug,
-               v.price_from AS "price_from!", v.price_to AS "price_to!", v.stock AS "stock!",
+               p.price_from AS "price_from!", p.price_to AS "price_to!", p.stock_total,
                i.file_key AS "image_key?", i.alt AS "image_alt?", i.width AS "image_width?", i.height AS "image_height?",
                page.total AS "total!"
         FROM page
         JOIN products p ON p.id = page.id
         JOIN stores s ON s.id = p.store_id
-        CROSS JOIN LATERAL (
-            SELECT min(price) AS price_from, max(price) AS price_to, sum(stock) AS stock
-            FROM product_variants WHERE product_id = p.id
-        ) v
         LEFT JOIN LATERAL (
             SELECT file_key, alt, width, height FROM product_images
             WHERE product_id = p.id ORDER BY position, id LIMIT 1
         ) i ON true
-        ORDER BY page.rank DESC, page.published_at DESC NULLS LAST, page.id DESC
+        ORDER BY
+          CASE WHEN $8 = 'price_asc' THEN page.price_from END ASC,
+          CASE WHEN $8 = 'price_desc' THEN page.price_from END DESC,
+          CASE WHEN $8 = 'best_selling' THEN page.units_sold END DESC,
+          CASE WHEN $8 = 'relevance' THEN page.rank END DESC,
+          page.published_at DESC NULLS LAST, page.id DESC
         "#,
         text,
-        query.category.as_deref(),
+        blank_to_none(&query.category),
+        blank_to_none(&query.store),
+        query.price_min.map(|m| m.0),
+        query.price_max.map(|m| m.0),
+        blank_to_none(&query.material),
+        query.in_stock,
+        query.sort.as_str(),
         PAGE_SIZE,
         (page - 1) * PAGE_SIZE,
     )
@@ -156,7 +226,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             store_slug: row.store_slug,
             price_from: Money(row.price_from),
             has_price_range: row.price_to != row.price_from,
-            in_stock: row.stock > 0,
+            in_stock: row.stock_total > 0,
             image: row.image_key.map(|file_key| Image {
                 file_key,
                 alt: row.image_alt.unwrap_or_default(),

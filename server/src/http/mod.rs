@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod origin;
 pub mod rate_limit;
 pub mod security_headers;
+pub mod sitemap;
 
 use axum::{Router, middleware, routing::get};
 use http::{HeaderName, StatusCode};
@@ -30,6 +31,8 @@ pub fn routes(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
+        .route("/robots.txt", get(sitemap::robots))
+        .route("/sitemap.xml", get(sitemap::sitemap))
         .with_state(state)
 }
 

@@ -1,0 +1,38 @@
+//! `/c/{category}`: the listing of one category and its sub-categories.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    catalog::category_title,
+    components::{error_view::ErrorView, listing::Listing},
+};
+
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("category").unwrap_or_default();
+    let name = Resource::new(slug, category_title);
+    view! {
+        <section class="container section">
+            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let slug = slug();
+                    match name.await {
+                        Ok(name) => view! {
+                            <Title text=name.clone() />
+                            <Meta name="description" content=format!("{name} from independent stores on Bazaar.") />
+                            <Meta property="og:title" content=format!("{name} · Bazaar") />
+                            <Link rel="canonical" href=format!("/c/{slug}") />
+                            <h1>{name}</h1>
+                            <Listing base=format!("/c/{slug}") fixed="category" fixed_value=slug />
+                        }
+                            .into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

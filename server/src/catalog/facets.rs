@@ -1,0 +1,93 @@
+//! The choices a listing's filters offer, and the pages that pre-filter it.
+
+use sqlx::PgPool;
+
+use crate::{Error, Result};
+
+/// A category with its depth in the tree, for an indented list.
+#[derive(Clone, Debug)]
+pub struct CategoryChoice {
+    pub slug: String,
+    pub name: String,
+    pub depth: i32,
+}
+
+#[derive(Clone, Debug)]
+pub struct StoreChoice {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Facets {
+    pub categories: Vec<CategoryChoice>,
+    pub stores: Vec<StoreChoice>,
+    pub materials: Vec<String>,
+}
+
+/// Approved categories in tree order, active stores by name, and the
+/// materials of published products.
+pub async fn facets(db: &PgPool) -> Result<Facets> {
+    let categories = sqlx::query_as!(
+        CategoryChoice,
+        r#"WITH RECURSIVE tree AS (
+             SELECT id, slug, name, 0 AS depth, ARRAY[position, id::int] AS path
+             FROM categories WHERE parent_id IS NULL AND status = 'approved'
+             UNION ALL
+             SELECT c.id, c.slug, c.name, t.depth + 1, t.path || ARRAY[c.position, c.id::int]
+             FROM categories c JOIN tree t ON c.parent_id = t.id WHERE c.status = 'approved'
+           )
+           SELECT slug AS "slug!", name AS "name!", depth AS "depth!" FROM tree ORDER BY path"#
+    )
+    .fetch_all(db)
+    .await?;
+    let stores = sqlx::query_as!(
+        StoreChoice,
+        "SELECT slug, name FROM stores WHERE status = 'active' ORDER BY name"
+    )
+    .fetch_all(db)
+    .await?;
+    let materials = sqlx::query_scalar!(
+        r#"SELECT DISTINCT initcap(attributes ->> 'material') AS "material!" FROM products
+           WHERE status = 'published' AND attributes ? 'material'
+           ORDER BY 1"#
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(Facets {
+        categories,
+        stores,
+        materials,
+    })
+}
+
+/// A store's public face.
+#[derive(Clone, Debug)]
+pub struct StoreFront {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// An active store by slug, or `NotFound`.
+pub async fn store_front(db: &PgPool, slug: &str) -> Result<StoreFront> {
+    sqlx::query_as!(
+        StoreFront,
+        "SELECT slug, name, description FROM stores WHERE slug = $1 AND status = 'active'",
+        slug
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(Error::NotFound)
+}
+
+/// An approved category's name by slug, or `NotFound`.
+pub async fn category_name(db: &PgPool, slug: &str) -> Result<String> {
+    sqlx::query_scalar!(
+        "SELECT name FROM categories WHERE slug = $1 AND status = 'approved'",
+        slug
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(Error::NotFound)
+}

@@ -1,0 +1,62 @@
+//! `/robots.txt` and `/sitemap.xml`: what search engines may crawl, and every
+//! public page worth crawling, with absolute URLs built from `APP_URL`.
+
+use axum::{
+    extract::State,
+    http::header,
+    response::{IntoResponse, Response},
+};
+
+use crate::{AppState, Result};
+
+pub async fn robots(State(state): State<AppState>) -> Response {
+    let body = format!(
+        "User-agent: *\nDisallow: /account\nDisallow: /seller\nDisallow: /admin\nDisallow: /api/\n\
+         Disallow: /cart\nDisallow: /checkout\n\nSitemap: {}/sitemap.xml\n",
+        state.config.app_url
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
+
+pub async fn sitemap(State(state): State<AppState>) -> Result<Response> {
+    // Slugs are `[a-z0-9-]` by constraint, so only the base needs escaping.
+    let base = escape(&state.config.app_url);
+    let paths = sqlx::query_scalar!(
+        r#"SELECT '/p/' || p.slug AS "path!" FROM products p
+             JOIN stores s ON s.id = p.store_id AND s.status = 'active'
+             WHERE p.status = 'published' AND p.price_from IS NOT NULL
+           UNION ALL
+           SELECT '/c/' || slug FROM categories WHERE status = 'approved'
+           UNION ALL
+           SELECT '/s/' || slug FROM stores WHERE status = 'active'"#
+    )
+    .fetch_all(&state.db)
+    .await?;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in std::iter::once("/".to_owned())
+        .chain(std::iter::once("/products".to_owned()))
+        .chain(paths)
+    {
+        xml.push_str(&format!(
+            "  <url><loc>{base}{}</loc></url>\n",
+            escape(&path)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    Ok((
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
