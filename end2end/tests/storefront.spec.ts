@@ -25,6 +25,13 @@ test("a shopper searches from the header and opens a product", async ({ page }, 
   await first.locator("a").click();
   await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Merino");
+  // Shared links and search engines see one address and the offers.
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^http:\/\/.+\/p\/[a-z0-9-]+$/);
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\.webp$/);
+  const product = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(product["@type"]).toBe("Product");
+  expect(product.offers[0].priceCurrency).toBe("EUR");
+  await expect(page.getByRole("heading", { name: "More from this category" })).toBeVisible();
 });
 
 test("a search with no match says so and offers a way back", async ({ page }, testInfo) => {

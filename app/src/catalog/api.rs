@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{CategoryLink, FacetsView, Filters, ProductListing, ProductView, StoreView};
+use super::{
+    CategoryLink, FacetsView, Filters, ProductCard, ProductListing, ProductView, StoreView,
+};
 use crate::error::AppError;
 
 /// The categories in the header's navigation.
@@ -91,17 +93,42 @@ pub async fn category_title(slug: String) -> Result<String, AppError> {
     Ok(server::catalog::facets::category_name(&state.db, &slug).await?)
 }
 
+/// A few other products of the same category, for a product page.
+#[server]
+pub async fn related_products(
+    category: String,
+    exclude: String,
+) -> Result<Vec<ProductCard>, AppError> {
+    use server::catalog::products::{ProductQuery, list_published};
+    let state = crate::error::state()?;
+    let query = ProductQuery {
+        category: Some(category),
+        page: 1,
+        ..ProductQuery::default()
+    };
+    let page = list_published(&state.db, &query).await?;
+    Ok(page
+        .items
+        .into_iter()
+        .filter(|product| product.slug != exclude)
+        .take(4)
+        .map(views::card)
+        .collect())
+}
+
 /// A published product by its slug.
 #[server]
 pub async fn get_product(slug: String) -> Result<ProductView, AppError> {
     let state = crate::error::state()?;
     let product = server::catalog::products::find_published(&state.db, &slug).await?;
-    Ok(views::product(product))
+    Ok(views::product(product, &state.config.app_url))
 }
 
 /// Conversions from domain values to the views pages render.
 #[cfg(feature = "ssr")]
 mod views {
+    use server::money::Money;
+
     use server::{
         catalog::{Image, ProductDetail, ProductSummary, markdown},
         media,
@@ -137,8 +164,19 @@ mod views {
         }
     }
 
-    pub fn product(product: ProductDetail) -> ProductView {
+    pub fn product(product: ProductDetail, app_url: &str) -> ProductView {
+        let url = format!("{app_url}/p/{}", product.slug);
+        let image_url = product.images.first().map(|image| {
+            format!(
+                "{app_url}{}",
+                media::url(&image.file_key, media::width_for(1200))
+            )
+        });
+        let json_ld = json_ld(&product, &url, image_url.as_deref());
         ProductView {
+            url,
+            image_url,
+            json_ld,
             summary: markdown::summary(&product.description, 160),
             description_html: markdown::to_safe_html(&product.description),
             slug: product.slug,
@@ -175,5 +213,39 @@ mod views {
                 .collect(),
             pictures: product.images.into_iter().map(picture).collect(),
         }
+    }
+
+    /// schema.org `Product` with one offer per variant. `<` is escaped so the
+    /// JSON can never close its script element.
+    fn json_ld(product: &ProductDetail, url: &str, image: Option<&str>) -> String {
+        let offers: Vec<_> = product
+            .variants
+            .iter()
+            .map(|variant| {
+                serde_json::json!({
+                    "@type": "Offer",
+                    "sku": variant.sku,
+                    "price": format!("{}.{:02}", variant.price.0 / 100, variant.price.0 % 100),
+                    "priceCurrency": Money::CURRENCY,
+                    "availability": if variant.stock > 0 {
+                        "https://schema.org/InStock"
+                    } else {
+                        "https://schema.org/OutOfStock"
+                    },
+                    "url": url,
+                })
+            })
+            .collect();
+        let document = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": product.title,
+            "description": markdown::summary(&product.description, 300),
+            "image": image,
+            "brand": { "@type": "Brand", "name": product.store_name },
+            "category": product.category_name,
+            "offers": offers,
+        });
+        document.to_string().replace('<', "\\u003c")
     }
 }

@@ -5,7 +5,8 @@ mod api;
 mod filters;
 
 pub use api::{
-    category_title, get_product, list_products, listing_facets, navigation_categories, store_front,
+    category_title, get_product, list_products, listing_facets, navigation_categories,
+    related_products, store_front,
 };
 pub use filters::{Filters, SORTS};
 use serde::{Deserialize, Serialize};
@@ -70,6 +71,12 @@ pub struct ProductView {
     pub attributes: Vec<(String, String)>,
     pub variants: Vec<VariantChoice>,
     pub pictures: Vec<Picture>,
+    /// The page's absolute URL, for the canonical link and sharing.
+    pub url: String,
+    /// The first picture's absolute URL, for sharing.
+    pub image_url: Option<String>,
+    /// schema.org `Product` with its offers, safe to put in a script element.
+    pub json_ld: String,
 }
 
 /// A link in the category navigation.

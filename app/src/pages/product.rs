@@ -1,12 +1,12 @@
 //! `/p/{slug}`: one product with its pictures, variant picker, price and stock.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    catalog::{ProductView, VariantChoice, get_product},
-    components::error_view::ErrorView,
+    catalog::{ProductView, VariantChoice, get_product, related_products},
+    components::{error_view::ErrorView, product_grid::ProductGrid},
 };
 
 #[component]
@@ -51,9 +51,23 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
 
     let picture = product.pictures.first().cloned();
+    let related = {
+        let (category, slug) = (product.category_slug.clone(), product.slug.clone());
+        Resource::new(
+            move || (category.clone(), slug.clone()),
+            |(category, slug)| related_products(category, slug),
+        )
+    };
     view! {
         <Title text=product.title.clone() />
         <Meta name="description" content=product.summary.clone() />
+        <Link rel="canonical" href=product.url.clone() />
+        <Meta property="og:type" content="product" />
+        <Meta property="og:title" content=product.title.clone() />
+        <Meta property="og:description" content=product.summary.clone() />
+        <Meta property="og:url" content=product.url.clone() />
+        {product.image_url.clone().map(|image| view! { <Meta property="og:image" content=image /> })}
+        <script type="application/ld+json" inner_html=product.json_ld.clone()></script>
         <article class="container product">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
                 <ol>
@@ -126,6 +140,17 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
                     </dl>
                 })}
             </section>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let products = related.await.unwrap_or_default();
+                    (!products.is_empty()).then(|| view! {
+                        <section class="section" aria-labelledby="related-heading">
+                            <h2 id="related-heading">"More from this category"</h2>
+                            <ProductGrid products />
+                        </section>
+                    })
+                })}
+            </Suspense>
         </article>
     }
 }
