@@ -41,11 +41,7 @@ async fn app(db: PgPool, config: Config) -> (Router, AppState) {
         redis.wait_for_connect().await
     })
     .await;
-    let state = AppState {
-        config: config.into(),
-        db,
-        redis,
-    };
+    let state = AppState::new(config, db, redis);
     let options = LeptosOptions::builder().output_name("bazaar").build();
     let n: u32 = rand::random();
     let client = SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));

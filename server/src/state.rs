@@ -5,7 +5,10 @@ use std::sync::Arc;
 use fred::prelude::Pool as RedisPool;
 use sqlx::PgPool;
 
-use crate::Config;
+use crate::{
+    Config,
+    catalog::products::{ListingCache, listing_cache},
+};
 
 /// Cheap to clone: everything inside is reference-counted.
 #[derive(Clone)]
@@ -13,6 +16,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub db: PgPool,
     pub redis: RedisPool,
+    pub listings: ListingCache,
 }
 
 impl AppState {
@@ -20,10 +24,15 @@ impl AppState {
     pub async fn connect(config: Config) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let db = crate::db::pool(&config)?;
         let redis = crate::redis::pool(&config).await?;
-        Ok(Self {
+        Ok(Self::new(config, db, redis))
+    }
+
+    pub fn new(config: Config, db: PgPool, redis: RedisPool) -> Self {
+        Self {
             config: Arc::new(config),
             db,
             redis,
-        })
+            listings: listing_cache(),
+        }
     }
 }

@@ -27,7 +27,7 @@ pub async fn navigation_categories() -> Result<Vec<CategoryLink>, AppError> {
 #[server]
 pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError> {
     use server::{
-        catalog::products::{ProductQuery, Sort, list_published},
+        catalog::products::{ProductQuery, Sort, list_published_cached},
         money::Money,
     };
     let state = crate::error::state()?;
@@ -43,12 +43,12 @@ pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError>
         sort: Sort::parse(&filters.sort).unwrap_or_default(),
         page: filters.page,
     };
-    let page = list_published(&state.db, &query).await?;
+    let page = list_published_cached(&state.db, &state.listings, &query).await?;
     Ok(ProductListing {
         page: page.page,
         page_count: page.page_count(),
         total: page.total,
-        items: page.items.into_iter().map(views::card).collect(),
+        items: page.items.iter().cloned().map(views::card).collect(),
     })
 }
 
@@ -99,17 +99,18 @@ pub async fn related_products(
     category: String,
     exclude: String,
 ) -> Result<Vec<ProductCard>, AppError> {
-    use server::catalog::products::{ProductQuery, list_published};
+    use server::catalog::products::{ProductQuery, list_published_cached};
     let state = crate::error::state()?;
     let query = ProductQuery {
         category: Some(category),
         page: 1,
         ..ProductQuery::default()
     };
-    let page = list_published(&state.db, &query).await?;
+    let page = list_published_cached(&state.db, &state.listings, &query).await?;
     Ok(page
         .items
-        .into_iter()
+        .iter()
+        .cloned()
         .filter(|product| product.slug != exclude)
         .take(4)
         .map(views::card)

@@ -1,7 +1,7 @@
 //! Published products as shoppers find them: listing with search, category
 //! filter and pagination, and one product with its variants and images.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
 use sqlx::PgPool;
 
@@ -62,7 +62,7 @@ pub struct ProductDetail {
 }
 
 /// The orders a listing can be sorted in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
     /// Best match first when searching, newest otherwise.
     #[default]
@@ -98,7 +98,7 @@ impl Sort {
 }
 
 /// What a shopper asked the listing for.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ProductQuery {
     /// Words to search for; each matches as a prefix, accents ignored.
     pub text: Option<String>,
@@ -132,6 +132,34 @@ impl<T> Page<T> {
     pub fn page_count(&self) -> i64 {
         ((self.total + self.page_size - 1) / self.page_size).max(1)
     }
+}
+
+/// Recent listing pages, shared by every request of this instance.
+pub type ListingCache = moka::future::Cache<ProductQuery, Arc<Page<ProductSummary>>>;
+
+/// Listings change when sellers edit, rarely compared with how often they
+/// are read: a page may be up to this old.
+const LISTING_TTL: Duration = Duration::from_secs(5);
+
+pub fn listing_cache() -> ListingCache {
+    moka::future::Cache::builder()
+        .max_capacity(2_000)
+        .time_to_live(LISTING_TTL)
+        .build()
+}
+
+/// [`list_published`] through the cache.
+pub async fn list_published_cached(
+    db: &PgPool,
+    cache: &ListingCache,
+    query: &ProductQuery,
+) -> Result<Arc<Page<ProductSummary>>> {
+    if let Some(page) = cache.get(query).await {
+        return Ok(page);
+    }
+    let page = Arc::new(list_published(db, query).await?);
+    cache.insert(query.clone(), page.clone()).await;
+    Ok(page)
 }
 
 /// Published products of active stores matching `query`, in its order; ties

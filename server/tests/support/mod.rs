@@ -37,11 +37,7 @@ pub async fn state(db: PgPool, config: Config) -> AppState {
         .await
         .expect("redis client builds");
     let _ = tokio::time::timeout(std::time::Duration::from_secs(2), redis.wait_for_connect()).await;
-    AppState {
-        config: config.into(),
-        db,
-        redis,
-    }
+    AppState::new(config, db, redis)
 }
 
 /// Machine routes plus `extra`, behind the full middleware stack, as if
