@@ -2,7 +2,7 @@
 
 use crate::{
     AppState, Error, Problems, Result,
-    accounts::{Role, sessions::AuthUser, users},
+    accounts::{Permission, Role, permissions, sessions::AuthUser, users},
     audit::Entry,
     http::client::RequestMeta,
 };
@@ -34,7 +34,7 @@ pub async fn open(
     user: &AuthUser,
     input: &NewStore,
 ) -> Result<i64> {
-    if !user.verified {
+    if !permissions::allows(user, Permission::OpenStore) {
         return Err(Error::Conflict(
             "Confirm your email address before opening a store.".into(),
         ));

@@ -69,12 +69,19 @@ pub async fn register(email: String, password: String, name: String) -> Result<F
     }
 }
 
-/// Confirms the address of a mailed link. Answers with the confirmed state.
+/// Confirms the address of a mailed link. A button press, not the visit
+/// itself: mail scanners that open links must not use them up.
 #[server]
-pub async fn verify_email_link(token: String) -> Result<(), AppError> {
+pub async fn verify_email_link(token: String) -> Result<Feedback, AppError> {
     let state = state()?;
-    registration::verify_link(&state, &session::meta(), &token).await?;
-    Ok(())
+    let outcome = registration::verify_link(&state, &session::meta(), &token).await;
+    form::answer(
+        forms::VERIFY_LINK,
+        outcome,
+        "Your email address is confirmed. Thank you!",
+        &[],
+    )
+    .await
 }
 
 #[server]

@@ -51,6 +51,7 @@ pub mod forms {
     pub const REGISTER: &str = "register";
     pub const LOGIN: &str = "login";
     pub const VERIFY: &str = "verify-email";
+    pub const VERIFY_LINK: &str = "verify-email-link";
     pub const RESEND: &str = "resend-verification";
     pub const FORGOT: &str = "forgot-password";
     pub const RESET: &str = "reset-password";

@@ -40,7 +40,9 @@ pub fn Listing(
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let facets = facets.await.unwrap_or_default();
-                    view! { <FilterForm base=base.get_value() fixed filters=filters.get_untracked() facets /> }
+                    // Drawn again whenever the filters change (a chip removed, the
+                    // back button), so the form always shows what is applied.
+                    view! { <FilterForm base=base.get_value() fixed filters=filters.get() facets /> }
                 })}
             </Suspense>
             <div class="listing__results">

@@ -22,7 +22,7 @@ pub async fn log_in(
         return Err(Error::invalid("password", "Enter your password."));
     }
     let config = &state.config;
-    throttle::check(
+    throttle::begin_attempt(
         &state.redis,
         email.as_str(),
         meta.ip,
@@ -36,7 +36,6 @@ pub async fn log_in(
     )
     .await?;
     let Some(account) = account.filter(|_| matches) else {
-        throttle::record_failure(&state.redis, email.as_str(), meta.ip).await?;
         tracing::info!(email = %email, ip = %meta.ip, "sign-in failed");
         let mut conn = state.db.acquire().await?;
         Entry::new(None, "login.failed")
@@ -51,7 +50,7 @@ pub async fn log_in(
             "This account is deactivated. Contact the platform's support to reopen it.",
         ));
     }
-    throttle::clear(&state.redis, email.as_str()).await?;
+    throttle::succeeded(&state.redis, email.as_str(), meta.ip).await?;
     let mut tx = state.db.begin().await?;
     // A reset link mailed earlier is no longer needed, and must not outlive the sign-in.
     tokens::revoke(&mut tx, account.id, tokens::Purpose::ResetPassword).await?;

@@ -68,6 +68,11 @@ pub async fn request_email_change(
         .map_err(|error| rename_field(error, "email", "new_email"))?;
     let new_email = new_email.expect("no problems means the address parsed");
     confirm_password(state, user, current_password).await?;
+    if !super::registration::first_in_a_while(state, "email-change", &user.id.to_string()).await? {
+        return Err(Error::TooManyRequests {
+            retry_after_secs: super::registration::RESEND_COOLDOWN_SECS as u64,
+        });
+    }
 
     let mut tx = state.db.begin().await?;
     let issued = tokens::issue(
@@ -232,6 +237,7 @@ pub async fn delete(
     // The audit log keeps what happened, not who the person was.
     sqlx::query!(
         "UPDATE audit_log SET ip = NULL, user_agent = NULL,
+             metadata = metadata - 'email' - 'new_email',
              target = CASE WHEN lower(target) = lower($2) THEN 'user:' || $1 ELSE target END
          WHERE actor_user_id = $1 OR lower(target) = lower($2)",
         user.id,

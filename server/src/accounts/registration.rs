@@ -12,6 +12,25 @@ use crate::{
 
 /// Seconds between two verification mails to one address.
 pub const RESEND_COOLDOWN_SECS: i64 = 60;
+/// Wrong codes one address may receive in an hour.
+const MAX_CODE_FAILURES_PER_HOUR: i64 = 20;
+
+/// Claims the once-a-minute slot of `what` for `key`: `false` while an
+/// earlier claim is under a minute old.
+pub async fn first_in_a_while(state: &AppState, what: &str, key: &str) -> Result<bool> {
+    let claimed: Option<String> = state
+        .redis
+        .next()
+        .set(
+            format!("bazaar:{what}:{key}"),
+            1,
+            Some(Expiration::EX(RESEND_COOLDOWN_SECS)),
+            Some(SetOptions::NX),
+            false,
+        )
+        .await?;
+    Ok(claimed.is_some())
+}
 
 /// What a person types on the registration form.
 #[derive(Clone, Debug, Default)]
@@ -93,6 +112,16 @@ pub async fn verify_code(
     code: &str,
 ) -> Result<i64> {
     let email = Email::parse(email)?;
+    // Wrong codes also count per address, whatever token they were tried on,
+    // so asking for new codes again and again gives no more guesses.
+    let failures_key = format!("bazaar:verify-code-failures:{email}");
+    let failures: Option<i64> = state.redis.next().get(&failures_key).await?;
+    if failures.unwrap_or(0) >= MAX_CODE_FAILURES_PER_HOUR {
+        let ttl: i64 = state.redis.next().ttl(&failures_key).await?;
+        return Err(Error::TooManyRequests {
+            retry_after_secs: ttl.max(1) as u64,
+        });
+    }
     let mut tx = state.db.begin().await?;
     match tokens::redeem_code(&mut tx, email.as_str(), code).await {
         Ok(redeemed) => {
@@ -102,6 +131,13 @@ pub async fn verify_code(
         }
         Err(error) => {
             tx.commit().await?;
+            if matches!(error, Error::Invalid(_)) {
+                let client = state.redis.next();
+                let _: i64 = client.incr(&failures_key).await?;
+                let _: () = client
+                    .expire(&failures_key, 3600, Some(fred::types::ExpireOptions::NX))
+                    .await?;
+            }
             Err(error)
         }
     }
@@ -122,7 +158,7 @@ async fn confirm(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| Error::invalid("token", "This account is no longer active."))?;
+    .ok_or_else(|| Error::invalid("", "This account is no longer active."))?;
     let changed = !old_email.eq_ignore_ascii_case(&new_email);
     let updated = sqlx::query!(
         "UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1",
@@ -140,6 +176,8 @@ async fn confirm(
     }
     updated?;
     if changed {
+        // A reset link mailed to the old address must not outlive it.
+        tokens::revoke(tx, user_id, Purpose::ResetPassword).await?;
         outbox::enqueue(tx, &messages::email_changed(&old_email, &new_email)).await?;
     }
     Entry::new(
@@ -161,18 +199,7 @@ async fn confirm(
 /// minute per address. Answers the same whether the account exists or not.
 pub async fn resend(state: &AppState, meta: &RequestMeta, email: &str) -> Result<()> {
     let email = Email::parse(email)?;
-    let first_in_a_while: Option<String> = state
-        .redis
-        .next()
-        .set(
-            format!("bazaar:verify-resend:{email}"),
-            1,
-            Some(Expiration::EX(RESEND_COOLDOWN_SECS)),
-            Some(SetOptions::NX),
-            false,
-        )
-        .await?;
-    if first_in_a_while.is_none() {
+    if !first_in_a_while(state, "verify-resend", email.as_str()).await? {
         return Err(Error::TooManyRequests {
             retry_after_secs: RESEND_COOLDOWN_SECS as u64,
         });

@@ -1,7 +1,7 @@
-//! Failed sign-ins counted in Redis, per account and per client IP, so
+//! Sign-in attempts counted in Redis, per account and per client IP, so
 //! every app instance shares the counts. After five failures an account
-//! waits, twice as long after each further one; at most 100 failures per
-//! account and hour are ever accepted (ASVS 5.0, 6.3.1).
+//! waits, twice as long after each further attempt; at most 100 failures
+//! per account and hour are ever accepted (ASVS 5.0, 6.3.1).
 
 use std::net::IpAddr;
 
@@ -27,7 +27,7 @@ fn ip_key(ip: IpAddr) -> String {
     format!("bazaar:login:ip:{ip}")
 }
 
-/// The wait after the `failures`-th failure in a row.
+/// The wait the `failures`-th attempt in a row opens.
 fn delay_secs(failures: i64) -> i64 {
     if failures < FREE_FAILURES {
         return 0;
@@ -36,35 +36,14 @@ fn delay_secs(failures: i64) -> i64 {
     (FIRST_DELAY_SECS << doublings).min(MAX_DELAY_SECS)
 }
 
-/// Refuses a sign-in attempt while the account (by the address typed, whether
-/// or not it exists) or the IP has to wait.
-pub async fn check(redis: &Pool, email: &str, ip: IpAddr, per_ip: u32) -> Result<()> {
+/// Counts a sign-in attempt for the address typed (whether or not it has an
+/// account) and for the IP before the password is checked, so a burst of
+/// parallel attempts cannot slip past the limits. From the fifth attempt on,
+/// each attempt opens a wait that the next one must respect; the first
+/// attempt to claim the wait goes ahead, the others are refused.
+pub async fn begin_attempt(redis: &Pool, email: &str, ip: IpAddr, per_ip: u32) -> Result<()> {
     let client = redis.next();
-    let wait: i64 = client.ttl(wait_key(email)).await?;
-    if wait > 0 {
-        return Err(Error::TooManyRequests {
-            retry_after_secs: wait as u64,
-        });
-    }
-    for (key, limit) in [
-        (failures_key(email), MAX_FAILURES_PER_ACCOUNT),
-        (ip_key(ip), i64::from(per_ip)),
-    ] {
-        let count: Option<i64> = client.get(&key).await?;
-        if count.unwrap_or(0) >= limit {
-            let ttl: i64 = client.ttl(&key).await?;
-            return Err(Error::TooManyRequests {
-                retry_after_secs: ttl.max(1) as u64,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Counts a failed attempt and starts the account's wait when due.
-pub async fn record_failure(redis: &Pool, email: &str, ip: IpAddr) -> Result<()> {
-    let client = redis.next();
-    let failures: i64 = client.incr(failures_key(email)).await?;
+    let attempts: i64 = client.incr(failures_key(email)).await?;
     let _: () = client
         .expire(
             failures_key(email),
@@ -72,25 +51,45 @@ pub async fn record_failure(redis: &Pool, email: &str, ip: IpAddr) -> Result<()>
             Some(fred::types::ExpireOptions::NX),
         )
         .await?;
-    let _: i64 = client.incr(ip_key(ip)).await?;
+    let from_ip: i64 = client.incr(ip_key(ip)).await?;
     let _: () = client
         .expire(ip_key(ip), HOUR_SECS, Some(fred::types::ExpireOptions::NX))
         .await?;
-    let delay = delay_secs(failures);
+    let refuse = |secs: i64| Error::TooManyRequests {
+        retry_after_secs: secs.max(1) as u64,
+    };
+    if attempts > MAX_FAILURES_PER_ACCOUNT {
+        return Err(refuse(client.ttl(failures_key(email)).await?));
+    }
+    if from_ip > i64::from(per_ip) {
+        return Err(refuse(client.ttl(ip_key(ip)).await?));
+    }
+    let delay = delay_secs(attempts);
     if delay > 0 {
-        let _: () = client
-            .set(wait_key(email), 1, Some(Expiration::EX(delay)), None, false)
+        let claimed: Option<String> = client
+            .set(
+                wait_key(email),
+                1,
+                Some(Expiration::EX(delay)),
+                Some(fred::types::SetOptions::NX),
+                false,
+            )
             .await?;
+        if claimed.is_none() {
+            return Err(refuse(client.ttl(wait_key(email)).await?));
+        }
     }
     Ok(())
 }
 
-/// Forgets the account's failures after a successful sign-in.
-pub async fn clear(redis: &Pool, email: &str) -> Result<()> {
-    let _: i64 = redis
-        .next()
+/// Forgets the account's attempts after a successful sign-in; the IP's
+/// count keeps only failures.
+pub async fn succeeded(redis: &Pool, email: &str, ip: IpAddr) -> Result<()> {
+    let client = redis.next();
+    let _: i64 = client
         .del(vec![failures_key(email), wait_key(email)])
         .await?;
+    let _: i64 = client.decr(ip_key(ip)).await?;
     Ok(())
 }
 

@@ -105,7 +105,7 @@ pub struct Redeemed {
 
 fn expired_link() -> Error {
     Error::invalid(
-        "token",
+        "",
         "This link has expired or was already used. Ask for a new one.",
     )
 }

@@ -40,7 +40,10 @@ pub fn AccountPage() -> impl IntoView {
                         {(!details.verified).then(|| view! {
                             <p class="alert alert--warning">
                                 "Your email address is not confirmed yet: you can browse and fill your cart, but not check out or open a store. "
-                                <a href=format!("/verify-email?sent={}", details.email)>"Confirm it"</a>
+                                <a href=format!(
+                                    "/verify-email?sent={}",
+                                    form_urlencoded::byte_serialize(details.email.as_bytes()).collect::<String>(),
+                                )>"Confirm it"</a>
                                 "."
                             </p>
                         })}

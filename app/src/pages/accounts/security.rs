@@ -109,7 +109,7 @@ fn CloseAccount() -> impl IntoView {
                         <h2 id="deactivate-heading">"Deactivate your account"</h2>
                         <p>"You are signed out everywhere and cannot sign in until the platform reopens the account. Your orders stay as they are."</p>
                         <FormStatus feedback=deactivate_feedback />
-                        <Field feedback=deactivate_feedback name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
+                        <Field feedback=deactivate_feedback form="deactivate" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
                         <Confirm feedback=deactivate_feedback id="confirm-deactivate" label="Yes, deactivate my account" />
                         <Submit label="Deactivate account" class="button button--danger" pending=deactivate.pending().into() />
                     </ActionForm>
@@ -117,7 +117,7 @@ fn CloseAccount() -> impl IntoView {
                         <h2 id="delete-heading">"Delete your account"</h2>
                         <p>"Your name, address and password are erased for good. Sellers keep the orders you placed, without your personal details."</p>
                         <FormStatus feedback=delete_feedback />
-                        <Field feedback=delete_feedback name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
+                        <Field feedback=delete_feedback form="delete" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
                         <Confirm feedback=delete_feedback id="confirm-delete" label="Yes, delete my account and my personal data" />
                         <Submit label="Delete account" class="button button--danger" pending=delete.pending().into() />
                     </ActionForm>

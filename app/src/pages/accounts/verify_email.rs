@@ -6,8 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{ResendVerification, VerifyEmailCode, forms, verify_email_link},
-    error::AppError,
+    accounts::{ResendVerification, VerifyEmailCode, VerifyEmailLink, forms},
     forms::{Field, FormStatus, Submit, feedback, take_flash},
 };
 
@@ -29,25 +28,30 @@ pub fn VerifyEmailPage() -> impl IntoView {
 
 #[component]
 fn LinkConfirmation(token: String) -> impl IntoView {
-    let confirmed = Resource::new(move || token.clone(), verify_email_link);
+    let action = ServerAction::<VerifyEmailLink>::new();
+    let flash = Resource::new(|| (), |_| take_flash(forms::VERIFY_LINK.into()));
+    let token = StoredValue::new(token);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Confirming…"</p> }>
-            {move || Suspend::new(async move {
-                match confirmed.await {
-                    Ok(()) => view! {
-                        <p class="alert alert--success">"Your email address is confirmed. Thank you!"</p>
-                        <p><a class="button button--primary" href="/account">"Go to your account"</a></p>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new({
+                async move {
+                    let feedback = feedback(action.value(), flash.await.ok().flatten());
+                    let confirmed = move || feedback.with(|f| f.notice.is_some());
+                    view! {
+                        <FormStatus feedback />
+                        <Show
+                            when=confirmed
+                            fallback=move || view! {
+                                <ActionForm action attr:class="stack">
+                                    <p>"Press the button to confirm this address for your Bazaar account."</p>
+                                    <input type="hidden" name="token" value=token.get_value() />
+                                    <Submit label="Confirm my email address" pending=action.pending().into() />
+                                </ActionForm>
+                            }
+                        >
+                            <p><a class="button button--primary" href="/account">"Go to your account"</a></p>
+                        </Show>
                     }
-                        .into_any(),
-                    Err(AppError::Invalid(problems)) => {
-                        let message = problems.into_iter().next().map(|(_, m)| m).unwrap_or_default();
-                        view! {
-                            <p class="alert alert--warning">{message}</p>
-                            <CodeForms />
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <p class="alert alert--error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -92,7 +96,7 @@ fn CodeForms() -> impl IntoView {
                         <h2 id="resend-heading">"No mail?"</h2>
                         <p>"Codes work for 30 minutes. You can ask for a new one once a minute."</p>
                         <FormStatus feedback=resend_feedback />
-                        <Field feedback=resend_feedback name="email" label="Email" kind="email" autocomplete="email" value=sent_to() required=true />
+                        <Field feedback=resend_feedback form="resend" name="email" label="Email" kind="email" autocomplete="email" value=sent_to() required=true />
                         <Submit label="Send a new code" class="button" pending=resend.pending().into() />
                     </ActionForm>
                 }
