@@ -45,6 +45,8 @@ async function signIn(page: Page, testInfo: TestInfo, email: string, password: s
 test("a new shopper registers, confirms the address with the mailed code, signs out and in", async ({
   page,
 }, testInfo) => {
+  // The whole journey, with an accessibility check on every page it opens.
+  test.slow();
   const email = newEmail(testInfo, "robin");
   await visit(page, "/register", testInfo);
   await expectAccessible(page, testInfo);

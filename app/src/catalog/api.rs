@@ -110,9 +110,9 @@ pub async fn related_products(
     Ok(page
         .items
         .iter()
-        .cloned()
         .filter(|product| product.slug != exclude)
         .take(4)
+        .cloned()
         .map(views::card)
         .collect())
 }
