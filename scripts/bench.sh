@@ -33,6 +33,7 @@ declare -A targets=(
   [listing]="/products"
   [search]="/products?q=wool"
   [category]="/products?category=home"
+  [filtered]="/products?q=wool&category=home&price_max=50&sort=price_asc"
   [product]="/p/$product"
   [healthz]="/healthz"
 )

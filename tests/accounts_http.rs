@@ -12,7 +12,10 @@ use http::{HeaderMap, Request, Response, StatusCode, header};
 use http_body_util::BodyExt;
 use leptos::{config::LeptosOptions, server_fn::ServerFn};
 use server::{AppState, Config, accounts::Role};
-use sqlx::PgPool;
+use sqlx::{
+    PgPool,
+    postgres::{PgConnectOptions, PgPoolOptions},
+};
 use tower::ServiceExt;
 
 const ORIGIN: &str = "http://127.0.0.1:3000";
@@ -30,6 +33,17 @@ fn config(overrides: &[(&str, &str)]) -> Config {
         vars.insert((*name).to_owned(), (*value).to_owned());
     }
     Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration is valid")
+}
+
+/// The test's own database through a pool of its own: a page renders several
+/// resources at once, each may want a connection, and the harness's shared
+/// pool must not make them wait on other tests.
+async fn database(connect: PgConnectOptions) -> PgPool {
+    PgPoolOptions::new()
+        .max_connections(8)
+        .connect_with(connect)
+        .await
+        .expect("the test database accepts connections")
 }
 
 async fn app(db: PgPool, config: Config) -> (Router, AppState) {
@@ -152,7 +166,11 @@ async fn signed_in(app: &Router, email: &str) -> Browser {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_plain_form_sign_in_sets_a_hardened_cookie_and_opens_the_account(db: PgPool) {
+async fn a_plain_form_sign_in_sets_a_hardened_cookie_and_opens_the_account(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let email = unique_email("ada");
     verified_user(&db, &email, &[Role::Customer]).await;
@@ -183,7 +201,8 @@ async fn a_plain_form_sign_in_sets_a_hardened_cookie_and_opens_the_account(db: P
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn sign_in_never_redirects_off_site(db: PgPool) {
+async fn sign_in_never_redirects_off_site(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let email = unique_email("eve-target");
     verified_user(&db, &email, &[Role::Customer]).await;
@@ -203,7 +222,11 @@ async fn sign_in_never_redirects_off_site(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn over_https_the_cookie_is_secure_and_host_prefixed(db: PgPool) {
+async fn over_https_the_cookie_is_secure_and_host_prefixed(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
     let (app, _) = app(db.clone(), config(&[("APP_URL", "https://bazaar.example")])).await;
     let email = unique_email("tls");
     verified_user(&db, &email, &[Role::Customer]).await;
@@ -225,7 +248,11 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_refused_plain_form_keeps_the_input_and_shows_the_problem_next_to_the_field(db: PgPool) {
+async fn a_refused_plain_form_keeps_the_input_and_shows_the_problem_next_to_the_field(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
     let (app, _) = app(db, config(&[])).await;
     let mut browser = Browser::new(app);
     let email = unique_email("short");
@@ -259,7 +286,8 @@ async fn a_refused_plain_form_keeps_the_input_and_shows_the_problem_next_to_the_
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_cross_site_form_post_is_refused(db: PgPool) {
+async fn a_cross_site_form_post_is_refused(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let email = unique_email("csrf");
     verified_user(&db, &email, &[Role::Customer]).await;
@@ -281,7 +309,11 @@ async fn a_cross_site_form_post_is_refused(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn anonymous_visitors_are_sent_to_sign_in_and_back(db: PgPool) {
+async fn anonymous_visitors_are_sent_to_sign_in_and_back(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
     let (app, _) = app(db, config(&[])).await;
     let mut browser = Browser::new(app);
     for path in ["/account", "/account/security", "/seller", "/admin"] {
@@ -293,7 +325,8 @@ async fn anonymous_visitors_are_sent_to_sign_in_and_back(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_customer_cannot_reach_the_seller_admin(db: PgPool) {
+async fn a_customer_cannot_reach_the_seller_admin(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let email = unique_email("customer");
     verified_user(&db, &email, &[Role::Customer]).await;
@@ -306,7 +339,11 @@ async fn a_customer_cannot_reach_the_seller_admin(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn a_seller_cannot_reach_the_admin_and_the_refusal_is_audited(db: PgPool) {
+async fn a_seller_cannot_reach_the_admin_and_the_refusal_is_audited(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let email = unique_email("seller");
     verified_user(&db, &email, &[Role::Customer, Role::Seller]).await;
@@ -337,7 +374,8 @@ async fn a_seller_cannot_reach_the_admin_and_the_refusal_is_audited(db: PgPool) 
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn signing_out_ends_the_session(db: PgPool) {
+async fn signing_out_ends_the_session(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let email = unique_email("leaver");
     verified_user(&db, &email, &[Role::Customer]).await;
@@ -355,7 +393,11 @@ async fn signing_out_ends_the_session(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn pages_that_need_a_session_answer_503_while_redis_is_down(db: PgPool) {
+async fn pages_that_need_a_session_answer_503_while_redis_is_down(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
     let (app, _) = app(db, config(&[("REDIS_URL", "redis://127.0.0.1:1")])).await;
     let mut browser = Browser::new(app);
     browser.cookie = Some("bazaar_session=AAAAAAAAAAAAAAAAAAAAAA".into());

@@ -74,11 +74,7 @@ async fn report_refused_admin_access(
         |u| format!("{} (user {})", u.email, u.id),
     );
     tracing::warn!(who, ip = %meta.ip, "admin access refused");
-    let mut tx = state.db.begin().await?;
-    Entry::new(user.map(|u| u.id), "admin.access_refused")
-        .target(meta.ip.to_string())
-        .record(&mut tx, meta)
-        .await?;
+    // Counted before the transaction opens, so it never waits on Redis.
     let mut counts =
         vec![throttle::count_refused_admin_access(&state.redis, &format!("ip:{}", meta.ip)).await?];
     if let Some(user) = user {
@@ -87,6 +83,11 @@ async fn report_refused_admin_access(
                 .await?,
         );
     }
+    let mut tx = state.db.begin().await?;
+    Entry::new(user.map(|u| u.id), "admin.access_refused")
+        .target(meta.ip.to_string())
+        .record(&mut tx, meta)
+        .await?;
     let threshold = i64::from(state.config.admin_alert_threshold);
     // Exactly at the threshold: one alert per account or IP and hour.
     if let Some(&count) = counts.iter().find(|&&count| count == threshold) {
