@@ -1,8 +1,8 @@
 //! What signed-in people change about their own account.
 
 use super::{
-    Email, password, sessions, sessions::AuthUser, sessions::Session, tokens, tokens::Purpose,
-    users,
+    Email, password, sessions, sessions::AuthUser, sessions::Session, throttle, tokens,
+    tokens::Purpose, users,
 };
 use crate::{
     AppState, Error, Problems, Result,
@@ -68,9 +68,9 @@ pub async fn request_email_change(
         .map_err(|error| rename_field(error, "email", "new_email"))?;
     let new_email = new_email.expect("no problems means the address parsed");
     confirm_password(state, user, current_password).await?;
-    if !super::registration::first_in_a_while(state, "email-change", &user.id.to_string()).await? {
+    if !throttle::first_in_a_while(&state.redis, "email-change", &user.id.to_string()).await? {
         return Err(Error::TooManyRequests {
-            retry_after_secs: super::registration::RESEND_COOLDOWN_SECS as u64,
+            retry_after_secs: throttle::COOLDOWN_SECS as u64,
         });
     }
 

@@ -1,8 +1,6 @@
 //! Forgotten passwords: a mailed single-use link to choose a new one.
 
-use fred::prelude::{Expiration, KeysInterface, SetOptions};
-
-use super::{Email, password, sessions, tokens, tokens::Purpose};
+use super::{Email, password, sessions, throttle, tokens, tokens::Purpose};
 use crate::{
     AppState, Result,
     audit::Entry,
@@ -10,25 +8,11 @@ use crate::{
     mail::{messages, outbox},
 };
 
-/// Seconds between two reset mails to one address.
-const COOLDOWN_SECS: i64 = 60;
-
 /// Mails a reset link when an active account has this address. The answer
 /// is the same either way; repeated asks within a minute send nothing more.
 pub async fn request_reset(state: &AppState, meta: &RequestMeta, email: &str) -> Result<()> {
     let email = Email::parse(email)?;
-    let first_in_a_while: Option<String> = state
-        .redis
-        .next()
-        .set(
-            format!("bazaar:reset-request:{email}"),
-            1,
-            Some(Expiration::EX(COOLDOWN_SECS)),
-            Some(SetOptions::NX),
-            false,
-        )
-        .await?;
-    if first_in_a_while.is_none() {
+    if !throttle::first_in_a_while(&state.redis, "reset-request", email.as_str()).await? {
         return Ok(());
     }
     let mut tx = state.db.begin().await?;

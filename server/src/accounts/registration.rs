@@ -1,8 +1,8 @@
 //! Creating an account and confirming its email address.
 
-use fred::prelude::{Expiration, KeysInterface, SetOptions};
+use fred::prelude::KeysInterface;
 
-use super::{Email, Role, password, tokens, tokens::Purpose, users};
+use super::{Email, Role, password, throttle, tokens, tokens::Purpose, users};
 use crate::{
     AppState, Error, Problems, Result,
     audit::Entry,
@@ -10,27 +10,8 @@ use crate::{
     mail::{messages, outbox},
 };
 
-/// Seconds between two verification mails to one address.
-pub const RESEND_COOLDOWN_SECS: i64 = 60;
 /// Wrong codes one address may receive in an hour.
 const MAX_CODE_FAILURES_PER_HOUR: i64 = 20;
-
-/// Claims the once-a-minute slot of `what` for `key`: `false` while an
-/// earlier claim is under a minute old.
-pub async fn first_in_a_while(state: &AppState, what: &str, key: &str) -> Result<bool> {
-    let claimed: Option<String> = state
-        .redis
-        .next()
-        .set(
-            format!("bazaar:{what}:{key}"),
-            1,
-            Some(Expiration::EX(RESEND_COOLDOWN_SECS)),
-            Some(SetOptions::NX),
-            false,
-        )
-        .await?;
-    Ok(claimed.is_some())
-}
 
 /// What a person types on the registration form.
 #[derive(Clone, Debug, Default)]
@@ -199,9 +180,9 @@ async fn confirm(
 /// minute per address. Answers the same whether the account exists or not.
 pub async fn resend(state: &AppState, meta: &RequestMeta, email: &str) -> Result<()> {
     let email = Email::parse(email)?;
-    if !first_in_a_while(state, "verify-resend", email.as_str()).await? {
+    if !throttle::first_in_a_while(&state.redis, "verify-resend", email.as_str()).await? {
         return Err(Error::TooManyRequests {
-            retry_after_secs: RESEND_COOLDOWN_SECS as u64,
+            retry_after_secs: throttle::COOLDOWN_SECS as u64,
         });
     }
     let mut tx = state.db.begin().await?;

@@ -93,6 +93,26 @@ pub async fn succeeded(redis: &Pool, email: &str, ip: IpAddr) -> Result<()> {
     Ok(())
 }
 
+/// Seconds between two mails (or requests that send one) of a kind for one
+/// address or account.
+pub const COOLDOWN_SECS: i64 = 60;
+
+/// Claims the once-a-minute slot of `what` for `key`: `false` while an
+/// earlier claim is under a minute old.
+pub async fn first_in_a_while(redis: &Pool, what: &str, key: &str) -> Result<bool> {
+    let claimed: Option<String> = redis
+        .next()
+        .set(
+            format!("bazaar:{what}:{key}"),
+            1,
+            Some(Expiration::EX(COOLDOWN_SECS)),
+            Some(fred::types::SetOptions::NX),
+            false,
+        )
+        .await?;
+    Ok(claimed.is_some())
+}
+
 /// Counts a refused admin access by `key` (an account or an IP) within the
 /// hour and returns the count.
 pub async fn count_refused_admin_access(redis: &Pool, key: &str) -> Result<i64> {
