@@ -65,7 +65,7 @@ impl From<server::Error> for AppError {
             E::Invalid(problems) => Self::Invalid(
                 problems
                     .into_iter()
-                    .map(|p| (p.field.to_owned(), p.message))
+                    .map(|p| (p.field.into_owned(), p.message))
                     .collect(),
             ),
             E::Conflict(message) => Self::Conflict(message),

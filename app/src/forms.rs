@@ -249,7 +249,7 @@ pub mod ssr {
         let problems = match error {
             E::Invalid(problems) => problems
                 .into_iter()
-                .map(|p| (p.field.to_owned(), p.message))
+                .map(|p| (p.field.into_owned(), p.message))
                 .collect(),
             error @ (E::Conflict(_) | E::TooManyRequests { .. } | E::Unavailable(_)) => {
                 vec![(String::new(), error.to_string())]

@@ -1,5 +1,7 @@
 //! The one error type of Bazaar's services, and how machine routes answer it.
 
+use std::borrow::Cow;
+
 use axum::{
     Json,
     http::StatusCode,
@@ -34,7 +36,7 @@ pub enum Error {
 /// and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    pub field: &'static str,
+    pub field: Cow<'static, str>,
     pub message: String,
 }
 
@@ -57,9 +59,9 @@ impl Problems {
         }
     }
 
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: impl Into<String>) {
         self.0.push(Problem {
-            field,
+            field: field.into(),
             message: message.into(),
         });
     }
@@ -87,9 +89,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// A validation failure tied to one input field.
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![Problem {
-            field,
+            field: field.into(),
             message: message.into(),
         }])
     }

@@ -13,6 +13,7 @@ pub mod media;
 pub mod money;
 pub mod redis;
 pub mod seed;
+pub mod seller;
 pub mod state;
 pub mod stores;
 pub mod telemetry;

@@ -80,3 +80,19 @@ fn encode_webp(rgba: &image::RgbaImage) -> Result<Vec<u8>> {
         .map_err(Error::internal)?;
     Ok(bytes)
 }
+
+/// Deletes every stored width of the images `file_keys` (a few unlinks, fine
+/// to call anywhere). A file already gone is fine; other failures are logged,
+/// since the rows are gone already.
+pub fn remove(dir: &Path, file_keys: &[String]) {
+    for key in file_keys {
+        for width in WIDTHS {
+            let path = dir.join(format!("{key}-{width}.webp"));
+            if let Err(error) = std::fs::remove_file(&path)
+                && error.kind() != std::io::ErrorKind::NotFound
+            {
+                tracing::warn!(%error, path = %path.display(), "could not delete an image file");
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ use crate::{
     accounts::{Permission, Role, permissions, sessions::AuthUser, users},
     audit::Entry,
     http::client::RequestMeta,
+    text,
 };
 
 /// What a person types to open a store.
@@ -13,17 +14,6 @@ pub struct NewStore {
     pub name: String,
     pub slug: String,
     pub description: String,
-}
-
-fn is_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 60
-        && slug.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
 }
 
 /// Opens an active store owned by `user`, who becomes a seller. Each person
@@ -51,7 +41,7 @@ pub async fn open(
         81.. => problems.add("name", "Use at most 80 characters."),
         _ => {}
     }
-    if !is_slug(&slug) {
+    if !text::is_slug(&slug, 60) {
         problems.add(
             "slug",
             "Use 1 to 60 lower-case letters, digits and single hyphens, like my-shop.",

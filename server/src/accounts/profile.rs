@@ -109,7 +109,7 @@ fn rename_field(error: Error, from: &'static str, to: &'static str) -> Error {
         Error::Invalid(mut problems) => {
             for problem in &mut problems {
                 if problem.field == from {
-                    problem.field = to;
+                    problem.field = to.into();
                 }
             }
             Error::Invalid(problems)

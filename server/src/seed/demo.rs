@@ -10,7 +10,7 @@ use crate::{
     Error, Result,
     accounts::{Email, Role, users},
     media,
-    text::capitalise,
+    text::{self, capitalise},
 };
 
 /// The password of every demo account.
@@ -280,7 +280,7 @@ async fn seed_product(
     dice: &mut Dice,
 ) -> Result<bool> {
     let (category, noun, material, base_price, options) = *line;
-    let slug = slugify(title);
+    let slug = text::slugify(title);
     let exists = sqlx::query_scalar!(
         "SELECT EXISTS (SELECT 1 FROM products WHERE slug = $1)",
         slug
@@ -402,33 +402,5 @@ fn variant_options(options: Options, dice: &mut Dice) -> Vec<(String, serde_json
             })
             .collect(),
         Options::Single => vec![("ONE".into(), serde_json::json!({}), 0)],
-    }
-}
-
-/// `"Heritage Merino Wool Jumper"` → `"heritage-merino-wool-jumper"`.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_keep_letters_and_digits_only() {
-        assert_eq!(
-            slugify("Heritage Merino Wool Jumper"),
-            "heritage-merino-wool-jumper"
-        );
-        assert_eq!(slugify("  Paper & Pine!  "), "paper-pine");
-        assert_eq!(slugify("T-Shirt (XL)"), "t-shirt-xl");
     }
 }

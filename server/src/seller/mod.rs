@@ -1,0 +1,35 @@
+//! The seller admin: a store's own catalog. Every function takes a
+//! [`StoreScope`], made from the signed-in member and never from the request,
+//! and reaches only rows of that store; another store's id is "not found".
+
+pub mod categories;
+pub mod images;
+pub mod products;
+
+use crate::{Error, Result, accounts::sessions::AuthUser};
+
+/// The store a seller acts for, and who acts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoreScope {
+    store_id: i64,
+    actor: i64,
+}
+
+impl StoreScope {
+    /// The store `user` is a member of; forbidden for anybody else.
+    pub fn of(user: &AuthUser) -> Result<Self> {
+        let membership = user.stores.first().ok_or(Error::Forbidden)?;
+        Ok(Self {
+            store_id: membership.store_id,
+            actor: user.id,
+        })
+    }
+
+    pub fn store_id(self) -> i64 {
+        self.store_id
+    }
+
+    pub fn actor(self) -> i64 {
+        self.actor
+    }
+}
