@@ -41,6 +41,8 @@ use crate::{
         seller::{
             home::{SellerAreaPage, SellerHomePage},
             onboarding::OnboardingPage,
+            product_editor::ProductEditorPage,
+            products::SellerProductsPage,
         },
         store::StorePage,
     },
@@ -113,6 +115,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/seller") view=SellerHomePage ssr=SsrMode::Async />
                     <Route path=path!("/seller/onboarding") view=OnboardingPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/products") view=SellerProductsPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/products/new") view=ProductEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/products/:id") view=ProductEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/*rest") view=SellerAreaPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/*rest") view=AdminAreaPage ssr=SsrMode::Async />

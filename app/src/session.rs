@@ -45,3 +45,10 @@ pub async fn require(permission: Permission) -> Result<AuthUser, AppError> {
 pub async fn signed_in() -> Result<AuthUser, AppError> {
     user().await?.ok_or(AppError::Unauthorized)
 }
+
+/// The store the signed-in seller works for; every seller server function
+/// starts here, so the store never comes from the request.
+pub async fn store_scope() -> Result<server::seller::StoreScope, AppError> {
+    let user = require(Permission::ManageStore).await?;
+    Ok(server::seller::StoreScope::of(&user)?)
+}

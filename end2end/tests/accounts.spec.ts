@@ -1,5 +1,5 @@
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
-import { expectAccessible, visit } from "./support";
+import { expectAccessible, signIn, visit } from "./support";
 
 const PASSWORD = "lantern orchard pebble";
 
@@ -30,16 +30,6 @@ async function register(page: Page, testInfo: TestInfo, email: string) {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/verify-email\?sent=/);
   await expect(page.getByText("Check your inbox")).toBeVisible();
-}
-
-async function signIn(page: Page, testInfo: TestInfo, email: string, password: string) {
-  await visit(page, "/login", testInfo);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
-  await expect(page.getByText(email).first()).toBeVisible();
 }
 
 test("a new shopper registers, confirms the address with the mailed code, signs out and in", async ({

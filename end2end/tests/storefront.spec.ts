@@ -145,3 +145,69 @@ test("the page can be used by keyboard alone: skip link and search", async ({ pa
   await expect(page).toHaveURL(/q=vase/);
   await expect(page.locator(".product-card").first()).toContainText("Vase");
 });
+
+test("the product gallery shows the picture a shopper picks, by keyboard or pointer", async ({ page }, testInfo) => {
+  // Demo clothing has three pictures: the front, the back and a close-up.
+  await visit(page, "/products?q=merino", testInfo);
+  const href = await page.locator(".product-card a").first().getAttribute("href");
+  expect(href).toMatch(/^\/p\/[a-z0-9-]+$/);
+  await visit(page, href!, testInfo);
+  const main = page.locator(".product__image");
+  const thumbnails = page.getByRole("list", { name: "Product images" }).getByRole("link");
+  await expect(thumbnails).toHaveCount(3);
+  await expect(thumbnails.nth(0)).toHaveAccessibleName(/^Show image 1 of 3: .*Merino/);
+  await expect(thumbnails.nth(1)).toHaveAccessibleName(/^Show image 2 of 3: .+, seen from the back$/);
+  await expect(thumbnails.nth(0)).toHaveAttribute("aria-current", "true");
+  await expect(thumbnails.nth(1)).not.toHaveAttribute("aria-current");
+
+  // Another variant than the one shown: the thumbnails' links keep it.
+  const option = page.getByRole("radio", { checked: false }).first();
+  const variant = await option.getAttribute("value");
+  const chosen = page.locator(`input[name="variant"][value="${variant}"]`);
+  await option.check();
+  if (!hydrates(testInfo)) {
+    await page.getByRole("button", { name: "Show price and stock" }).click();
+    await expect(page).toHaveURL(new RegExp(`\\?variant=${variant}$`));
+  }
+  await expect(thumbnails.nth(1)).toHaveAttribute("href", `?variant=${variant}&image=2`);
+
+  // Keyboard: Tab from the first thumbnail to the second, Enter shows it.
+  const url = page.url();
+  const front = await main.getAttribute("src");
+  await thumbnails.nth(0).focus();
+  await page.keyboard.press("Tab");
+  await expect(thumbnails.nth(1)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(thumbnails.nth(1)).toHaveAttribute("aria-current", "true");
+  await expect(thumbnails.nth(0)).not.toHaveAttribute("aria-current");
+  await expect(main).toHaveAttribute("alt", /, seen from the back$/);
+  await expect(main).not.toHaveAttribute("src", front ?? "");
+  if (hydrates(testInfo)) {
+    expect(page.url()).toBe(url);
+  } else {
+    await expect(page).toHaveURL(new RegExp(`\\?variant=${variant}&image=2$`));
+  }
+  await expect(chosen).toBeChecked();
+
+  // Pointer: the third thumbnail.
+  const back = await main.getAttribute("src");
+  await thumbnails.nth(2).click();
+  await expect(thumbnails.nth(2)).toHaveAttribute("aria-current", "true");
+  await expect(main).toHaveAttribute("alt", /close-up/);
+  await expect(main).not.toHaveAttribute("src", back ?? "");
+  if (hydrates(testInfo)) {
+    expect(page.url()).toBe(url);
+  } else {
+    await expect(page).toHaveURL(new RegExp(`\\?variant=${variant}&image=3$`));
+  }
+  await expectAccessible(page, testInfo);
+});
+
+test("a product with one picture shows no thumbnails", async ({ page }, testInfo) => {
+  await visit(page, "/products?q=vase", testInfo);
+  const href = await page.locator(".product-card a").first().getAttribute("href");
+  await visit(page, href!, testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Vase");
+  await expect(page.locator(".product__image")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Product images" })).toHaveCount(0);
+});

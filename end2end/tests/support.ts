@@ -15,6 +15,17 @@ export async function visit(page: Page, path: string, testInfo: TestInfo) {
   return response;
 }
 
+/** Signs in through the login form and lands on the account page. */
+export async function signIn(page: Page, testInfo: TestInfo, email: string, password: string) {
+  await visit(page, "/login", testInfo);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expect(page.getByText(email).first()).toBeVisible();
+}
+
 /**
  * Fails on any WCAG 2.0–2.2 A/AA violation axe finds on the current page.
  * axe runs as a script, so for a page opened without JavaScript the same URL

@@ -57,6 +57,8 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
+    /// The larger limit of the image upload endpoint, several images at once.
+    pub upload_body_limit_bytes: usize,
     pub upload_dir: PathBuf,
     /// Where mail goes; `None` keeps it in the dev mailbox at `/_dev/mail`.
     pub smtp_url: Option<String>,
@@ -132,7 +134,8 @@ impl Config {
             migrate_on_start: vars.parsed("MIGRATE_ON_START", true)?,
             rate_limit_per_minute: vars.parsed("RATE_LIMIT_PER_MINUTE", 200)?,
             request_timeout: Duration::from_secs(vars.parsed("REQUEST_TIMEOUT_SECS", 30)?),
-            body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 12 * 1024 * 1024)?,
+            body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 2 * 1024 * 1024)?,
+            upload_body_limit_bytes: vars.parsed("UPLOAD_BODY_LIMIT_BYTES", 50 * 1024 * 1024)?,
             upload_dir: vars.parsed("UPLOAD_DIR", PathBuf::from("data/uploads"))?,
             smtp_url: match vars.get("SMTP_URL") {
                 Some(url) => Some(url),

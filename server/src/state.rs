@@ -7,7 +7,10 @@ use sqlx::PgPool;
 
 use crate::{
     Config,
-    catalog::products::{ListingCache, listing_cache},
+    catalog::{
+        facets::{FacetsCache, facets_cache},
+        products::{ListingCache, listing_cache},
+    },
 };
 
 /// Cheap to clone: everything inside is reference-counted.
@@ -17,6 +20,7 @@ pub struct AppState {
     pub db: PgPool,
     pub redis: RedisPool,
     pub listings: ListingCache,
+    pub facets: FacetsCache,
 }
 
 impl AppState {
@@ -33,6 +37,7 @@ impl AppState {
             db,
             redis,
             listings: listing_cache(),
+            facets: facets_cache(),
         }
     }
 }

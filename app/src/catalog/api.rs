@@ -56,19 +56,19 @@ pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError>
 #[server]
 pub async fn listing_facets() -> Result<FacetsView, AppError> {
     let state = crate::error::state()?;
-    let facets = server::catalog::facets::facets(&state.db).await?;
+    let facets = server::catalog::facets::facets_cached(&state.db, &state.facets).await?;
     Ok(FacetsView {
         categories: facets
             .categories
-            .into_iter()
-            .map(|c| (c.slug, c.name, c.depth))
+            .iter()
+            .map(|c| (c.slug.clone(), c.name.clone(), c.depth))
             .collect(),
         stores: facets
             .stores
-            .into_iter()
-            .map(|s| (s.slug, s.name))
+            .iter()
+            .map(|s| (s.slug.clone(), s.name.clone()))
             .collect(),
-        materials: facets.materials,
+        materials: facets.materials.clone(),
     })
 }
 

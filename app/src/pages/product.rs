@@ -1,11 +1,11 @@
 //! `/p/{slug}`: one product with its pictures, variant picker, price and stock.
 
-use leptos::prelude::*;
+use leptos::{ev::MouseEvent, prelude::*};
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    catalog::{ProductView, VariantChoice, get_product, related_products},
+    catalog::{Picture, ProductView, VariantChoice, get_product, related_products},
     components::{error_view::ErrorView, product_grid::ProductGrid},
 };
 
@@ -35,12 +35,27 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
         .read_untracked()
         .get("variant")
         .and_then(|id| id.parse::<i64>().ok());
+    // `?image=N` counts from 1, as the thumbnails' names do.
+    let image = query
+        .read_untracked()
+        .get("image")
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| (1..=product.pictures.len()).contains(n))
+        .map_or(0, |n| n - 1);
     let variants = StoredValue::new(product.variants.clone());
     let initial = requested
         .filter(|id| product.variants.iter().any(|v| v.id == *id))
         .or_else(|| product.variants.iter().find(|v| v.stock > 0).map(|v| v.id))
         .or_else(|| product.variants.first().map(|v| v.id));
     let selected = RwSignal::new(initial);
+    // The variant a thumbnail's link keeps: the one in the address, or one
+    // the shopper has picked since.
+    let linked_variant = Signal::derive(move || {
+        selected
+            .get()
+            .filter(|id| requested == Some(*id) || Some(*id) != initial)
+    });
+    let shown = RwSignal::new(image);
     let current = move || {
         let id = selected.get();
         variants.with_value(|variants| variants.iter().find(|v| Some(v.id) == id).cloned())
@@ -50,7 +65,6 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
 
-    let picture = product.pictures.first().cloned();
     let related = {
         let (category, slug) = (product.category_slug.clone(), product.slug.clone());
         Resource::new(
@@ -79,19 +93,7 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
                 </ol>
             </nav>
             <div class="product__layout">
-                <div class="product__gallery">
-                    {picture.map(|picture| view! {
-                        <img
-                            class="product__image"
-                            src=picture.src
-                            srcset=picture.srcset
-                            sizes="(min-width: 60rem) 36rem, 95vw"
-                            alt=picture.alt
-                            width=picture.width
-                            height=picture.height
-                        />
-                    })}
-                </div>
+                <Gallery pictures=product.pictures shown variant=linked_variant />
                 <div class="product__summary">
                     <h1>{product.title.clone()}</h1>
                     <p class="product__store">"Sold by " <a href=format!("/s/{}", product.store_slug)>{product.store_name.clone()}</a></p>
@@ -123,6 +125,10 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
                                 }).collect_view()}
                             </div>
                         </fieldset>
+                        // Keeps the picture shown without JavaScript when the form is sent.
+                        {move || (shown.get() > 0).then(|| view! {
+                            <input type="hidden" name="image" value=(shown.get() + 1).to_string() />
+                        })}
                         <button class="button" type="submit" hidden=move || hydrated.get()>"Show price and stock"</button>
                     </form>
                     <p class="muted">"SKU: " <span>{move || current().map(|v| v.sku)}</span></p>
@@ -153,6 +159,96 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
             </Suspense>
         </article>
     }
+}
+
+/// The main picture and, for two or more, a thumbnail of each. Without
+/// JavaScript a thumbnail links to `?image=N`, which renders that picture
+/// as the main one; hydrated, it swaps the main picture in place.
+#[component]
+fn Gallery(
+    pictures: Vec<Picture>,
+    /// The index of the main picture.
+    shown: RwSignal<usize>,
+    /// The variant the thumbnails' links keep in the address.
+    variant: Signal<Option<i64>>,
+) -> impl IntoView {
+    let count = pictures.len();
+    let thumbnails = (count > 1).then(|| {
+        let items = pictures
+            .iter()
+            .enumerate()
+            .map(|(index, picture)| {
+                let number = index + 1;
+                let name = match picture.alt.trim() {
+                    "" => format!("Show image {number} of {count}"),
+                    alt => format!("Show image {number} of {count}: {alt}"),
+                };
+                view! {
+                    <li>
+                        // The listener sits on the link itself (Leptos does not
+                        // delegate events here), so the default is prevented
+                        // before the router's handler on `window` sees the click.
+                        <a
+                            class="product__thumbnail"
+                            href=move || image_href(variant.get(), number)
+                            aria-current=move || (shown.get() == index).then_some("true")
+                            on:click=move |ev: MouseEvent| {
+                                if opens_elsewhere(&ev) {
+                                    return;
+                                }
+                                ev.prevent_default();
+                                shown.set(index);
+                            }
+                        >
+                            <img
+                                src=picture.src.clone()
+                                srcset=picture.srcset.clone()
+                                sizes="5rem"
+                                alt=""
+                                width=picture.width
+                                height=picture.height
+                            />
+                            <span class="visually-hidden">{name}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="product__thumbnails" aria-label="Product images">{items}</ul> }
+    });
+    let pictures = StoredValue::new(pictures);
+    let main = Memo::new(move |_| {
+        pictures.with_value(|pictures| pictures.get(shown.get()).or(pictures.first()).cloned())
+    });
+    view! {
+        <div class="product__gallery">
+            {(count > 0).then(|| view! {
+                <img
+                    class="product__image"
+                    src=move || main.with(|p| p.as_ref().map(|p| p.src.clone()))
+                    srcset=move || main.with(|p| p.as_ref().map(|p| p.srcset.clone()))
+                    sizes="(min-width: 60rem) 36rem, 95vw"
+                    alt=move || main.with(|p| p.as_ref().map(|p| p.alt.clone()))
+                    width=move || main.with(|p| p.as_ref().map(|p| p.width))
+                    height=move || main.with(|p| p.as_ref().map(|p| p.height))
+                />
+            })}
+            {thumbnails}
+        </div>
+    }
+}
+
+/// The address of the product page showing picture `number` (from 1).
+fn image_href(variant: Option<i64>, number: usize) -> String {
+    match variant {
+        Some(id) => format!("?variant={id}&image={number}"),
+        None => format!("?image={number}"),
+    }
+}
+
+/// Whether a click asks for a new tab or window, which the browser handles.
+fn opens_elsewhere(ev: &MouseEvent) -> bool {
+    ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
 }
 
 fn stock_text(variant: &VariantChoice) -> String {

@@ -1,8 +1,34 @@
 //! The choices a listing's filters offer, and the pages that pre-filter it.
 
+use std::{sync::Arc, time::Duration};
+
 use sqlx::PgPool;
 
 use crate::{Error, Result};
+
+/// The filter choices, shared by every listing request of this instance:
+/// they change only when categories, stores or materials do.
+pub type FacetsCache = moka::future::Cache<(), Arc<Facets>>;
+
+/// How long the filter choices may be out of date.
+const FACETS_TTL: Duration = Duration::from_secs(30);
+
+pub fn facets_cache() -> FacetsCache {
+    moka::future::Cache::builder()
+        .max_capacity(1)
+        .time_to_live(FACETS_TTL)
+        .build()
+}
+
+/// [`facets`] through the cache.
+pub async fn facets_cached(db: &PgPool, cache: &FacetsCache) -> Result<Arc<Facets>> {
+    if let Some(facets) = cache.get(&()).await {
+        return Ok(facets);
+    }
+    let facets = Arc::new(facets(db).await?);
+    cache.insert((), facets.clone()).await;
+    Ok(facets)
+}
 
 /// A category with its depth in the tree, for an indented list.
 #[derive(Clone, Debug)]

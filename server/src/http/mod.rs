@@ -1,6 +1,7 @@
 //! HTTP that is not a page: machine routes and the middleware stack every
 //! response passes through.
 
+pub mod body_limit;
 pub mod client;
 pub mod errors;
 pub mod health;
@@ -14,7 +15,6 @@ use axum::{Router, middleware, routing::get};
 use http::{HeaderName, StatusCode};
 use tower_http::{
     compression::CompressionLayer,
-    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::TraceLayer,
@@ -58,7 +58,10 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
             security_headers::Policy::new(config),
             security_headers::apply,
         ))
-        .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+        .layer(middleware::from_fn_with_state(
+            body_limit::Limits::new(config),
+            body_limit::limit,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             config.request_timeout,

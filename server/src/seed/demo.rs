@@ -267,7 +267,7 @@ async fn upsert_store(db: &PgPool, store: &StoreSeed, owner: i64) -> Result<i64>
     Ok(id)
 }
 
-/// Creates one product with its variants and picture, unless its slug exists.
+/// Creates one product with its variants and pictures, unless its slug exists.
 #[allow(clippy::too_many_arguments)]
 async fn seed_product(
     db: &PgPool,
@@ -293,8 +293,13 @@ async fn seed_product(
     }
 
     let upload_dir = upload_dir.to_owned();
+    let picture_count = picture_count(options);
+    // Later views draw from seeds past every product number, so no picture
+    // repeats another product's.
     let stored = tokio::task::spawn_blocking(move || {
-        media::store(&upload_dir, &placeholder::picture(number))
+        (0..picture_count)
+            .map(|view| media::store(&upload_dir, &placeholder::picture(number + 1000 * view)))
+            .collect::<Result<Vec<_>>>()
     })
     .await
     .map_err(Error::internal)??;
@@ -350,18 +355,37 @@ async fn seed_product(
         .await?;
     }
 
-    sqlx::query!(
-        "INSERT INTO product_images (product_id, file_key, alt, width, height) VALUES ($1, $2, $3, $4, $5)",
-        product_id,
-        stored.file_key,
-        format!("{title}, {material}"),
-        stored.width as i32,
-        stored.height as i32,
-    )
-    .execute(&mut *tx)
-    .await?;
+    // Inserted in order: a product's pictures are shown by position, then id.
+    for (view, stored) in stored.iter().enumerate() {
+        let alt = match view {
+            0 => format!("{title}, {material}"),
+            1 => format!("{title}, seen from the back"),
+            _ => format!("{title}, close-up of the {material}"),
+        };
+        sqlx::query!(
+            "INSERT INTO product_images (product_id, file_key, alt, width, height) VALUES ($1, $2, $3, $4, $5)",
+            product_id,
+            stored.file_key,
+            alt,
+            stored.width as i32,
+            stored.height as i32,
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(true)
+}
+
+/// How many pictures a product gets: clothing and rings are shown from three
+/// sides, things in colours from two, the rest in one, so the demo has
+/// galleries of every size.
+fn picture_count(options: Options) -> u64 {
+    match options {
+        Options::Sizes => 3,
+        Options::Colours => 2,
+        Options::Formats | Options::Single => 1,
+    }
 }
 
 /// Each variant's SKU suffix, option values and price difference in cents.

@@ -212,7 +212,10 @@ pub async fn change(
         Change::Alt(alt) => {
             let alt = alt.trim();
             if alt.chars().count() > 300 {
-                return Err(Error::invalid("alt", "Use at most 300 characters."));
+                return Err(Error::invalid(
+                    "",
+                    "Describe the image in at most 300 characters.",
+                ));
             }
             sqlx::query!("UPDATE product_images SET alt = $2 WHERE id = $1", image_id, alt)
                 .execute(&mut *tx)

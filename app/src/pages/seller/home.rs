@@ -21,6 +21,10 @@ pub fn SellerHomePage() -> impl IntoView {
                                 "You are the " {store.role.clone()} " of this store. Shoppers find it at "
                                 <a href=format!("/s/{}", store.slug)>{format!("/s/{}", store.slug)}</a> "."
                             </p>
+                            <nav class="link-row" aria-label="Seller admin">
+                                <a href="/seller/products">"Products"</a>
+                                <a href="/seller/products/new">"Add a product"</a>
+                            </nav>
                         }
                             .into_any(),
                         Err(AppError::Forbidden) => view! { <NotASeller /> }.into_any(),

@@ -2,3 +2,5 @@
 
 pub mod home;
 pub mod onboarding;
+pub mod product_editor;
+pub mod products;

@@ -1,5 +1,6 @@
-//! The seller admin's server functions (more arrive with the catalog and
-//! order pages).
+//! The seller admin's server functions.
+
+pub mod products;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

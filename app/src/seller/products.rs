@@ -1,0 +1,432 @@
+//! Server functions of the seller's product pages: the list, the editor and
+//! its images. The store always comes from the session.
+
+use leptos::{prelude::*, server_fn::codec::MultipartData};
+use serde::{Deserialize, Serialize};
+
+use crate::{error::AppError, forms::Feedback};
+#[cfg(feature = "ssr")]
+use {
+    crate::{error::state, forms::ssr as form, session},
+    server::{
+        money::Money,
+        seller::{categories, images, products},
+    },
+};
+
+/// Form names for the one-time feedback of plain form posts.
+pub mod forms {
+    pub const PRODUCT: &str = "product";
+    pub const BULK: &str = "product-bulk";
+    pub const IMAGES: &str = "product-images";
+    pub const DELETE: &str = "product-delete";
+}
+
+/// How many option names (size, colour, …) the editor offers.
+pub const OPTION_SLOTS: usize = 3;
+
+/// A row of the seller's product list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductRow {
+    pub id: i64,
+    pub title: String,
+    pub slug: String,
+    pub status: String,
+    pub variants: i64,
+    pub stock_total: i32,
+    pub price: String,
+    pub updated: String,
+}
+
+/// One page of the seller's product list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductList {
+    pub rows: Vec<ProductRow>,
+    pub total: i64,
+    pub page: i64,
+    pub page_count: i64,
+}
+
+#[server]
+pub async fn seller_products(
+    q: String,
+    status: String,
+    page: i64,
+) -> Result<ProductList, AppError> {
+    let scope = session::store_scope().await?;
+    let query = products::ListQuery {
+        text: q,
+        status: products::Status::parse(&status),
+        page,
+    };
+    let page = products::list(&state()?.db, scope, &query).await?;
+    Ok(ProductList {
+        total: page.total,
+        page: page.page,
+        page_count: page.page_count(),
+        rows: page
+            .items
+            .into_iter()
+            .map(|row| ProductRow {
+                id: row.id,
+                price: match (row.price_from, row.price_to) {
+                    (Some(from), Some(to)) if from != to => format!("{from}–{to}"),
+                    (Some(from), _) => from.to_string(),
+                    _ => "—".into(),
+                },
+                title: row.title,
+                slug: row.slug,
+                status: row.status,
+                variants: row.variants,
+                stock_total: row.stock_total,
+                updated: row.updated_at.format("%-d %b %Y, %H:%M").to_string(),
+            })
+            .collect(),
+    })
+}
+
+/// Publishes or archives the ticked products.
+#[server]
+pub async fn bulk_status(
+    #[server(default)] ids: Vec<i64>,
+    status: String,
+) -> Result<Feedback, AppError> {
+    let scope = session::store_scope().await?;
+    let Some(status) = products::Status::parse(&status) else {
+        return Err(AppError::NotFound);
+    };
+    if ids.is_empty() {
+        return form::refused(
+            forms::BULK,
+            server::Error::invalid("", "Tick at least one product first."),
+            &[],
+        )
+        .await;
+    }
+    let changed = products::set_status(&state()?.db, &session::meta(), scope, &ids, status).await?;
+    let noun = if changed == 1 { "product" } else { "products" };
+    form::done(forms::BULK, format!("{changed} {noun} now {}.", status.as_str())).await
+}
+
+/// A category in the editor's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryOption {
+    pub id: i64,
+    pub label: String,
+}
+
+/// A variant in the editor.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantFields {
+    pub id: Option<i64>,
+    pub sku: String,
+    pub values: Vec<String>,
+    pub price: String,
+    pub compare_at_price: String,
+    pub stock: String,
+}
+
+/// An image in the editor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageFields {
+    pub id: i64,
+    pub thumbnail: String,
+    pub alt: String,
+}
+
+/// A saved product as the editor fills its fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedProduct {
+    pub id: i64,
+    pub version: i32,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub category_id: i64,
+    pub attributes: String,
+    pub status: String,
+    pub option_names: Vec<String>,
+    pub variants: Vec<VariantFields>,
+    pub images: Vec<ImageFields>,
+}
+
+/// What the editor needs: the product (none for a new one) and the
+/// categories to choose from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Editor {
+    pub product: Option<SavedProduct>,
+    pub categories: Vec<CategoryOption>,
+}
+
+#[server]
+pub async fn product_editor(id: Option<i64>) -> Result<Editor, AppError> {
+    let scope = session::store_scope().await?;
+    let db = &state()?.db;
+    let categories = categories::choices(db, scope)
+        .await?
+        .into_iter()
+        .map(|choice| CategoryOption {
+            id: choice.id,
+            label: format!(
+                "{}{}{}",
+                "— ".repeat(choice.depth as usize),
+                choice.name,
+                if choice.proposed { " (awaiting approval)" } else { "" }
+            ),
+        })
+        .collect();
+    let product = match id {
+        None => None,
+        Some(id) => {
+            let product = products::get(db, scope, id).await?;
+            Some(SavedProduct {
+                id: product.id,
+                version: product.version,
+                slug: product.slug,
+                title: product.title,
+                description: product.description,
+                category_id: product.category_id,
+                attributes: product
+                    .attributes
+                    .iter()
+                    .map(|(name, value)| format!("{name}: {value}\n"))
+                    .collect(),
+                status: product.status.as_str().into(),
+                option_names: product.option_names,
+                variants: product
+                    .variants
+                    .into_iter()
+                    .map(|variant| VariantFields {
+                        id: Some(variant.id),
+                        sku: variant.sku,
+                        values: variant.values,
+                        price: plain_amount(variant.price),
+                        compare_at_price: variant.compare_at_price.map(plain_amount).unwrap_or_default(),
+                        stock: variant.stock.to_string(),
+                    })
+                    .collect(),
+                images: product
+                    .images
+                    .into_iter()
+                    .map(|image| ImageFields {
+                        id: image.id,
+                        thumbnail: server::media::url(&image.file_key, 200),
+                        alt: image.alt,
+                    })
+                    .collect(),
+            })
+        }
+    };
+    Ok(Editor {
+        product,
+        categories,
+    })
+}
+
+/// `12.50`, as a person types it back.
+#[cfg(feature = "ssr")]
+fn plain_amount(money: Money) -> String {
+    format!("{}.{:02}", money.cents() / 100, money.cents() % 100)
+}
+
+/// A variant row as the editor posts it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantForm {
+    #[serde(default)]
+    pub id: Option<i64>,
+    #[serde(default)]
+    pub sku: String,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub price: String,
+    #[serde(default)]
+    pub compare_at_price: String,
+    #[serde(default)]
+    pub stock: String,
+    /// Present when "remove" is ticked.
+    #[serde(default)]
+    pub remove: Option<String>,
+}
+
+/// Creates a product (no `id`) or saves one; a new product continues in its
+/// own editor.
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_product(
+    #[server(default)] id: Option<i64>,
+    #[server(default)] version: Option<i32>,
+    title: String,
+    slug: String,
+    description: String,
+    #[server(default)] category_id: String,
+    new_category: String,
+    attributes: String,
+    status: String,
+    #[server(default)] option_names: Vec<String>,
+    #[server(default)] variants: Vec<VariantForm>,
+) -> Result<Feedback, AppError> {
+    let scope = session::store_scope().await?;
+    let input = products::ProductInput {
+        title: title.clone(),
+        slug: slug.clone(),
+        description: description.clone(),
+        category_id: category_id.clone(),
+        new_category: new_category.clone(),
+        attributes: attributes.clone(),
+        status: status.clone(),
+        version,
+        option_names: option_names.clone(),
+        variants: variants
+            .iter()
+            .map(|variant| products::VariantInput {
+                id: variant.id,
+                sku: variant.sku.clone(),
+                values: variant.values.clone(),
+                price: variant.price.clone(),
+                compare_at_price: variant.compare_at_price.clone(),
+                stock: variant.stock.clone(),
+                remove: variant.remove.is_some(),
+            })
+            .collect(),
+    };
+    match products::save(&state()?.db, &session::meta(), scope, id, &input).await {
+        Ok(saved) if id.is_none() => {
+            form::done(forms::PRODUCT, "Product created. Add images below.").await?;
+            leptos_axum::redirect(&format!("/seller/products/{saved}"));
+            Ok(Feedback::notice("Product created. Add images below."))
+        }
+        Ok(_) => form::done(forms::PRODUCT, "Saved.").await,
+        Err(error) => {
+            let mut values: Vec<(String, String)> = [
+                ("title", &title),
+                ("slug", &slug),
+                ("description", &description),
+                ("category_id", &category_id),
+                ("new_category", &new_category),
+                ("attributes", &attributes),
+                ("status", &status),
+            ]
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value.clone()))
+            .collect();
+            for (n, name) in option_names.iter().enumerate() {
+                values.push((format!("option_names[{n}]"), name.clone()));
+            }
+            for (row, variant) in variants.iter().enumerate() {
+                let field = |name: &str| products::variant_field(row, name);
+                values.push((field("sku"), variant.sku.clone()));
+                values.push((field("price"), variant.price.clone()));
+                values.push((field("compare_at_price"), variant.compare_at_price.clone()));
+                values.push((field("stock"), variant.stock.clone()));
+                for (n, value) in variant.values.iter().enumerate() {
+                    values.push((format!("variants[{row}][values][{n}]"), value.clone()));
+                }
+            }
+            let values: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_str()))
+                .collect();
+            form::refused(forms::PRODUCT, error, &values).await
+        }
+    }
+}
+
+/// Deletes a product, or archives it when it has been ordered.
+#[server]
+pub async fn delete_product(id: i64, #[server(default)] confirm: Option<String>) -> Result<Feedback, AppError> {
+    let scope = session::store_scope().await?;
+    if confirm.is_none() {
+        return form::refused(
+            forms::DELETE,
+            server::Error::invalid("confirm", "Tick the box to confirm."),
+            &[],
+        )
+        .await;
+    }
+    let removal = products::remove(&state()?, &session::meta(), scope, id).await?;
+    let message = match removal {
+        products::Removal::Deleted => "Product deleted.",
+        products::Removal::Archived => "The product has orders, so it was archived instead of deleted.",
+    };
+    form::done(forms::BULK, message).await?;
+    leptos_axum::redirect("/seller/products");
+    Ok(Feedback::notice(message))
+}
+
+/// Adds the uploaded files to a product. Multipart, so it works as a plain
+/// form; its path has a larger body limit (see `server::http::body_limit`).
+#[server(prefix = "/api", endpoint = "seller/images", input = server_fn::codec::MultipartFormData)]
+pub async fn upload_images(data: MultipartData) -> Result<Feedback, AppError> {
+    let scope = session::store_scope().await?;
+    let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
+    let mut product_id = None;
+    let mut uploads = Vec::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::Conflict("The upload was cut off. Please try again.".into()))?
+    {
+        match field.name() {
+            Some("product_id") => {
+                product_id = field.text().await.ok().and_then(|id| id.trim().parse::<i64>().ok());
+            }
+            Some("images") => {
+                let name = field.file_name().unwrap_or_default().to_owned();
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| AppError::Conflict("The upload was cut off. Please try again.".into()))?;
+                // A file input left empty still sends one nameless, empty part.
+                if !(name.is_empty() && bytes.is_empty()) {
+                    uploads.push(images::Upload {
+                        name,
+                        bytes: bytes.to_vec(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let product_id = product_id.ok_or(AppError::NotFound)?;
+    let outcome = images::add(&state()?, &session::meta(), scope, product_id, uploads).await;
+    match outcome {
+        Ok(added) => {
+            let noun = if added == 1 { "image" } else { "images" };
+            form::done(forms::IMAGES, format!("{added} {noun} added.")).await
+        }
+        Err(error) => form::refused(forms::IMAGES, error, &[]).await,
+    }
+}
+
+/// Changes one image: `intent` is `alt`, `earlier`, `later` or `delete`.
+#[server]
+pub async fn change_image(
+    product_id: i64,
+    image_id: i64,
+    intent: String,
+    #[server(default)] alt: String,
+) -> Result<Feedback, AppError> {
+    let scope = session::store_scope().await?;
+    let change = match intent.as_str() {
+        "alt" => images::Change::Alt(alt.clone()),
+        "earlier" => images::Change::MoveEarlier,
+        "later" => images::Change::MoveLater,
+        "delete" => images::Change::Delete,
+        _ => return Err(AppError::NotFound),
+    };
+    let message = match &change {
+        images::Change::Alt(_) => "Image description saved.",
+        images::Change::Delete => "Image deleted.",
+        _ => "Image moved.",
+    };
+    let outcome = images::change(&state()?, scope, product_id, image_id, change).await;
+    form::answer(forms::IMAGES, outcome, message, &[("alt", &alt)]).await
+}
+
+/// The description as shoppers will see it.
+#[server]
+pub async fn preview_description(markdown: String) -> Result<String, AppError> {
+    session::store_scope().await?;
+    Ok(server::catalog::markdown::to_safe_html(&markdown))
+}

@@ -1,0 +1,55 @@
+//! The largest request body each path takes: small everywhere, larger for
+//! the one endpoint that receives image files.
+
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use http::{StatusCode, header::CONTENT_LENGTH};
+
+use crate::Config;
+
+/// The path of the server function sellers upload product images to.
+pub const IMAGE_UPLOAD_PATH: &str = "/api/seller/images";
+
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    default: usize,
+    upload: usize,
+}
+
+impl Limits {
+    pub fn new(config: &Config) -> Self {
+        Self {
+            default: config.body_limit_bytes,
+            upload: config.upload_body_limit_bytes,
+        }
+    }
+}
+
+/// Refuses a body announced too large at once and cuts off one that grows
+/// too large while it is read.
+pub async fn limit(State(limits): State<Limits>, request: Request, next: Next) -> Response {
+    let max = if request.uri().path() == IMAGE_UPLOAD_PATH {
+        limits.upload
+    } else {
+        limits.default
+    };
+    let announced = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if announced.is_some_and(|length| length > max) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("The request is larger than {} MB.", max / (1024 * 1024)),
+        )
+            .into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, max));
+    next.run(Request::from_parts(parts, body)).await
+}
