@@ -84,7 +84,8 @@ async fn shop(db: PgPool) -> Shop {
         .fetch_one(&db)
         .await
         .unwrap();
-    let dir = std::env::temp_dir().join(format!("bazaar-seller-test-{:016x}", rand::random::<u64>()));
+    let dir =
+        std::env::temp_dir().join(format!("bazaar-seller-test-{:016x}", rand::random::<u64>()));
     let config = support::config(&[("UPLOAD_DIR", dir.to_str().unwrap())]);
     Shop {
         state: support::state(db, config).await,
@@ -154,9 +155,16 @@ async fn a_product_is_saved_with_its_variants_and_found_by_shoppers(db: PgPool) 
         .unwrap();
     assert_eq!(detail.variants.len(), 2);
 
-    let listed = products::list(&shop.state.db, shop.scope, &ListQuery { text: "scarf-l".into(), ..Default::default() })
-        .await
-        .unwrap();
+    let listed = products::list(
+        &shop.state.db,
+        shop.scope,
+        &ListQuery {
+            text: "scarf-l".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(listed.total, 1, "SKUs are searched too");
     assert_eq!(listed.items[0].stock_total, 3);
 }
@@ -186,7 +194,10 @@ async fn every_problem_is_reported_on_its_field(db: PgPool) {
         "variants[0][stock]",
         "variants[1][values][0]",
     ] {
-        assert!(problems.iter().any(|p| p == field), "{field} missing from {problems:?}");
+        assert!(
+            problems.iter().any(|p| p == field),
+            "{field} missing from {problems:?}"
+        );
     }
     input.variants.clear();
     let problems = fields(
@@ -224,7 +235,13 @@ async fn skus_are_unique_per_store_and_slugs_everywhere(db: PgPool) {
     let id = products::save(&shop.state.db, &meta(), shop.scope, None, &same_title)
         .await
         .unwrap();
-    assert_eq!(products::get(&shop.state.db, shop.scope, id).await.unwrap().slug, "wool-scarf-2");
+    assert_eq!(
+        products::get(&shop.state.db, shop.scope, id)
+            .await
+            .unwrap()
+            .slug,
+        "wool-scarf-2"
+    );
     let mut taken = same_title.clone();
     taken.slug = "wool-scarf".into();
     taken.variants = vec![variant("SCARF-Y", "Y", "5", "1")];
@@ -234,10 +251,11 @@ async fn skus_are_unique_per_store_and_slugs_everywhere(db: PgPool) {
             .unwrap_err(),
     );
     assert_eq!(problems, ["slug"]);
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM product_variants WHERE sku = 'SCARF-Y'")
-        .fetch_one(&shop.state.db)
-        .await
-        .unwrap();
+    let count: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM product_variants WHERE sku = 'SCARF-Y'")
+            .fetch_one(&shop.state.db)
+            .await
+            .unwrap();
     assert_eq!(count, 0, "a refused save leaves nothing behind");
 }
 
@@ -257,10 +275,23 @@ async fn a_stale_edit_is_a_conflict_and_stock_changes_are_audited(db: PgPool) {
         input.variants[1].id = Some(read.variants[1].id);
         input
     };
-    products::save(&shop.state.db, &meta(), shop.scope, Some(id), &edit("7", "21"))
-        .await
-        .unwrap();
-    let stale = products::save(&shop.state.db, &meta(), shop.scope, Some(id), &edit("9", "30")).await;
+    products::save(
+        &shop.state.db,
+        &meta(),
+        shop.scope,
+        Some(id),
+        &edit("7", "21"),
+    )
+    .await
+    .unwrap();
+    let stale = products::save(
+        &shop.state.db,
+        &meta(),
+        shop.scope,
+        Some(id),
+        &edit("9", "30"),
+    )
+    .await;
     assert!(matches!(stale, Err(Error::Conflict(_))), "{stale:?}");
 
     let now = products::get(&shop.state.db, shop.scope, id).await.unwrap();
@@ -286,7 +317,10 @@ async fn another_stores_product_is_not_found_for_every_action(db: PgPool) {
     let read = products::get(&shop.state.db, shop.scope, id).await.unwrap();
     let intruder = shop.other;
 
-    assert!(matches!(products::get(&shop.state.db, intruder, id).await, Err(Error::NotFound)));
+    assert!(matches!(
+        products::get(&shop.state.db, intruder, id).await,
+        Err(Error::NotFound)
+    ));
     let mut input = scarf(&shop);
     input.version = Some(read.version);
     input.variants[0].id = Some(read.variants[0].id);
@@ -305,18 +339,29 @@ async fn another_stores_product_is_not_found_for_every_action(db: PgPool) {
             .unwrap(),
         0
     );
-    let upload = Upload { name: "a.png".into(), bytes: png(4, 4) };
+    let upload = Upload {
+        name: "a.png".into(),
+        bytes: png(4, 4),
+    };
     assert!(matches!(
         images::add(&shop.state, &meta(), intruder, id, vec![upload.clone()]).await,
         Err(Error::NotFound)
     ));
-    images::add(&shop.state, &meta(), shop.scope, id, vec![upload]).await.unwrap();
-    let image = products::get(&shop.state.db, shop.scope, id).await.unwrap().images[0].id;
+    images::add(&shop.state, &meta(), shop.scope, id, vec![upload])
+        .await
+        .unwrap();
+    let image = products::get(&shop.state.db, shop.scope, id)
+        .await
+        .unwrap()
+        .images[0]
+        .id;
     assert!(matches!(
         images::change(&shop.state, intruder, id, image, Change::Delete).await,
         Err(Error::NotFound)
     ));
-    let listed = products::list(&shop.state.db, intruder, &ListQuery::default()).await.unwrap();
+    let listed = products::list(&shop.state.db, intruder, &ListQuery::default())
+        .await
+        .unwrap();
     assert_eq!(listed.total, 0);
 
     // A variant id of another product cannot be smuggled into an edit.
@@ -327,7 +372,11 @@ async fn another_stores_product_is_not_found_for_every_action(db: PgPool) {
     })
     .await
     .unwrap();
-    let their_variant = products::get(&shop.state.db, intruder, theirs).await.unwrap().variants[0].id;
+    let their_variant = products::get(&shop.state.db, intruder, theirs)
+        .await
+        .unwrap()
+        .variants[0]
+        .id;
     let mut smuggle = scarf(&shop);
     smuggle.version = Some(read.version);
     smuggle.variants[0].id = Some(their_variant);
@@ -350,16 +399,36 @@ async fn images_are_accepted_by_content_not_by_name(db: PgPool) {
         .unwrap();
     let request = meta();
     let add = |name: &str, bytes: Vec<u8>| {
-        images::add(&shop.state, &request, shop.scope, id, vec![Upload { name: name.into(), bytes }])
+        images::add(
+            &shop.state,
+            &request,
+            shop.scope,
+            id,
+            vec![Upload {
+                name: name.into(),
+                bytes,
+            }],
+        )
     };
-    add("photo.jpg", png(640, 480)).await.expect("a PNG named .jpg is a PNG");
+    add("photo.jpg", png(640, 480))
+        .await
+        .expect("a PNG named .jpg is a PNG");
 
     let text = add("notes.png", b"just some text, not an image".to_vec()).await;
-    assert!(matches!(&text, Err(Error::Invalid(p)) if p[0].message.contains("not a JPEG, PNG or WebP")), "{text:?}");
+    assert!(
+        matches!(&text, Err(Error::Invalid(p)) if p[0].message.contains("not a JPEG, PNG or WebP")),
+        "{text:?}"
+    );
     let huge = add("huge.png", vec![0; images::MAX_BYTES + 1]).await;
-    assert!(matches!(&huge, Err(Error::Invalid(p)) if p[0].message.contains("larger than 10 MB")), "{huge:?}");
+    assert!(
+        matches!(&huge, Err(Error::Invalid(p)) if p[0].message.contains("larger than 10 MB")),
+        "{huge:?}"
+    );
     let giant = add("giant.png", png_header(10_000, 5_000)).await;
-    assert!(matches!(&giant, Err(Error::Invalid(p)) if p[0].message.contains("40 megapixels")), "{giant:?}");
+    assert!(
+        matches!(&giant, Err(Error::Invalid(p)) if p[0].message.contains("40 megapixels")),
+        "{giant:?}"
+    );
     // One bad file among good ones: none is added.
     let mixed = images::add(
         &shop.state,
@@ -367,8 +436,14 @@ async fn images_are_accepted_by_content_not_by_name(db: PgPool) {
         shop.scope,
         id,
         vec![
-            Upload { name: "good.png".into(), bytes: png(8, 8) },
-            Upload { name: "bad.png".into(), bytes: b"nope".to_vec() },
+            Upload {
+                name: "good.png".into(),
+                bytes: png(8, 8),
+            },
+            Upload {
+                name: "bad.png".into(),
+                bytes: b"nope".to_vec(),
+            },
         ],
     )
     .await;
@@ -376,8 +451,13 @@ async fn images_are_accepted_by_content_not_by_name(db: PgPool) {
 
     let saved = products::get(&shop.state.db, shop.scope, id).await.unwrap();
     assert_eq!(saved.images.len(), 1);
-    let files = std::fs::read_dir(&shop.state.config.upload_dir).unwrap().count();
-    assert_eq!(files, 3, "one image in three widths, nothing from the refused uploads");
+    let files = std::fs::read_dir(&shop.state.config.upload_dir)
+        .unwrap()
+        .count();
+    assert_eq!(
+        files, 3,
+        "one image in three widths, nothing from the refused uploads"
+    );
     let (width, height): (i32, i32) = sqlx::query_as("SELECT width, height FROM product_images")
         .fetch_one(&shop.state.db)
         .await
@@ -385,10 +465,21 @@ async fn images_are_accepted_by_content_not_by_name(db: PgPool) {
     assert_eq!((width, height), (640, 480));
 
     // Deleting the image deletes its files.
-    images::change(&shop.state, shop.scope, id, saved.images[0].id, Change::Delete)
-        .await
-        .unwrap();
-    assert_eq!(std::fs::read_dir(&shop.state.config.upload_dir).unwrap().count(), 0);
+    images::change(
+        &shop.state,
+        shop.scope,
+        id,
+        saved.images[0].id,
+        Change::Delete,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        std::fs::read_dir(&shop.state.config.upload_dir)
+            .unwrap()
+            .count(),
+        0
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -398,16 +489,44 @@ async fn images_are_reordered_and_described(db: PgPool) {
         .await
         .unwrap();
     let uploads = (0..3)
-        .map(|n| Upload { name: format!("{n}.png"), bytes: png(4 + n, 4) })
+        .map(|n| Upload {
+            name: format!("{n}.png"),
+            bytes: png(4 + n, 4),
+        })
         .collect();
-    assert_eq!(images::add(&shop.state, &meta(), shop.scope, id, uploads).await.unwrap(), 3);
-    let before: Vec<i64> = products::get(&shop.state.db, shop.scope, id).await.unwrap().images.iter().map(|i| i.id).collect();
-    images::change(&shop.state, shop.scope, id, before[2], Change::MoveEarlier).await.unwrap();
-    images::change(&shop.state, shop.scope, id, before[0], Change::Alt("Red scarf, folded".into()))
+    assert_eq!(
+        images::add(&shop.state, &meta(), shop.scope, id, uploads)
+            .await
+            .unwrap(),
+        3
+    );
+    let before: Vec<i64> = products::get(&shop.state.db, shop.scope, id)
+        .await
+        .unwrap()
+        .images
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    images::change(&shop.state, shop.scope, id, before[2], Change::MoveEarlier)
         .await
         .unwrap();
-    let after = products::get(&shop.state.db, shop.scope, id).await.unwrap().images;
-    assert_eq!(after.iter().map(|i| i.id).collect::<Vec<_>>(), [before[0], before[2], before[1]]);
+    images::change(
+        &shop.state,
+        shop.scope,
+        id,
+        before[0],
+        Change::Alt("Red scarf, folded".into()),
+    )
+    .await
+    .unwrap();
+    let after = products::get(&shop.state.db, shop.scope, id)
+        .await
+        .unwrap()
+        .images;
+    assert_eq!(
+        after.iter().map(|i| i.id).collect::<Vec<_>>(),
+        [before[0], before[2], before[1]]
+    );
     assert_eq!(after[0].alt, "Red scarf, folded");
 }
 
@@ -423,14 +542,33 @@ async fn bulk_status_and_delete(db: PgPool) {
             .unwrap(),
         1
     );
-    let archived = products::list(&shop.state.db, shop.scope, &ListQuery { status: Some(Status::Archived), ..Default::default() })
-        .await
-        .unwrap();
+    let archived = products::list(
+        &shop.state.db,
+        shop.scope,
+        &ListQuery {
+            status: Some(Status::Archived),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(archived.total, 1);
-    assert!(server::catalog::products::find_published(&shop.state.db, "wool-scarf").await.is_err());
+    assert!(
+        server::catalog::products::find_published(&shop.state.db, "wool-scarf")
+            .await
+            .is_err()
+    );
 
-    assert_eq!(products::remove(&shop.state, &meta(), shop.scope, id).await.unwrap(), Removal::Deleted);
-    assert!(matches!(products::get(&shop.state.db, shop.scope, id).await, Err(Error::NotFound)));
+    assert_eq!(
+        products::remove(&shop.state, &meta(), shop.scope, id)
+            .await
+            .unwrap(),
+        Removal::Deleted
+    );
+    assert!(matches!(
+        products::get(&shop.state.db, shop.scope, id).await,
+        Err(Error::NotFound)
+    ));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -441,12 +579,24 @@ async fn a_proposed_category_is_the_proposers_until_approved(db: PgPool) {
     let id = products::save(&shop.state.db, &meta(), shop.scope, None, &input)
         .await
         .unwrap();
-    let proposed = products::get(&shop.state.db, shop.scope, id).await.unwrap().category_id;
-    let mine = categories::choices(&shop.state.db, shop.scope).await.unwrap();
-    assert!(mine.iter().any(|c| c.id == proposed && c.proposed && c.depth == 1));
-    let theirs = categories::choices(&shop.state.db, shop.other).await.unwrap();
+    let proposed = products::get(&shop.state.db, shop.scope, id)
+        .await
+        .unwrap()
+        .category_id;
+    let mine = categories::choices(&shop.state.db, shop.scope)
+        .await
+        .unwrap();
+    assert!(
+        mine.iter()
+            .any(|c| c.id == proposed && c.proposed && c.depth == 1)
+    );
+    let theirs = categories::choices(&shop.state.db, shop.other)
+        .await
+        .unwrap();
     assert!(theirs.iter().all(|c| c.id != proposed));
-    let public = server::catalog::facets::facets(&shop.state.db).await.unwrap();
+    let public = server::catalog::facets::facets(&shop.state.db)
+        .await
+        .unwrap();
     assert!(public.categories.iter().all(|c| c.name != "Scarves"));
 
     // The other store cannot file a product under it.
@@ -491,7 +641,11 @@ fn crc32(data: &[u8]) -> u32 {
     for byte in data {
         crc ^= u32::from(*byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

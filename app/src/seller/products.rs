@@ -1,6 +1,11 @@
 //! Server functions of the seller's product pages: the list, the editor and
 //! its images. The store always comes from the session.
 
+// A server function takes one argument per form field, which keeps the field
+// names plain for forms that work without JavaScript; the client half that
+// `#[server]` generates cannot carry an `allow` of its own.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::{prelude::*, server_fn::codec::MultipartData};
 use serde::{Deserialize, Serialize};
 
@@ -105,7 +110,11 @@ pub async fn bulk_status(
     }
     let changed = products::set_status(&state()?.db, &session::meta(), scope, &ids, status).await?;
     let noun = if changed == 1 { "product" } else { "products" };
-    form::done(forms::BULK, format!("{changed} {noun} now {}.", status.as_str())).await
+    form::done(
+        forms::BULK,
+        format!("{changed} {noun} now {}.", status.as_str()),
+    )
+    .await
 }
 
 /// A category in the editor's list.
@@ -171,7 +180,11 @@ pub async fn product_editor(id: Option<i64>) -> Result<Editor, AppError> {
                 "{}{}{}",
                 "— ".repeat(choice.depth as usize),
                 choice.name,
-                if choice.proposed { " (awaiting approval)" } else { "" }
+                if choice.proposed {
+                    " (awaiting approval)"
+                } else {
+                    ""
+                }
             ),
         })
         .collect();
@@ -201,7 +214,10 @@ pub async fn product_editor(id: Option<i64>) -> Result<Editor, AppError> {
                         sku: variant.sku,
                         values: variant.values,
                         price: plain_amount(variant.price),
-                        compare_at_price: variant.compare_at_price.map(plain_amount).unwrap_or_default(),
+                        compare_at_price: variant
+                            .compare_at_price
+                            .map(plain_amount)
+                            .unwrap_or_default(),
                         stock: variant.stock.to_string(),
                     })
                     .collect(),
@@ -252,7 +268,6 @@ pub struct VariantForm {
 /// Creates a product (no `id`) or saves one; a new product continues in its
 /// own editor.
 #[server]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_product(
     #[server(default)] id: Option<i64>,
     #[server(default)] version: Option<i32>,
@@ -334,7 +349,10 @@ pub async fn save_product(
 
 /// Deletes a product, or archives it when it has been ordered.
 #[server]
-pub async fn delete_product(id: i64, #[server(default)] confirm: Option<String>) -> Result<Feedback, AppError> {
+pub async fn delete_product(
+    id: i64,
+    #[server(default)] confirm: Option<String>,
+) -> Result<Feedback, AppError> {
     let scope = session::store_scope().await?;
     if confirm.is_none() {
         return form::refused(
@@ -347,7 +365,9 @@ pub async fn delete_product(id: i64, #[server(default)] confirm: Option<String>)
     let removal = products::remove(&state()?, &session::meta(), scope, id).await?;
     let message = match removal {
         products::Removal::Deleted => "Product deleted.",
-        products::Removal::Archived => "The product has orders, so it was archived instead of deleted.",
+        products::Removal::Archived => {
+            "The product has orders, so it was archived instead of deleted."
+        }
     };
     form::done(forms::BULK, message).await?;
     leptos_axum::redirect("/seller/products");
@@ -369,14 +389,17 @@ pub async fn upload_images(data: MultipartData) -> Result<Feedback, AppError> {
     {
         match field.name() {
             Some("product_id") => {
-                product_id = field.text().await.ok().and_then(|id| id.trim().parse::<i64>().ok());
+                product_id = field
+                    .text()
+                    .await
+                    .ok()
+                    .and_then(|id| id.trim().parse::<i64>().ok());
             }
             Some("images") => {
                 let name = field.file_name().unwrap_or_default().to_owned();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::Conflict("The upload was cut off. Please try again.".into()))?;
+                let bytes = field.bytes().await.map_err(|_| {
+                    AppError::Conflict("The upload was cut off. Please try again.".into())
+                })?;
                 // A file input left empty still sends one nameless, empty part.
                 if !(name.is_empty() && bytes.is_empty()) {
                     uploads.push(images::Upload {

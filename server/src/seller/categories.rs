@@ -40,7 +40,11 @@ pub async fn choices(db: &PgPool, scope: StoreScope) -> Result<Vec<Choice>> {
 }
 
 /// Whether the store may file a product under `category_id`.
-pub async fn is_choice(conn: &mut PgConnection, scope: StoreScope, category_id: i64) -> Result<bool> {
+pub async fn is_choice(
+    conn: &mut PgConnection,
+    scope: StoreScope,
+    category_id: i64,
+) -> Result<bool> {
     let found = sqlx::query_scalar!(
         "SELECT EXISTS (SELECT 1 FROM categories WHERE id = $1
            AND (status = 'approved' OR (status = 'proposed' AND proposed_by_store_id = $2)))",

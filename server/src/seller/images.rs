@@ -38,7 +38,12 @@ pub fn decode(upload: &Upload) -> Result<DynamicImage> {
     }
     let format = image::guess_format(&upload.bytes)
         .ok()
-        .filter(|format| matches!(format, ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP))
+        .filter(|format| {
+            matches!(
+                format,
+                ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+            )
+        })
         .ok_or_else(|| refuse("is not a JPEG, PNG or WebP image."))?;
     let reader = || ImageReader::with_format(Cursor::new(&upload.bytes), format);
     let (width, height) = reader()
@@ -56,8 +61,8 @@ pub fn decode(upload: &Upload) -> Result<DynamicImage> {
         .into_decoder()
         .map_err(|_| refuse("could not be read as an image."))?;
     let orientation = decoder.orientation().ok();
-    let mut image =
-        DynamicImage::from_decoder(decoder).map_err(|_| refuse("could not be read as an image."))?;
+    let mut image = DynamicImage::from_decoder(decoder)
+        .map_err(|_| refuse("could not be read as an image."))?;
     if let Some(orientation) = orientation {
         image.apply_orientation(orientation);
     }
@@ -75,7 +80,10 @@ pub async fn add(
 ) -> Result<usize> {
     let count = owned_image_count(&state.db, scope, product_id).await?;
     if uploads.is_empty() {
-        return Err(Error::invalid("images", "Choose at least one image to upload."));
+        return Err(Error::invalid(
+            "images",
+            "Choose at least one image to upload.",
+        ));
     }
     if count + uploads.len() as i64 > MAX_PER_PRODUCT {
         return Err(Error::invalid(
@@ -91,7 +99,10 @@ pub async fn add(
             match media::store(&dir, image) {
                 Ok(one) => stored.push(one),
                 Err(error) => {
-                    let keys: Vec<String> = stored.into_iter().map(|s: media::Stored| s.file_key).collect();
+                    let keys: Vec<String> = stored
+                        .into_iter()
+                        .map(|s: media::Stored| s.file_key)
+                        .collect();
                     media::remove(&dir, &keys);
                     return Err(error);
                 }
@@ -217,9 +228,13 @@ pub async fn change(
                     "Describe the image in at most 300 characters.",
                 ));
             }
-            sqlx::query!("UPDATE product_images SET alt = $2 WHERE id = $1", image_id, alt)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query!(
+                "UPDATE product_images SET alt = $2 WHERE id = $1",
+                image_id,
+                alt
+            )
+            .execute(&mut *tx)
+            .await?;
         }
         Change::MoveEarlier if index > 0 => order.swap(index, index - 1),
         Change::MoveLater if index + 1 < order.len() => order.swap(index, index + 1),

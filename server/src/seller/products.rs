@@ -10,13 +10,8 @@ use sqlx::{PgConnection, PgPool};
 
 use super::{StoreScope, categories};
 use crate::{
-    AppState, Error, Problems, Result,
-    audit::Entry,
-    catalog::Page,
-    http::client::RequestMeta,
-    media,
-    money::Money,
-    text,
+    AppState, Error, Problems, Result, audit::Entry, catalog::Page, http::client::RequestMeta,
+    media, money::Money, text,
 };
 
 /// How many products a page of the seller's list shows.
@@ -47,7 +42,9 @@ impl Status {
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.as_str() == value)
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == value)
     }
 }
 
@@ -80,7 +77,9 @@ pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<P
     let text = query.text.trim();
     let pattern = format!(
         "%{}%",
-        text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
     );
     let status = query.status.map(Status::as_str);
     let rows = sqlx::query!(
@@ -321,7 +320,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
     let new_category = Some(input.new_category.trim().to_owned()).filter(|name| !name.is_empty());
     let category_id = input.category_id.trim().parse::<i64>().ok();
     if category_id.is_none() && new_category.is_none() {
-        problems.add("category_id", "Choose a category, or propose a new one below.");
+        problems.add(
+            "category_id",
+            "Choose a category, or propose a new one below.",
+        );
     }
     let attributes = check_attributes(&input.attributes, &mut problems);
     let status = Status::parse(input.status.trim()).unwrap_or_else(|| {
@@ -366,9 +368,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
         let field = |name: &str| variant_field(row, name);
         let sku = variant.sku.trim().to_owned();
         let sku_ok = sku.len() <= 64
-            && sku.chars().enumerate().all(|(n, c)| {
-                c.is_ascii_alphanumeric() || (n > 0 && matches!(c, '.' | '_' | '-'))
-            });
+            && sku
+                .chars()
+                .enumerate()
+                .all(|(n, c)| c.is_ascii_alphanumeric() || (n > 0 && matches!(c, '.' | '_' | '-')));
         if sku.is_empty() {
             problems.add(field("sku"), "Enter a SKU.");
         } else if !sku_ok {
@@ -377,7 +380,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
                 "Use letters, digits, dots, hyphens and underscores (at most 64), starting with a letter or digit.",
             );
         } else if !skus.insert(sku.clone()) {
-            problems.add(field("sku"), "Another variant of this product has this SKU.");
+            problems.add(
+                field("sku"),
+                "Another variant of this product has this SKU.",
+            );
         }
         let price = Money::parse(&variant.price);
         if price.is_none() {
@@ -396,7 +402,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
                 }
                 Some(was) => Some(was),
                 None => {
-                    problems.add(field("compare_at_price"), "Enter a price such as 15.00, or leave it empty.");
+                    problems.add(
+                        field("compare_at_price"),
+                        "Enter a price such as 15.00, or leave it empty.",
+                    );
                     None
                 }
             }
@@ -405,7 +414,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
         let stock = if stock.is_empty() {
             Some(0)
         } else {
-            stock.parse::<i32>().ok().filter(|n| (0..=MAX_STOCK).contains(n))
+            stock
+                .parse::<i32>()
+                .ok()
+                .filter(|n| (0..=MAX_STOCK).contains(n))
         };
         if stock.is_none() {
             problems.add(field("stock"), "Enter a whole number from 0 to 1,000,000.");
@@ -416,7 +428,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
             let value_field = format!("variants[{row}][values][{n}]");
             if name.is_empty() {
                 if !value.is_empty() {
-                    problems.add(value_field, "Name this option above, or leave the value empty.");
+                    problems.add(
+                        value_field,
+                        "Name this option above, or leave the value empty.",
+                    );
                 }
             } else if value.is_empty() {
                 problems.add(value_field, format!("Enter this variant's {name}."));
@@ -446,7 +461,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
         }
     }
     if !input.variants.iter().any(|v| !v.is_blank() && !v.remove) {
-        problems.add("variants", "Add at least one variant with a SKU and a price.");
+        problems.add(
+            "variants",
+            "Add at least one variant with a SKU and a price.",
+        );
     }
     if keep.len() > MAX_VARIANTS {
         problems.add("variants", format!("Use at most {MAX_VARIANTS} variants."));
@@ -476,7 +494,11 @@ fn check_attributes(lines: &str, problems: &mut Problems) -> serde_json::Value {
             continue;
         };
         let (name, value) = (name.trim().to_lowercase(), value.trim());
-        if name.is_empty() || name.chars().count() > 40 || value.is_empty() || value.chars().count() > 200 {
+        if name.is_empty()
+            || name.chars().count() > 40
+            || value.is_empty()
+            || value.chars().count() > 200
+        {
             problems.add(
                 "attributes",
                 "Each attribute needs a name (at most 40 characters) and a value (at most 200).",
@@ -486,7 +508,10 @@ fn check_attributes(lines: &str, problems: &mut Problems) -> serde_json::Value {
         }
     }
     if attributes.len() > MAX_ATTRIBUTES {
-        problems.add("attributes", format!("Use at most {MAX_ATTRIBUTES} attributes."));
+        problems.add(
+            "attributes",
+            format!("Use at most {MAX_ATTRIBUTES} attributes."),
+        );
     }
     serde_json::Value::Object(attributes)
 }
@@ -508,7 +533,10 @@ pub async fn save(
         && !categories::is_choice(&mut tx, scope, category).await?
     {
         if checked.new_category.is_none() {
-            return Err(Error::invalid("category_id", "Choose a category from the list."));
+            return Err(Error::invalid(
+                "category_id",
+                "Choose a category from the list.",
+            ));
         }
         category_id = None;
     }
@@ -517,7 +545,10 @@ pub async fn save(
         category_id = Some(proposed);
     }
     let Some(category_id) = category_id else {
-        return Err(Error::invalid("category_id", "Choose a category from the list."));
+        return Err(Error::invalid(
+            "category_id",
+            "Choose a category from the list.",
+        ));
     };
     let slug = match &checked.slug {
         Some(slug) => slug.clone(),
@@ -578,7 +609,11 @@ pub async fn save(
     save_variants(&mut tx, meta, scope, product_id, &checked).await?;
     Entry::new(
         Some(scope.actor()),
-        if id.is_some() { "product.updated" } else { "product.created" },
+        if id.is_some() {
+            "product.updated"
+        } else {
+            "product.created"
+        },
     )
     .target(format!("product:{product_id}"))
     .store(scope.store_id())
@@ -712,7 +747,10 @@ async fn save_variants(
             }
             other => other?,
         };
-        let before = variant.id.and_then(|id| existing.get(&id)).map_or(0, |(_, stock)| *stock);
+        let before = variant
+            .id
+            .and_then(|id| existing.get(&id))
+            .map_or(0, |(_, stock)| *stock);
         if before != variant.stock {
             Entry::new(Some(scope.actor()), "product.stock_adjusted")
                 .target(format!("variant:{variant_id}"))
@@ -772,7 +810,12 @@ pub enum Removal {
 
 /// Deletes one of the store's products, or archives it when orders refer to
 /// its variants. Image files of a deleted product are removed afterwards.
-pub async fn remove(state: &AppState, meta: &RequestMeta, scope: StoreScope, id: i64) -> Result<Removal> {
+pub async fn remove(
+    state: &AppState,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    id: i64,
+) -> Result<Removal> {
     let mut tx = state.db.begin().await?;
     let slug = sqlx::query_scalar!(
         "SELECT slug FROM products WHERE id = $1 AND store_id = $2 FOR UPDATE",

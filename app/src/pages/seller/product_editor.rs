@@ -9,8 +9,8 @@ use crate::{
     components::error_view::ErrorView,
     forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
     seller::products::{
-        ChangeImage, Editor, ImageFields, OPTION_SLOTS, SaveProduct, SavedProduct,
-        UploadImages, VariantFields, forms, preview_description, product_editor,
+        ChangeImage, Editor, ImageFields, OPTION_SLOTS, SaveProduct, SavedProduct, UploadImages,
+        VariantFields, forms, preview_description, product_editor,
     },
 };
 
@@ -65,9 +65,10 @@ fn EditorView(
 ) -> impl IntoView {
     let feedback = feedback(save.value(), product_flash);
     let product = editor.product.clone();
-    let heading = product
-        .as_ref()
-        .map_or_else(|| "New product".to_owned(), |p| format!("Edit “{}”", p.title));
+    let heading = product.as_ref().map_or_else(
+        || "New product".to_owned(),
+        |p| format!("Edit “{}”", p.title),
+    );
     let text = |pick: fn(&SavedProduct) -> String| product.as_ref().map(pick).unwrap_or_default();
     let (title, slug, description, attributes) = (
         text(|p| p.title.clone()),
@@ -272,14 +273,23 @@ fn Cell(
 /// Option names and one fieldset per variant, plus empty rows to add more.
 #[component]
 fn Variants(feedback: Signal<Feedback>, product: Option<SavedProduct>) -> impl IntoView {
-    let mut option_names = product.as_ref().map(|p| p.option_names.clone()).unwrap_or_default();
+    let mut option_names = product
+        .as_ref()
+        .map(|p| p.option_names.clone())
+        .unwrap_or_default();
     option_names.resize(OPTION_SLOTS, String::new());
     let saved: Vec<VariantFields> = product.map(|p| p.variants).unwrap_or_default();
     // Rows typed before a refused save come back too.
     let typed_rows = feedback.with_untracked(|f| {
         f.values
             .iter()
-            .filter_map(|(name, _)| name.strip_prefix("variants[")?.split(']').next()?.parse::<usize>().ok())
+            .filter_map(|(name, _)| {
+                name.strip_prefix("variants[")?
+                    .split(']')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
             .max()
             .map_or(0, |row| row + 1)
     });
@@ -523,4 +533,3 @@ fn DeleteSection(product_id: i64, flash: Option<Feedback>) -> impl IntoView {
         </ActionForm>
     }
 }
-

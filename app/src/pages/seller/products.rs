@@ -20,7 +20,9 @@ pub fn SellerProductsPage() -> impl IntoView {
             (
                 q.get("q").unwrap_or_default(),
                 q.get("status").unwrap_or_default(),
-                q.get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1),
+                q.get("page")
+                    .and_then(|p| p.parse::<i64>().ok())
+                    .unwrap_or(1),
             )
         })
     };
