@@ -4,166 +4,18 @@
 
 #![cfg(feature = "ssr")]
 
-use std::net::SocketAddr;
+mod support;
 
 use app::accounts::{LogIn, Register};
-use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
-use http::{HeaderMap, Request, Response, StatusCode, header};
-use http_body_util::BodyExt;
-use leptos::{config::LeptosOptions, server_fn::ServerFn};
-use server::{AppState, Config, accounts::Role};
-use sqlx::{
-    PgPool,
-    postgres::{PgConnectOptions, PgPoolOptions},
+use axum::body::Body;
+use http::{Request, StatusCode, header};
+use leptos::server_fn::ServerFn;
+use server::accounts::Role;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use support::{
+    Browser, ORIGIN, app, config, database, location, signed_in, unique_email, verified_user,
 };
 use tower::ServiceExt;
-
-const ORIGIN: &str = "http://127.0.0.1:3000";
-
-fn config(overrides: &[(&str, &str)]) -> Config {
-    let mut vars = std::collections::HashMap::from([
-        ("APP_ENV".to_owned(), "test".to_owned()),
-        ("APP_URL".to_owned(), ORIGIN.to_owned()),
-        ("RATE_LIMIT_PER_MINUTE".to_owned(), "0".to_owned()),
-    ]);
-    if let Ok(redis) = std::env::var("REDIS_URL") {
-        vars.insert("REDIS_URL".into(), redis);
-    }
-    for (name, value) in overrides {
-        vars.insert((*name).to_owned(), (*value).to_owned());
-    }
-    Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration is valid")
-}
-
-/// The test's own database through a pool of its own: a page renders several
-/// resources at once, each may want a connection, and the harness's shared
-/// pool must not make them wait on other tests.
-async fn database(connect: PgConnectOptions) -> PgPool {
-    PgPoolOptions::new()
-        .max_connections(8)
-        .connect_with(connect)
-        .await
-        .expect("the test database accepts connections")
-}
-
-async fn app(db: PgPool, config: Config) -> (Router, AppState) {
-    let redis = server::redis::pool(&config)
-        .await
-        .expect("redis client builds");
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), async {
-        use fred::prelude::ClientLike;
-        redis.wait_for_connect().await
-    })
-    .await;
-    let state = AppState::new(config, db, redis);
-    let options = LeptosOptions::builder().output_name("bazaar").build();
-    let n: u32 = rand::random();
-    let client = SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));
-    let router = bazaar::serve::router(state.clone(), options).layer(MockConnectInfo(client));
-    (router, state)
-}
-
-/// A browser with JavaScript off: follows nothing by itself, keeps cookies.
-struct Browser {
-    app: Router,
-    cookie: Option<String>,
-}
-
-impl Browser {
-    fn new(app: Router) -> Self {
-        Self { app, cookie: None }
-    }
-
-    async fn send(&mut self, mut request: Request<Body>) -> (StatusCode, HeaderMap, String) {
-        if let Some(cookie) = &self.cookie {
-            request
-                .headers_mut()
-                .insert(header::COOKIE, cookie.parse().unwrap());
-        }
-        let response: Response<Body> = self.app.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        for set in headers.get_all(header::SET_COOKIE) {
-            let pair = set.to_str().unwrap().split(';').next().unwrap().to_owned();
-            let removed = set.to_str().unwrap().contains("Max-Age=0");
-            self.cookie = (!removed).then_some(pair);
-        }
-        let body = response.into_body().collect().await.unwrap().to_bytes();
-        (status, headers, String::from_utf8_lossy(&body).into_owned())
-    }
-
-    async fn get(&mut self, path: &str) -> (StatusCode, HeaderMap, String) {
-        let request = Request::get(path)
-            .header(header::ACCEPT, "text/html")
-            .body(Body::empty())
-            .unwrap();
-        self.send(request).await
-    }
-
-    /// A plain HTML form post from `page` on this site.
-    async fn post_form(
-        &mut self,
-        path: &str,
-        page: &str,
-        fields: &[(&str, &str)],
-    ) -> (StatusCode, HeaderMap, String) {
-        let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(fields)
-            .finish();
-        let request = Request::post(path)
-            .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ORIGIN, ORIGIN)
-            .header("sec-fetch-site", "same-origin")
-            .header(header::REFERER, format!("{ORIGIN}{page}"))
-            .body(Body::from(body))
-            .unwrap();
-        self.send(request).await
-    }
-}
-
-fn location(headers: &HeaderMap) -> String {
-    headers
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
-}
-
-async fn verified_user(db: &PgPool, email: &str, roles: &[Role]) -> i64 {
-    let email = server::accounts::Email::parse(email).unwrap();
-    server::accounts::users::upsert_verified(
-        db,
-        &email,
-        "Test Person",
-        "a long test password",
-        roles,
-        false,
-    )
-    .await
-    .unwrap()
-}
-
-fn unique_email(prefix: &str) -> String {
-    format!("{prefix}-{}@example.com", rand::random::<u32>())
-}
-
-async fn signed_in(app: &Router, email: &str) -> Browser {
-    let mut browser = Browser::new(app.clone());
-    let (status, headers, _) = browser
-        .post_form(
-            LogIn::PATH,
-            "/login",
-            &[
-                ("email", email),
-                ("password", "a long test password"),
-                ("next", "/account"),
-            ],
-        )
-        .await;
-    assert_eq!(status, StatusCode::FOUND, "sign-in redirects");
-    assert_eq!(location(&headers), "/account");
-    browser
-}
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_plain_form_sign_in_sets_a_hardened_cookie_and_opens_the_account(

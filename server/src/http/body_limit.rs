@@ -2,7 +2,7 @@
 //! the one endpoint that receives image files.
 
 use axum::{
-    body::Body,
+    body::{Body, HttpBody},
     extract::{Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -41,8 +41,9 @@ pub async fn limit(State(limits): State<Limits>, request: Request, next: Next) -
         .headers()
         .get(CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if announced.is_some_and(|length| length > max) {
+        .and_then(|value| value.parse::<u64>().ok())
+        .or_else(|| request.body().size_hint().exact());
+    if announced.is_some_and(|length| length > max as u64) {
         return (
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("The request is larger than {} MB.", max / (1024 * 1024)),
