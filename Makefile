@@ -11,7 +11,7 @@ run:
 test:
 	bash scripts/test.sh
 
-## Throughput, latency and bundle size, written to bench/results.json.
+## Throughput, latency and bundle size, written to bench/results/<time>.json.
 bench:
 	bash scripts/bench.sh
 

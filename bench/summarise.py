@@ -1,4 +1,4 @@
-"""Turns wrk's reports and the wasm bundle into bench/results.json."""
+"""Turns wrk's reports and the wasm bundle into one JSON record of figures."""
 
 import gzip
 import json
@@ -26,10 +26,12 @@ def parse(report):
     }
 
 
-raw, wasm, products = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), int(sys.argv[3])
+raw, wasm = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+products, connections = int(sys.argv[3]), int(sys.argv[4])
 wasm_bytes = wasm.read_bytes()
 print(json.dumps({
     "catalog_products": products,
+    "connections": connections,
     "routes": {path.stem: parse(path.read_text()) for path in sorted(raw.glob("*.txt"))},
     "wasm": {"bytes": len(wasm_bytes), "gzip_bytes": len(gzip.compress(wasm_bytes, 9))},
 }, indent=2))

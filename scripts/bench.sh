@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: serves the release build over a large synthetic catalog and
 # measures throughput and latency of the main pages with wrk, plus the size of
-# the browser bundle. Figures go to bench/results.json; nothing is asserted.
+# the browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -14,6 +14,7 @@ cargo leptos build --release
 
 port="${BENCH_PORT:-3200}"
 duration="${BENCH_DURATION:-10s}"
+connections="${BENCH_CONNECTIONS:-32}"
 products="${BENCH_PRODUCTS:-10000}"
 bin="$CARGO_TARGET_DIR/release/bazaar"
 runuser -u postgres -- psql -qc "SELECT 1 FROM pg_database WHERE datname = 'bazaar_bench'" -tA | grep -q 1 \
@@ -41,9 +42,12 @@ raw="$CARGO_TARGET_DIR/bench-raw"
 mkdir -p "$raw"
 for name in "${!targets[@]}"; do
   echo "==> $name ${targets[$name]}"
-  wrk -t2 -c16 -d"$duration" --latency "http://127.0.0.1:$port${targets[$name]}" | tee "$raw/$name.txt"
+  wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port${targets[$name]}" | tee "$raw/$name.txt"
 done
 
 wasm="$(ls target/site/pkg/*.wasm | head -1)"
-python3 bench/summarise.py "$raw" "$wasm" "$products" > bench/results.json
-cat bench/results.json
+mkdir -p bench/results
+result="bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
+python3 bench/summarise.py "$raw" "$wasm" "$products" "$connections" > "$result"
+cat "$result"
+echo "written to $result"
