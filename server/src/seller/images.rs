@@ -7,7 +7,7 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use serde_json::json;
 use sqlx::PgPool;
 
-use super::StoreScope;
+use super::{StoreScope, lock_product};
 use crate::{AppState, Error, Result, audit::Entry, http::client::RequestMeta, media};
 
 /// The largest file a seller may upload.
@@ -129,15 +129,8 @@ async fn insert(
     stored: &[media::Stored],
 ) -> Result<()> {
     let mut tx = state.db.begin().await?;
-    // Locks the product so two uploads cannot both take the next positions.
-    sqlx::query_scalar!(
-        "SELECT id FROM products WHERE id = $1 AND store_id = $2 FOR UPDATE",
-        product_id,
-        scope.store_id()
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(Error::NotFound)?;
+    // Two uploads at once must not both take the next positions.
+    lock_product(&mut tx, scope, product_id).await?;
     let next = sqlx::query_scalar!(
         r#"SELECT coalesce(max(position) + 1, 0) AS "next!" FROM product_images WHERE product_id = $1"#,
         product_id
@@ -197,14 +190,7 @@ pub async fn change(
     change: Change,
 ) -> Result<()> {
     let mut tx = state.db.begin().await?;
-    sqlx::query_scalar!(
-        "SELECT id FROM products WHERE id = $1 AND store_id = $2 FOR UPDATE",
-        product_id,
-        scope.store_id()
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(Error::NotFound)?;
+    lock_product(&mut tx, scope, product_id).await?;
     let mut order: Vec<(i64, String)> = sqlx::query!(
         "SELECT id, file_key FROM product_images WHERE product_id = $1 ORDER BY position, id",
         product_id

@@ -6,6 +6,8 @@ pub mod categories;
 pub mod images;
 pub mod products;
 
+use sqlx::PgConnection;
+
 use crate::{Error, Result, accounts::sessions::AuthUser};
 
 /// The store a seller acts for, and who acts.
@@ -32,4 +34,28 @@ impl StoreScope {
     pub fn actor(self) -> i64 {
         self.actor
     }
+}
+
+/// A product of the store, locked until the transaction ends so concurrent
+/// changes to it queue up.
+pub(crate) struct LockedProduct {
+    pub slug: String,
+    pub version: i32,
+}
+
+/// Locks one of the store's products; another store's is "not found".
+pub(crate) async fn lock_product(
+    conn: &mut PgConnection,
+    scope: StoreScope,
+    product_id: i64,
+) -> Result<LockedProduct> {
+    sqlx::query_as!(
+        LockedProduct,
+        "SELECT slug, version FROM products WHERE id = $1 AND store_id = $2 FOR UPDATE",
+        product_id,
+        scope.store_id()
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound)
 }

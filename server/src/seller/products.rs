@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 
-use super::{StoreScope, categories};
+use super::{StoreScope, categories, lock_product};
 use crate::{
     AppState, Error, Problems, Result, audit::Entry, catalog::Page, http::client::RequestMeta,
     media, money::Money, text,
@@ -572,15 +572,8 @@ pub async fn save(
         .await
         .map_err(slug_taken)?,
         Some(id) => {
-            let current = sqlx::query_scalar!(
-                "SELECT version FROM products WHERE id = $1 AND store_id = $2 FOR UPDATE",
-                id,
-                scope.store_id()
-            )
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(Error::NotFound)?;
-            if input.version != Some(current) {
+            let current = lock_product(&mut tx, scope, id).await?;
+            if input.version != Some(current.version) {
                 return Err(Error::Conflict(
                     "Someone saved this product after you opened it. Reload the page to see their changes, then make yours again."
                         .into(),
@@ -817,14 +810,7 @@ pub async fn remove(
     id: i64,
 ) -> Result<Removal> {
     let mut tx = state.db.begin().await?;
-    let slug = sqlx::query_scalar!(
-        "SELECT slug FROM products WHERE id = $1 AND store_id = $2 FOR UPDATE",
-        id,
-        scope.store_id()
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(Error::NotFound)?;
+    let slug = lock_product(&mut tx, scope, id).await?.slug;
     let files: Vec<String> = sqlx::query_scalar!(
         "SELECT file_key FROM product_images WHERE product_id = $1",
         id
