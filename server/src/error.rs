@@ -101,6 +101,18 @@ impl Error {
         Self::Internal(error.into())
     }
 
+    /// The error of a computation several callers waited for (a cache
+    /// fill): each gets its own copy of what they can act on.
+    pub fn shared(error: std::sync::Arc<Self>) -> Self {
+        match &*error {
+            Self::NotFound => Self::NotFound,
+            Self::Unavailable(what) => Self::Unavailable(what),
+            Self::Conflict(message) => Self::Conflict(message.clone()),
+            Self::Invalid(problems) => Self::Invalid(problems.clone()),
+            other => Self::internal(other.to_string()),
+        }
+    }
+
     /// A stable machine-readable code for clients.
     pub fn code(&self) -> &'static str {
         match self {

@@ -20,14 +20,12 @@ pub fn facets_cache() -> FacetsCache {
         .build()
 }
 
-/// [`facets`] through the cache.
+/// [`facets`] through the cache; concurrent misses share one read.
 pub async fn facets_cached(db: &PgPool, cache: &FacetsCache) -> Result<Arc<Facets>> {
-    if let Some(facets) = cache.get(&()).await {
-        return Ok(facets);
-    }
-    let facets = Arc::new(facets(db).await?);
-    cache.insert((), facets.clone()).await;
-    Ok(facets)
+    cache
+        .try_get_with((), async { facets(db).await.map(Arc::new) })
+        .await
+        .map_err(Error::shared)
 }
 
 /// A category with its depth in the tree, for an indented list.

@@ -148,18 +148,19 @@ pub fn listing_cache() -> ListingCache {
         .build()
 }
 
-/// [`list_published`] through the cache.
+/// [`list_published`] through the cache. Requests arriving while a page is
+/// being read wait for that one read instead of each running the query.
 pub async fn list_published_cached(
     db: &PgPool,
     cache: &ListingCache,
     query: &ProductQuery,
 ) -> Result<Arc<Page<ProductSummary>>> {
-    if let Some(page) = cache.get(query).await {
-        return Ok(page);
-    }
-    let page = Arc::new(list_published(db, query).await?);
-    cache.insert(query.clone(), page.clone()).await;
-    Ok(page)
+    cache
+        .try_get_with_by_ref(query, async {
+            list_published(db, query).await.map(Arc::new)
+        })
+        .await
+        .map_err(Error::shared)
 }
 
 /// Published products of active stores matching `query`, in its order; ties
