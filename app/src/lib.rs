@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod cart;
 pub mod catalog;
 pub mod components;
 pub mod error;
@@ -32,6 +33,7 @@ use crate::{
             verify_email::VerifyEmailPage,
         },
         admin::home::{AdminAreaPage, AdminHomePage},
+        cart::CartPage,
         category::CategoryPage,
         dev_mail::DevMailPage,
         home::HomePage,
@@ -106,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:category") view=CategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:store") view=StorePage ssr=SsrMode::Async />
                     <Route path=path!("/p/:slug") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />

@@ -6,12 +6,14 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::{
     accounts::{LogOut, current_viewer},
+    cart::{CartChanged, cart_count},
     catalog::navigation_categories,
 };
 
 /// Wraps a page in the site's header and footer.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    provide_context(CartChanged(RwSignal::new(0)));
     view! {
         <a class="skip-link" href="#content">"Skip to content"</a>
         <Header />
@@ -88,9 +90,33 @@ fn AccountNav() -> impl IntoView {
         move || (location.pathname.get(), log_out.version().get()),
         |_| current_viewer(),
     );
+    let cart_changed = use_context::<CartChanged>().map(|changed| changed.0);
+    let count = Resource::new(
+        move || {
+            (
+                location.pathname.get(),
+                log_out.version().get(),
+                cart_changed.map(|changed| changed.get()),
+            )
+        },
+        |_| cart_count(),
+    );
     view! {
         <nav class="account-nav" aria-label="Your account">
-            <a href="/cart">"Cart"</a>
+            <Transition fallback=|| view! { <a href="/cart">"Cart"</a> }>
+                {move || Suspend::new(async move {
+                    match count.await.unwrap_or(0) {
+                        0 => view! { <a href="/cart">"Cart"</a> }.into_any(),
+                        n => view! {
+                            <a href="/cart">
+                                "Cart " <span class="cart-badge" data-testid="cart-count">{n}</span>
+                                <span class="visually-hidden">{if n == 1 { " item" } else { " items" }}</span>
+                            </a>
+                        }
+                            .into_any(),
+                    }
+                })}
+            </Transition>
             <Transition fallback=|| view! { <a href="/login">"Sign in"</a> }>
                 {move || Suspend::new(async move {
                     match viewer.await.ok().flatten() {

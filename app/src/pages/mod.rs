@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod cart;
 pub mod category;
 pub mod dev_mail;
 pub mod home;

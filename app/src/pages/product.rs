@@ -5,8 +5,10 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
+    cart::{AddToCart, CartChanged, forms as cart_forms},
     catalog::{Picture, ProductView, VariantChoice, get_product, related_products},
     components::{error_view::ErrorView, product_grid::ProductGrid},
+    forms::{Feedback, FormStatus, Submit, feedback, take_flash},
 };
 
 #[component]
@@ -16,11 +18,13 @@ pub fn ProductPage() -> impl IntoView {
         move || params.read().get("slug").unwrap_or_default(),
         get_product,
     );
+    let flash = Resource::new(|| (), |_| take_flash(cart_forms::ADD.into()));
     view! {
         <Suspense fallback=|| view! { <p class="loading container" role="status">"Loading product…"</p> }>
             {move || Suspend::new(async move {
+                let flash = flash.await.ok().flatten();
                 match product.await {
-                    Ok(product) => view! { <ProductDetail product /> }.into_any(),
+                    Ok(product) => view! { <ProductDetail product flash /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
@@ -29,7 +33,7 @@ pub fn ProductPage() -> impl IntoView {
 }
 
 #[component]
-fn ProductDetail(product: ProductView) -> impl IntoView {
+fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView {
     let query = use_query_map();
     let requested = query
         .read_untracked()
@@ -132,6 +136,7 @@ fn ProductDetail(product: ProductView) -> impl IntoView {
                         <button class="button" type="submit" hidden=move || hydrated.get()>"Show price and stock"</button>
                     </form>
                     <p class="muted">"SKU: " <span>{move || current().map(|v| v.sku)}</span></p>
+                    <AddToCartForm selected flash in_stock=Signal::derive(move || current().is_some_and(|v| v.stock > 0)) />
                 </div>
             </div>
             <section class="product__description" aria-labelledby="description-heading">
@@ -256,5 +261,56 @@ fn stock_text(variant: &VariantChoice) -> String {
         0 => "Out of stock".into(),
         n @ 1..=5 => format!("Only {n} left"),
         _ => "In stock".into(),
+    }
+}
+
+/// Quantity and "Add to cart" for the chosen variant.
+#[component]
+fn AddToCartForm(
+    selected: RwSignal<Option<i64>>,
+    in_stock: Signal<bool>,
+    flash: Option<Feedback>,
+) -> impl IntoView {
+    let add = ServerAction::<AddToCart>::new();
+    let feedback = feedback(add.value(), flash);
+    if let Some(changed) = use_context::<CartChanged>() {
+        Effect::new(move |previous: Option<usize>| {
+            let now = add.version().get();
+            if previous.is_some_and(|previous| previous != now) {
+                changed.bump();
+            }
+            now
+        });
+    }
+    let problem = move || feedback.with(|f| f.problem("quantity"));
+    view! {
+        <ActionForm action=add attr:class="add-to-cart">
+            <FormStatus feedback />
+            {move || feedback.with(|f| f.notice.is_some()).then(|| view! {
+                <p><a href="/cart">"View your cart"</a></p>
+            })}
+            <input type="hidden" name="variant_id" value=move || selected.get().map(|id| id.to_string()) />
+            <div class="field" class:field--invalid=move || problem().is_some()>
+                <label for="add-quantity">"Quantity"</label>
+                <input
+                    id="add-quantity"
+                    class="input"
+                    type="number"
+                    name="quantity"
+                    min="1"
+                    max="99"
+                    inputmode="numeric"
+                    value=feedback.with_untracked(|f| f.value("quantity")).unwrap_or_else(|| "1".into())
+                    aria-invalid=move || problem().is_some().then_some("true")
+                    aria-describedby=move || problem().is_some().then_some("add-quantity-error")
+                />
+                {move || problem().map(|message| view! { <p class="field__error" id="add-quantity-error">{message}</p> })}
+            </div>
+            {move || if in_stock.get() {
+                view! { <Submit label="Add to cart" pending=add.pending().into() /> }.into_any()
+            } else {
+                view! { <p class="muted">"This option is out of stock."</p> }.into_any()
+            }}
+        </ActionForm>
     }
 }

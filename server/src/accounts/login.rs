@@ -60,6 +60,7 @@ pub async fn log_in(
         .await?;
     tx.commit().await?;
     sessions::sign_in(&state.db, config, session, account.id, meta).await?;
+    crate::cart::adopt_visitor_cart(&state.db, session, account.id).await?;
     Ok(account.id)
 }
 

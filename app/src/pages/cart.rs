@@ -1,0 +1,144 @@
+//! `/cart`: what the shopper is about to buy, grouped by store, at today's
+//! prices.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    cart::{CartChanged, CartView, LineView, UpdateCartLine, forms, my_cart},
+    components::error_view::ErrorView,
+    forms::{Feedback, feedback, take_flash},
+};
+
+#[component]
+pub fn CartPage() -> impl IntoView {
+    let update = ServerAction::<UpdateCartLine>::new();
+    let cart = Resource::new(move || update.version().get(), |_| my_cart());
+    if let Some(changed) = use_context::<CartChanged>() {
+        Effect::new(move |previous: Option<usize>| {
+            let now = update.version().get();
+            if previous.is_some_and(|previous| previous != now) {
+                changed.bump();
+            }
+            now
+        });
+    }
+    let flash = Resource::new(|| (), |_| take_flash(forms::CART.into()));
+    view! {
+        <Title text="Your cart" />
+        <section class="container section stack">
+            <h1>"Your cart"</h1>
+            <Transition fallback=|| view! { <p class="loading">"Loading your cart…"</p> }>
+                {move || Suspend::new(async move {
+                    let flash = flash.await.ok().flatten();
+                    let feedback = feedback(update.value(), flash);
+                    match cart.await {
+                        Ok(cart) => view! { <CartContents cart feedback update /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CartContents(
+    cart: CartView,
+    feedback: Signal<Feedback>,
+    update: ServerAction<UpdateCartLine>,
+) -> impl IntoView {
+    let status = view! {
+        <div aria-live="polite">
+            {move || feedback.with(|f| {
+                f.problems.iter().map(|(_, message)| view! {
+                    <p class="alert alert--error" role="alert">{message.clone()}</p>
+                }).collect_view()
+            })}
+            {move || feedback.with(|f| f.notice.clone()).map(|message| view! {
+                <p class="alert alert--success">{message}</p>
+            })}
+        </div>
+    };
+    if cart.stores.is_empty() {
+        return view! {
+            {status}
+            <div class="empty">
+                <p>"Your cart is empty."</p>
+                <p><a href="/products">"Browse products"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        {status}
+        {(!cart.notices.is_empty()).then(|| view! {
+            <div class="alert alert--warning" role="status">
+                <p>"Since you added these items:"</p>
+                <ul>{cart.notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}</ul>
+            </div>
+        })}
+        {cart.stores.into_iter().map(|store| {
+            let heading = format!("store-{}", store.slug);
+            let labelled_by = heading.clone();
+            view! {
+                <section class="card stack cart-store" aria-labelledby=labelled_by>
+                    <h2 id=heading>
+                        "From " <a href=format!("/s/{}", store.slug)>{store.name.clone()}</a>
+                    </h2>
+                    <ul class="cart-lines">
+                        {store.lines.into_iter().map(|line| view! { <CartLine line update /> }).collect_view()}
+                    </ul>
+                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal}</strong></p>
+                </section>
+            }
+        }).collect_view()}
+        <p class="cart-total">"Total: " <strong data-testid="cart-total">{cart.total}</strong></p>
+        <p class="muted">"Checkout opens soon: payment is not available yet."</p>
+    }
+    .into_any()
+}
+
+#[component]
+fn CartLine(line: LineView, update: ServerAction<UpdateCartLine>) -> impl IntoView {
+    let quantity_id = format!("quantity-{}", line.variant_id);
+    let variant = line.variant_id.to_string();
+    let remove_variant = variant.clone();
+    let quantity_label = format!("Quantity of {}", line.title);
+    let remove_label = format!(" {}", line.title);
+    view! {
+        <li class="cart-line" class:cart-line--unavailable=!line.available>
+            {line.image.clone().map(|src| view! {
+                <img src=src alt="" width="80" height="80" loading="lazy" />
+            })}
+            <div class="cart-line__details">
+                <a href=format!("/p/{}", line.product_slug)>{line.title.clone()}</a>
+                {(!line.options.is_empty()).then(|| view! { <p class="muted">{line.options.clone()}</p> })}
+                <p class="muted">{format!("{} each", line.unit_price)}</p>
+            </div>
+            <ActionForm action=update attr:class="cart-line__quantity">
+                <input type="hidden" name="variant_id" value=variant />
+                <label for=quantity_id.clone()>{quantity_label}</label>
+                <input
+                    id=quantity_id.clone()
+                    class="input"
+                    type="number"
+                    name="quantity"
+                    min="1"
+                    max="99"
+                    inputmode="numeric"
+                    value=line.quantity.to_string()
+                />
+                <button class="button" type="submit">"Update"</button>
+            </ActionForm>
+            <ActionForm action=update>
+                <input type="hidden" name="variant_id" value=remove_variant />
+                <input type="hidden" name="quantity" value="0" />
+                <button class="button" type="submit">
+                    "Remove" <span class="visually-hidden">{remove_label}</span>
+                </button>
+            </ActionForm>
+            <p class="cart-line__total">{line.total.clone()}</p>
+        </li>
+    }
+}

@@ -1,0 +1,377 @@
+//! The cart. A visitor's cart is found by a random token kept in their
+//! session; a signed-in person's by their id, and at sign-in the visitor's
+//! cart is merged into theirs. Prices and stock are read from the catalog on
+//! every view, never trusted from the cart.
+
+use std::collections::BTreeMap;
+
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::{Error, Result, accounts::Session, money::Money};
+
+/// The most of one variant a cart holds.
+pub const MAX_QUANTITY: i32 = 99;
+
+/// The session key of a visitor's cart token.
+const VISITOR_CART: &str = "cart";
+
+/// Whose cart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    User(i64),
+    Visitor(Uuid),
+}
+
+impl Owner {
+    /// The signed-in user's cart, or the visitor's from the session; a
+    /// visitor without one gets a token only when `create` is set.
+    pub async fn of(session: &Session, user_id: Option<i64>, create: bool) -> Result<Option<Self>> {
+        if let Some(user_id) = user_id {
+            return Ok(Some(Self::User(user_id)));
+        }
+        if let Some(token) = session.get::<Uuid>(VISITOR_CART).await? {
+            return Ok(Some(Self::Visitor(token)));
+        }
+        if !create {
+            return Ok(None);
+        }
+        let token = Uuid::new_v4();
+        session.insert(VISITOR_CART, token).await?;
+        Ok(Some(Self::Visitor(token)))
+    }
+
+    fn split(self) -> (Option<i64>, Option<Uuid>) {
+        match self {
+            Self::User(id) => (Some(id), None),
+            Self::Visitor(token) => (None, Some(token)),
+        }
+    }
+}
+
+async fn find_cart(conn: &mut PgConnection, owner: Owner) -> Result<Option<i64>> {
+    let (user_id, token) = owner.split();
+    let id = sqlx::query_scalar!(
+        "SELECT id FROM carts WHERE user_id = $1 OR token = $2",
+        user_id,
+        token
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(id)
+}
+
+async fn open_cart(conn: &mut PgConnection, owner: Owner) -> Result<i64> {
+    if let Some(id) = find_cart(&mut *conn, owner).await? {
+        return Ok(id);
+    }
+    let (user_id, token) = owner.split();
+    // Two first adds at once: the second finds the first's cart.
+    let id = sqlx::query_scalar!(
+        "INSERT INTO carts (user_id, token) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id",
+        user_id,
+        token
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    match id {
+        Some(id) => Ok(id),
+        None => find_cart(conn, owner).await?.ok_or(Error::NotFound),
+    }
+}
+
+fn check_quantity(quantity: i32) -> Result<()> {
+    if (1..=MAX_QUANTITY).contains(&quantity) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "quantity",
+            format!("Choose a quantity from 1 to {MAX_QUANTITY}."),
+        ))
+    }
+}
+
+/// A variant that can be bought now: of a published product of an active store.
+struct ForSale {
+    price: i64,
+    stock: i32,
+}
+
+async fn for_sale(conn: &mut PgConnection, variant_id: i64) -> Result<ForSale> {
+    sqlx::query_as!(
+        ForSale,
+        "SELECT v.price, v.stock FROM product_variants v
+         JOIN products p ON p.id = v.product_id AND p.status = 'published'
+         JOIN stores s ON s.id = p.store_id AND s.status = 'active'
+         WHERE v.id = $1
+         FOR SHARE OF v",
+        variant_id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound)
+}
+
+fn only_left(stock: i32, in_cart: i32) -> Error {
+    let message = match (stock, in_cart) {
+        (0, _) => "Sorry, this is out of stock.".to_owned(),
+        (stock, 0) => format!("Only {stock} left."),
+        (stock, in_cart) => format!("Only {stock} left, and {in_cart} are already in your cart."),
+    };
+    Error::invalid("quantity", message)
+}
+
+/// Adds `quantity` of a variant, on top of what the cart has of it; never
+/// more than is in stock.
+pub async fn add(db: &PgPool, owner: Owner, variant_id: i64, quantity: i32) -> Result<()> {
+    check_quantity(quantity)?;
+    let mut tx = db.begin().await?;
+    let variant = for_sale(&mut tx, variant_id).await?;
+    let cart = open_cart(&mut tx, owner).await?;
+    let in_cart = sqlx::query_scalar!(
+        "SELECT quantity FROM cart_items WHERE cart_id = $1 AND variant_id = $2 FOR UPDATE",
+        cart,
+        variant_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .unwrap_or(0);
+    let wanted = in_cart + quantity;
+    if wanted > variant.stock {
+        return Err(only_left(variant.stock, in_cart));
+    }
+    check_quantity(wanted)?;
+    sqlx::query!(
+        "INSERT INTO cart_items (cart_id, variant_id, quantity, added_price) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity, added_price = EXCLUDED.added_price",
+        cart,
+        variant_id,
+        wanted,
+        variant.price
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!("UPDATE carts SET updated_at = now() WHERE id = $1", cart)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets how many of a variant the cart holds; 0 removes it.
+pub async fn set_quantity(db: &PgPool, owner: Owner, variant_id: i64, quantity: i32) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let Some(cart) = find_cart(&mut tx, owner).await? else {
+        return Err(Error::NotFound);
+    };
+    if quantity == 0 {
+        sqlx::query!(
+            "DELETE FROM cart_items WHERE cart_id = $1 AND variant_id = $2",
+            cart,
+            variant_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
+    check_quantity(quantity)?;
+    let variant = for_sale(&mut tx, variant_id).await?;
+    if quantity > variant.stock {
+        return Err(only_left(variant.stock, 0));
+    }
+    let changed = sqlx::query!(
+        "UPDATE cart_items SET quantity = $3 WHERE cart_id = $1 AND variant_id = $2",
+        cart,
+        variant_id,
+        quantity
+    )
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// How many items the cart holds, for the header.
+pub async fn count(db: &PgPool, owner: Owner) -> Result<i64> {
+    let (user_id, token) = owner.split();
+    let count = sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(i.quantity), 0) AS "count!" FROM cart_items i
+           JOIN carts c ON c.id = i.cart_id WHERE c.user_id = $1 OR c.token = $2"#,
+        user_id,
+        token
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(count)
+}
+
+/// One line of the cart as it stands now.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub variant_id: i64,
+    pub product_slug: String,
+    pub title: String,
+    /// Such as "Size: M, Colour: Blue"; empty for a product without options.
+    pub options: String,
+    pub sku: String,
+    pub unit_price: Money,
+    pub quantity: i32,
+    pub image_key: Option<String>,
+    /// Whether it can be bought as it is: still for sale, enough in stock.
+    pub available: bool,
+}
+
+impl Line {
+    pub fn total(&self) -> Money {
+        Money(self.unit_price.cents() * i64::from(self.quantity))
+    }
+}
+
+/// The lines of one store.
+#[derive(Clone, Debug)]
+pub struct StoreLines {
+    pub store_name: String,
+    pub store_slug: String,
+    pub lines: Vec<Line>,
+    /// Of the available lines.
+    pub subtotal: Money,
+}
+
+/// The cart with what changed since its items were added.
+#[derive(Clone, Debug, Default)]
+pub struct Cart {
+    pub stores: Vec<StoreLines>,
+    pub total: Money,
+    pub notices: Vec<String>,
+}
+
+/// The cart as it stands: current prices and stock, lines grouped by store.
+/// A price change is told once, after which the cart holds the new price.
+pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
+    let (user_id, token) = owner.split();
+    let rows = sqlx::query!(
+        r#"SELECT i.cart_id, i.variant_id, i.quantity, i.added_price, v.price, v.stock, v.sku, v.options,
+                  p.slug, p.title, (p.status = 'published' AND s.status = 'active') AS "for_sale!",
+                  s.name AS store_name, s.slug AS store_slug,
+                  (SELECT file_key FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_key
+           FROM cart_items i
+           JOIN carts c ON c.id = i.cart_id
+           JOIN product_variants v ON v.id = i.variant_id
+           JOIN products p ON p.id = v.product_id
+           JOIN stores s ON s.id = p.store_id
+           WHERE c.user_id = $1 OR c.token = $2
+           ORDER BY s.name, s.id, i.added_at, i.variant_id"#,
+        user_id,
+        token
+    )
+    .fetch_all(db)
+    .await?;
+    let mut cart = Cart::default();
+    let mut repriced = Vec::new();
+    for row in rows {
+        let options: BTreeMap<String, String> =
+            serde_json::from_value(row.options).unwrap_or_default();
+        let options = options
+            .iter()
+            .map(|(name, value)| format!("{}: {value}", crate::text::capitalise(name)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (was, now) = (Money(row.added_price), Money(row.price));
+        if !row.for_sale {
+            cart.notices
+                .push(format!("{} is no longer for sale.", row.title));
+        } else if row.stock == 0 {
+            cart.notices.push(format!("{} is out of stock.", row.title));
+        } else if row.stock < row.quantity {
+            cart.notices.push(format!(
+                "Only {} of {} left: lower the quantity to buy it.",
+                row.stock, row.title
+            ));
+        }
+        if row.for_sale && was != now {
+            cart.notices.push(format!(
+                "The price of {} changed from {was} to {now}.",
+                row.title
+            ));
+            repriced.push((row.cart_id, row.variant_id, row.price));
+        }
+        let line = Line {
+            variant_id: row.variant_id,
+            product_slug: row.slug,
+            title: row.title,
+            options,
+            sku: row.sku,
+            unit_price: now,
+            quantity: row.quantity,
+            image_key: row.image_key,
+            available: row.for_sale && row.stock >= row.quantity,
+        };
+        match cart.stores.last_mut() {
+            Some(store) if store.store_slug == row.store_slug => store.lines.push(line),
+            _ => cart.stores.push(StoreLines {
+                store_name: row.store_name,
+                store_slug: row.store_slug,
+                lines: vec![line],
+                subtotal: Money(0),
+            }),
+        }
+    }
+    for store in &mut cart.stores {
+        store.subtotal = Money(
+            store
+                .lines
+                .iter()
+                .filter(|line| line.available)
+                .map(|line| line.total().cents())
+                .sum(),
+        );
+    }
+    cart.total = Money(cart.stores.iter().map(|store| store.subtotal.cents()).sum());
+    for (cart_id, variant_id, price) in repriced {
+        sqlx::query!(
+            "UPDATE cart_items SET added_price = $3 WHERE cart_id = $1 AND variant_id = $2",
+            cart_id,
+            variant_id,
+            price
+        )
+        .execute(db)
+        .await?;
+    }
+    Ok(cart)
+}
+
+/// Moves the visitor's cart of this session into `user_id`'s at sign-in:
+/// quantities of the same variant are summed, never beyond the stock.
+pub async fn adopt_visitor_cart(db: &PgPool, session: &Session, user_id: i64) -> Result<()> {
+    let Some(token) = session.remove::<Uuid>(VISITOR_CART).await? else {
+        return Ok(());
+    };
+    let mut tx = db.begin().await?;
+    let Some(visitor_cart) = find_cart(&mut tx, Owner::Visitor(token)).await? else {
+        return Ok(());
+    };
+    let user_cart = open_cart(&mut tx, Owner::User(user_id)).await?;
+    sqlx::query!(
+        "INSERT INTO cart_items (cart_id, variant_id, quantity, added_price)
+         SELECT $2, vi.variant_id, LEAST(vi.quantity + coalesce(ui.quantity, 0), v.stock, $3), vi.added_price
+         FROM cart_items vi
+         JOIN product_variants v ON v.id = vi.variant_id
+         LEFT JOIN cart_items ui ON ui.cart_id = $2 AND ui.variant_id = vi.variant_id
+         WHERE vi.cart_id = $1 AND v.stock > 0
+         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity",
+        visitor_cart,
+        user_cart,
+        MAX_QUANTITY
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!("DELETE FROM carts WHERE id = $1", visitor_cart)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! The cart against the real database: never more than the stock, lines
+//! grouped by store at today's prices, and changes since adding told once.
+
+use server::{
+    Error,
+    cart::{self, Owner},
+};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// Two stores with one product each; returns the variant ids `(mug, print)`.
+async fn catalog(db: &PgPool) -> (i64, i64) {
+    sqlx::raw_sql(
+        "INSERT INTO categories (slug, name) VALUES ('home', 'Home');
+         INSERT INTO stores (slug, name) VALUES ('alpha', 'Alpha'), ('beta', 'Beta');
+         INSERT INTO products (store_id, category_id, slug, title, status, published_at) VALUES
+           ((SELECT id FROM stores WHERE slug = 'alpha'), (SELECT id FROM categories), 'mug', 'Mug', 'published', now()),
+           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM categories), 'print', 'Print', 'published', now());
+         INSERT INTO product_variants (product_id, store_id, sku, options, price, stock) VALUES
+           ((SELECT id FROM products WHERE slug = 'mug'), (SELECT id FROM stores WHERE slug = 'alpha'), 'MUG', '{\"colour\": \"blue\"}', 1200, 3),
+           ((SELECT id FROM products WHERE slug = 'print'), (SELECT id FROM stores WHERE slug = 'beta'), 'PRINT', '{}', 2500, 10);",
+    )
+    .execute(db)
+    .await
+    .unwrap();
+    let variant = |sku: &'static str| async move {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM product_variants WHERE sku = $1")
+            .bind(sku)
+            .fetch_one(db)
+            .await
+            .unwrap()
+    };
+    (variant("MUG").await, variant("PRINT").await)
+}
+
+fn visitor() -> Owner {
+    Owner::Visitor(Uuid::new_v4())
+}
+
+fn quantity_problem(result: server::Result<()>) -> String {
+    match result {
+        Err(Error::Invalid(problems)) if problems[0].field == "quantity" => {
+            problems[0].message.clone()
+        }
+        other => panic!("expected a quantity problem, got {other:?}"),
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn adding_sums_quantities_up_to_the_stock(db: PgPool) {
+    let (mug, _) = catalog(&db).await;
+    let owner = visitor();
+    cart::add(&db, owner, mug, 2).await.unwrap();
+    assert_eq!(
+        quantity_problem(cart::add(&db, owner, mug, 2).await),
+        "Only 3 left, and 2 are already in your cart."
+    );
+    cart::add(&db, owner, mug, 1).await.unwrap();
+    assert_eq!(cart::count(&db, owner).await.unwrap(), 3);
+    quantity_problem(cart::add(&db, owner, mug, 0).await);
+    quantity_problem(cart::set_quantity(&db, owner, mug, 4).await);
+    cart::set_quantity(&db, owner, mug, 0).await.unwrap();
+    assert_eq!(cart::count(&db, owner).await.unwrap(), 0);
+    // Another visitor's cart is their own.
+    assert_eq!(cart::count(&db, visitor()).await.unwrap(), 0);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn only_products_for_sale_can_be_added(db: PgPool) {
+    let (mug, _) = catalog(&db).await;
+    sqlx::query("UPDATE products SET status = 'draft' WHERE slug = 'mug'")
+        .execute(&db)
+        .await
+        .unwrap();
+    assert!(matches!(
+        cart::add(&db, visitor(), mug, 1).await,
+        Err(Error::NotFound)
+    ));
+    assert!(matches!(
+        cart::add(&db, visitor(), 999_999, 1).await,
+        Err(Error::NotFound)
+    ));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_cart_is_grouped_by_store_at_todays_prices(db: PgPool) {
+    let (mug, print) = catalog(&db).await;
+    let owner = visitor();
+    cart::add(&db, owner, print, 2).await.unwrap();
+    cart::add(&db, owner, mug, 1).await.unwrap();
+
+    let view = cart::view(&db, owner).await.unwrap();
+    let stores: Vec<_> = view.stores.iter().map(|s| s.store_name.as_str()).collect();
+    assert_eq!(stores, ["Alpha", "Beta"]);
+    assert_eq!(view.stores[0].subtotal.cents(), 1200);
+    assert_eq!(view.stores[0].lines[0].options, "Colour: blue");
+    assert_eq!(view.stores[1].subtotal.cents(), 5000);
+    assert_eq!(view.total.cents(), 6200);
+    assert!(view.notices.is_empty());
+
+    sqlx::query("UPDATE product_variants SET price = 1500 WHERE sku = 'MUG'")
+        .execute(&db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE product_variants SET stock = 1 WHERE sku = 'PRINT'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let view = cart::view(&db, owner).await.unwrap();
+    assert_eq!(
+        view.notices,
+        [
+            "The price of Mug changed from €12.00 to €15.00.",
+            "Only 1 of Print left: lower the quantity to buy it."
+        ]
+    );
+    assert_eq!(
+        view.total.cents(),
+        1500,
+        "a line short of stock is not counted"
+    );
+    assert!(!view.stores[1].lines[0].available);
+
+    let again = cart::view(&db, owner).await.unwrap();
+    assert_eq!(
+        again.notices,
+        ["Only 1 of Print left: lower the quantity to buy it."],
+        "a price change is told once"
+    );
+}
