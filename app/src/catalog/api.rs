@@ -12,12 +12,15 @@ use crate::error::AppError;
 #[server]
 pub async fn navigation_categories() -> Result<Vec<CategoryLink>, AppError> {
     let state = crate::error::state()?;
-    let categories = server::catalog::categories::top_level(&state.db).await?;
-    Ok(categories
-        .into_iter()
+    // The top of the tree the filter form offers, from the same cache.
+    let facets = server::catalog::facets::facets_cached(&state.db, &state.facets).await?;
+    Ok(facets
+        .categories
+        .iter()
+        .filter(|c| c.depth == 0)
         .map(|c| CategoryLink {
-            slug: c.slug,
-            name: c.name,
+            slug: c.slug.clone(),
+            name: c.name.clone(),
         })
         .collect())
 }

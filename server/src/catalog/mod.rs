@@ -1,10 +1,8 @@
 //! The catalog: categories, products, their variants and images, as shoppers
 //! see them on the storefront.
 
-pub mod categories;
 pub mod facets;
 pub mod markdown;
 pub mod products;
 
-pub use categories::Category;
 pub use products::{Image, Page, ProductDetail, ProductQuery, ProductSummary, Variant};
