@@ -21,8 +21,18 @@ pub mod forms {
 pub struct CartChanged(pub RwSignal<u32>);
 
 impl CartChanged {
-    pub fn bump(self) {
-        self.0.update(|n| *n += 1);
+    /// Tells the header whenever the action counted by `version` completes.
+    pub fn follow(version: RwSignal<usize>) {
+        let Some(changed) = use_context::<CartChanged>() else {
+            return;
+        };
+        Effect::new(move |previous: Option<usize>| {
+            let now = version.get();
+            if previous.is_some_and(|previous| previous != now) {
+                changed.0.update(|n| *n += 1);
+            }
+            now
+        });
     }
 }
 

@@ -14,15 +14,7 @@ use crate::{
 pub fn CartPage() -> impl IntoView {
     let update = ServerAction::<UpdateCartLine>::new();
     let cart = Resource::new(move || update.version().get(), |_| my_cart());
-    if let Some(changed) = use_context::<CartChanged>() {
-        Effect::new(move |previous: Option<usize>| {
-            let now = update.version().get();
-            if previous.is_some_and(|previous| previous != now) {
-                changed.bump();
-            }
-            now
-        });
-    }
+    CartChanged::follow(update.version());
     let flash = Resource::new(|| (), |_| take_flash(forms::CART.into()));
     view! {
         <Title text="Your cart" />

@@ -273,15 +273,7 @@ fn AddToCartForm(
 ) -> impl IntoView {
     let add = ServerAction::<AddToCart>::new();
     let feedback = feedback(add.value(), flash);
-    if let Some(changed) = use_context::<CartChanged>() {
-        Effect::new(move |previous: Option<usize>| {
-            let now = add.version().get();
-            if previous.is_some_and(|previous| previous != now) {
-                changed.bump();
-            }
-            now
-        });
-    }
+    CartChanged::follow(add.version());
     let problem = move || feedback.with(|f| f.problem("quantity"));
     view! {
         <ActionForm action=add attr:class="add-to-cart">
