@@ -18,6 +18,8 @@ export APP_ENV=test DATABASE_URL="$db_url" UPLOAD_DIR="$uploads"
 export BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
 # The suite loads many pages from one address; the limiter has its own tests.
 export RATE_LIMIT_PER_MINUTE=0
+# Its own payment emulator, apart from a `make run` on the same machine.
+export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
 leptos_site_env PROD
 
 "$bin" seed --demo >/dev/null

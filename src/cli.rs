@@ -92,6 +92,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     report.products_kept,
                     seed::demo::DEMO_PASSWORD
                 );
+                let orders = seed::orders::seed(&state.db, state.config.platform_fee_basis_points)
+                    .await
+                    .context("seeding the demo orders")?;
+                println!("demo orders: {orders} created");
             }
             if let Some(count) = scale {
                 let added = seed::scale::run(&state.db, count)

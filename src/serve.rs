@@ -8,7 +8,10 @@ use app::{App, shell};
 use axum::{Router, http::HeaderValue};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use server::{AppState, Config, db};
+use server::{
+    AppState, Config, db,
+    payments::emulator::{Emulator, Settings},
+};
 use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
 
 /// Hashed build output and uploads never change under the same name.
@@ -32,6 +35,14 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let mailer = server::mail::outbox::Mailer::from_config(&state.config)
         .map_err(|e| anyhow::anyhow!("setting up mail: {e}"))?;
     server::mail::outbox::spawn_worker(state.db.clone(), mailer);
+    // Kept until the server stops.
+    let _emulator =
+        if state.config.stripe_secret_key.is_none() && state.config.stripe_api_url.is_none() {
+            Some(start_stripe_emulator(&state.config).await?)
+        } else {
+            None
+        };
+    server::orders::payment::spawn_sweeper(state.clone());
     let router = router(state, leptos_options);
 
     let listener = tokio::net::TcpListener::bind(bind_addr)
@@ -47,6 +58,30 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     .context("serving")?;
     tracing::info!("Bazaar stopped");
     Ok(())
+}
+
+/// Without a Stripe key, payments go to the built-in emulator, which posts
+/// its webhooks back to this app.
+async fn start_stripe_emulator(config: &Config) -> anyhow::Result<Emulator> {
+    let settings = Settings {
+        webhook_url: format!("{}/webhooks/stripe", config.app_url),
+        webhook_secret: config.stripe_webhook_secret.clone(),
+        retry_base: std::time::Duration::from_secs(1),
+        max_attempts: 10,
+    };
+    let emulator = Emulator::start(config.stripe_emulator_addr, settings)
+        .await
+        .with_context(|| {
+            format!(
+                "starting the Stripe emulator on {}",
+                config.stripe_emulator_addr
+            )
+        })?;
+    tracing::info!(
+        "Stripe emulator (test cards only) at {}",
+        emulator.base_url()
+    );
+    Ok(emulator)
 }
 
 /// Pages and server functions from `app`, machine routes from `server`, and

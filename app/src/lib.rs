@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod components;
 pub mod error;
 pub mod forms;
+pub mod orders;
 pub mod pages;
 pub mod seller;
 #[cfg(feature = "ssr")]
@@ -28,13 +29,19 @@ use crate::{
     components::layout::Layout,
     pages::{
         accounts::{
-            account::AccountPage, forgot_password::ForgotPasswordPage, login::LoginPage,
-            register::RegisterPage, reset_password::ResetPasswordPage, security::SecurityPage,
+            account::AccountPage,
+            forgot_password::ForgotPasswordPage,
+            login::LoginPage,
+            orders::{OrderPage, OrdersPage},
+            register::RegisterPage,
+            reset_password::ResetPasswordPage,
+            security::SecurityPage,
             verify_email::VerifyEmailPage,
         },
         admin::home::{AdminAreaPage, AdminHomePage},
         cart::CartPage,
         category::CategoryPage,
+        checkout::{CheckoutCancelPage, CheckoutPage, CheckoutSuccessPage},
         dev_mail::DevMailPage,
         home::HomePage,
         not_found::NotFound,
@@ -43,6 +50,7 @@ use crate::{
         seller::{
             home::{SellerAreaPage, SellerHomePage},
             onboarding::OnboardingPage,
+            orders::{SellerOrderPage, SellerOrdersPage},
             product_editor::ProductEditorPage,
             products::SellerProductsPage,
         },
@@ -109,6 +117,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/s/:store") view=StorePage ssr=SsrMode::Async />
                     <Route path=path!("/p/:slug") view=ProductPage ssr=SsrMode::Async />
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout/success") view=CheckoutSuccessPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout/cancel") view=CheckoutCancelPage ssr=SsrMode::Async />
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
@@ -116,11 +127,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/orders/:number") view=OrderPage ssr=SsrMode::Async />
                     <Route path=path!("/seller") view=SellerHomePage ssr=SsrMode::Async />
                     <Route path=path!("/seller/onboarding") view=OnboardingPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/products") view=SellerProductsPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/products/new") view=ProductEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/products/:id") view=ProductEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/orders") view=SellerOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/orders/:id") view=SellerOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/*rest") view=SellerAreaPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/*rest") view=AdminAreaPage ssr=SsrMode::Async />

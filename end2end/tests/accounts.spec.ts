@@ -1,36 +1,5 @@
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
-import { expectAccessible, signIn, visit } from "./support";
-
-const PASSWORD = "lantern orchard pebble";
-
-/** An address no other test or run uses. */
-function newEmail(testInfo: TestInfo, what: string): string {
-  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  return `${what}-${testInfo.project.name}-${unique}@example.com`;
-}
-
-/** The text of the newest message to `email` with `subject`, from the dev mailbox. */
-async function readMail(page: Page, email: string, subject: string): Promise<string> {
-  const mailbox = await page.context().newPage();
-  try {
-    await mailbox.goto("/_dev/mail");
-    const message = mailbox.locator("article.mail", { hasText: email }).filter({ hasText: subject }).first();
-    await expect(message).toBeVisible();
-    return (await message.locator(".mail__body").textContent()) ?? "";
-  } finally {
-    await mailbox.close();
-  }
-}
-
-async function register(page: Page, testInfo: TestInfo, email: string) {
-  await visit(page, "/register", testInfo);
-  await page.getByLabel("Your name (optional)").fill("Robin Tester");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/verify-email\?sent=/);
-  await expect(page.getByText("Check your inbox")).toBeVisible();
-}
+import { expectAccessible, newEmail, PASSWORD, readMail, register, signIn, visit } from "./support";
 
 test("a new shopper registers, confirms the address with the mailed code, signs out and in", async ({
   page,

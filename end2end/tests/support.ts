@@ -26,6 +26,49 @@ export async function signIn(page: Page, testInfo: TestInfo, email: string, pass
   await expect(page.getByText(email).first()).toBeVisible();
 }
 
+export const PASSWORD = "lantern orchard pebble";
+
+/** An address no other test or run uses. */
+export function newEmail(testInfo: TestInfo, what: string): string {
+  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  return `${what}-${testInfo.project.name}-${unique}@example.com`;
+}
+
+/** The text of the newest message to `email` with `subject`, from the dev mailbox. */
+export async function readMail(page: Page, email: string, subject: string): Promise<string> {
+  const mailbox = await page.context().newPage();
+  try {
+    await mailbox.goto("/_dev/mail");
+    const message = mailbox.locator("article.mail", { hasText: email }).filter({ hasText: subject }).first();
+    await expect(message).toBeVisible();
+    return (await message.locator(".mail__body").textContent()) ?? "";
+  } finally {
+    await mailbox.close();
+  }
+}
+
+export async function register(page: Page, testInfo: TestInfo, email: string) {
+  await visit(page, "/register", testInfo);
+  await page.getByLabel("Your name (optional)").fill("Robin Tester");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/verify-email\?sent=/);
+  await expect(page.getByText("Check your inbox")).toBeVisible();
+}
+
+/** A new shopper who registered, confirmed the address with the mailed code and signed in. */
+export async function newVerifiedShopper(page: Page, testInfo: TestInfo, what: string): Promise<string> {
+  const email = newEmail(testInfo, what);
+  await register(page, testInfo, email);
+  const code = (await readMail(page, email, "Confirm your email address")).match(/\b\d{6}\b/)?.[0];
+  await page.getByLabel("6-digit code").fill(code!);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
+  await signIn(page, testInfo, email, PASSWORD);
+  return email;
+}
+
 /**
  * Fails on any WCAG 2.0–2.2 A/AA violation axe finds on the current page.
  * axe runs as a script, so for a page opened without JavaScript the same URL

@@ -231,6 +231,16 @@ impl Line {
     }
 }
 
+/// A variant's option values as people read them: "Colour: Blue, Size: M".
+pub(crate) fn options_label(options: serde_json::Value) -> String {
+    let options: BTreeMap<String, String> = serde_json::from_value(options).unwrap_or_default();
+    options
+        .iter()
+        .map(|(name, value)| format!("{}: {value}", crate::text::capitalise(name)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The lines of one store.
 #[derive(Clone, Debug)]
 pub struct StoreLines {
@@ -273,13 +283,7 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
     let mut cart = Cart::default();
     let mut repriced = Vec::new();
     for row in rows {
-        let options: BTreeMap<String, String> =
-            serde_json::from_value(row.options).unwrap_or_default();
-        let options = options
-            .iter()
-            .map(|(name, value)| format!("{}: {value}", crate::text::capitalise(name)))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let options = options_label(row.options);
         let (was, now) = (Money(row.added_price), Money(row.price));
         if !row.for_sale {
             cart.notices

@@ -75,6 +75,20 @@ pub struct Config {
     /// Refused admin accesses from one account or IP within an hour before
     /// the platform admins are alerted by mail.
     pub admin_alert_threshold: u32,
+    /// Stripe's secret key; `None` pays through the built-in emulator.
+    pub stripe_secret_key: Option<String>,
+    /// Where the Stripe API is reached when it is not Stripe itself: the
+    /// emulator's address, set by test harnesses that start their own.
+    pub stripe_api_url: Option<String>,
+    /// The secret Stripe signs webhooks with.
+    pub stripe_webhook_secret: String,
+    /// Where `serve` starts the emulator when there is no Stripe key.
+    pub stripe_emulator_addr: SocketAddr,
+    /// How long a placed order keeps its stock while waiting for payment
+    /// (Stripe accepts 30 minutes to 24 hours).
+    pub checkout_expiry: Duration,
+    /// The platform's share of each store order, in hundredths of a percent.
+    pub platform_fee_basis_points: u32,
 }
 
 /// A setting that is missing or malformed, named so the operator can fix it.
@@ -150,6 +164,23 @@ impl Config {
             session_lifetime: minutes(vars.parsed("SESSION_LIFETIME_MINUTES", 30 * 24 * 60)?),
             login_failures_per_ip: vars.parsed("LOGIN_FAILURES_PER_IP", 50)?,
             admin_alert_threshold: vars.parsed("ADMIN_ALERT_THRESHOLD", 5)?,
+            stripe_secret_key: match vars.get("STRIPE_SECRET_KEY") {
+                Some(key) => Some(key),
+                None if local => None,
+                None => Some(vars.required("STRIPE_SECRET_KEY", None)?),
+            },
+            stripe_api_url: vars.get("STRIPE_API_URL"),
+            stripe_webhook_secret: vars.required(
+                "STRIPE_WEBHOOK_SECRET",
+                local.then(|| "whsec_bazaar_local_emulator".into()),
+            )?,
+            stripe_emulator_addr: vars
+                .parsed("STRIPE_EMULATOR_ADDR", ([127, 0, 0, 1], 12111).into())?,
+            checkout_expiry: minutes(
+                vars.parsed("CHECKOUT_EXPIRY_MINUTES", 30)?
+                    .clamp(30, 24 * 60),
+            ),
+            platform_fee_basis_points: platform_fee(&vars)?,
         })
     }
 
@@ -162,6 +193,23 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.app_url.starts_with("https://")
     }
+}
+
+/// `PLATFORM_FEE_PERCENT` as people write it (`10`, `7.5`), kept exact in
+/// basis points: no float ever touches money.
+fn platform_fee(vars: &Vars) -> Result<u32, ConfigError> {
+    let Some(raw) = vars.get("PLATFORM_FEE_PERCENT") else {
+        return Ok(1000);
+    };
+    crate::money::Money::parse(&raw)
+        .and_then(|hundredths| u32::try_from(hundredths.cents()).ok())
+        .filter(|basis_points| *basis_points <= 10_000)
+        .ok_or(ConfigError {
+            variable: "PLATFORM_FEE_PERCENT",
+            problem: format!(
+                "expected a percentage from 0 to 100 with at most two decimals, not {raw:?}"
+            ),
+        })
 }
 
 fn minutes(count: u64) -> Duration {
@@ -223,6 +271,24 @@ mod tests {
         assert_eq!(config.app_url, "http://127.0.0.1:3000");
         assert_eq!(config.bind_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(config.rate_limit_per_minute, 200);
+        assert_eq!(config.stripe_secret_key, None);
+        assert_eq!(config.platform_fee_basis_points, 1000);
+    }
+
+    #[test]
+    fn the_platform_fee_is_read_exactly() {
+        let fee =
+            |raw| config(&[("PLATFORM_FEE_PERCENT", raw)]).map(|c| c.platform_fee_basis_points);
+        assert_eq!(fee("7.5"), Ok(750));
+        assert_eq!(fee("0"), Ok(0));
+        assert_eq!(fee("100"), Ok(10_000));
+        for bad in ["101", "-1", "ten", "7.555"] {
+            assert_eq!(
+                fee(bad).unwrap_err().variable,
+                "PLATFORM_FEE_PERCENT",
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod http;
 pub mod mail;
 pub mod media;
 pub mod money;
+pub mod orders;
+pub mod payments;
 pub mod redis;
 pub mod seed;
 pub mod seller;

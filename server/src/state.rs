@@ -11,6 +11,7 @@ use crate::{
         facets::{FacetsCache, facets_cache},
         products::{ListingCache, listing_cache},
     },
+    payments::Payments,
 };
 
 /// Cheap to clone: everything inside is reference-counted.
@@ -21,6 +22,7 @@ pub struct AppState {
     pub redis: RedisPool,
     pub listings: ListingCache,
     pub facets: FacetsCache,
+    pub payments: Payments,
 }
 
 impl AppState {
@@ -31,8 +33,11 @@ impl AppState {
         Ok(Self::new(config, db, redis))
     }
 
+    /// Panics only on a Stripe client that cannot be built from valid settings.
     pub fn new(config: Config, db: PgPool, redis: RedisPool) -> Self {
+        let payments = Payments::from_config(&config).expect("the Stripe client builds");
         Self {
+            payments,
             config: Arc::new(config),
             db,
             redis,

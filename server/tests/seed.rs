@@ -32,6 +32,20 @@ async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPo
         .unwrap();
     assert_eq!(stores, 3);
 
+    // Months of orders, once: the figures of every store order add up.
+    assert_eq!(seed::orders::seed(&db, 1000).await.unwrap(), 60);
+    assert_eq!(seed::orders::seed(&db, 1000).await.unwrap(), 0);
+    let (statuses, unbalanced): (i64, i64) = sqlx::query_as(
+        "SELECT count(DISTINCT so.status),
+                count(*) FILTER (WHERE so.subtotal <> (SELECT sum(line_total) FROM order_lines WHERE store_order_id = so.id)
+                                    OR so.seller_net <> so.subtotal - so.refunded - so.platform_fee)
+         FROM store_orders so",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!((statuses, unbalanced), (4, 0));
+
     for email in [
         "admin@example.com",
         "seller@example.com",

@@ -86,7 +86,7 @@ fn CartContents(
             }
         }).collect_view()}
         <p class="cart-total">"Total: " <strong data-testid="cart-total">{cart.total}</strong></p>
-        <p class="muted">"Checkout opens soon: payment is not available yet."</p>
+        <p><a class="button button--primary" href="/checkout">"Go to checkout"</a></p>
     }
     .into_any()
 }

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod cart;
 pub mod category;
+pub mod checkout;
 pub mod dev_mail;
 pub mod home;
 pub mod not_found;

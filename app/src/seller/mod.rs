@@ -1,5 +1,6 @@
 //! The seller admin's server functions.
 
+pub mod orders;
 pub mod products;
 
 use leptos::prelude::*;

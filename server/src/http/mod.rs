@@ -10,8 +10,12 @@ pub mod origin;
 pub mod rate_limit;
 pub mod security_headers;
 pub mod sitemap;
+pub mod webhooks;
 
-use axum::{Router, middleware, routing::get};
+use axum::{
+    Router, middleware,
+    routing::{get, post},
+};
 use http::{HeaderName, StatusCode};
 use tower_http::{
     compression::CompressionLayer,
@@ -25,7 +29,7 @@ use crate::AppState;
 /// The header carrying each request's id, generated when the client sent none.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Health, readiness and metrics.
+/// Health, readiness, metrics, crawler files and payment webhooks.
 pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -33,6 +37,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/metrics", get(metrics::render))
         .route("/robots.txt", get(sitemap::robots))
         .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/webhooks/stripe", post(webhooks::stripe))
         .with_state(state)
 }
 

@@ -22,9 +22,11 @@ const WINDOW_SECS: u64 = 60;
 /// Counts the request in the current minute for its client IP and answers 429
 /// with `Retry-After` once the limit is passed. If Redis is unreachable the
 /// request goes through: an outage of the limiter must not take the shop down.
+/// Webhooks are signed and must never be turned away, so they are not counted.
 pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let limit = state.config.rate_limit_per_minute;
-    if limit == 0 || is_static_asset(request.uri().path()) {
+    let path = request.uri().path();
+    if limit == 0 || is_static_asset(path) || path.starts_with("/webhooks/") {
         return next.run(request).await;
     }
     let ip = client_ip(request.extensions());

@@ -30,12 +30,15 @@ impl CspNonce {
 #[derive(Clone)]
 pub struct Policy {
     hsts: bool,
+    /// Forms may also lead to the payment page: checkout redirects there.
+    form_action: String,
 }
 
 impl Policy {
     pub fn new(config: &Config) -> Arc<Self> {
         Arc::new(Self {
             hsts: config.is_https(),
+            form_action: format!("'self' {}", crate::payments::payment_page_origin(config)),
         })
     }
 }
@@ -53,8 +56,9 @@ pub async fn apply(
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-        nonce = nonce.0
+         object-src 'none'; base-uri 'none'; form-action {form_action}; frame-ancestors 'none'",
+        nonce = nonce.0,
+        form_action = policy.form_action,
     );
     if let Ok(value) = HeaderValue::from_str(&csp) {
         headers

@@ -2,6 +2,7 @@
 //! and a large synthetic catalog for benchmarks (`bazaar seed --scale N`).
 
 pub mod demo;
+pub mod orders;
 mod placeholder;
 pub mod scale;
 

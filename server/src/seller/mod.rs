@@ -4,6 +4,7 @@
 
 pub mod categories;
 pub mod images;
+pub mod orders;
 pub mod products;
 
 use sqlx::PgConnection;

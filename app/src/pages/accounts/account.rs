@@ -30,6 +30,7 @@ pub fn AccountPage() -> impl IntoView {
                     let email_feedback = feedback(change_email.value(), email_flash.await.ok().flatten());
                     view! {
                         <nav class="link-row" aria-label="Account">
+                            <a href="/account/orders">"Your orders"</a>
                             <a href="/account/security">"Password and sessions"</a>
                             {if details.owns_store {
                                 view! { <a href="/seller">"Your store"</a> }.into_any()

@@ -1,9 +1,10 @@
 //! Account pages: `/register`, `/login`, `/verify-email`, `/forgot-password`,
-//! `/reset-password`, `/account`, `/account/security`.
+//! `/reset-password`, `/account`, `/account/security`, `/account/orders`, `/account/orders/{number}`.
 
 pub mod account;
 pub mod forgot_password;
 pub mod login;
+pub mod orders;
 pub mod register;
 pub mod reset_password;
 pub mod security;

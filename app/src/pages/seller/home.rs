@@ -23,6 +23,7 @@ pub fn SellerHomePage() -> impl IntoView {
                             </p>
                             <nav class="link-row" aria-label="Seller admin">
                                 <a href="/seller/products">"Products"</a>
+                                <a href="/seller/orders">"Orders"</a>
                                 <a href="/seller/products/new">"Add a product"</a>
                             </nav>
                         }

@@ -2,5 +2,6 @@
 
 pub mod home;
 pub mod onboarding;
+pub mod orders;
 pub mod product_editor;
 pub mod products;

@@ -1,0 +1,282 @@
+//! `/checkout`, `/checkout/success` and `/checkout/cancel`: the shipping
+//! address and order summary, then the shopper's return from the payment page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    components::error_view::ErrorView,
+    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
+    orders::{
+        CancelOrder, CheckoutView, OrderPart, OrderView, PayOrder, PlaceOrder, ShippingAddress,
+        checkout_details, checkout_result, forms, my_order,
+    },
+};
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let details = Resource::new(|| (), |_| checkout_details());
+    let place = ServerAction::<PlaceOrder>::new();
+    let flash = Resource::new(|| (), |_| take_flash(forms::CHECKOUT.into()));
+    view! {
+        <Title text="Checkout" />
+        <section class="container section stack">
+            <h1>"Checkout"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Loading your order…"</p> }>
+                {move || Suspend::new(async move {
+                    let flash = flash.await.ok().flatten();
+                    match details.await {
+                        Ok(details) => {
+                            let feedback = feedback(place.value(), flash);
+                            view! { <CheckoutForm details feedback place /> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CheckoutForm(
+    details: CheckoutView,
+    feedback: Signal<Feedback>,
+    place: ServerAction<PlaceOrder>,
+) -> impl IntoView {
+    if details.cart.stores.is_empty() {
+        return view! {
+            <FormStatus feedback />
+            <div class="empty">
+                <p>"Your cart is empty."</p>
+                <p><a href="/products">"Browse products"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    if !details.verified {
+        return view! {
+            <p class="alert alert--warning">
+                "Confirm your email address before checking out: we send your order confirmation there. "
+                <a href="/account">"Go to your account"</a>
+            </p>
+        }
+        .into_any();
+    }
+    let saved = details.address.unwrap_or_default();
+    let chosen_country = feedback
+        .with_untracked(|f| f.value("country"))
+        .unwrap_or(saved.country.clone());
+    let cart_problems = move || {
+        feedback.with(|f| {
+            f.problems
+                .iter()
+                .filter(|(field, _)| field == "cart")
+                .map(|(_, message)| view! { <li>{message.clone()}</li> })
+                .collect::<Vec<_>>()
+        })
+    };
+    let country_problem = move || feedback.with(|f| f.problem("country"));
+    view! {
+        <div class="checkout">
+            <ActionForm action=place attr:class="stack card" attr:aria-labelledby="address-heading">
+                <h2 id="address-heading">"Shipping address"</h2>
+                <FormStatus feedback />
+                {move || {
+                    let problems = cart_problems();
+                    (!problems.is_empty()).then(|| view! {
+                        <div class="alert alert--error" role="alert">
+                            <p>"Some items cannot be bought as they are:"</p>
+                            <ul>{problems}</ul>
+                            <p><a href="/cart">"Change your cart"</a></p>
+                        </div>
+                    })
+                }}
+                <Field feedback name="name" label="Full name" autocomplete="name" value=saved.name.clone() required=true />
+                <Field feedback name="line1" label="Street and number" autocomplete="address-line1" value=saved.line1.clone() required=true />
+                <Field feedback name="line2" label="Apartment, floor (optional)" autocomplete="address-line2" value=saved.line2.clone() />
+                <div class="field-row">
+                    <Field feedback name="postal_code" label="Postal code" autocomplete="postal-code" value=saved.postal_code.clone() required=true />
+                    <Field feedback name="city" label="City" autocomplete="address-level2" value=saved.city.clone() required=true />
+                </div>
+                <div class="field" class:field--invalid=move || country_problem().is_some()>
+                    <label for="field-country">"Country"</label>
+                    <select
+                        id="field-country"
+                        name="country"
+                        class="input"
+                        autocomplete="country"
+                        required
+                        aria-invalid=move || country_problem().is_some().then_some("true")
+                        aria-describedby=move || country_problem().map(|_| "field-country-error")
+                    >
+                        <option value="">"Choose a country"</option>
+                        {details.countries.into_iter().map(|(code, name)| {
+                            let selected = code == chosen_country;
+                            view! { <option value=code selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                    {move || country_problem().map(|message| view! {
+                        <p class="field__error" id="field-country-error">{message}</p>
+                    })}
+                </div>
+                <Field feedback name="phone" label="Phone, for the carrier" kind="tel" autocomplete="tel" value=saved.phone.clone() required=true />
+                <p class="muted">{format!("The confirmation goes to {}. We keep this address for your next order.", details.email)}</p>
+                <Submit label="Place order and pay" pending=place.pending().into() />
+                <p class="muted">"You pay on the next page. Your items are held for 30 minutes."</p>
+            </ActionForm>
+            <section class="card stack" aria-labelledby="summary-heading">
+                <h2 id="summary-heading">"Your order"</h2>
+                {(!details.cart.notices.is_empty()).then(|| view! {
+                    <ul class="alert alert--warning">
+                        {details.cart.notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}
+                    </ul>
+                })}
+                {details.cart.stores.into_iter().map(|store| view! {
+                    <h3>{format!("From {}", store.name)}</h3>
+                    <ul class="checkout-lines">
+                        {store.lines.into_iter().map(|line| view! {
+                            <li class:cart-line--unavailable=!line.available>
+                                <span>{format!("{} × {}", line.quantity, line.title)}
+                                    {(!line.options.is_empty()).then(|| view! { <span class="muted">{format!(" · {}", line.options)}</span> })}
+                                </span>
+                                <span>{line.total}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal}</strong></p>
+                }).collect_view()}
+                <p class="cart-total">"Total: " <strong data-testid="checkout-total">{details.cart.total}</strong></p>
+                <p><a href="/cart">"Change your cart"</a></p>
+            </section>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CheckoutSuccessPage() -> impl IntoView {
+    let query = use_query_map();
+    let result = Resource::new(
+        move || query.with(|q| q.get("session_id").unwrap_or_default()),
+        checkout_result,
+    );
+    view! {
+        <section class="container section stack">
+            <Suspense fallback=|| view! { <p class="loading">"Confirming your payment…"</p> }>
+                {move || Suspend::new(async move {
+                    match result.await {
+                        Ok(order) => view! { <Confirmation order /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Confirmation(order: OrderView) -> impl IntoView {
+    let paid = order.status == "paid";
+    let title = if paid {
+        format!("Thank you: order {}", order.number)
+    } else {
+        format!("Order {}", order.number)
+    };
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        {if paid {
+            view! {
+                <p class="alert alert--success" data-testid="order-paid">
+                    {format!("Your payment of {} was received. A confirmation is on its way to {}.", order.total, order.email)}
+                </p>
+            }.into_any()
+        } else {
+            view! {
+                <p class="alert alert--warning" role="status">
+                    "We are still waiting for the payment to be confirmed. This page shows the latest state when you reload it."
+                </p>
+            }.into_any()
+        }}
+        <h2>"Shipping to"</h2>
+        <ShippingAddress address=order.address.clone() />
+        {order.parts.into_iter().map(|part| view! { <OrderPart part /> }).collect_view()}
+        <p class="cart-total">"Total: " <strong>{order.total}</strong></p>
+        <p class="link-row">
+            <a href=format!("/account/orders/{}", order.number)>"Follow this order"</a>
+            <a href="/products">"Continue shopping"</a>
+        </p>
+    }
+}
+
+#[component]
+pub fn CheckoutCancelPage() -> impl IntoView {
+    let query = use_query_map();
+    let order = Resource::new(
+        move || query.with(|q| q.get("order").unwrap_or_default()),
+        my_order,
+    );
+    view! {
+        <Title text="Payment not completed" />
+        <section class="container narrow section stack">
+            <h1>"Payment not completed"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Loading your order…"</p> }>
+                {move || Suspend::new(async move {
+                    match order.await {
+                        Ok(order) => view! { <PayOrCancel order /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// For an order waiting for payment: pay now, or give it up and get the
+/// items back in the cart.
+#[component]
+pub fn PayOrCancel(order: OrderView) -> impl IntoView {
+    let pay = ServerAction::<PayOrder>::new();
+    let cancel = ServerAction::<CancelOrder>::new();
+    let flash = Resource::new(|| (), |_| take_flash(forms::PAY.into()));
+    if !order.awaiting_payment {
+        return view! {
+            <p>{format!("Order {} is no longer waiting for payment.", order.number)}</p>
+            <p><a href=format!("/account/orders/{}", order.number)>"See the order"</a></p>
+        }
+        .into_any();
+    }
+    let number = order.number.clone();
+    let cancel_number = order.number.clone();
+    view! {
+        <p>
+            {format!("Order {} ({}) is kept until {} and its items are held for you until then.", order.number, order.total, order.pay_before)}
+        </p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let flash = flash.await.ok().flatten();
+                // Both forms leave the same flash without JavaScript; it is shown once.
+                let pay_feedback = feedback(pay.value(), flash);
+                let cancel_feedback = feedback(cancel.value(), None);
+                view! {
+                    <FormStatus feedback=pay_feedback />
+                    <FormStatus feedback=cancel_feedback />
+                }
+            })}
+        </Suspense>
+        <div class="toolbar">
+            <ActionForm action=pay>
+                <input type="hidden" name="number" value=number />
+                <Submit label="Pay now" pending=pay.pending().into() />
+            </ActionForm>
+            <ActionForm action=cancel>
+                <input type="hidden" name="number" value=cancel_number />
+                <Submit label="Cancel the order" pending=cancel.pending().into() class="button" />
+            </ActionForm>
+        </div>
+        <p class="muted">"Cancelling puts the items back in your cart."</p>
+    }
+    .into_any()
+}

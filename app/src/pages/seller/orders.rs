@@ -1,0 +1,264 @@
+//! `/seller/orders` and `/seller/orders/{id}`: the store's part of each
+//! paid order, and shipping, delivering, cancelling or refunding it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::Form,
+    hooks::{use_params_map, use_query_map},
+};
+
+use crate::{
+    components::error_view::ErrorView,
+    error::AppError,
+    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
+    orders::{OrderPart, OrderView, ShippingAddress, StatusBadge, status_label},
+    seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
+};
+
+#[component]
+pub fn SellerOrdersPage() -> impl IntoView {
+    let query = use_query_map();
+    let read = move || {
+        query.with(|q| {
+            (
+                q.get("status").unwrap_or_default(),
+                q.get("number").unwrap_or_default(),
+                q.get("page")
+                    .and_then(|p| p.parse::<i64>().ok())
+                    .unwrap_or(1),
+            )
+        })
+    };
+    let list = Resource::new(read, |(status, number, page)| {
+        seller_orders(status, number, page)
+    });
+    view! {
+        <Title text="Orders · Seller admin" />
+        <section class="container section stack">
+            <h1>"Orders"</h1>
+            <p><a href="/seller">"Back to your store"</a></p>
+            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find orders">
+                <div class="field">
+                    <label for="orders-status">"Status"</label>
+                    <select id="orders-status" class="input" name="status">
+                        <option value="">"Any status"</option>
+                        {["paid", "shipped", "delivered", "cancelled", "refunded"].into_iter().map(|value| view! {
+                            <option value=value selected=move || read().0 == value>{status_label(value)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="orders-number">"Order number"</label>
+                    <input id="orders-number" class="input" type="search" name="number" value=move || read().1 />
+                </div>
+                <button class="button" type="submit">"Show"</button>
+            </Form>
+            <Transition fallback=|| view! { <p class="loading">"Loading orders…"</p> }>
+                {move || Suspend::new(async move {
+                    let filtered = { let (status, number, _) = read(); !status.is_empty() || !number.is_empty() };
+                    match list.await {
+                        Ok(list) => view! { <OrderTable list filtered /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn OrderTable(list: StoreOrderList, filtered: bool) -> impl IntoView {
+    if list.rows.is_empty() {
+        return if filtered {
+            view! {
+                <div class="empty">
+                    <p>"No orders match."</p>
+                    <p><a href="/seller/orders">"Show all orders"</a></p>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <div class="empty"><p>"No orders yet. Paid orders appear here."</p></div> }
+                .into_any()
+        };
+    }
+    let query = use_query_map();
+    let href = move |page: i64| {
+        query.with_untracked(|q| {
+            let mut url = form_urlencoded::Serializer::new(String::new());
+            for key in ["status", "number"] {
+                if let Some(value) = q.get(key).filter(|v| !v.is_empty()) {
+                    url.append_pair(key, &value);
+                }
+            }
+            url.append_pair("page", &page.to_string());
+            format!("/seller/orders?{}", url.finish())
+        })
+    };
+    let previous = (list.page > 1).then(|| href(list.page - 1));
+    let next = (list.page < list.page_count).then(|| href(list.page + 1));
+    view! {
+        <p id="orders-count">{format!("{} orders", list.total)}</p>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="orders-count">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Order"</th>
+                        <th scope="col">"Paid"</th>
+                        <th scope="col">"Customer"</th>
+                        <th scope="col">"Items"</th>
+                        <th scope="col">"Subtotal"</th>
+                        <th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.rows.into_iter().map(|row| view! {
+                        <tr data-testid="seller-order-row">
+                            <td><a href=format!("/seller/orders/{}", row.id)>{row.number.clone()}</a></td>
+                            <td>{row.paid}</td>
+                            <td>{row.customer}</td>
+                            <td>{row.items}</td>
+                            <td>{row.subtotal}</td>
+                            <td><StatusBadge status=row.status /></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {(list.page_count > 1).then(|| view! {
+            <nav class="pagination" aria-label="Pages">
+                {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
+                <span>{format!("Page {} of {}", list.page, list.page_count)}</span>
+                {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
+            </nav>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+pub fn SellerOrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let act = ServerAction::<StoreOrderAction>::new();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let order = Resource::new(
+        move || (id(), act.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => seller_order(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let flash = Resource::new(|| (), |_| take_flash(forms::ACTION.into()));
+    view! {
+        <section class="container section stack">
+            <p><a href="/seller/orders">"All orders"</a></p>
+            <Transition fallback=|| view! { <p class="loading">"Loading the order…"</p> }>
+                {move || Suspend::new(async move {
+                    let flash = flash.await.ok().flatten();
+                    match order.await {
+                        Ok(order) => {
+                            let feedback = feedback(act.value(), flash);
+                            let id = id().unwrap_or_default();
+                            view! { <StoreOrder order id feedback act /> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn StoreOrder(
+    order: OrderView,
+    id: i64,
+    feedback: Signal<Feedback>,
+    act: ServerAction<StoreOrderAction>,
+) -> impl IntoView {
+    let title = format!("Order {}", order.number);
+    let Some(part) = order.parts.first().cloned() else {
+        return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+    };
+    let status = part.status.clone();
+    view! {
+        <Title text=format!("{title} · Seller admin") />
+        <div class="page-heading">
+            <h1>{title}</h1>
+            <span data-testid="order-status"><StatusBadge status=status.clone() /></span>
+        </div>
+        <p class="muted">{format!("Placed {} by {}", order.placed, order.email)}</p>
+        {order.payment_problem.clone().map(|problem| view! {
+            <p class="alert alert--warning" role="status">{problem}</p>
+        })}
+        <FormStatus feedback />
+        <Actions status id feedback act />
+        <h2>"Ship to"</h2>
+        <ShippingAddress address=order.address />
+        <OrderPart part money=true />
+    }
+    .into_any()
+}
+
+/// The actions the store order's status allows, and only those.
+#[component]
+fn Actions(
+    status: String,
+    id: i64,
+    feedback: Signal<Feedback>,
+    act: ServerAction<StoreOrderAction>,
+) -> impl IntoView {
+    let pending: Signal<bool> = act.pending().into();
+    let hidden = move |action: &'static str| {
+        view! {
+            <input type="hidden" name="id" value=id.to_string() />
+            <input type="hidden" name="action" value=action />
+        }
+    };
+    let give_back = move |action: &'static str, label: &'static str| {
+        let problem = move || feedback.with(|f| f.problem("confirm"));
+        view! {
+            <ActionForm action=act attr:class="stack card" attr:aria-labelledby=format!("{action}-heading")>
+                <h2 id=format!("{action}-heading")>{label}</h2>
+                {hidden(action)}
+                <div class="field" class:field--invalid=move || problem().is_some()>
+                    <label>
+                        <input type="checkbox" name="confirm" value="yes" />
+                        " I understand the customer is refunded in full and the stock is put back"
+                    </label>
+                    {move || problem().map(|message| view! { <p class="field__error">{message}</p> })}
+                </div>
+                <Submit label=label pending class="button button--danger" />
+            </ActionForm>
+        }
+    };
+    match status.as_str() {
+        "paid" => view! {
+            <ActionForm action=act attr:class="stack card" attr:aria-labelledby="ship-heading">
+                <h2 id="ship-heading">"Ship"</h2>
+                {hidden("ship")}
+                <Field feedback name="carrier" label="Carrier" required=true />
+                <Field feedback name="tracking_number" label="Tracking number" required=true />
+                <Submit label="Ship" pending />
+            </ActionForm>
+            {give_back("cancel", "Cancel and refund")}
+        }
+        .into_any(),
+        "shipped" => view! {
+            <ActionForm action=act attr:class="card">
+                {hidden("deliver")}
+                <Submit label="Mark delivered" pending />
+            </ActionForm>
+            {give_back("refund", "Refund")}
+        }
+        .into_any(),
+        "delivered" => give_back("refund", "Refund").into_any(),
+        _ => {
+            view! { <p class="muted">"This order is closed: nothing more can be done with it."</p> }
+                .into_any()
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import { expect, type Page, test, type TestInfo } from "@playwright/test";
+import { expectAccessible, hydrates, newVerifiedShopper, readMail, signIn, visit } from "./support";
+
+/** Adds the first product matching `query` in `store` to the cart. */
+async function addFromStore(page: Page, testInfo: TestInfo, store: string, query: string) {
+  await visit(page, `/s/${store}?q=${query}`, testInfo);
+  await page.locator(".product-card a").first().click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+}
+
+async function fillAddress(page: Page) {
+  await page.getByLabel("Full name").fill("Robin Tester");
+  await page.getByLabel("Street and number").fill("12 Rue de la Paix");
+  await page.getByLabel("Postal code").fill("75002");
+  await page.getByLabel("City").fill("Paris");
+  await page.getByLabel("Country").selectOption("FR");
+  await page.getByLabel("Phone, for the carrier").fill("+33 1 23 45 67 89");
+}
+
+test("a shopper buys from two stores in one payment, and the seller's shipment shows on the order", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const email = await newVerifiedShopper(page, testInfo, "buyer");
+  await addFromStore(page, testInfo, "atelier-ceramica", "pendant");
+  await addFromStore(page, testInfo, "northwind-knits", "tote");
+
+  await visit(page, "/cart", testInfo);
+  await page.getByRole("link", { name: "Go to checkout" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout");
+  await expect(page.getByRole("heading", { name: "From Atelier Ceramica" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "From Northwind Knits" })).toBeVisible();
+  const total = (await page.getByTestId("checkout-total").textContent())?.trim() ?? "";
+  await expectAccessible(page, testInfo);
+
+  // A wrong field is explained next to it and the rest of the input is kept.
+  await fillAddress(page);
+  await page.getByLabel("Postal code").fill("7");
+  await page.getByRole("button", { name: "Place order and pay" }).click();
+  await expect(page.getByText("Enter a postal code of 2 to 10 letters")).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue("Robin Tester");
+  await expect(page.getByLabel("Postal code")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Postal code").fill("75002");
+  await page.getByRole("button", { name: "Place order and pay" }).click();
+  await expect(page.getByRole("heading", { name: /test mode/i })).toBeVisible();
+  await expect(page.getByText(total.replace("€", "")).first()).toBeVisible();
+
+  // A declined card leaves the order payable.
+  await page.getByLabel(/card number/i).fill("4000 0000 0000 0002");
+  await page.getByRole("button", { name: /^Pay/ }).click();
+  await expect(page.getByText("Your card was declined.")).toBeVisible();
+  await page.getByLabel(/card number/i).fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay/ }).click();
+
+  await expect(page).toHaveURL(/\/checkout\/success\?session_id=/);
+  await expect(page.getByTestId("order-paid")).toBeVisible();
+  const heading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  const number = heading.match(/BZ-\d+/)?.[0];
+  expect(number, "the confirmation names the order").toBeTruthy();
+  await expect(page.getByTestId("order-part")).toHaveCount(2);
+  await expectAccessible(page, testInfo);
+  expect(await readMail(page, email, `Your order ${number}`)).toContain(total);
+  await expect(page.getByTestId("cart-count")).toBeHidden();
+
+  // The seller of the tote bag ships its part.
+  const sellerContext = await browser.newContext({
+    javaScriptEnabled: hydrates(testInfo),
+    viewport: page.viewportSize(),
+  });
+  const seller = await sellerContext.newPage();
+  try {
+    await signIn(seller, testInfo, "seller@example.com", "demo-password");
+    await visit(seller, `/seller/orders?number=${number}`, testInfo);
+    await seller.getByRole("link", { name: number! }).click();
+    await expect(seller.getByRole("heading", { level: 1 })).toContainText(number!);
+    await expectAccessible(seller, testInfo);
+    await seller.getByLabel("Carrier").fill("La Poste");
+    await seller.getByLabel("Tracking number").fill("6A12345678901");
+    await seller.getByRole("button", { name: "Ship" }).click();
+    await expect(seller.getByTestId("order-status")).toContainText("Shipped");
+  } finally {
+    await sellerContext.close();
+  }
+
+  await visit(page, `/account/orders/${number}`, testInfo);
+  await expect(page.getByTestId("tracking")).toContainText("6A12345678901");
+  await expectAccessible(page, testInfo);
+  await visit(page, "/account/orders", testInfo);
+  await expect(page.getByRole("link", { name: number! })).toBeVisible();
+});
+
+test("checkout asks a visitor to sign in first", async ({ page }, testInfo) => {
+  await visit(page, "/checkout", testInfo);
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,310 @@
+//! Placing an order from the cart: in one transaction the order, its store
+//! orders and lines are written from current prices and the stock is
+//! reserved with guarded updates; then a Checkout Session takes the payment.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use sqlx::{PgConnection, PgPool};
+
+use super::Address;
+use crate::{
+    AppState, Config, Error, Problem, Result,
+    cart::{MAX_QUANTITY, options_label},
+    money::Money,
+    payments::{LineItem, NewCheckout, SessionStatus},
+};
+
+/// The order a checkout placed, waiting for payment.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    pub order_id: i64,
+    pub number: String,
+}
+
+struct CartLine {
+    variant_id: i64,
+    product_id: i64,
+    store_id: i64,
+    quantity: i32,
+    price: i64,
+    sku: String,
+    options: serde_json::Value,
+    title: String,
+    category: String,
+    for_sale: bool,
+}
+
+/// Turns the customer's cart into an order waiting for payment. Nothing is
+/// written unless every line is for sale and in stock; otherwise the
+/// problems say which item has how many left.
+pub async fn place(
+    db: &PgPool,
+    config: &Config,
+    customer_id: i64,
+    email: &str,
+    address: Address,
+) -> Result<Placed> {
+    let address = address.validated()?;
+    let mut tx = db.begin().await?;
+    // Locked in one order (product, then variant) by every checkout, so two
+    // checkouts of the same items queue instead of deadlocking.
+    let lines = sqlx::query_as!(
+        CartLine,
+        r#"SELECT i.variant_id, v.product_id, p.store_id, i.quantity, v.price, v.sku, v.options,
+                  p.title, c.name AS category,
+                  (p.status = 'published' AND s.status = 'active') AS "for_sale!"
+           FROM cart_items i
+           JOIN carts ct ON ct.id = i.cart_id AND ct.user_id = $1
+           JOIN product_variants v ON v.id = i.variant_id
+           JOIN products p ON p.id = v.product_id
+           JOIN categories c ON c.id = p.category_id
+           JOIN stores s ON s.id = p.store_id
+           ORDER BY v.product_id, v.id"#,
+        customer_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    if lines.is_empty() {
+        return Err(Error::invalid("cart", "Your cart is empty."));
+    }
+    let mut problems = Vec::new();
+    for line in &lines {
+        if !line.for_sale {
+            problems.push(cart_problem(format!(
+                "{} is no longer for sale: remove it from your cart.",
+                line.title
+            )));
+        } else if !(1..=MAX_QUANTITY).contains(&line.quantity) {
+            problems.push(cart_problem(format!(
+                "Choose a quantity from 1 to {MAX_QUANTITY} of {}.",
+                line.title
+            )));
+        } else if let Some(left) = reserve(&mut tx, line.variant_id, line.quantity).await? {
+            problems.push(cart_problem(match left {
+                0 => format!("{} is sold out.", line.title),
+                left => format!(
+                    "Only {left} of {} left: you asked for {}.",
+                    line.title, line.quantity
+                ),
+            }));
+        }
+    }
+    if !problems.is_empty() {
+        // Dropping the transaction rolls every reservation back.
+        return Err(Error::Invalid(problems));
+    }
+
+    let total: i64 = lines
+        .iter()
+        .map(|line| line.price * i64::from(line.quantity))
+        .sum();
+    let expires_at = Utc::now() + config.checkout_expiry;
+    let order = sqlx::query!(
+        "INSERT INTO orders (customer_id, email, ship_name, ship_line1, ship_line2, ship_city,
+                             ship_postal_code, ship_country, ship_phone, total, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING id, number",
+        customer_id,
+        email,
+        address.name,
+        address.line1,
+        address.line2,
+        address.city,
+        address.postal_code,
+        address.country,
+        address.phone,
+        total,
+        expires_at,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+
+    let mut by_store: BTreeMap<i64, Vec<&CartLine>> = BTreeMap::new();
+    for line in &lines {
+        by_store.entry(line.store_id).or_default().push(line);
+    }
+    for (store_id, store_lines) in by_store {
+        let subtotal: i64 = store_lines
+            .iter()
+            .map(|line| line.price * i64::from(line.quantity))
+            .sum();
+        let store_order_id = sqlx::query_scalar!(
+            "INSERT INTO store_orders (order_id, store_id, subtotal) VALUES ($1, $2, $3) RETURNING id",
+            order.id,
+            store_id,
+            subtotal
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        for line in store_lines {
+            sqlx::query!(
+                "INSERT INTO order_lines (store_order_id, variant_id, product_id, title, sku, options,
+                                          category, unit_price, quantity, line_total)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                store_order_id,
+                line.variant_id,
+                line.product_id,
+                line.title,
+                line.sku,
+                options_label(line.options.clone()),
+                line.category,
+                line.price,
+                line.quantity,
+                line.price * i64::from(line.quantity),
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    save_address(&mut tx, customer_id, &address).await?;
+    sqlx::query!(
+        "DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = $1)",
+        customer_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Placed {
+        order_id: order.id,
+        number: order.number,
+    })
+}
+
+fn cart_problem(message: String) -> Problem {
+    Problem {
+        field: "cart".into(),
+        message,
+    }
+}
+
+/// Takes `quantity` off the variant's stock unless fewer are left; then
+/// answers how many are left instead.
+async fn reserve(conn: &mut PgConnection, variant_id: i64, quantity: i32) -> Result<Option<i32>> {
+    let reserved = sqlx::query!(
+        "UPDATE product_variants SET stock = stock - $2, updated_at = now()
+         WHERE id = $1 AND stock >= $2",
+        variant_id,
+        quantity
+    )
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if reserved == 1 {
+        return Ok(None);
+    }
+    let left = sqlx::query_scalar!(
+        "SELECT stock FROM product_variants WHERE id = $1",
+        variant_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(Some(left))
+}
+
+async fn save_address(conn: &mut PgConnection, customer_id: i64, address: &Address) -> Result<()> {
+    sqlx::query!(
+        "INSERT INTO addresses (user_id, name, line1, line2, city, postal_code, country, phone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (user_id) DO UPDATE SET
+            name = EXCLUDED.name, line1 = EXCLUDED.line1, line2 = EXCLUDED.line2,
+            city = EXCLUDED.city, postal_code = EXCLUDED.postal_code,
+            country = EXCLUDED.country, phone = EXCLUDED.phone, updated_at = now()",
+        customer_id,
+        address.name,
+        address.line1,
+        address.line2,
+        address.city,
+        address.postal_code,
+        address.country,
+        address.phone,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The address the customer used last, to fill the checkout form.
+pub async fn saved_address(db: &PgPool, customer_id: i64) -> Result<Option<Address>> {
+    let address = sqlx::query_as!(
+        Address,
+        "SELECT name, line1, line2, city, postal_code, country, phone FROM addresses WHERE user_id = $1",
+        customer_id
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(address)
+}
+
+/// The payment page of one of the customer's orders waiting for payment:
+/// the open Checkout Session's, opened now if it has none yet.
+pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Result<String> {
+    let order = sqlx::query!(
+        "SELECT id, number, email, status, checkout_session_id, checkout_url, expires_at
+         FROM orders WHERE number = $1 AND customer_id = $2",
+        number,
+        customer_id
+    )
+    .fetch_optional(&state.db)
+    .await?
+    .ok_or(Error::NotFound)?;
+    if order.status != "pending_payment" || order.expires_at <= Utc::now() {
+        return Err(Error::Conflict(
+            "This order can no longer be paid: place a new one from your cart.".into(),
+        ));
+    }
+    if let (Some(id), Some(url)) = (&order.checkout_session_id, order.checkout_url) {
+        if state.payments.session(id).await?.status == SessionStatus::Open {
+            return Ok(url);
+        }
+        return Err(Error::Conflict(
+            "The payment of this order is being processed; check its status in a moment.".into(),
+        ));
+    }
+    let lines = sqlx::query!(
+        "SELECT l.title, l.options, l.unit_price, l.quantity
+         FROM order_lines l JOIN store_orders so ON so.id = l.store_order_id
+         WHERE so.order_id = $1 ORDER BY so.id, l.id",
+        order.id
+    )
+    .fetch_all(&state.db)
+    .await?
+    .into_iter()
+    .map(|line| LineItem {
+        name: if line.options.is_empty() {
+            line.title
+        } else {
+            format!("{} ({})", line.title, line.options)
+        },
+        unit_amount: Money(line.unit_price),
+        quantity: line.quantity,
+    })
+    .collect();
+    let app_url = &state.config.app_url;
+    let session = state
+        .payments
+        .open_checkout(&NewCheckout {
+            order_id: order.id,
+            order_number: &order.number,
+            email: &order.email,
+            lines,
+            expires_at: order.expires_at,
+            success_url: format!("{app_url}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}"),
+            cancel_url: format!("{app_url}/checkout/cancel?order={}", order.number),
+        })
+        .await?;
+    let url = session
+        .url
+        .clone()
+        .ok_or_else(|| Error::internal("an open Checkout Session without a URL"))?;
+    sqlx::query!(
+        "UPDATE orders SET checkout_session_id = $2, checkout_url = $3, updated_at = now()
+         WHERE id = $1 AND (checkout_session_id IS NULL OR checkout_session_id = $2)",
+        order.id,
+        session.id,
+        url
+    )
+    .execute(&state.db)
+    .await?;
+    Ok(url)
+}

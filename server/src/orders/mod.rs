@@ -1,0 +1,203 @@
+//! Orders: placed from the cart, paid through Stripe Checkout, split into one
+//! store order per store that its seller ships, cancels or refunds.
+
+pub mod checkout;
+pub mod customer;
+pub mod payment;
+
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+
+use crate::{Problems, Result};
+
+/// A shipping address as typed at checkout.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub name: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2, such as `FR`.
+    pub country: String,
+    pub phone: String,
+}
+
+impl Address {
+    /// Trimmed and checked, with a problem for every field that is wrong.
+    pub fn validated(self) -> Result<Self> {
+        let trim = |value: String| value.trim().to_owned();
+        let address = Self {
+            name: trim(self.name),
+            line1: trim(self.line1),
+            line2: trim(self.line2),
+            city: trim(self.city),
+            postal_code: trim(self.postal_code).to_uppercase(),
+            country: trim(self.country).to_uppercase(),
+            phone: trim(self.phone),
+        };
+        let mut problems = Problems::default();
+        for (field, value, label) in [
+            ("name", &address.name, "the recipient's name"),
+            ("line1", &address.line1, "the street and number"),
+            ("city", &address.city, "the city"),
+        ] {
+            if value.is_empty() {
+                problems.add(field, format!("Enter {label}."));
+            } else if value.chars().count() > 100 {
+                problems.add(field, "Use at most 100 characters.");
+            }
+        }
+        if address.line2.chars().count() > 100 {
+            problems.add("line2", "Use at most 100 characters.");
+        }
+        let postal_ok = (2..=10).contains(&address.postal_code.len())
+            && address
+                .postal_code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+        if !postal_ok {
+            problems.add(
+                "postal_code",
+                "Enter a postal code of 2 to 10 letters, digits, spaces or dashes.",
+            );
+        }
+        if !COUNTRIES.iter().any(|(code, _)| *code == address.country) {
+            problems.add("country", "Choose the country from the list.");
+        }
+        let digits = address.phone.chars().filter(char::is_ascii_digit).count();
+        let phone_ok = (6..=15).contains(&digits)
+            && address
+                .phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if !phone_ok {
+            problems.add(
+                "phone",
+                "Enter a phone number of 6 to 15 digits, such as +33 1 23 45 67 89.",
+            );
+        }
+        problems.finish()?;
+        Ok(address)
+    }
+}
+
+/// The countries Bazaar ships to, by ISO code, in the order the form lists them.
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("AT", "Austria"),
+    ("BE", "Belgium"),
+    ("DE", "Germany"),
+    ("DK", "Denmark"),
+    ("ES", "Spain"),
+    ("FI", "Finland"),
+    ("FR", "France"),
+    ("GB", "United Kingdom"),
+    ("IE", "Ireland"),
+    ("IT", "Italy"),
+    ("LU", "Luxembourg"),
+    ("NL", "Netherlands"),
+    ("PL", "Poland"),
+    ("PT", "Portugal"),
+    ("SE", "Sweden"),
+];
+
+/// Puts the stock of the order's lines (of one store order, if given) back
+/// on the shelf, one variant at a time in the order checkout locks them, so
+/// the two never deadlock.
+pub(crate) async fn release_stock(
+    conn: &mut PgConnection,
+    order_id: i64,
+    store_order_id: Option<i64>,
+) -> Result<()> {
+    let lines = sqlx::query!(
+        r#"SELECT l.variant_id, sum(l.quantity)::int AS "quantity!"
+           FROM order_lines l
+           JOIN store_orders so ON so.id = l.store_order_id
+           JOIN product_variants v ON v.id = l.variant_id
+           WHERE so.order_id = $1 AND ($2::bigint IS NULL OR so.id = $2)
+           GROUP BY v.product_id, l.variant_id
+           ORDER BY v.product_id, l.variant_id"#,
+        order_id,
+        store_order_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for line in lines {
+        sqlx::query!(
+            "UPDATE product_variants SET stock = stock + $2, updated_at = now() WHERE id = $1",
+            line.variant_id,
+            line.quantity
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Who hears of a store's orders: its active members.
+pub(crate) async fn store_recipients(
+    conn: &mut PgConnection,
+    store_id: i64,
+) -> Result<Vec<String>> {
+    let emails = sqlx::query_scalar!(
+        r#"SELECT u.email::text AS "email!" FROM store_members m JOIN users u ON u.id = m.user_id
+           WHERE m.store_id = $1 AND u.status = 'active' ORDER BY m.role, u.id"#,
+        store_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(emails)
+}
+
+/// The platform's fee on `amount` at `basis_points`, rounded half up to the cent.
+pub fn platform_fee(amount: i64, basis_points: i32) -> i64 {
+    (amount * i64::from(basis_points) + 5_000) / 10_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn address() -> Address {
+        Address {
+            name: " Ada Lovelace ".into(),
+            line1: "12 Rue de la Paix".into(),
+            line2: String::new(),
+            city: "Paris".into(),
+            postal_code: "75002".into(),
+            country: "fr".into(),
+            phone: "+33 1 23 45 67 89".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_address_is_trimmed() {
+        let address = address().validated().unwrap();
+        assert_eq!(address.name, "Ada Lovelace");
+        assert_eq!(address.country, "FR");
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let bad = Address {
+            name: " ".into(),
+            postal_code: "7".into(),
+            country: "XX".into(),
+            phone: "call me".into(),
+            ..address()
+        };
+        let crate::Error::Invalid(problems) = bad.validated().unwrap_err() else {
+            panic!("expected problems");
+        };
+        let fields: Vec<_> = problems.iter().map(|p| p.field.as_ref()).collect();
+        assert_eq!(fields, ["name", "postal_code", "country", "phone"]);
+    }
+
+    #[test]
+    fn fees_round_half_up_to_the_cent() {
+        assert_eq!(platform_fee(10_000, 1000), 1000);
+        assert_eq!(platform_fee(1_005, 1000), 101);
+        assert_eq!(platform_fee(1_004, 1000), 100);
+        assert_eq!(platform_fee(999, 0), 0);
+    }
+}

@@ -1,0 +1,342 @@
+//! What payment reports do to orders. A payment is confirmed by the signed
+//! webhook and by the shopper's return to the success page, whichever comes
+//! first; every path is idempotent, so any number of reports of the same
+//! payment leave the same order. Unpaid orders give their stock back when
+//! their session expires, by webhook or by the sweeper.
+
+use std::time::Duration;
+
+use sqlx::{PgConnection, PgPool};
+
+use super::{customer::load, platform_fee, release_stock, store_recipients};
+use crate::{
+    AppState, Config, Error, Result,
+    mail::{messages, outbox},
+    money::Money,
+    payments::{Event, EventKind, Session, SessionStatus},
+};
+
+/// How an event was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    Applied,
+    /// The same event id was applied before: nothing changed.
+    Duplicate,
+}
+
+/// Applies a verified webhook event once: its id is recorded in the same
+/// transaction as its effect, so a redelivery finds it and changes nothing,
+/// and a failure records nothing so Stripe's retry applies it later.
+pub async fn apply_event(db: &PgPool, config: &Config, event: &Event) -> Result<Applied> {
+    let mut tx = db.begin().await?;
+    let kind = match &event.kind {
+        EventKind::Completed(_) => "checkout.session.completed",
+        EventKind::Expired(_) => "checkout.session.expired",
+        EventKind::AsyncPaymentSucceeded(_) => "checkout.session.async_payment_succeeded",
+        EventKind::AsyncPaymentFailed(_) => "checkout.session.async_payment_failed",
+        EventKind::Other(kind) => kind,
+    };
+    let new = sqlx::query!(
+        "INSERT INTO webhook_events (id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        event.id,
+        kind
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if !new {
+        return Ok(Applied::Duplicate);
+    }
+    match &event.kind {
+        EventKind::Completed(session) | EventKind::AsyncPaymentSucceeded(session) => {
+            // A delayed payment method completes the session unpaid and
+            // reports the money later with `async_payment_succeeded`.
+            if session.paid {
+                confirm_paid(&mut tx, config, session).await?;
+            }
+        }
+        EventKind::Expired(session) => {
+            let order_id = order_of(&mut tx, session).await?;
+            close_unpaid(&mut tx, order_id, Closing::Expired).await?;
+        }
+        EventKind::AsyncPaymentFailed(session) => {
+            let order_id = order_of(&mut tx, session).await?;
+            close_unpaid(&mut tx, order_id, Closing::PaymentFailed).await?;
+        }
+        EventKind::Other(kind) => tracing::debug!(kind, "ignored a Stripe event"),
+    }
+    tx.commit().await?;
+    Ok(Applied::Applied)
+}
+
+/// The order a session pays for: by its reference, or by the session id.
+async fn order_of(conn: &mut PgConnection, session: &Session) -> Result<i64> {
+    let id = sqlx::query_scalar!(
+        "SELECT id FROM orders WHERE id = $1 OR checkout_session_id = $2",
+        session.order_id,
+        session.id
+    )
+    .fetch_optional(conn)
+    .await?;
+    // Not (yet) visible: answering with an error makes Stripe retry.
+    id.ok_or(Error::NotFound)
+}
+
+/// Records a paid session on its order: the order and its store orders
+/// become paid, fees are fixed and everyone concerned is mailed. A session
+/// whose amount differs from the order total is flagged for the platform
+/// to resolve, never accepted as it is.
+pub async fn confirm_paid(
+    conn: &mut PgConnection,
+    config: &Config,
+    session: &Session,
+) -> Result<()> {
+    let order_id = order_of(&mut *conn, session).await?;
+    let order = sqlx::query!(
+        "SELECT id, number, status, total, payment_problem FROM orders WHERE id = $1 FOR UPDATE",
+        order_id
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    if order.status == "paid" || order.payment_problem.is_some() {
+        return Ok(());
+    }
+    let problem = if session.amount_total != order.total {
+        Some(format!(
+            "Paid {} for an order of {}.",
+            Money(session.amount_total),
+            Money(order.total)
+        ))
+    } else if order.status != "pending_payment" && !reserve_again(&mut *conn, order.id).await? {
+        Some("Paid after the order had expired, and its stock is gone: refund the payment.".into())
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        tracing::error!(order = order.number, problem, "payment needs attention");
+        sqlx::query!(
+            "UPDATE orders SET payment_problem = $2, amount_paid = $3, payment_intent_id = $4,
+                               checkout_session_id = coalesce(checkout_session_id, $5), updated_at = now()
+             WHERE id = $1",
+            order.id,
+            problem,
+            session.amount_total,
+            session.payment_intent,
+            session.id
+        )
+        .execute(&mut *conn)
+        .await?;
+        return Ok(());
+    }
+    sqlx::query!(
+        "UPDATE orders SET status = 'paid', paid_at = now(), amount_paid = $2, payment_intent_id = $3,
+                           checkout_session_id = coalesce(checkout_session_id, $4), updated_at = now()
+         WHERE id = $1",
+        order.id,
+        session.amount_total,
+        session.payment_intent,
+        session.id
+    )
+    .execute(&mut *conn)
+    .await?;
+    let fee = i32::try_from(config.platform_fee_basis_points).unwrap_or(10_000);
+    let store_orders = sqlx::query!(
+        "SELECT id, subtotal FROM store_orders WHERE order_id = $1 ORDER BY id",
+        order.id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for store_order in store_orders {
+        let platform_fee = platform_fee(store_order.subtotal, fee);
+        sqlx::query!(
+            "UPDATE store_orders SET status = 'paid', paid_at = now(), fee_basis_points = $2,
+                                     platform_fee = $3, seller_net = subtotal - $3, updated_at = now()
+             WHERE id = $1",
+            store_order.id,
+            fee,
+            platform_fee
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    sqlx::query!(
+        "UPDATE products p SET units_sold = p.units_sold + sold.quantity
+         FROM (SELECT l.product_id, sum(l.quantity)::int AS quantity
+               FROM order_lines l JOIN store_orders so ON so.id = l.store_order_id
+               WHERE so.order_id = $1 GROUP BY l.product_id) sold
+         WHERE p.id = sold.product_id",
+        order.id
+    )
+    .execute(&mut *conn)
+    .await?;
+    let paid = load(&mut *conn, order.id, None).await?;
+    outbox::enqueue(
+        &mut *conn,
+        &messages::order_confirmation(&config.app_url, &paid),
+    )
+    .await?;
+    for part in &paid.parts {
+        for to in store_recipients(&mut *conn, part.store_id).await? {
+            let message = messages::store_order_received(&to, &config.app_url, &paid, part);
+            outbox::enqueue(&mut *conn, &message).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Takes the stock of an expired order again, all lines or none.
+async fn reserve_again(conn: &mut PgConnection, order_id: i64) -> Result<bool> {
+    sqlx::query!("SAVEPOINT reserve_again")
+        .execute(&mut *conn)
+        .await?;
+    let lines = sqlx::query!(
+        r#"SELECT l.variant_id, sum(l.quantity)::int AS "quantity!"
+           FROM order_lines l
+           JOIN store_orders so ON so.id = l.store_order_id
+           JOIN product_variants v ON v.id = l.variant_id
+           WHERE so.order_id = $1
+           GROUP BY v.product_id, l.variant_id
+           ORDER BY v.product_id, l.variant_id"#,
+        order_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for line in lines {
+        let taken = sqlx::query!(
+            "UPDATE product_variants SET stock = stock - $2 WHERE id = $1 AND stock >= $2",
+            line.variant_id,
+            line.quantity
+        )
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+        if taken == 0 {
+            sqlx::query!("ROLLBACK TO SAVEPOINT reserve_again")
+                .execute(&mut *conn)
+                .await?;
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Why an unpaid order is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Closing {
+    /// Its session expired unpaid.
+    Expired,
+    /// The shopper gave it up.
+    Cancelled,
+    /// A delayed payment method failed.
+    PaymentFailed,
+}
+
+/// Closes an order still waiting for payment and gives its stock back;
+/// `false` when it was not waiting (already paid, closed or flagged).
+pub async fn close_unpaid(
+    conn: &mut PgConnection,
+    order_id: i64,
+    closing: Closing,
+) -> Result<bool> {
+    let status = match closing {
+        Closing::Expired => "expired",
+        Closing::Cancelled | Closing::PaymentFailed => "cancelled",
+    };
+    let closed = sqlx::query!(
+        "UPDATE orders SET status = $2, updated_at = now(),
+                payment_failed_at = CASE WHEN $3 THEN now() END
+         WHERE id = $1 AND status = 'pending_payment' AND payment_problem IS NULL",
+        order_id,
+        status,
+        closing == Closing::PaymentFailed
+    )
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1;
+    if !closed {
+        return Ok(false);
+    }
+    sqlx::query!(
+        "UPDATE store_orders SET status = $2, cancelled_at = CASE WHEN $2 = 'cancelled' THEN now() END,
+                                 updated_at = now()
+         WHERE order_id = $1",
+        order_id,
+        status
+    )
+    .execute(&mut *conn)
+    .await?;
+    release_stock(&mut *conn, order_id, None).await?;
+    Ok(true)
+}
+
+/// The shopper's return from the payment page: the session is asked for its
+/// state, so a payment counts even before (or without) its webhook. Answers
+/// the order number; another customer's session is "not found".
+pub async fn reconcile(state: &AppState, customer_id: i64, session_id: &str) -> Result<String> {
+    let session = state.payments.session(session_id).await?;
+    let mut tx = state.db.begin().await?;
+    let order_id = order_of(&mut tx, &session).await?;
+    let number = sqlx::query_scalar!(
+        "SELECT number FROM orders WHERE id = $1 AND customer_id = $2",
+        order_id,
+        customer_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    if session.paid {
+        confirm_paid(&mut tx, &state.config, &session).await?;
+    }
+    tx.commit().await?;
+    Ok(number)
+}
+
+/// Orders left waiting past their expiry, taken one at a time so several
+/// instances can sweep together. A session that was paid after all is
+/// confirmed instead; an open one is expired at Stripe first so it can no
+/// longer be paid.
+pub async fn sweep(state: &AppState) -> Result<usize> {
+    let mut swept = 0;
+    loop {
+        let mut tx = state.db.begin().await?;
+        let Some(order) = sqlx::query!(
+            "SELECT id, checkout_session_id FROM orders
+             WHERE status = 'pending_payment' AND payment_problem IS NULL
+               AND expires_at < now() - interval '1 minute'
+             ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED"
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            return Ok(swept);
+        };
+        if let Some(session_id) = &order.checkout_session_id {
+            let session = state.payments.session(session_id).await?;
+            if session.status == SessionStatus::Open {
+                state.payments.expire(session_id).await?;
+            } else if session.paid {
+                confirm_paid(&mut tx, &state.config, &session).await?;
+            }
+        }
+        close_unpaid(&mut tx, order.id, Closing::Expired).await?;
+        tx.commit().await?;
+        swept += 1;
+    }
+}
+
+/// Sweeps every half minute for as long as the app runs.
+pub fn spawn_sweeper(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(30));
+        loop {
+            tick.tick().await;
+            match sweep(&state).await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "expired unpaid orders"),
+                Err(error) => tracing::warn!(%error, "sweeping unpaid orders failed"),
+            }
+        }
+    })
+}

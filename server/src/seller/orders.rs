@@ -1,0 +1,305 @@
+//! A store's orders: its part of every paid order, and what its seller does
+//! with it. Each action is allowed only from the statuses it makes sense
+//! in, is audited, and tells the customer by mail.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+
+use super::StoreScope;
+use crate::{
+    AppState, Error, Result,
+    audit::Entry,
+    http::client::RequestMeta,
+    mail::{messages, outbox},
+    money::Money,
+    orders::{
+        customer::{Order, load},
+        platform_fee, release_stock,
+    },
+};
+
+/// Store orders per page of the list.
+pub const PAGE_SIZE: i64 = 20;
+
+/// The statuses a seller filters by, in the order orders go through them.
+pub const STATUSES: &[&str] = &["paid", "shipped", "delivered", "cancelled", "refunded"];
+
+/// One row of the store's order list.
+#[derive(Clone, Debug)]
+pub struct StoreOrderSummary {
+    pub id: i64,
+    pub number: String,
+    pub status: String,
+    pub paid_at: Option<DateTime<Utc>>,
+    pub customer_name: String,
+    pub items: i64,
+    pub subtotal: Money,
+}
+
+/// What the list shows: a status, a search by order number, a page.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub status: Option<String>,
+    pub number: String,
+    pub page: i64,
+}
+
+/// A page of the store's paid orders, newest first, and how many match.
+pub async fn list(
+    db: &PgPool,
+    scope: StoreScope,
+    filter: &Filter,
+) -> Result<(Vec<StoreOrderSummary>, i64)> {
+    let status = filter
+        .status
+        .as_deref()
+        .filter(|status| STATUSES.contains(status));
+    let number = filter.number.trim().to_uppercase();
+    let offset = (filter.page.max(1) - 1) * PAGE_SIZE;
+    let rows = sqlx::query!(
+        r#"SELECT so.id, o.number, so.status, so.paid_at, o.ship_name, so.subtotal,
+                  (SELECT coalesce(sum(quantity), 0) FROM order_lines WHERE store_order_id = so.id) AS "items!",
+                  count(*) OVER () AS "matching!"
+           FROM store_orders so JOIN orders o ON o.id = so.order_id
+           WHERE so.store_id = $1
+             AND so.status NOT IN ('pending_payment', 'expired')
+             AND ($2::text IS NULL OR so.status = $2)
+             AND ($3 = '' OR o.number LIKE '%' || $3 || '%')
+           ORDER BY so.paid_at DESC NULLS LAST, so.id DESC
+           LIMIT $4 OFFSET $5"#,
+        scope.store_id(),
+        status,
+        number,
+        PAGE_SIZE,
+        offset
+    )
+    .fetch_all(db)
+    .await?;
+    let matching = rows.first().map_or(0, |row| row.matching);
+    let orders = rows
+        .into_iter()
+        .map(|row| StoreOrderSummary {
+            id: row.id,
+            number: row.number,
+            status: row.status,
+            paid_at: row.paid_at,
+            customer_name: row.ship_name,
+            items: row.items,
+            subtotal: Money(row.subtotal),
+        })
+        .collect();
+    Ok((orders, matching))
+}
+
+/// The order with only this store's part; another store's is "not found".
+pub async fn find(db: &PgPool, scope: StoreScope, store_order_id: i64) -> Result<Order> {
+    let mut conn = db.acquire().await?;
+    let order_id = visible_order(&mut conn, scope, store_order_id).await?;
+    load(&mut conn, order_id, Some(scope.store_id())).await
+}
+
+/// The order of one of the store's store orders that was paid.
+async fn visible_order(
+    conn: &mut PgConnection,
+    scope: StoreScope,
+    store_order_id: i64,
+) -> Result<i64> {
+    sqlx::query_scalar!(
+        "SELECT order_id FROM store_orders WHERE id = $1 AND store_id = $2
+           AND status NOT IN ('pending_payment', 'expired')",
+        store_order_id,
+        scope.store_id()
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound)
+}
+
+/// What a seller does with a store order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Ship {
+        carrier: String,
+        tracking_number: String,
+    },
+    MarkDelivered,
+    /// Before shipping: refunds it all and puts the stock back.
+    Cancel,
+    /// After shipping: the same, for goods that come back.
+    Refund,
+}
+
+impl Action {
+    fn name(&self) -> &'static str {
+        match self {
+            Self::Ship { .. } => "shipped",
+            Self::MarkDelivered => "delivered",
+            Self::Cancel => "cancelled",
+            Self::Refund => "refunded",
+        }
+    }
+
+    /// The statuses it may start from.
+    fn allowed_from(&self) -> &'static [&'static str] {
+        match self {
+            Self::Ship { .. } | Self::Cancel => &["paid"],
+            Self::MarkDelivered => &["shipped"],
+            Self::Refund => &["shipped", "delivered"],
+        }
+    }
+}
+
+fn checked_text(field: &'static str, value: &str, what: &str) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::invalid(field, format!("Enter the {what}.")));
+    }
+    if value.chars().count() > 60 || value.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            field,
+            format!("Use at most 60 characters for the {what}."),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// Applies `action` to one of the store's orders and answers the order as it
+/// is afterwards. A refund goes through the payment provider first, with a
+/// key of its own so a retried request refunds once.
+pub async fn act(
+    state: &AppState,
+    scope: StoreScope,
+    store_order_id: i64,
+    action: Action,
+    meta: &RequestMeta,
+) -> Result<Order> {
+    let action = match action {
+        Action::Ship {
+            carrier,
+            tracking_number,
+        } => {
+            let mut problems = crate::Problems::default();
+            let carrier = problems.check(checked_text("carrier", &carrier, "carrier"))?;
+            let tracking = problems.check(checked_text(
+                "tracking_number",
+                &tracking_number,
+                "tracking number",
+            ))?;
+            problems.finish()?;
+            Action::Ship {
+                carrier: carrier.unwrap_or_default(),
+                tracking_number: tracking.unwrap_or_default(),
+            }
+        }
+        other => other,
+    };
+    let mut tx = state.db.begin().await?;
+    let order_id = visible_order(&mut tx, scope, store_order_id).await?;
+    let current = sqlx::query!(
+        "SELECT so.status, so.subtotal, so.refunded, so.fee_basis_points, o.payment_intent_id, o.number
+         FROM store_orders so JOIN orders o ON o.id = so.order_id WHERE so.id = $1
+         FOR UPDATE OF so",
+        store_order_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if !action.allowed_from().contains(&current.status.as_str()) {
+        return Err(Error::Conflict(format!(
+            "This order is {}, so it cannot be marked {} now. Reload to see its current state.",
+            current.status,
+            action.name()
+        )));
+    }
+    let mut metadata = json!({ "order": current.number, "from": current.status });
+    match &action {
+        Action::Ship {
+            carrier,
+            tracking_number,
+        } => {
+            sqlx::query!(
+                "UPDATE store_orders SET status = 'shipped', carrier = $2, tracking_number = $3,
+                        shipped_at = now(), updated_at = now() WHERE id = $1",
+                store_order_id,
+                carrier,
+                tracking_number
+            )
+            .execute(&mut *tx)
+            .await?;
+            metadata["carrier"] = json!(carrier);
+            metadata["tracking_number"] = json!(tracking_number);
+        }
+        Action::MarkDelivered => {
+            sqlx::query!(
+                "UPDATE store_orders SET status = 'delivered', delivered_at = now(), updated_at = now()
+                 WHERE id = $1",
+                store_order_id
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        Action::Cancel | Action::Refund => {
+            let amount = current.subtotal - current.refunded;
+            let payment_intent = current
+                .payment_intent_id
+                .as_deref()
+                .ok_or_else(|| Error::internal("a paid order without a payment intent"))?;
+            let refund_id = if amount > 0 {
+                let key = format!("refund-store-order-{store_order_id}");
+                Some(
+                    state
+                        .payments
+                        .refund(payment_intent, Money(amount), &key)
+                        .await?,
+                )
+            } else {
+                None
+            };
+            // The platform keeps no fee on money given back.
+            let kept = current.subtotal - current.refunded - amount;
+            let fee = platform_fee(kept, current.fee_basis_points.unwrap_or(0));
+            sqlx::query!(
+                "UPDATE store_orders SET status = $2, refunded = refunded + $3, platform_fee = $4,
+                        seller_net = $5, refunded_at = now(),
+                        cancelled_at = CASE WHEN $2 = 'cancelled' THEN now() ELSE cancelled_at END,
+                        updated_at = now()
+                 WHERE id = $1",
+                store_order_id,
+                action.name(),
+                amount,
+                fee,
+                kept - fee
+            )
+            .execute(&mut *tx)
+            .await?;
+            release_stock(&mut tx, order_id, Some(store_order_id)).await?;
+            sqlx::query!(
+                "UPDATE products p SET units_sold = GREATEST(p.units_sold - l.quantity, 0)
+                 FROM (SELECT product_id, sum(quantity)::int AS quantity FROM order_lines
+                       WHERE store_order_id = $1 GROUP BY product_id) l
+                 WHERE p.id = l.product_id",
+                store_order_id
+            )
+            .execute(&mut *tx)
+            .await?;
+            metadata["refunded"] = json!(amount);
+            metadata["refund"] = json!(refund_id);
+        }
+    }
+    Entry::new(
+        Some(scope.actor()),
+        &format!("store_order.{}", action.name()),
+    )
+    .target(format!("store_order:{store_order_id}"))
+    .store(scope.store_id())
+    .metadata(metadata)
+    .record(&mut tx, meta)
+    .await?;
+    let order = load(&mut tx, order_id, Some(scope.store_id())).await?;
+    if let Some(part) = order.parts.first() {
+        let message = messages::store_order_update(&state.config.app_url, &order, part);
+        outbox::enqueue(&mut tx, &message).await?;
+    }
+    tx.commit().await?;
+    Ok(order)
+}

@@ -1,0 +1,787 @@
+//! Checkout, payment and store orders against the real database and the
+//! Stripe emulator over HTTP: stock is never oversold, every payment report
+//! is applied once, and each seller reaches only its own store orders.
+
+mod support;
+
+use std::{net::SocketAddr, time::Duration};
+
+use axum::body::{Body, Bytes};
+use http::{Request, StatusCode};
+use http_body_util::{BodyExt, Full};
+use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+use server::{
+    AppState, Error,
+    accounts::sessions::{AuthUser, Membership},
+    cart::{self, Owner},
+    http::client::RequestMeta,
+    orders::{
+        Address,
+        checkout::{self, Placed},
+        customer, payment,
+    },
+    payments::emulator::{Emulator, Settings},
+    seller::{
+        StoreScope,
+        orders::{self as store_orders, Action},
+    },
+};
+use sqlx::PgPool;
+use stripe_webhook::Webhook;
+
+const SECRET: &str = "whsec_checkout_tests";
+
+/// The app's machine routes served over TCP (so the emulator can post its
+/// webhooks) and an emulator of its own.
+struct Shop {
+    state: AppState,
+    emulator: Emulator,
+    mug: i64,
+    print: i64,
+}
+
+/// Two stores, Alpha (a mug, 3 in stock, €12) and Beta (a print, 10 in
+/// stock, €25), each with an owner. With `webhooks_reach_app` false the
+/// emulator's webhooks go nowhere, as when the app is down.
+async fn shop(db: PgPool, webhooks_reach_app: bool) -> Shop {
+    sqlx::raw_sql(
+        "INSERT INTO categories (slug, name) VALUES ('home', 'Home');
+         INSERT INTO stores (slug, name) VALUES ('alpha', 'Alpha'), ('beta', 'Beta');
+         INSERT INTO users (email, password_hash, name, email_verified_at) VALUES
+           ('alpha@example.com', 'x', 'Alpha owner', now()), ('beta@example.com', 'x', 'Beta owner', now());
+         INSERT INTO store_members (store_id, user_id, role) VALUES
+           ((SELECT id FROM stores WHERE slug = 'alpha'), (SELECT id FROM users WHERE email = 'alpha@example.com'), 'owner'),
+           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM users WHERE email = 'beta@example.com'), 'owner');
+         INSERT INTO products (store_id, category_id, slug, title, status, published_at) VALUES
+           ((SELECT id FROM stores WHERE slug = 'alpha'), (SELECT id FROM categories), 'mug', 'Mug', 'published', now()),
+           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM categories), 'print', 'Print', 'published', now());
+         INSERT INTO product_variants (product_id, store_id, sku, options, price, stock) VALUES
+           ((SELECT id FROM products WHERE slug = 'mug'), (SELECT id FROM stores WHERE slug = 'alpha'), 'MUG', '{\"colour\": \"blue\"}', 1200, 3),
+           ((SELECT id FROM products WHERE slug = 'print'), (SELECT id FROM stores WHERE slug = 'beta'), 'PRINT', '{}', 2500, 10);",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let app_addr = listener.local_addr().unwrap();
+    let webhook_url = if webhooks_reach_app {
+        format!("http://{app_addr}/webhooks/stripe")
+    } else {
+        "http://127.0.0.1:9/webhooks/stripe".to_owned()
+    };
+    let emulator = Emulator::start(
+        "127.0.0.1:0".parse().unwrap(),
+        Settings {
+            webhook_url,
+            webhook_secret: SECRET.into(),
+            retry_base: Duration::from_millis(100),
+            max_attempts: 5,
+        },
+    )
+    .await
+    .unwrap();
+    let config = support::config(&[
+        ("APP_URL", &format!("http://{app_addr}")),
+        ("STRIPE_API_URL", emulator.base_url()),
+        ("STRIPE_WEBHOOK_SECRET", SECRET),
+        ("RATE_LIMIT_PER_MINUTE", "0"),
+    ]);
+    let state = support::state(db.clone(), config).await;
+    let app = support::app(&state, axum::Router::new(), [127, 0, 0, 1]);
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    let variant = |sku: &'static str| {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM product_variants WHERE sku = $1")
+            .bind(sku)
+            .fetch_one(&db)
+    };
+    let (mug, print) = (
+        variant("MUG").await.unwrap(),
+        variant("PRINT").await.unwrap(),
+    );
+    Shop {
+        state,
+        emulator,
+        mug,
+        print,
+    }
+}
+
+fn address() -> Address {
+    Address {
+        name: "Ada Lovelace".into(),
+        line1: "12 Rue de la Paix".into(),
+        line2: String::new(),
+        city: "Paris".into(),
+        postal_code: "75002".into(),
+        country: "FR".into(),
+        phone: "+33 1 23 45 67 89".into(),
+    }
+}
+
+async fn customer(db: &PgPool, email: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, name, email_verified_at) VALUES ($1, 'x', 'Shopper', now()) RETURNING id",
+    )
+    .bind(email)
+    .fetch_one(db)
+    .await
+    .unwrap()
+}
+
+async fn place(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> server::Result<Placed> {
+    for (variant, quantity) in lines {
+        cart::add(&shop.state.db, Owner::User(customer), *variant, *quantity)
+            .await
+            .unwrap();
+    }
+    checkout::place(
+        &shop.state.db,
+        &shop.state.config,
+        customer,
+        &format!("customer{customer}@example.com"),
+        address(),
+    )
+    .await
+}
+
+async fn stock(db: &PgPool, variant: i64) -> i32 {
+    sqlx::query_scalar("SELECT stock FROM product_variants WHERE id = $1")
+        .bind(variant)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+async fn status(db: &PgPool, number: &str) -> String {
+    sqlx::query_scalar("SELECT status FROM orders WHERE number = $1")
+        .bind(number)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+/// Waits (up to ten seconds) for a webhook to bring the order to `wanted`.
+async fn wait_for_status(db: &PgPool, number: &str, wanted: &str) {
+    for _ in 0..100 {
+        if status(db, number).await == wanted {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "order {number} never became {wanted}: {}",
+        status(db, number).await
+    );
+}
+
+async fn mail_count(db: &PgPool) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM email_outbox")
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+/// Posts the emulator's payment form with `card`; answers the status and
+/// the redirect target.
+async fn pay(payment_url: &str, card: &str) -> (StatusCode, Option<String>) {
+    let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
+    let body = format!(
+        "card_number={}&expiry=12%2F34&cvc=123",
+        card.replace(' ', "")
+    );
+    let request = Request::post(payment_url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Full::new(Bytes::from(body)))
+        .unwrap();
+    let response = client.request(request).await.unwrap();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|value| value.to_str().unwrap().to_owned());
+    (response.status(), location)
+}
+
+/// The session's id, from its payment page address.
+fn session_id(payment_url: &str) -> String {
+    payment_url.rsplit('/').next().unwrap().to_owned()
+}
+
+/// The session as Stripe's JSON, to build events of our own.
+async fn session_json(shop: &Shop, id: &str) -> serde_json::Value {
+    let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
+    let request = Request::get(format!(
+        "{}/v1/checkout/sessions/{id}",
+        shop.emulator.base_url()
+    ))
+    .header("authorization", "Bearer sk_test_checkout")
+    .body(Full::new(Bytes::new()))
+    .unwrap();
+    let response = client.request(request).await.unwrap();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    serde_json::from_slice(&body).unwrap()
+}
+
+fn event(id: &str, kind: &str, session: serde_json::Value) -> String {
+    serde_json::json!({
+        "id": id,
+        "object": "event",
+        "api_version": stripe_shared::version::VERSION.to_string(),
+        "created": chrono::Utc::now().timestamp(),
+        "data": { "object": session },
+        "livemode": false,
+        "pending_webhooks": 1,
+        "request": { "id": null, "idempotency_key": null },
+        "type": kind,
+    })
+    .to_string()
+}
+
+async fn post_webhook(shop: &Shop, payload: &str, signature: Option<String>) -> StatusCode {
+    let app = support::app(&shop.state, axum::Router::new(), support::random_client());
+    let mut request = Request::post("/webhooks/stripe").header("content-type", "application/json");
+    if let Some(signature) = signature {
+        request = request.header("stripe-signature", signature);
+    }
+    support::send(&app, request.body(Body::from(payload.to_owned())).unwrap())
+        .await
+        .status()
+}
+
+fn owner_scope(db_user: i64, store_id: i64) -> StoreScope {
+    StoreScope::of(&AuthUser {
+        id: db_user,
+        email: String::new(),
+        name: String::new(),
+        verified: true,
+        roles: vec![],
+        stores: vec![Membership {
+            store_id,
+            slug: String::new(),
+            name: String::new(),
+            role: "owner".into(),
+        }],
+        session_id: Default::default(),
+    })
+    .unwrap()
+}
+
+async fn scope_of(db: &PgPool, store: &str) -> StoreScope {
+    let (store_id, user_id): (i64, i64) = sqlx::query_as(
+        "SELECT m.store_id, m.user_id FROM store_members m JOIN stores s ON s.id = m.store_id WHERE s.slug = $1",
+    )
+    .bind(store)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    owner_scope(user_id, store_id)
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn two_hundred_shoppers_never_oversell_ten_items(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    sqlx::query("UPDATE product_variants SET stock = 10 WHERE id = $1")
+        .bind(shop.print)
+        .execute(&db)
+        .await
+        .unwrap();
+    let mut shoppers = Vec::new();
+    for n in 0..200 {
+        let id = customer(&db, &format!("crowd{n}@example.com")).await;
+        cart::add(&db, Owner::User(id), shop.print, 1)
+            .await
+            .unwrap();
+        shoppers.push(id);
+    }
+    let attempts = shoppers.into_iter().map(|id| {
+        let (db, config) = (db.clone(), shop.state.config.clone());
+        tokio::spawn(async move {
+            checkout::place(&db, &config, id, "crowd@example.com", address()).await
+        })
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let placed = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
+    let sold_out = results
+        .iter()
+        .filter(|r| matches!(r, Ok(Err(Error::Invalid(problems))) if problems[0].message == "Print is sold out."))
+        .count();
+    assert_eq!((placed, sold_out), (10, 190));
+    assert_eq!(stock(&db, shop.print).await, 0);
+    let reserved: i64 = sqlx::query_scalar("SELECT sum(quantity) FROM order_lines")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(reserved, 10);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "short@example.com").await;
+    cart::add(&db, Owner::User(buyer), shop.mug, 3)
+        .await
+        .unwrap();
+    cart::add(&db, Owner::User(buyer), shop.print, 2)
+        .await
+        .unwrap();
+    // Someone else bought one mug in the meantime.
+    sqlx::query("UPDATE product_variants SET stock = 2 WHERE id = $1")
+        .bind(shop.mug)
+        .execute(&db)
+        .await
+        .unwrap();
+    let error = checkout::place(
+        &db,
+        &shop.state.config,
+        buyer,
+        "short@example.com",
+        address(),
+    )
+    .await
+    .unwrap_err();
+    let Error::Invalid(problems) = error else {
+        panic!("expected problems, got {error:?}");
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].message, "Only 2 of Mug left: you asked for 3.");
+    let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(orders, 0, "nothing is written");
+    assert_eq!(
+        (stock(&db, shop.mug).await, stock(&db, shop.print).await),
+        (2, 10)
+    );
+    assert_eq!(cart::count(&db, Owner::User(buyer)).await.unwrap(), 5);
+
+    let bad_address = Address {
+        phone: "x".into(),
+        ..address()
+    };
+    let refused = checkout::place(
+        &db,
+        &shop.state.config,
+        buyer,
+        "short@example.com",
+        bad_address,
+    )
+    .await;
+    assert!(matches!(refused, Err(Error::Invalid(p)) if p[0].field == "phone"));
+    let empty = customer(&db, "empty@example.com").await;
+    let refused = checkout::place(
+        &db,
+        &shop.state.config,
+        empty,
+        "empty@example.com",
+        address(),
+    )
+    .await;
+    assert!(matches!(refused, Err(Error::Invalid(p)) if p[0].message == "Your cart is empty."));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn paying_on_the_emulator_pays_both_stores_once(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 2), (shop.print, 1)])
+        .await
+        .unwrap();
+    assert_eq!(status(&db, &placed.number).await, "pending_payment");
+    assert_eq!(
+        (stock(&db, shop.mug).await, stock(&db, shop.print).await),
+        (1, 9),
+        "reserved at checkout"
+    );
+    assert_eq!(cart::count(&db, Owner::User(buyer)).await.unwrap(), 0);
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    // Asking again gives the same payment page, not a second session.
+    assert_eq!(
+        checkout::payment_url(&shop.state, buyer, &placed.number)
+            .await
+            .unwrap(),
+        url
+    );
+    let stranger = customer(&db, "stranger@example.com").await;
+    assert!(matches!(
+        checkout::payment_url(&shop.state, stranger, &placed.number).await,
+        Err(Error::NotFound)
+    ));
+
+    let (declined, _) = pay(&url, "4000 0000 0000 0002").await;
+    assert_eq!(declined, StatusCode::PAYMENT_REQUIRED);
+    assert_eq!(status(&db, &placed.number).await, "pending_payment");
+
+    let (paid, location) = pay(&url, "4242 4242 4242 4242").await;
+    assert_eq!(paid, StatusCode::SEE_OTHER);
+    let session = session_id(&url);
+    assert_eq!(
+        location.unwrap(),
+        format!(
+            "{}/checkout/success?session_id={session}",
+            shop.state.config.app_url
+        )
+    );
+    wait_for_status(&db, &placed.number, "paid").await;
+
+    let parts: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT so.status, so.subtotal, so.platform_fee, so.seller_net FROM store_orders so
+         JOIN stores s ON s.id = so.store_id ORDER BY s.slug",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        parts,
+        [
+            ("paid".to_owned(), 2400, 240, 2160),
+            ("paid".to_owned(), 2500, 250, 2250)
+        ]
+    );
+    let sold: Vec<i32> = sqlx::query_scalar("SELECT units_sold FROM products ORDER BY slug")
+        .fetch_all(&db)
+        .await
+        .unwrap();
+    assert_eq!(sold, [2, 1]);
+    let recipients: Vec<String> =
+        sqlx::query_scalar("SELECT to_address FROM email_outbox ORDER BY to_address")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(
+        recipients,
+        [
+            "alpha@example.com".to_owned(),
+            "beta@example.com".to_owned(),
+            format!("customer{buyer}@example.com")
+        ]
+    );
+
+    // The shopper's return confirms again: nothing changes.
+    let number = payment::reconcile(&shop.state, buyer, &session)
+        .await
+        .unwrap();
+    assert_eq!(number, placed.number);
+    assert_eq!(mail_count(&db).await, 3);
+    assert!(matches!(
+        payment::reconcile(&shop.state, stranger, &session).await,
+        Err(Error::NotFound)
+    ));
+    let order = customer::find(&db, buyer, &placed.number).await.unwrap();
+    assert_eq!(order.parts.len(), 2);
+    assert_eq!(order.total.cents(), 4900);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn forged_stale_or_replayed_webhooks_change_nothing(db: PgPool) {
+    // The emulator's own deliveries go nowhere: this test sends the events.
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    pay(&url, "4242424242424242").await;
+    let session = session_json(&shop, &session_id(&url)).await;
+    let payload = event(
+        "evt_test_paid",
+        "checkout.session.completed",
+        session.clone(),
+    );
+    let now = chrono::Utc::now().timestamp();
+
+    assert_eq!(
+        post_webhook(&shop, &payload, None).await,
+        StatusCode::BAD_REQUEST
+    );
+    let forged = Webhook::generate_test_header(&payload, "whsec_someone_else", None);
+    assert_eq!(
+        post_webhook(&shop, &payload, Some(forged)).await,
+        StatusCode::BAD_REQUEST
+    );
+    let stale = Webhook::generate_test_header(&payload, SECRET, Some(now - 301));
+    assert_eq!(
+        post_webhook(&shop, &payload, Some(stale)).await,
+        StatusCode::BAD_REQUEST
+    );
+    let tampered = payload.replace("\"amount_total\":1200", "\"amount_total\":1");
+    assert_ne!(tampered, payload);
+    let signed_original = Webhook::generate_test_header(&payload, SECRET, None);
+    assert_eq!(
+        post_webhook(&shop, &tampered, Some(signed_original.clone())).await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(status(&db, &placed.number).await, "pending_payment");
+    assert_eq!(mail_count(&db).await, 0);
+
+    assert_eq!(
+        post_webhook(&shop, &payload, Some(signed_original)).await,
+        StatusCode::OK
+    );
+    assert_eq!(status(&db, &placed.number).await, "paid");
+    assert_eq!(mail_count(&db).await, 2);
+    let again = Webhook::generate_test_header(&payload, SECRET, None);
+    assert_eq!(
+        post_webhook(&shop, &payload, Some(again)).await,
+        StatusCode::OK
+    );
+    assert_eq!(mail_count(&db).await, 2, "applied once");
+
+    // An expiry reported after the payment leaves the order paid.
+    let mut expired = session;
+    expired["status"] = "expired".into();
+    let late = event("evt_test_late_expiry", "checkout.session.expired", expired);
+    let signature = Webhook::generate_test_header(&late, SECRET, None);
+    assert_eq!(
+        post_webhook(&shop, &late, Some(signature)).await,
+        StatusCode::OK
+    );
+    assert_eq!(status(&db, &placed.number).await, "paid");
+    assert_eq!(stock(&db, shop.mug).await, 2);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_paid_amount_that_differs_from_the_total_is_flagged(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.print, 1)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    pay(&url, "4242424242424242").await;
+    let mut session = session_json(&shop, &session_id(&url)).await;
+    session["amount_total"] = 100.into();
+    let payload = event("evt_test_short", "checkout.session.completed", session);
+    let signature = Webhook::generate_test_header(&payload, SECRET, None);
+    assert_eq!(
+        post_webhook(&shop, &payload, Some(signature)).await,
+        StatusCode::OK
+    );
+    let (status, problem): (String, Option<String>) =
+        sqlx::query_as("SELECT status, payment_problem FROM orders")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(status, "pending_payment");
+    assert_eq!(problem.unwrap(), "Paid €1.00 for an order of €25.00.");
+    // Flagged orders keep their stock for the platform to settle.
+    shop_sweeps_after_expiry(&shop).await;
+    assert_eq!(stock(&db, shop.print).await, 9);
+}
+
+async fn shop_sweeps_after_expiry(shop: &Shop) -> usize {
+    sqlx::query("UPDATE orders SET expires_at = now() - interval '2 minutes'")
+        .execute(&shop.state.db)
+        .await
+        .unwrap();
+    payment::sweep(&shop.state).await.unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn expiry_gives_the_stock_back(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let expiring = place(&shop, buyer, &[(shop.mug, 2)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &expiring.number)
+        .await
+        .unwrap();
+    assert_eq!(stock(&db, shop.mug).await, 1);
+    shop.state.payments.expire(&session_id(&url)).await.unwrap();
+    wait_for_status(&db, &expiring.number, "expired").await;
+    assert_eq!(stock(&db, shop.mug).await, 3);
+    assert!(matches!(
+        checkout::payment_url(&shop.state, buyer, &expiring.number).await,
+        Err(Error::Conflict(_))
+    ));
+
+    // Left unpaid past its expiry, with or without a payment page: swept.
+    let with_page = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &with_page.number)
+        .await
+        .unwrap();
+    let without_page = place(&shop, buyer, &[(shop.print, 4)]).await.unwrap();
+    assert_eq!(shop_sweeps_after_expiry(&shop).await, 2);
+    assert_eq!(status(&db, &with_page.number).await, "expired");
+    assert_eq!(status(&db, &without_page.number).await, "expired");
+    assert_eq!(
+        (stock(&db, shop.mug).await, stock(&db, shop.print).await),
+        (3, 10)
+    );
+    // The payment page closed with it.
+    let (closed, _) = pay(&url, "4242424242424242").await;
+    assert!(closed.is_client_error(), "{closed}");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_payment_whose_webhook_never_came_is_confirmed_on_return(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    pay(&url, "4242424242424242").await;
+    assert_eq!(status(&db, &placed.number).await, "pending_payment");
+    payment::reconcile(&shop.state, buyer, &session_id(&url))
+        .await
+        .unwrap();
+    assert_eq!(status(&db, &placed.number).await, "paid");
+    // Or by the sweeper, when the shopper never came back either.
+    let other = place(&shop, buyer, &[(shop.print, 1)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &other.number)
+        .await
+        .unwrap();
+    pay(&url, "4242424242424242").await;
+    shop_sweeps_after_expiry(&shop).await;
+    assert_eq!(status(&db, &other.number).await, "paid");
+    assert_eq!(stock(&db, shop.print).await, 9);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_shopper_who_gives_up_gets_the_items_back_in_the_cart(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 2)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    customer::cancel_unpaid(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    assert_eq!(status(&db, &placed.number).await, "cancelled");
+    assert_eq!(stock(&db, shop.mug).await, 3);
+    assert_eq!(cart::count(&db, Owner::User(buyer)).await.unwrap(), 2);
+    let (closed, _) = pay(&url, "4242424242424242").await;
+    assert!(closed.is_client_error(), "{closed}");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn sellers_ship_and_refund_only_their_own_store_orders(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 2), (shop.print, 1)])
+        .await
+        .unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    pay(&url, "4242424242424242").await;
+    wait_for_status(&db, &placed.number, "paid").await;
+    let (alpha, beta) = (scope_of(&db, "alpha").await, scope_of(&db, "beta").await);
+    let meta = RequestMeta::system();
+    let (alpha_orders, count) = store_orders::list(&db, alpha, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+    let alpha_order = alpha_orders[0].id;
+    assert_eq!(alpha_orders[0].subtotal.cents(), 2400);
+
+    // Beta neither sees nor touches Alpha's part.
+    assert!(matches!(
+        store_orders::find(&db, beta, alpha_order).await,
+        Err(Error::NotFound)
+    ));
+    for action in [Action::MarkDelivered, Action::Cancel, Action::Refund] {
+        assert!(matches!(
+            store_orders::act(&shop.state, beta, alpha_order, action, &meta).await,
+            Err(Error::NotFound)
+        ));
+    }
+    let seen = store_orders::find(&db, alpha, alpha_order).await.unwrap();
+    assert_eq!(seen.parts.len(), 1, "only Alpha's part");
+    assert_eq!(seen.parts[0].store_name, "Alpha");
+
+    let blank = Action::Ship {
+        carrier: " ".into(),
+        tracking_number: String::new(),
+    };
+    let Err(Error::Invalid(problems)) =
+        store_orders::act(&shop.state, alpha, alpha_order, blank, &meta).await
+    else {
+        panic!("expected problems");
+    };
+    let fields: Vec<_> = problems.iter().map(|p| p.field.as_ref()).collect();
+    assert_eq!(fields, ["carrier", "tracking_number"]);
+    assert!(matches!(
+        store_orders::act(
+            &shop.state,
+            alpha,
+            alpha_order,
+            Action::MarkDelivered,
+            &meta
+        )
+        .await,
+        Err(Error::Conflict(_))
+    ));
+    let ship = Action::Ship {
+        carrier: "La Poste".into(),
+        tracking_number: "6A12345678901".into(),
+    };
+    let shipped = store_orders::act(&shop.state, alpha, alpha_order, ship.clone(), &meta)
+        .await
+        .unwrap();
+    assert_eq!(shipped.parts[0].status, "shipped");
+    assert_eq!(
+        shipped.parts[0].tracking_number.as_deref(),
+        Some("6A12345678901")
+    );
+    assert!(matches!(
+        store_orders::act(&shop.state, alpha, alpha_order, ship, &meta).await,
+        Err(Error::Conflict(_))
+    ));
+    assert!(matches!(
+        store_orders::act(&shop.state, alpha, alpha_order, Action::Cancel, &meta).await,
+        Err(Error::Conflict(_))
+    ));
+
+    let refunded = store_orders::act(&shop.state, alpha, alpha_order, Action::Refund, &meta)
+        .await
+        .unwrap();
+    let part = &refunded.parts[0];
+    assert_eq!(part.status, "refunded");
+    assert_eq!(part.refunded.cents(), 2400);
+    assert_eq!(
+        (
+            part.platform_fee.unwrap().cents(),
+            part.seller_net.unwrap().cents()
+        ),
+        (0, 0)
+    );
+    assert_eq!(stock(&db, shop.mug).await, 3, "stock back on the shelf");
+    // Beta's part is untouched.
+    let beta_net: i64 = sqlx::query_scalar("SELECT seller_net FROM store_orders WHERE id <> $1")
+        .bind(alpha_order)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(beta_net, 2250);
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE 'store_order.%' ORDER BY id",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(actions, ["store_order.shipped", "store_order.refunded"]);
+    let customer_mail: Vec<String> =
+        sqlx::query_scalar("SELECT subject FROM email_outbox WHERE to_address = $1 ORDER BY id")
+            .bind(format!("customer{buyer}@example.com"))
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(
+        customer_mail,
+        [
+            format!("Your order {}", placed.number),
+            format!("Your order {} is on its way", placed.number),
+            format!("Your order {} was refunded", placed.number),
+        ]
+    );
+}
