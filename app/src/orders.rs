@@ -381,7 +381,7 @@ pub fn OrderPart(part: PartView, #[prop(optional)] money: bool) -> impl IntoView
                     <strong>{tracking}</strong>
                 </p>
             })}
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=format!("Items from {}", part.store_name)>
                 <table class="table">
                     <thead>
                         <tr>

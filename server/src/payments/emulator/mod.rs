@@ -10,7 +10,7 @@ mod page;
 use std::{
     collections::HashMap,
     net::SocketAddr,
-    sync::{Arc, Mutex},
+    sync::{Arc, Mutex, MutexGuard},
     time::Duration,
 };
 
@@ -24,22 +24,45 @@ use axum::{
 };
 use chrono::Utc;
 use http_body_util::Full;
-use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+use hyper_util::{
+    client::legacy::{Client, connect::HttpConnector},
+    rt::TokioExecutor,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::{net::TcpListener, sync::mpsc, task::JoinHandle};
 
+/// A day in seconds: the longest a session may stay open, and how long
+/// Stripe (and so the emulator) keeps idempotency keys.
+const DAY: i64 = 24 * 3600;
+/// Retries never wait longer than this, as with Stripe.
+const MAX_RETRY_DELAY: Duration = Duration::from_secs(3600);
+/// How long the app may take to answer one delivery.
+const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How the emulator reaches the app.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Settings {
     /// Where events are posted, e.g. `http://127.0.0.1:3000/webhooks/stripe`.
     pub webhook_url: String,
-    /// The secret events are signed with.
+    /// The secret events are signed with, shared with the app (`whsec_…`).
     pub webhook_secret: String,
     /// The first retry's delay; each retry waits twice as long, at most an hour.
     pub retry_base: Duration,
     /// Attempts per event before it is given up.
     pub max_attempts: u32,
+}
+
+impl Settings {
+    /// Stripe-like delivery: first retry after a second, ten attempts.
+    pub fn new(webhook_url: impl Into<String>, webhook_secret: impl Into<String>) -> Self {
+        Self {
+            webhook_url: webhook_url.into(),
+            webhook_secret: webhook_secret.into(),
+            retry_base: Duration::from_secs(1),
+            max_attempts: 10,
+        }
+    }
 }
 
 /// A running emulator; it stops when dropped.
@@ -66,6 +89,7 @@ impl Emulator {
             .route("/v1/checkout/sessions/{id}/expire", post(expire_session))
             .route("/v1/refunds", post(create_refund))
             .route("/pay/{id}", get(payment_page).post(pay))
+            .fallback(unknown_route)
             .with_state(state.clone());
         let server = tokio::spawn(async move {
             if let Err(error) = axum::serve(listener, router).await {
@@ -73,7 +97,7 @@ impl Emulator {
             }
         });
         let sender = tokio::spawn(deliver(queue, settings));
-        let ticker = tokio::spawn(expire_overdue(state));
+        let ticker = tokio::spawn(tick(state));
         Ok(Self {
             base_url,
             tasks: vec![server, sender, ticker],
@@ -105,12 +129,14 @@ struct Shared {
 #[derive(Default)]
 struct Data {
     sessions: HashMap<String, Session>,
-    /// Payment intent id → (amount paid, amount refunded).
-    payments: HashMap<String, (i64, i64)>,
-    /// Idempotency key → (request fingerprint, stored answer).
-    answers: HashMap<String, (String, StatusCode, Value)>,
+    /// Payment intent id → what was paid and refunded.
+    payments: HashMap<String, Payment>,
+    /// Idempotency key → the first request with it and its answer.
+    answers: HashMap<String, Stored>,
 }
 
+/// A Checkout Session: its Stripe object as last returned, and its lines
+/// for the payment page (Stripe does not embed them in the object).
 struct Session {
     object: Value,
     lines: Vec<Line>,
@@ -118,14 +144,32 @@ struct Session {
 
 struct Line {
     name: String,
+    description: Option<String>,
     quantity: i64,
     unit_amount: i64,
 }
 
+struct Payment {
+    amount: i64,
+    refunded: i64,
+    currency: String,
+}
+
+struct Stored {
+    fingerprint: String,
+    answer: Answer,
+    at: i64,
+}
+
+/// A status and the JSON body that goes with it.
 type Answer = (StatusCode, Value);
 
+/// What an API call comes to: `Err` when its parameters were refused before
+/// anything ran, which Stripe does not remember under an idempotency key.
+type Outcome = Result<Answer, Answer>;
+
 impl Shared {
-    fn data(&self) -> std::sync::MutexGuard<'_, Data> {
+    fn data(&self) -> MutexGuard<'_, Data> {
         // A panic while holding the lock cannot leave the maps half-changed
         // in a way that matters to a test emulator.
         self.data
@@ -133,7 +177,8 @@ impl Shared {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Queues an event carrying the session as it is now.
+    /// Queues an event carrying the session as it is now. Callers hold the
+    /// data lock, so events are queued in the order they happened.
     fn emit(&self, kind: &str, session: &Value) {
         let event = json!({
             "id": random_id("evt"),
@@ -146,21 +191,15 @@ impl Shared {
             "request": { "id": null, "idempotency_key": null },
             "type": kind,
         });
+        // The sender only stops with the emulator itself.
         let _ = self.events.send(event);
     }
 
     /// Closes an open session as expired and says so by webhook.
-    fn expire(&self, data: &mut Data, id: &str) -> bool {
-        let Some(session) = data.sessions.get_mut(id) else {
-            return false;
-        };
-        if session.object["status"] != "open" {
-            return false;
-        }
+    fn expire(&self, session: &mut Session) {
         session.object["status"] = "expired".into();
         session.object["url"] = Value::Null;
         self.emit("checkout.session.expired", &session.object);
-        true
     }
 }
 
@@ -168,37 +207,57 @@ fn random_id(prefix: &str) -> String {
     format!("{prefix}_test_{}", hex::encode(rand::random::<[u8; 12]>()))
 }
 
-fn error(
-    status: StatusCode,
-    kind: &str,
-    code: Option<&str>,
-    message: String,
-    param: Option<&str>,
-) -> Answer {
+fn error(status: StatusCode, kind: &str, code: Option<&str>, message: &str) -> Answer {
     (
         status,
-        json!({ "error": { "type": kind, "code": code, "message": message, "param": param } }),
+        json!({ "error": { "type": kind, "code": code, "message": message, "param": null } }),
     )
 }
 
-fn invalid(param: &str, message: impl Into<String>) -> Answer {
-    error(
+/// A refused request parameter, named the way Stripe names it.
+fn invalid(param: &str, code: Option<&str>, message: impl AsRef<str>) -> Answer {
+    let (status, mut body) = error(
         StatusCode::BAD_REQUEST,
         "invalid_request_error",
-        Some("parameter_invalid"),
-        message.into(),
-        Some(param),
+        code,
+        message.as_ref(),
+    );
+    body["error"]["param"] = param.into();
+    (status, body)
+}
+
+fn required(param: &str) -> Answer {
+    invalid(
+        param,
+        Some("parameter_missing"),
+        format!("Missing required param: {param}."),
     )
 }
 
-fn missing(kind: &str, id: &str) -> Answer {
-    error(
-        StatusCode::NOT_FOUND,
+fn missing(status: StatusCode, kind: &str, id: &str, param: &str) -> Answer {
+    let (status, mut body) = error(
+        status,
         "invalid_request_error",
         Some("resource_missing"),
-        format!("No such {kind}: '{id}'"),
-        Some("id"),
-    )
+        &format!("No such {kind}: '{id}'"),
+    );
+    body["error"]["param"] = param.into();
+    (status, body)
+}
+
+/// An optional integer parameter; Stripe sends them as decimal strings.
+fn integer(value: Option<&str>, param: &str) -> Result<Option<i64>, Answer> {
+    value
+        .map(|text| {
+            text.parse().map_err(|_| {
+                invalid(
+                    param,
+                    Some("parameter_invalid_integer"),
+                    format!("Invalid integer: {text}"),
+                )
+            })
+        })
+        .transpose()
 }
 
 /// Every API call carries a secret key, as with Stripe.
@@ -207,18 +266,19 @@ fn authorised(headers: &HeaderMap) -> Result<(), Answer> {
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    if key.starts_with("sk_") && key.len() > 3 {
-        Ok(())
-    } else {
-        Err(error(
-            StatusCode::UNAUTHORIZED,
-            "authentication_error",
-            None,
-            "Invalid API Key provided.".into(),
-            None,
-        ))
-    }
+        .unwrap_or_default()
+        .trim();
+    let message = match key {
+        "" => "You did not provide an API key. Provide it as `Authorization: Bearer sk_…`.",
+        key if key.len() > 3 && key.starts_with("sk_") => return Ok(()),
+        _ => "Invalid API Key provided.",
+    };
+    Err(error(
+        StatusCode::UNAUTHORIZED,
+        "authentication_error",
+        None,
+        message,
+    ))
 }
 
 /// Runs a POST once per `Idempotency-Key`: a repeat with the same request
@@ -228,45 +288,55 @@ fn once(
     headers: &HeaderMap,
     uri: &Uri,
     body: &Bytes,
-    run: impl FnOnce(&mut Data) -> Answer,
+    run: impl FnOnce(&mut Data) -> Outcome,
 ) -> Response {
     if let Err(refused) = authorised(headers) {
         return respond(refused);
     }
-    let mut data = state.data();
     let key = headers
         .get("idempotency-key")
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
     let fingerprint = format!("POST {} {}", uri.path(), String::from_utf8_lossy(body));
+    // One lock for check, run and store, so two concurrent requests with a
+    // key cannot both run.
+    let mut data = state.data();
     if let Some(key) = &key
-        && let Some((first, status, answer)) = data.answers.get(key)
+        && let Some(stored) = data.answers.get(key)
     {
-        if *first != fingerprint {
+        if stored.fingerprint != fingerprint {
             return respond(error(
                 StatusCode::BAD_REQUEST,
                 "idempotency_error",
                 None,
-                format!(
+                &format!(
                     "Keys for idempotent requests can only be used with the same parameters they \
                      were first used with. Try using a key other than '{key}' if you meant to \
                      execute a different request."
                 ),
-                None,
             ));
         }
-        let mut response = respond((*status, answer.clone()));
+        let mut response = respond(stored.answer.clone());
         response
             .headers_mut()
             .insert("idempotent-replayed", HeaderValue::from_static("true"));
         return response;
     }
-    let (status, answer) = run(&mut data);
-    if let Some(key) = key {
-        data.answers
-            .insert(key, (fingerprint, status, answer.clone()));
+    match run(&mut data) {
+        Ok(answer) => {
+            if let Some(key) = key {
+                let at = Utc::now().timestamp();
+                let stored = Stored {
+                    fingerprint,
+                    answer: answer.clone(),
+                    at,
+                };
+                data.answers.insert(key, stored);
+            }
+            respond(answer)
+        }
+        Err(refused) => respond(refused),
     }
-    respond((status, answer))
 }
 
 fn respond((status, body): Answer) -> Response {
@@ -274,11 +344,30 @@ fn respond((status, body): Answer) -> Response {
 }
 
 fn form<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Answer> {
-    serde_qs::Config::new(5, false)
+    // Not strict: clients may percent-encode the brackets of nested keys.
+    serde_qs::Config::new(6, false)
         .deserialize_bytes(body)
-        .map_err(|problem| invalid("body", format!("Invalid request: {problem}")))
+        .map_err(|problem| {
+            error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                None,
+                &format!("Invalid request body: {problem}"),
+            )
+        })
 }
 
+async fn unknown_route(method: Method, uri: Uri) -> Response {
+    respond(error(
+        StatusCode::NOT_FOUND,
+        "invalid_request_error",
+        None,
+        &format!("Unrecognized request URL ({method}: {}).", uri.path()),
+    ))
+}
+
+// Numbers are taken as text and parsed by hand so that a bad one is
+// reported with its parameter's name, as Stripe does.
 #[derive(Deserialize)]
 struct NewSession {
     mode: Option<String>,
@@ -286,7 +375,7 @@ struct NewSession {
     cancel_url: Option<String>,
     customer_email: Option<String>,
     client_reference_id: Option<String>,
-    expires_at: Option<i64>,
+    expires_at: Option<String>,
     #[serde(default)]
     metadata: HashMap<String, String>,
     #[serde(default)]
@@ -295,20 +384,21 @@ struct NewSession {
 
 #[derive(Deserialize)]
 struct NewLine {
-    quantity: Option<i64>,
+    quantity: Option<String>,
     price_data: Option<PriceData>,
 }
 
 #[derive(Deserialize)]
 struct PriceData {
     currency: Option<String>,
-    unit_amount: Option<i64>,
+    unit_amount: Option<String>,
     product_data: Option<ProductData>,
 }
 
 #[derive(Deserialize)]
 struct ProductData {
     name: Option<String>,
+    description: Option<String>,
 }
 
 async fn create_session(
@@ -318,85 +408,113 @@ async fn create_session(
     body: Bytes,
 ) -> Response {
     once(&state, &headers, &uri, &body, |data| {
-        let request: NewSession = match form(&body) {
-            Ok(request) => request,
-            Err(refused) => return refused,
-        };
-        match new_session(&state.base_url, request) {
-            Ok(session) => {
-                let object = session.object.clone();
-                let id = object["id"].as_str().unwrap_or_default().to_owned();
-                data.sessions.insert(id, session);
-                (StatusCode::OK, object)
-            }
-            Err(refused) => refused,
-        }
+        let session = new_session(&state.base_url, form(&body)?)?;
+        let object = session.object.clone();
+        let id = object["id"].as_str().unwrap_or_default().to_owned();
+        data.sessions.insert(id, session);
+        Ok((StatusCode::OK, object))
     })
 }
 
 fn new_session(base_url: &str, request: NewSession) -> Result<Session, Answer> {
-    if request.mode.as_deref() != Some("payment") {
-        return Err(invalid(
-            "mode",
-            "This emulator supports `mode=payment` only.",
-        ));
+    match request.mode.as_deref() {
+        Some("payment") => {}
+        None => return Err(required("mode")),
+        Some(_) => {
+            return Err(invalid(
+                "mode",
+                None,
+                "This emulator supports `mode=payment` only.",
+            ));
+        }
     }
-    let success_url = request
-        .success_url
-        .ok_or_else(|| invalid("success_url", "Missing required param: success_url."))?;
+    let success_url = request.success_url.ok_or_else(|| required("success_url"))?;
     let now = Utc::now().timestamp();
-    let expires_at = request.expires_at.unwrap_or(now + 24 * 3600);
-    if !(now + 30 * 60 - 5..=now + 24 * 3600).contains(&expires_at) {
+    let expires_at = integer(request.expires_at.as_deref(), "expires_at")?.unwrap_or(now + DAY);
+    // A few seconds' grace at the low end for the clock moving on between
+    // the app computing "30 minutes from now" and this check.
+    if !(now + 30 * 60 - 5..=now + DAY).contains(&expires_at) {
         return Err(invalid(
             "expires_at",
+            None,
             "The `expires_at` timestamp must be between 30 minutes and 24 hours from now.",
         ));
     }
     if request.line_items.is_empty() {
-        return Err(invalid("line_items", "Missing required param: line_items."));
+        return Err(required("line_items"));
     }
     let mut lines = Vec::new();
-    let mut currency = None;
+    let mut currency: Option<String> = None;
+    let mut total = 0_i64;
     for (n, item) in request.line_items.into_iter().enumerate() {
-        let param = |field: &str| format!("line_items[{n}][{field}]");
-        let price = item.price_data.ok_or_else(|| {
-            invalid(
-                &param("price_data"),
-                "Provide price_data for each line item.",
-            )
-        })?;
-        let quantity = item
-            .quantity
-            .filter(|q| *q >= 1)
-            .ok_or_else(|| invalid(&param("quantity"), "Quantity must be a positive integer."))?;
-        let unit_amount = price.unit_amount.filter(|a| *a >= 0).ok_or_else(|| {
-            invalid(
-                &param("price_data][unit_amount"),
-                "Provide a non-negative unit_amount.",
-            )
-        })?;
-        let name = price
+        let param = |field: &str| format!("line_items[{n}]{field}");
+        let price = item
+            .price_data
+            .ok_or_else(|| required(&param("[price_data]")))?;
+        let quantity = integer(item.quantity.as_deref(), &param("[quantity]"))?
+            .ok_or_else(|| required(&param("[quantity]")))?;
+        if quantity < 1 {
+            return Err(invalid(
+                &param("[quantity]"),
+                None,
+                "This value must be greater than or equal to 1.",
+            ));
+        }
+        let amount_param = param("[price_data][unit_amount]");
+        let unit_amount = integer(price.unit_amount.as_deref(), &amount_param)?
+            .ok_or_else(|| required(&amount_param))?;
+        if unit_amount < 0 {
+            return Err(invalid(
+                &amount_param,
+                None,
+                "This value must be greater than or equal to 0.",
+            ));
+        }
+        let currency_param = param("[price_data][currency]");
+        let line_currency = price
+            .currency
+            .map(|code| code.to_lowercase())
+            .ok_or_else(|| required(&currency_param))?;
+        if line_currency.len() != 3 || !line_currency.chars().all(|c| c.is_ascii_lowercase()) {
+            return Err(invalid(
+                &currency_param,
+                None,
+                format!("Invalid currency: {line_currency}."),
+            ));
+        }
+        if currency.get_or_insert_with(|| line_currency.clone()) != &line_currency {
+            return Err(invalid(
+                &currency_param,
+                None,
+                "All line items must use the same currency.",
+            ));
+        }
+        let name_param = param("[price_data][product_data][name]");
+        let product = price
             .product_data
-            .and_then(|product| product.name)
-            .filter(|name| !name.trim().is_empty())
-            .ok_or_else(|| {
-                invalid(
-                    &param("price_data][product_data][name"),
-                    "Missing product name.",
-                )
-            })?;
-        currency = currency.or(price.currency.map(|c| c.to_lowercase()));
+            .ok_or_else(|| required(&param("[price_data][product_data]")))?;
+        let name = product.name.ok_or_else(|| required(&name_param))?;
+        if name.trim().is_empty() {
+            return Err(invalid(
+                &name_param,
+                Some("parameter_invalid_string_blank"),
+                "The product name cannot be blank.",
+            ));
+        }
+        total = quantity
+            .checked_mul(unit_amount)
+            .and_then(|amount| total.checked_add(amount))
+            .ok_or_else(|| invalid(&amount_param, None, "The total amount is too large."))?;
         lines.push(Line {
             name,
+            description: product.description.filter(|text| !text.trim().is_empty()),
             quantity,
             unit_amount,
         });
     }
-    let total: i64 = lines
-        .iter()
-        .map(|line| line.quantity * line.unit_amount)
-        .sum();
     let id = random_id("cs");
+    // Every field the async-stripe client requires is present; the rest of
+    // Stripe's object is left out, which the client reads as `None`.
     let object = json!({
         "id": id,
         "object": "checkout.session",
@@ -406,15 +524,17 @@ fn new_session(base_url: &str, request: NewSession) -> Result<Session, Answer> {
         "cancel_url": request.cancel_url,
         "client_reference_id": request.client_reference_id,
         "created": now,
-        "currency": currency.unwrap_or_else(|| "eur".into()),
+        "currency": currency,
         "custom_fields": [],
         "custom_text": {
             "after_submit": null, "shipping_address": null, "submit": null,
             "terms_of_service_acceptance": null
         },
+        "customer": null,
         "customer_email": request.customer_email,
         "expires_at": expires_at,
         "livemode": false,
+        "locale": null,
         "metadata": request.metadata,
         "mode": "payment",
         "payment_intent": null,
@@ -439,7 +559,7 @@ async fn retrieve_session(
     let data = state.data();
     respond(match data.sessions.get(&id) {
         Some(session) => (StatusCode::OK, session.object.clone()),
-        None => missing("checkout.session", &id),
+        None => missing(StatusCode::NOT_FOUND, "checkout.session", &id, "id"),
     })
 }
 
@@ -451,24 +571,35 @@ async fn expire_session(
     body: Bytes,
 ) -> Response {
     once(&state, &headers, &uri, &body, |data| {
-        if !data.sessions.contains_key(&id) {
-            return missing("checkout.session", &id);
+        let Some(session) = data.sessions.get_mut(&id) else {
+            return Ok(missing(
+                StatusCode::NOT_FOUND,
+                "checkout.session",
+                &id,
+                "id",
+            ));
+        };
+        let status = session.object["status"].as_str().unwrap_or_default();
+        if status != "open" {
+            return Ok(error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                None,
+                &format!(
+                    "Only Checkout Sessions with a status in [\"open\"] can be expired. This \
+                     Checkout Session has a status of \"{status}\"."
+                ),
+            ));
         }
-        if state.expire(data, &id) {
-            (StatusCode::OK, data.sessions[&id].object.clone())
-        } else {
-            invalid(
-                "session",
-                "Only Checkout Sessions with a status in [\"open\"] can be expired.",
-            )
-        }
+        state.expire(session);
+        Ok((StatusCode::OK, session.object.clone()))
     })
 }
 
 #[derive(Deserialize)]
 struct NewRefund {
     payment_intent: Option<String>,
-    amount: Option<i64>,
+    amount: Option<String>,
     #[serde(default)]
     metadata: HashMap<String, String>,
 }
@@ -480,52 +611,66 @@ async fn create_refund(
     body: Bytes,
 ) -> Response {
     once(&state, &headers, &uri, &body, |data| {
-        let request: NewRefund = match form(&body) {
-            Ok(request) => request,
-            Err(refused) => return refused,
+        let request: NewRefund = form(&body)?;
+        let intent = request
+            .payment_intent
+            .ok_or_else(|| required("payment_intent"))?;
+        let amount = integer(request.amount.as_deref(), "amount")?;
+        if amount.is_some_and(|amount| amount < 1) {
+            return Err(invalid(
+                "amount",
+                None,
+                "This value must be greater than or equal to 1.",
+            ));
+        }
+        let Some(payment) = data.payments.get_mut(&intent) else {
+            return Ok(missing(
+                StatusCode::BAD_REQUEST,
+                "payment_intent",
+                &intent,
+                "payment_intent",
+            ));
         };
-        let Some(intent) = request.payment_intent else {
-            return invalid("payment_intent", "Missing required param: payment_intent.");
-        };
-        let Some((paid, refunded)) = data.payments.get_mut(&intent) else {
-            return missing("payment_intent", &intent);
-        };
-        let left = *paid - *refunded;
+        let left = payment.amount - payment.refunded;
         if left == 0 {
-            return error(
+            return Ok(error(
                 StatusCode::BAD_REQUEST,
                 "invalid_request_error",
                 Some("charge_already_refunded"),
-                format!("Charge for {intent} has already been refunded."),
-                None,
-            );
+                &format!("Charge for {intent} has already been refunded."),
+            ));
         }
-        let amount = request.amount.unwrap_or(left);
-        if amount <= 0 || amount > left {
-            return error(
+        let amount = amount.unwrap_or(left);
+        if amount > left {
+            let (status, mut body) = error(
                 StatusCode::BAD_REQUEST,
                 "invalid_request_error",
                 Some("amount_too_large"),
-                format!(
+                &format!(
                     "Refund amount ({amount}) is greater than unrefunded amount on charge ({left})."
                 ),
-                Some("amount"),
             );
+            body["error"]["param"] = "amount".into();
+            return Ok((status, body));
         }
-        *refunded += amount;
-        (
+        payment.refunded += amount;
+        Ok((
             StatusCode::OK,
             json!({
                 "id": random_id("re"),
                 "object": "refund",
                 "amount": amount,
+                "balance_transaction": null,
+                "charge": null,
                 "created": Utc::now().timestamp(),
-                "currency": "eur",
+                "currency": payment.currency,
                 "metadata": request.metadata,
                 "payment_intent": intent,
+                "reason": null,
+                "receipt_number": null,
                 "status": "succeeded",
             }),
-        )
+        ))
     })
 }
 
@@ -576,7 +721,14 @@ async fn pay(
         return response;
     }
     let intent = random_id("pi");
-    let amount = session.object["amount_total"].as_i64().unwrap_or(0);
+    let payment = Payment {
+        amount: session.object["amount_total"].as_i64().unwrap_or(0),
+        refunded: 0,
+        currency: session.object["currency"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    };
     session.object["status"] = "complete".into();
     session.object["payment_status"] = "paid".into();
     session.object["payment_intent"] = intent.clone().into();
@@ -586,38 +738,38 @@ async fn pay(
         .unwrap_or_default()
         .replace("{CHECKOUT_SESSION_ID}", &id);
     state.emit("checkout.session.completed", &session.object);
-    data.payments.insert(intent, (amount, 0));
+    data.payments.insert(intent, payment);
     Redirect::to(&success).into_response()
 }
 
-/// Sessions past their time expire, as Stripe's do.
-async fn expire_overdue(state: Shared) {
+/// Once a second: sessions past their time expire, as Stripe's do, and
+/// idempotency keys older than a day are forgotten.
+async fn tick(state: Shared) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         tick.tick().await;
         let now = Utc::now().timestamp();
         let mut data = state.data();
-        let overdue: Vec<String> = data
-            .sessions
-            .iter()
-            .filter(|(_, session)| {
-                session.object["status"] == "open"
-                    && session.object["expires_at"]
-                        .as_i64()
-                        .is_some_and(|at| at <= now)
-            })
-            .map(|(id, _)| id.clone())
-            .collect();
-        for id in overdue {
-            state.expire(&mut data, &id);
+        let overdue = data.sessions.values_mut().filter(|session| {
+            session.object["status"] == "open"
+                && session.object["expires_at"]
+                    .as_i64()
+                    .is_some_and(|at| at <= now)
+        });
+        for session in overdue {
+            state.expire(session);
         }
+        data.answers.retain(|_, stored| stored.at > now - DAY);
     }
 }
 
-/// Posts events in the order they happened; one that fails is retried in
-/// the background with doubling delays while later events go on.
+type HttpClient = Client<HttpConnector, Full<Bytes>>;
+
+/// Makes each event's first attempt in the order events happened; one that
+/// fails is retried by a task of its own, so later events are not held up.
 async fn deliver(mut queue: mpsc::UnboundedReceiver<Value>, settings: Settings) {
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
+    let client: HttpClient = Client::builder(TokioExecutor::new()).build_http();
     let settings = Arc::new(settings);
     while let Some(event) = queue.recv().await {
         let payload = event.to_string();
@@ -626,39 +778,50 @@ async fn deliver(mut queue: mpsc::UnboundedReceiver<Value>, settings: Settings) 
         }
         let (client, settings) = (client.clone(), settings.clone());
         tokio::spawn(async move {
-            let mut delay = settings.retry_base;
+            let mut delay = settings.retry_base.min(MAX_RETRY_DELAY);
             for attempt in 2..=settings.max_attempts {
                 tokio::time::sleep(delay).await;
                 if post_event(&client, &settings, &payload).await {
                     return;
                 }
                 tracing::debug!(attempt, "webhook delivery failed; retrying");
-                delay = (delay * 2).min(Duration::from_secs(3600));
+                delay = (delay * 2).min(MAX_RETRY_DELAY);
             }
-            tracing::warn!(event = event["id"].as_str(), "gave up delivering a webhook");
+            tracing::warn!(
+                event = event["id"].as_str(),
+                kind = event["type"].as_str(),
+                attempts = settings.max_attempts.max(1),
+                "gave up delivering a webhook"
+            );
         });
     }
 }
 
-async fn post_event(
-    client: &Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>,
-    settings: &Settings,
-    payload: &str,
-) -> bool {
-    // Signed at each attempt, like Stripe, so a retry is never stale.
+/// One attempt: true when the app answered 2xx in time.
+async fn post_event(client: &HttpClient, settings: &Settings, payload: &str) -> bool {
+    // Signed at each attempt, like Stripe, so a late retry is not refused
+    // as stale by the app's timestamp tolerance.
     let signature =
         stripe_webhook::Webhook::generate_test_header(payload, &settings.webhook_secret, None);
-    let Ok(request) = http::Request::builder()
+    let request = http::Request::builder()
         .method(Method::POST)
         .uri(&settings.webhook_url)
         .header(header::CONTENT_TYPE, "application/json")
         .header("stripe-signature", signature)
-        .body(Full::new(Bytes::from(payload.to_owned())))
-    else {
-        return false;
+        .body(Full::new(Bytes::from(payload.to_owned())));
+    let request = match request {
+        Ok(request) => request,
+        Err(error) => {
+            tracing::warn!(%error, url = settings.webhook_url, "bad webhook URL");
+            return false;
+        }
     };
-    match tokio::time::timeout(Duration::from_secs(10), client.request(request)).await {
+    match tokio::time::timeout(DELIVERY_TIMEOUT, client.request(request)).await {
         Ok(Ok(response)) => response.status().is_success(),
-        _ => false,
+        Ok(Err(error)) => {
+            tracing::debug!(%error, "webhook delivery failed");
+            false
+        }
+        Err(_) => false,
     }
 }

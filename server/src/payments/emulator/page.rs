@@ -60,10 +60,12 @@ pub(super) fn render(session: Option<&Session>, problem: Option<&str>) -> Respon
         format!("<p><a href=\"{back}\">Cancel and go back</a></p>")
     };
     if object["status"] != "open" {
-        let body = format!(
-            "<h1>This payment page is closed</h1><p>The session is {}: it can no longer be paid.</p>{back_link}",
-            text("status")
-        );
+        let why = if object["status"] == "complete" {
+            "This order has already been paid."
+        } else {
+            "This payment session has expired: it can no longer be paid."
+        };
+        let body = format!("<h1>This payment page is closed</h1><p>{why}</p>{back_link}");
         return (
             StatusCode::GONE,
             Html(document("Payment page closed", &body)),
@@ -75,8 +77,13 @@ pub(super) fn render(session: Option<&Session>, problem: Option<&str>) -> Respon
         .lines
         .iter()
         .map(|line| {
+            let description = line
+                .description
+                .as_deref()
+                .map(|text| format!("<br><span class=\"muted\">{}</span>", escape(text)))
+                .unwrap_or_default();
             format!(
-                "<tr><td>{} × {}</td><td>{}</td></tr>",
+                "<tr><td>{} × {}{description}</td><td>{}</td></tr>",
                 line.quantity,
                 escape(&line.name),
                 money(line.quantity * line.unit_amount, currency)
