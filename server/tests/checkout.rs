@@ -785,3 +785,138 @@ async fn sellers_ship_and_refund_only_their_own_store_orders(db: PgPool) {
         ]
     );
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_payment_reported_before_its_order_is_visible_is_applied_on_retry(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    pay(&url, "4242424242424242").await;
+    let session = session_json(&shop, &session_id(&url)).await;
+
+    // As the event would read if it overtook the order's commit: neither
+    // its reference nor its session id finds an order yet.
+    let mut early = session.clone();
+    early["id"] = "cs_test_not_yet_committed".into();
+    early["client_reference_id"] = "999999".into();
+    let payload = event("evt_test_early", "checkout.session.completed", early);
+    let signature = Webhook::generate_test_header(&payload, SECRET, None);
+    assert_eq!(
+        post_webhook(&shop, &payload, Some(signature)).await,
+        StatusCode::CONFLICT,
+        "an error makes Stripe deliver it again"
+    );
+    let remembered: i64 = sqlx::query_scalar("SELECT count(*) FROM webhook_events")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(remembered, 0, "a refused event is not marked as applied");
+
+    // The retry carries the same event id and now finds the order.
+    let payload = event("evt_test_early", "checkout.session.completed", session);
+    let signature = Webhook::generate_test_header(&payload, SECRET, None);
+    assert_eq!(
+        post_webhook(&shop, &payload, Some(signature)).await,
+        StatusCode::OK
+    );
+    assert_eq!(status(&db, &placed.number).await, "paid");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_failed_delayed_payment_closes_the_order_and_returns_the_stock(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 2)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    assert_eq!(stock(&db, shop.mug).await, 1);
+
+    // A bank debit: the session completes unpaid, then the debit fails.
+    let mut session = session_json(&shop, &session_id(&url)).await;
+    session["status"] = "complete".into();
+    session["payment_status"] = "unpaid".into();
+    for (id, kind) in [
+        ("evt_test_debit_started", "checkout.session.completed"),
+        (
+            "evt_test_debit_failed",
+            "checkout.session.async_payment_failed",
+        ),
+    ] {
+        let payload = event(id, kind, session.clone());
+        let signature = Webhook::generate_test_header(&payload, SECRET, None);
+        assert_eq!(
+            post_webhook(&shop, &payload, Some(signature)).await,
+            StatusCode::OK,
+            "{kind}"
+        );
+        if kind == "checkout.session.completed" {
+            assert_eq!(status(&db, &placed.number).await, "pending_payment");
+        }
+    }
+    assert_eq!(status(&db, &placed.number).await, "cancelled");
+    assert_eq!(stock(&db, shop.mug).await, 3);
+    let failed_at: Option<chrono::DateTime<chrono::Utc>> =
+        sqlx::query_scalar("SELECT payment_failed_at FROM orders WHERE number = $1")
+            .bind(&placed.number)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert!(failed_at.is_some());
+    let parts: Vec<String> = sqlx::query_scalar(
+        "SELECT s.status FROM store_orders s JOIN orders o ON o.id = s.order_id WHERE o.number = $1",
+    )
+    .bind(&placed.number)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(parts, ["cancelled"]);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn what_is_charged_comes_from_the_catalog_not_the_client(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let owner = Owner::User(buyer);
+    for quantity in [-1, 0, i32::MAX, i32::MIN] {
+        let refused = cart::add(&shop.state.db, owner, shop.print, quantity).await;
+        assert!(
+            matches!(&refused, Err(Error::Invalid(problems)) if problems[0].field == "quantity"),
+            "{quantity}: {refused:?}"
+        );
+        let refused = cart::set_quantity(&shop.state.db, owner, shop.print, quantity).await;
+        assert!(refused.is_err(), "{quantity}: {refused:?}");
+    }
+    // A price remembered in the cart (or changed there) is only a notice:
+    // the order and the session are priced from the catalog.
+    cart::add(&shop.state.db, owner, shop.print, 2)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE cart_items SET added_price = 1")
+        .execute(&db)
+        .await
+        .unwrap();
+    let placed = checkout::place(
+        &shop.state.db,
+        &shop.state.config,
+        buyer,
+        "buyer@example.com",
+        address(),
+    )
+    .await
+    .unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    let session = session_json(&shop, &session_id(&url)).await;
+    assert_eq!(session["amount_total"], 5000);
+    let total: i64 = sqlx::query_scalar("SELECT total FROM orders WHERE number = $1")
+        .bind(&placed.number)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(total, 5000);
+}
