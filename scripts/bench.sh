@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: serves the release build over a large synthetic catalog and
-# measures throughput and latency of the main pages with wrk, plus the size of
-# the browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
+# measures throughput and latency of the main pages with wrk, checkout under
+# load through the Stripe emulator (bench/checkout.py), and the size of the
+# browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -16,6 +17,7 @@ port="${BENCH_PORT:-3200}"
 duration="${BENCH_DURATION:-10s}"
 connections="${BENCH_CONNECTIONS:-32}"
 products="${BENCH_PRODUCTS:-10000}"
+shoppers="${BENCH_SHOPPERS:-200}"
 bin="$CARGO_TARGET_DIR/release/bazaar"
 runuser -u postgres -- psql -qc "SELECT 1 FROM pg_database WHERE datname = 'bazaar_bench'" -tA | grep -q 1 \
   || runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_bench OWNER bazaar"
@@ -23,6 +25,7 @@ runuser -u postgres -- psql -qc "SELECT 1 FROM pg_database WHERE datname = 'baza
 export APP_ENV=test DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_bench"
 export UPLOAD_DIR="$CARGO_TARGET_DIR/bench-uploads" BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
 export RATE_LIMIT_PER_MINUTE=0 LOG_FORMAT=json RUST_LOG=warn
+export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
 leptos_site_env PROD
 
 "$bin" seed --demo --scale "$products"
@@ -44,6 +47,9 @@ for name in "${!targets[@]}"; do
   echo "==> $name ${targets[$name]}"
   wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port${targets[$name]}" | tee "$raw/$name.txt"
 done
+
+echo "==> checkout, $shoppers shoppers at once"
+python3 bench/checkout.py "http://127.0.0.1:$port" "$DATABASE_URL" "$shoppers" | tee "$raw/checkout.json"
 
 wasm="$(ls target/site/pkg/*.wasm | head -1)"
 mkdir -p bench/results
