@@ -53,6 +53,7 @@ use crate::{
             orders::{SellerOrderPage, SellerOrdersPage},
             product_editor::ProductEditorPage,
             products::SellerProductsPage,
+            stats::SellerStatsPage,
         },
         store::StorePage,
     },
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seller/products/:id") view=ProductEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/orders") view=SellerOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/orders/:id") view=SellerOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/stats") view=SellerStatsPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/*rest") view=SellerAreaPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/*rest") view=AdminAreaPage ssr=SsrMode::Async />

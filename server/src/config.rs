@@ -89,6 +89,8 @@ pub struct Config {
     pub checkout_expiry: Duration,
     /// The platform's share of each store order, in hundredths of a percent.
     pub platform_fee_basis_points: u32,
+    /// Where the platform's days and months begin and end, for statistics.
+    pub time_zone: chrono_tz::Tz,
 }
 
 /// A setting that is missing or malformed, named so the operator can fix it.
@@ -181,6 +183,7 @@ impl Config {
                     .clamp(30, 24 * 60),
             ),
             platform_fee_basis_points: platform_fee(&vars)?,
+            time_zone: vars.parsed("TIME_ZONE", chrono_tz::Europe::Paris)?,
         })
     }
 
@@ -273,6 +276,13 @@ mod tests {
         assert_eq!(config.rate_limit_per_minute, 200);
         assert_eq!(config.stripe_secret_key, None);
         assert_eq!(config.platform_fee_basis_points, 1000);
+        assert_eq!(config.time_zone, chrono_tz::Europe::Paris);
+    }
+
+    #[test]
+    fn an_unknown_time_zone_is_named() {
+        let refused = config(&[("TIME_ZONE", "Mars/Olympus")]).unwrap_err();
+        assert_eq!(refused.variable, "TIME_ZONE");
     }
 
     #[test]

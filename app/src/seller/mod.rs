@@ -2,6 +2,7 @@
 
 pub mod orders;
 pub mod products;
+pub mod stats;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

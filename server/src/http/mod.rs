@@ -9,6 +9,7 @@ pub mod metrics;
 pub mod origin;
 pub mod rate_limit;
 pub mod security_headers;
+pub mod seller_stats;
 pub mod sitemap;
 pub mod webhooks;
 
@@ -29,7 +30,8 @@ use crate::AppState;
 /// The header carrying each request's id, generated when the client sent none.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Health, readiness, metrics, crawler files and payment webhooks.
+/// Health, readiness, metrics, crawler files, payment webhooks and the
+/// sellers' CSV export.
 pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -38,6 +40,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/robots.txt", get(sitemap::robots))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/webhooks/stripe", post(webhooks::stripe))
+        .route("/seller/stats.csv", get(seller_stats::csv))
         .with_state(state)
 }
 

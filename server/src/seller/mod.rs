@@ -6,6 +6,7 @@ pub mod categories;
 pub mod images;
 pub mod orders;
 pub mod products;
+pub mod stats;
 
 use sqlx::PgConnection;
 

@@ -24,6 +24,7 @@ pub fn SellerHomePage() -> impl IntoView {
                             <nav class="link-row" aria-label="Seller admin">
                                 <a href="/seller/products">"Products"</a>
                                 <a href="/seller/orders">"Orders"</a>
+                                <a href="/seller/stats">"Statistics"</a>
                                 <a href="/seller/products/new">"Add a product"</a>
                             </nav>
                         }

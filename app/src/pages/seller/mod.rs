@@ -5,3 +5,4 @@ pub mod onboarding;
 pub mod orders;
 pub mod product_editor;
 pub mod products;
+pub mod stats;

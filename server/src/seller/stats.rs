@@ -1,0 +1,486 @@
+//! A store's figures for one calendar month, in the platform's time zone.
+//!
+//! Sales count in the month a store order was paid; a refund counts in the
+//! month it was made, with the platform's fee on the refunded amount given
+//! back. Orders never paid (expired, cancelled before payment) never count.
+//! Every figure is summed from the store's own order lines, so the page,
+//! the CSV export and the orders agree to the cent.
+
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+use sqlx::PgPool;
+
+use super::StoreScope;
+use crate::{Result, money::Money, orders::platform_fee};
+
+/// Products listed among the best sellers.
+pub const BEST_SELLERS: usize = 10;
+
+/// A calendar month, written `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month(NaiveDate);
+
+impl Month {
+    /// `2026-11`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (year, month) = text.trim().split_once('-')?;
+        if year.len() != 4 || month.len() != 2 {
+            return None;
+        }
+        let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)?;
+        Some(Self(date))
+    }
+
+    /// The month it is now in `time_zone` (a name PostgreSQL knows).
+    pub async fn current(db: &PgPool, time_zone: &str) -> Result<Self> {
+        let today = sqlx::query_scalar!(
+            r#"SELECT (now() AT TIME ZONE $1)::date AS "today!""#,
+            time_zone
+        )
+        .fetch_one(db)
+        .await?;
+        Ok(Self(today.with_day(1).unwrap_or(today)))
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        self.0
+    }
+
+    pub fn previous(self) -> Self {
+        Self(self.0 - Months::new(1))
+    }
+
+    pub fn next(self) -> Self {
+        Self(self.0 + Months::new(1))
+    }
+
+    /// How many days the month has.
+    pub fn days(self) -> u32 {
+        (self.next().0 - self.0).num_days().unsigned_abs() as u32
+    }
+
+    /// `November 2026`.
+    pub fn label(self) -> String {
+        self.0.format("%B %Y").to_string()
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m"))
+    }
+}
+
+/// Money in and out over a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Income {
+    /// What shoppers paid for the store's items.
+    pub gross: Money,
+    /// What was given back.
+    pub refunds: Money,
+    /// The platform's fees, less those returned with refunds.
+    pub fees: Money,
+    /// What the store keeps: gross − refunds − fees.
+    pub net: Money,
+    /// Store orders paid.
+    pub orders: i64,
+}
+
+impl Income {
+    /// Gross per order; zero without orders.
+    pub fn average_order(self) -> Money {
+        Money(if self.orders == 0 {
+            0
+        } else {
+            self.gross.0 / self.orders
+        })
+    }
+}
+
+/// Units and revenue of one group: a category, a product, a variant, a day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sales {
+    pub name: String,
+    pub units: i64,
+    pub revenue: Money,
+}
+
+/// A best-selling product and how its variants sold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BestSeller {
+    pub product_id: i64,
+    pub sales: Sales,
+    pub variants: Vec<Sales>,
+}
+
+#[derive(Clone, Debug)]
+pub struct MonthStats {
+    pub month: Month,
+    pub income: Income,
+    pub previous: Income,
+    /// Units sold per category, most first.
+    pub categories: Vec<Sales>,
+    pub best_by_units: Vec<BestSeller>,
+    pub best_by_revenue: Vec<BestSeller>,
+    /// One entry per day of the month, named by its number.
+    pub days: Vec<Sales>,
+    /// The months with paid orders, newest first.
+    pub months_with_sales: Vec<Month>,
+}
+
+/// The store's figures for `month`.
+pub async fn month(
+    db: &PgPool,
+    scope: StoreScope,
+    time_zone: &str,
+    month: Month,
+) -> Result<MonthStats> {
+    let lines = lines(db, scope, time_zone, month).await?;
+    let categories = group(&lines, |line| line.category.clone());
+    let products = best_sellers(&lines);
+    let mut best_by_units = products.clone();
+    best_by_units.sort_by(|a, b| {
+        (b.sales.units, b.sales.revenue, &a.sales.name).cmp(&(
+            a.sales.units,
+            a.sales.revenue,
+            &b.sales.name,
+        ))
+    });
+    best_by_units.truncate(BEST_SELLERS);
+    let mut best_by_revenue = products;
+    best_by_revenue.sort_by(|a, b| {
+        (b.sales.revenue, b.sales.units, &a.sales.name).cmp(&(
+            a.sales.revenue,
+            a.sales.units,
+            &b.sales.name,
+        ))
+    });
+    best_by_revenue.truncate(BEST_SELLERS);
+    let mut days: Vec<Sales> = (1..=month.days())
+        .map(|day| Sales {
+            name: day.to_string(),
+            units: 0,
+            revenue: Money(0),
+        })
+        .collect();
+    for line in &lines {
+        if let Some(day) = days.get_mut(line.day as usize - 1) {
+            day.units += i64::from(line.quantity);
+            day.revenue.0 += line.line_total;
+        }
+    }
+    let months_with_sales = sqlx::query_scalar!(
+        r#"SELECT DISTINCT date_trunc('month', paid_at AT TIME ZONE $2)::date AS "month!"
+           FROM store_orders WHERE store_id = $1 AND paid_at IS NOT NULL
+           ORDER BY 1 DESC"#,
+        scope.store_id(),
+        time_zone
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(Month)
+    .collect();
+    Ok(MonthStats {
+        month,
+        income: income(db, scope, time_zone, month).await?,
+        previous: income(db, scope, time_zone, month.previous()).await?,
+        categories,
+        best_by_units,
+        best_by_revenue,
+        days,
+        months_with_sales,
+    })
+}
+
+/// One line of a store order paid in the month, as the CSV shows it.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub paid_on: NaiveDate,
+    pub day: u32,
+    pub order_number: String,
+    pub product_id: i64,
+    pub title: String,
+    pub sku: String,
+    pub options: String,
+    pub category: String,
+    pub quantity: i32,
+    pub unit_price: i64,
+    pub line_total: i64,
+    /// The line's share of its store order's fee, as charged at payment.
+    pub fee: i64,
+    /// The line's share of what was refunded of its store order, whenever.
+    pub refund: i64,
+    pub refunded_on: Option<NaiveDate>,
+}
+
+/// Every line of the store's orders paid in `month`, oldest first. A store
+/// order's fee and refund are shared out over its lines in proportion to
+/// their totals, the last line taking the rounding, so the lines add up to
+/// the store order exactly.
+pub async fn lines(
+    db: &PgPool,
+    scope: StoreScope,
+    time_zone: &str,
+    month: Month,
+) -> Result<Vec<Line>> {
+    let rows = sqlx::query!(
+        r#"SELECT so.id AS store_order_id, o.number, so.subtotal, so.refunded,
+                  so.fee_basis_points AS "fee_basis_points!",
+                  (so.paid_at AT TIME ZONE $2)::date AS "paid_on!",
+                  (so.refunded_at AT TIME ZONE $2)::date AS refunded_on,
+                  l.product_id, l.title, l.sku, l.options, l.category, l.quantity,
+                  l.unit_price, l.line_total
+           FROM store_orders so
+           JOIN orders o ON o.id = so.order_id
+           JOIN order_lines l ON l.store_order_id = so.id
+           WHERE so.store_id = $1
+             AND so.paid_at >= ($3::date)::timestamp AT TIME ZONE $2
+             AND so.paid_at < ($3::date + interval '1 month')::timestamp AT TIME ZONE $2
+           ORDER BY so.paid_at, so.id, l.id"#,
+        scope.store_id(),
+        time_zone,
+        month.first_day()
+    )
+    .fetch_all(db)
+    .await?;
+    let mut lines = Vec::with_capacity(rows.len());
+    let mut index = 0;
+    while index < rows.len() {
+        let store_order = rows[index].store_order_id;
+        let end = rows[index..]
+            .iter()
+            .position(|row| row.store_order_id != store_order)
+            .map_or(rows.len(), |n| index + n);
+        let first = &rows[index];
+        let fee = platform_fee(first.subtotal, first.fee_basis_points);
+        let mut fee_left = fee;
+        let mut refund_left = first.refunded;
+        for (n, row) in rows[index..end].iter().enumerate() {
+            let last = index + n + 1 == end;
+            let share = |total: i64| {
+                if first.subtotal == 0 {
+                    0
+                } else {
+                    (i128::from(total) * i128::from(row.line_total) / i128::from(first.subtotal))
+                        as i64
+                }
+            };
+            let (line_fee, line_refund) = if last {
+                (fee_left, refund_left)
+            } else {
+                (share(fee), share(first.refunded))
+            };
+            fee_left -= line_fee;
+            refund_left -= line_refund;
+            lines.push(Line {
+                paid_on: row.paid_on,
+                day: row.paid_on.day(),
+                order_number: row.number.clone(),
+                product_id: row.product_id,
+                title: row.title.clone(),
+                sku: row.sku.clone(),
+                options: row.options.clone(),
+                category: row.category.clone(),
+                quantity: row.quantity,
+                unit_price: row.unit_price,
+                line_total: row.line_total,
+                fee: line_fee,
+                refund: line_refund,
+                refunded_on: row.refunded_on,
+            });
+        }
+        index = end;
+    }
+    Ok(lines)
+}
+
+/// Gross and orders of the store orders paid in `month`, and the refunds
+/// made in it with the fees they gave back.
+pub async fn income(
+    db: &PgPool,
+    scope: StoreScope,
+    time_zone: &str,
+    month: Month,
+) -> Result<Income> {
+    let rows = sqlx::query!(
+        r#"SELECT so.subtotal, so.refunded, so.fee_basis_points AS "fee_basis_points!",
+                  so.platform_fee AS "platform_fee!",
+                  so.paid_at >= lo AND so.paid_at < hi AS "paid_in_month!",
+                  coalesce(so.refunded_at >= lo AND so.refunded_at < hi, false) AS "refunded_in_month!"
+           FROM store_orders so,
+                LATERAL (SELECT ($3::date)::timestamp AT TIME ZONE $2 AS lo,
+                                ($3::date + interval '1 month')::timestamp AT TIME ZONE $2 AS hi) m
+           WHERE so.store_id = $1 AND so.paid_at IS NOT NULL
+             AND ((so.paid_at >= lo AND so.paid_at < hi)
+                  OR (so.refunded_at >= lo AND so.refunded_at < hi))"#,
+        scope.store_id(),
+        time_zone,
+        month.first_day()
+    )
+    .fetch_all(db)
+    .await?;
+    let mut income = Income::default();
+    for row in rows {
+        let charged_fee = platform_fee(row.subtotal, row.fee_basis_points);
+        if row.paid_in_month {
+            income.gross.0 += row.subtotal;
+            income.fees.0 += charged_fee;
+            income.orders += 1;
+        }
+        if row.refunded_in_month {
+            income.refunds.0 += row.refunded;
+            // The fee now on the order is the fee on what was kept.
+            income.fees.0 -= charged_fee - row.platform_fee;
+        }
+    }
+    income.net = Money(income.gross.0 - income.refunds.0 - income.fees.0);
+    Ok(income)
+}
+
+/// Sums lines into named groups, most units first.
+fn group(lines: &[Line], name: impl Fn(&Line) -> String) -> Vec<Sales> {
+    let mut groups: Vec<Sales> = Vec::new();
+    for line in lines {
+        let name = name(line);
+        let index = match groups.iter().position(|group| group.name == name) {
+            Some(index) => index,
+            None => {
+                groups.push(Sales {
+                    name,
+                    units: 0,
+                    revenue: Money(0),
+                });
+                groups.len() - 1
+            }
+        };
+        groups[index].units += i64::from(line.quantity);
+        groups[index].revenue.0 += line.line_total;
+    }
+    groups.sort_by(|a, b| (b.units, &a.name).cmp(&(a.units, &b.name)));
+    groups
+}
+
+/// Every product sold in the lines, with its variants.
+fn best_sellers(lines: &[Line]) -> Vec<BestSeller> {
+    let mut products: Vec<BestSeller> = Vec::new();
+    for line in lines {
+        if !products.iter().any(|p| p.product_id == line.product_id) {
+            let own: Vec<Line> = lines
+                .iter()
+                .filter(|other| other.product_id == line.product_id)
+                .cloned()
+                .collect();
+            let variants = group(&own, |line| {
+                if line.options.is_empty() {
+                    line.sku.clone()
+                } else {
+                    format!("{} ({})", line.sku, line.options)
+                }
+            });
+            products.push(BestSeller {
+                product_id: line.product_id,
+                sales: Sales {
+                    name: line.title.clone(),
+                    units: variants.iter().map(|v| v.units).sum(),
+                    revenue: Money(variants.iter().map(|v| v.revenue.0).sum()),
+                },
+                variants,
+            });
+        }
+    }
+    products
+}
+
+/// The month's lines as CSV, one row per order line. Cells that a
+/// spreadsheet would run as a formula are prefixed with `'`.
+pub fn csv(lines: &[Line]) -> Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let internal = |error: csv::Error| crate::Error::Internal(Box::new(error));
+    writer
+        .write_record([
+            "date",
+            "order",
+            "product",
+            "sku",
+            "options",
+            "category",
+            "quantity",
+            "unit_price",
+            "line_total",
+            "fee",
+            "refund",
+            "refunded_on",
+        ])
+        .map_err(internal)?;
+    let amount = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
+    for line in lines {
+        writer
+            .write_record([
+                line.paid_on.to_string(),
+                line.order_number.clone(),
+                inert(&line.title),
+                inert(&line.sku),
+                inert(&line.options),
+                inert(&line.category),
+                line.quantity.to_string(),
+                amount(line.unit_price),
+                amount(line.line_total),
+                amount(line.fee),
+                amount(line.refund),
+                line.refunded_on
+                    .map(|day| day.to_string())
+                    .unwrap_or_default(),
+            ])
+            .map_err(internal)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| crate::Error::Internal(Box::new(error.into_error())))
+}
+
+/// Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return before one) gets a leading `'`.
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_and_step() {
+        let month = Month::parse("2026-01").unwrap();
+        assert_eq!(month.to_string(), "2026-01");
+        assert_eq!(month.previous().to_string(), "2025-12");
+        assert_eq!(month.next().to_string(), "2026-02");
+        assert_eq!(month.next().days(), 28);
+        assert_eq!(Month::parse("2024-02").unwrap().days(), 29);
+        assert_eq!(month.label(), "January 2026");
+        for bad in [
+            "",
+            "2026",
+            "2026-13",
+            "2026-1",
+            "26-01",
+            "2026-01-01",
+            "abcd-ef",
+        ] {
+            assert_eq!(Month::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn formula_cells_are_made_inert() {
+        for risky in ["=1+1", "+33", "-2", "@SUM(A1)", "\t=x"] {
+            assert!(inert(risky).starts_with('\''), "{risky:?}");
+        }
+        assert_eq!(inert("Wool scarf"), "Wool scarf");
+    }
+}
