@@ -188,6 +188,15 @@ async fn mail_count(db: &PgPool) -> i64 {
         .unwrap()
 }
 
+/// Places the order and opens its payment page.
+async fn place_and_open(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> (Placed, String) {
+    let placed = place(shop, customer, lines).await.unwrap();
+    let url = checkout::payment_url(&shop.state, customer, &placed.number)
+        .await
+        .unwrap();
+    (placed, url)
+}
+
 /// Posts the emulator's payment form with `card`; answers the status and
 /// the redirect target.
 async fn pay(payment_url: &str, card: &str) -> (StatusCode, Option<String>) {
@@ -252,6 +261,12 @@ async fn post_webhook(shop: &Shop, payload: &str, signature: Option<String>) -> 
     support::send(&app, request.body(Body::from(payload.to_owned())).unwrap())
         .await
         .status()
+}
+
+/// Posts `payload` signed with the app's secret, as Stripe would.
+async fn post_signed(shop: &Shop, payload: &str) -> StatusCode {
+    let signature = Webhook::generate_test_header(payload, SECRET, None);
+    post_webhook(shop, payload, Some(signature)).await
 }
 
 fn owner_scope(db_user: i64, store_id: i64) -> StoreScope {
@@ -485,10 +500,7 @@ async fn forged_stale_or_replayed_webhooks_change_nothing(db: PgPool) {
     // The emulator's own deliveries go nowhere: this test sends the events.
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;
-    let placed = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
-        .await
-        .unwrap();
+    let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 1)]).await;
     pay(&url, "4242424242424242").await;
     let session = session_json(&shop, &session_id(&url)).await;
     let payload = event(
@@ -528,22 +540,14 @@ async fn forged_stale_or_replayed_webhooks_change_nothing(db: PgPool) {
     );
     assert_eq!(status(&db, &placed.number).await, "paid");
     assert_eq!(mail_count(&db).await, 2);
-    let again = Webhook::generate_test_header(&payload, SECRET, None);
-    assert_eq!(
-        post_webhook(&shop, &payload, Some(again)).await,
-        StatusCode::OK
-    );
+    assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK);
     assert_eq!(mail_count(&db).await, 2, "applied once");
 
     // An expiry reported after the payment leaves the order paid.
     let mut expired = session;
     expired["status"] = "expired".into();
     let late = event("evt_test_late_expiry", "checkout.session.expired", expired);
-    let signature = Webhook::generate_test_header(&late, SECRET, None);
-    assert_eq!(
-        post_webhook(&shop, &late, Some(signature)).await,
-        StatusCode::OK
-    );
+    assert_eq!(post_signed(&shop, &late).await, StatusCode::OK);
     assert_eq!(status(&db, &placed.number).await, "paid");
     assert_eq!(stock(&db, shop.mug).await, 2);
 }
@@ -552,19 +556,12 @@ async fn forged_stale_or_replayed_webhooks_change_nothing(db: PgPool) {
 async fn a_paid_amount_that_differs_from_the_total_is_flagged(db: PgPool) {
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;
-    let placed = place(&shop, buyer, &[(shop.print, 1)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
-        .await
-        .unwrap();
+    let (_, url) = place_and_open(&shop, buyer, &[(shop.print, 1)]).await;
     pay(&url, "4242424242424242").await;
     let mut session = session_json(&shop, &session_id(&url)).await;
     session["amount_total"] = 100.into();
     let payload = event("evt_test_short", "checkout.session.completed", session);
-    let signature = Webhook::generate_test_header(&payload, SECRET, None);
-    assert_eq!(
-        post_webhook(&shop, &payload, Some(signature)).await,
-        StatusCode::OK
-    );
+    assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK);
     let (status, problem): (String, Option<String>) =
         sqlx::query_as("SELECT status, payment_problem FROM orders")
             .fetch_one(&db)
@@ -589,10 +586,7 @@ async fn shop_sweeps_after_expiry(shop: &Shop) -> usize {
 async fn expiry_gives_the_stock_back(db: PgPool) {
     let shop = shop(db.clone(), true).await;
     let buyer = customer(&db, "buyer@example.com").await;
-    let expiring = place(&shop, buyer, &[(shop.mug, 2)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &expiring.number)
-        .await
-        .unwrap();
+    let (expiring, url) = place_and_open(&shop, buyer, &[(shop.mug, 2)]).await;
     assert_eq!(stock(&db, shop.mug).await, 1);
     shop.state.payments.expire(&session_id(&url)).await.unwrap();
     wait_for_status(&db, &expiring.number, "expired").await;
@@ -603,10 +597,7 @@ async fn expiry_gives_the_stock_back(db: PgPool) {
     ));
 
     // Left unpaid past its expiry, with or without a payment page: swept.
-    let with_page = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &with_page.number)
-        .await
-        .unwrap();
+    let (with_page, url) = place_and_open(&shop, buyer, &[(shop.mug, 1)]).await;
     let without_page = place(&shop, buyer, &[(shop.print, 4)]).await.unwrap();
     assert_eq!(shop_sweeps_after_expiry(&shop).await, 2);
     assert_eq!(status(&db, &with_page.number).await, "expired");
@@ -624,10 +615,7 @@ async fn expiry_gives_the_stock_back(db: PgPool) {
 async fn a_payment_whose_webhook_never_came_is_confirmed_on_return(db: PgPool) {
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;
-    let placed = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
-        .await
-        .unwrap();
+    let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 1)]).await;
     pay(&url, "4242424242424242").await;
     assert_eq!(status(&db, &placed.number).await, "pending_payment");
     payment::reconcile(&shop.state, buyer, &session_id(&url))
@@ -635,10 +623,7 @@ async fn a_payment_whose_webhook_never_came_is_confirmed_on_return(db: PgPool) {
         .unwrap();
     assert_eq!(status(&db, &placed.number).await, "paid");
     // Or by the sweeper, when the shopper never came back either.
-    let other = place(&shop, buyer, &[(shop.print, 1)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &other.number)
-        .await
-        .unwrap();
+    let (other, url) = place_and_open(&shop, buyer, &[(shop.print, 1)]).await;
     pay(&url, "4242424242424242").await;
     shop_sweeps_after_expiry(&shop).await;
     assert_eq!(status(&db, &other.number).await, "paid");
@@ -649,10 +634,7 @@ async fn a_payment_whose_webhook_never_came_is_confirmed_on_return(db: PgPool) {
 async fn a_shopper_who_gives_up_gets_the_items_back_in_the_cart(db: PgPool) {
     let shop = shop(db.clone(), true).await;
     let buyer = customer(&db, "buyer@example.com").await;
-    let placed = place(&shop, buyer, &[(shop.mug, 2)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
-        .await
-        .unwrap();
+    let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 2)]).await;
     customer::cancel_unpaid(&shop.state, buyer, &placed.number)
         .await
         .unwrap();
@@ -790,10 +772,7 @@ async fn sellers_ship_and_refund_only_their_own_store_orders(db: PgPool) {
 async fn a_payment_reported_before_its_order_is_visible_is_applied_on_retry(db: PgPool) {
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;
-    let placed = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
-        .await
-        .unwrap();
+    let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 1)]).await;
     pay(&url, "4242424242424242").await;
     let session = session_json(&shop, &session_id(&url)).await;
 
@@ -803,9 +782,8 @@ async fn a_payment_reported_before_its_order_is_visible_is_applied_on_retry(db: 
     early["id"] = "cs_test_not_yet_committed".into();
     early["client_reference_id"] = "999999".into();
     let payload = event("evt_test_early", "checkout.session.completed", early);
-    let signature = Webhook::generate_test_header(&payload, SECRET, None);
     assert_eq!(
-        post_webhook(&shop, &payload, Some(signature)).await,
+        post_signed(&shop, &payload).await,
         StatusCode::CONFLICT,
         "an error makes Stripe deliver it again"
     );
@@ -817,11 +795,7 @@ async fn a_payment_reported_before_its_order_is_visible_is_applied_on_retry(db: 
 
     // The retry carries the same event id and now finds the order.
     let payload = event("evt_test_early", "checkout.session.completed", session);
-    let signature = Webhook::generate_test_header(&payload, SECRET, None);
-    assert_eq!(
-        post_webhook(&shop, &payload, Some(signature)).await,
-        StatusCode::OK
-    );
+    assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK);
     assert_eq!(status(&db, &placed.number).await, "paid");
 }
 
@@ -829,10 +803,7 @@ async fn a_payment_reported_before_its_order_is_visible_is_applied_on_retry(db: 
 async fn a_failed_delayed_payment_closes_the_order_and_returns_the_stock(db: PgPool) {
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;
-    let placed = place(&shop, buyer, &[(shop.mug, 2)]).await.unwrap();
-    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
-        .await
-        .unwrap();
+    let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 2)]).await;
     assert_eq!(stock(&db, shop.mug).await, 1);
 
     // A bank debit: the session completes unpaid, then the debit fails.
@@ -847,12 +818,7 @@ async fn a_failed_delayed_payment_closes_the_order_and_returns_the_stock(db: PgP
         ),
     ] {
         let payload = event(id, kind, session.clone());
-        let signature = Webhook::generate_test_header(&payload, SECRET, None);
-        assert_eq!(
-            post_webhook(&shop, &payload, Some(signature)).await,
-            StatusCode::OK,
-            "{kind}"
-        );
+        assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK, "{kind}");
         if kind == "checkout.session.completed" {
             assert_eq!(status(&db, &placed.number).await, "pending_payment");
         }

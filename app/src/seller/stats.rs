@@ -62,12 +62,7 @@ pub async fn seller_stats(month: String) -> Result<StatsView, AppError> {
     let state = state()?;
     let time_zone = state.config.time_zone.name();
     let current = Month::current(&state.db, time_zone).await?;
-    let month = match month.trim() {
-        "" => current,
-        text => Month::parse(text)
-            .filter(|month| *month <= current)
-            .ok_or(AppError::NotFound)?,
-    };
+    let month = Month::chosen(&month, current)?;
     let figures = stats::month(&state.db, scope, time_zone, month).await?;
     Ok(StatsView {
         month: month.to_string(),

@@ -57,12 +57,7 @@ async fn export(
     let scope = StoreScope::of(user)?;
     let time_zone = state.config.time_zone.name();
     let current = Month::current(&state.db, time_zone).await?;
-    let month = match month.trim() {
-        "" => current,
-        text => Month::parse(text)
-            .filter(|month| *month <= current)
-            .ok_or(Error::NotFound)?,
-    };
+    let month = Month::chosen(month, current)?;
     let lines = stats::lines(&state.db, scope, time_zone, month).await?;
     let body = stats::csv(&lines)?;
     let store = &user.stores[0].slug;

@@ -12,7 +12,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use sqlx::PgPool;
 
 use super::StoreScope;
-use crate::{Result, money::Money, orders::platform_fee};
+use crate::{Error, Result, money::Money, orders::platform_fee};
 
 /// Products listed among the best sellers.
 pub const BEST_SELLERS: usize = 10;
@@ -41,6 +41,18 @@ impl Month {
         .fetch_one(db)
         .await?;
         Ok(Self(today.with_day(1).unwrap_or(today)))
+    }
+
+    /// The month a request asks for: `text` as `YYYY-MM`, or `current`
+    /// when it is empty. Months to come have no figures yet, so they are
+    /// "not found", as is anything that is not a month.
+    pub fn chosen(text: &str, current: Self) -> Result<Self> {
+        match text.trim() {
+            "" => Ok(current),
+            text => Self::parse(text)
+                .filter(|month| *month <= current)
+                .ok_or(Error::NotFound),
+        }
     }
 
     pub fn first_day(self) -> NaiveDate {
@@ -139,24 +151,8 @@ pub async fn month(
     let lines = lines(db, scope, time_zone, month).await?;
     let categories = group(&lines, |line| line.category.clone());
     let products = best_sellers(&lines);
-    let mut best_by_units = products.clone();
-    best_by_units.sort_by(|a, b| {
-        (b.sales.units, b.sales.revenue, &a.sales.name).cmp(&(
-            a.sales.units,
-            a.sales.revenue,
-            &b.sales.name,
-        ))
-    });
-    best_by_units.truncate(BEST_SELLERS);
-    let mut best_by_revenue = products;
-    best_by_revenue.sort_by(|a, b| {
-        (b.sales.revenue, b.sales.units, &a.sales.name).cmp(&(
-            a.sales.revenue,
-            a.sales.units,
-            &b.sales.name,
-        ))
-    });
-    best_by_revenue.truncate(BEST_SELLERS);
+    let best_by_units = top(products.clone(), |sales| (sales.units, sales.revenue));
+    let best_by_revenue = top(products, |sales| (sales.revenue, sales.units));
     let mut days: Vec<Sales> = (1..=month.days())
         .map(|day| Sales {
             name: day.to_string(),
@@ -360,6 +356,17 @@ fn group(lines: &[Line], name: impl Fn(&Line) -> String) -> Vec<Sales> {
     }
     groups.sort_by(|a, b| (b.units, &a.name).cmp(&(a.units, &b.name)));
     groups
+}
+
+/// The best sellers by `rank`, highest first; ties go by name.
+fn top<K: Ord>(mut products: Vec<BestSeller>, rank: impl Fn(&Sales) -> K) -> Vec<BestSeller> {
+    products.sort_by(|a, b| {
+        rank(&b.sales)
+            .cmp(&rank(&a.sales))
+            .then_with(|| a.sales.name.cmp(&b.sales.name))
+    });
+    products.truncate(BEST_SELLERS);
+    products
 }
 
 /// Every product sold in the lines, with its variants.
