@@ -60,10 +60,10 @@ pub struct StatsView {
 pub async fn seller_stats(month: String) -> Result<StatsView, AppError> {
     let scope = session::store_scope().await?;
     let state = state()?;
-    let time_zone = state.config.time_zone.name();
-    let current = Month::current(&state.db, time_zone).await?;
+    let time_zone = state.config.time_zone;
+    let current = Month::current(time_zone);
     let month = Month::chosen(&month, current)?;
-    let figures = stats::month(&state.db, scope, time_zone, month).await?;
+    let figures = stats::month(&state.db, scope, time_zone.name(), month).await?;
     Ok(StatsView {
         month: month.to_string(),
         label: month.label(),

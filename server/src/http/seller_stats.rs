@@ -55,10 +55,10 @@ async fn export(
     let meta = RequestMeta::new(&parts.headers, &parts.extensions);
     let user = permissions::require(state, &meta, user.as_ref(), Permission::ManageStore).await?;
     let scope = StoreScope::of(user)?;
-    let time_zone = state.config.time_zone.name();
-    let current = Month::current(&state.db, time_zone).await?;
+    let time_zone = state.config.time_zone;
+    let current = Month::current(time_zone);
     let month = Month::chosen(month, current)?;
-    let lines = stats::lines(&state.db, scope, time_zone, month).await?;
+    let lines = stats::lines(&state.db, scope, time_zone.name(), month).await?;
     let body = stats::csv(&lines)?;
     let store = &user.stores[0].slug;
     Ok((

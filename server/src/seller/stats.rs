@@ -6,9 +6,13 @@
 //! Every figure is summed from the store's own order lines, so the page,
 //! the CSV export and the orders agree to the cent.
 
-use std::fmt;
+use std::{
+    collections::{BTreeMap, HashMap},
+    fmt,
+};
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate, Utc};
+use chrono_tz::Tz;
 use sqlx::PgPool;
 
 use super::StoreScope;
@@ -32,15 +36,10 @@ impl Month {
         Some(Self(date))
     }
 
-    /// The month it is now in `time_zone` (a name PostgreSQL knows).
-    pub async fn current(db: &PgPool, time_zone: &str) -> Result<Self> {
-        let today = sqlx::query_scalar!(
-            r#"SELECT (now() AT TIME ZONE $1)::date AS "today!""#,
-            time_zone
-        )
-        .fetch_one(db)
-        .await?;
-        Ok(Self(today.with_day(1).unwrap_or(today)))
+    /// The month it is now in `time_zone`.
+    pub fn current(time_zone: Tz) -> Self {
+        let today = Utc::now().with_timezone(&time_zone).date_naive();
+        Self(today.with_day(1).unwrap_or(today))
     }
 
     /// The month a request asks for: `text` as `YYYY-MM`, or `current`
@@ -336,21 +335,22 @@ pub async fn income(
 }
 
 /// Sums lines into named groups, most units first.
-fn group(lines: &[Line], name: impl Fn(&Line) -> String) -> Vec<Sales> {
+fn group<'a>(
+    lines: impl IntoIterator<Item = &'a Line>,
+    name: impl Fn(&Line) -> String,
+) -> Vec<Sales> {
     let mut groups: Vec<Sales> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
     for line in lines {
         let name = name(line);
-        let index = match groups.iter().position(|group| group.name == name) {
-            Some(index) => index,
-            None => {
-                groups.push(Sales {
-                    name,
-                    units: 0,
-                    revenue: Money(0),
-                });
-                groups.len() - 1
-            }
-        };
+        let index = *index_of.entry(name.clone()).or_insert_with(|| {
+            groups.push(Sales {
+                name,
+                units: 0,
+                revenue: Money(0),
+            });
+            groups.len() - 1
+        });
         groups[index].units += i64::from(line.quantity);
         groups[index].revenue.0 += line.line_total;
     }
@@ -371,33 +371,31 @@ fn top<K: Ord>(mut products: Vec<BestSeller>, rank: impl Fn(&Sales) -> K) -> Vec
 
 /// Every product sold in the lines, with its variants.
 fn best_sellers(lines: &[Line]) -> Vec<BestSeller> {
-    let mut products: Vec<BestSeller> = Vec::new();
+    let mut by_product: BTreeMap<i64, Vec<&Line>> = BTreeMap::new();
     for line in lines {
-        if !products.iter().any(|p| p.product_id == line.product_id) {
-            let own: Vec<Line> = lines
-                .iter()
-                .filter(|other| other.product_id == line.product_id)
-                .cloned()
-                .collect();
-            let variants = group(&own, |line| {
+        by_product.entry(line.product_id).or_default().push(line);
+    }
+    by_product
+        .into_iter()
+        .map(|(product_id, own)| {
+            let variants = group(own.iter().copied(), |line| {
                 if line.options.is_empty() {
                     line.sku.clone()
                 } else {
                     format!("{} ({})", line.sku, line.options)
                 }
             });
-            products.push(BestSeller {
-                product_id: line.product_id,
+            BestSeller {
+                product_id,
                 sales: Sales {
-                    name: line.title.clone(),
+                    name: own[0].title.clone(),
                     units: variants.iter().map(|v| v.units).sum(),
                     revenue: Money(variants.iter().map(|v| v.revenue.0).sum()),
                 },
                 variants,
-            });
-        }
-    }
-    products
+            }
+        })
+        .collect()
 }
 
 /// The month's lines as CSV, one row per order line. Cells that a
