@@ -389,3 +389,131 @@ async fn each_seller_exports_only_their_own_month(_: PgPoolOptions, connect: PgC
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_platform_month_adds_up_every_store(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
+    let market = market(&db).await;
+    spring(&db).await;
+    let march = Month::parse("2025-03").unwrap();
+
+    let platform = server::admin::dashboard::month(&db, PARIS, march)
+        .await
+        .unwrap();
+    let alpha = stats::income(&db, market.alpha, PARIS, march)
+        .await
+        .unwrap();
+    let beta = stats::income(&db, market.beta, PARIS, march).await.unwrap();
+    assert_eq!(
+        platform.income,
+        Income {
+            gross: Money(10266 + 10000),
+            refunds: Money(0),
+            fees: Money(1026 + 1000),
+            net: Money(9240 + 9000),
+            orders: 4,
+        }
+    );
+    assert_eq!(platform.income.gross, Money(alpha.gross.0 + beta.gross.0));
+    let busy: Vec<_> = sales(&platform.days)
+        .into_iter()
+        .filter(|(_, units, _)| *units > 0)
+        .collect();
+    assert_eq!(
+        busy,
+        [
+            ("1", 1, 1200),
+            ("10", 3, 5733),
+            ("15", 1, 3333),
+            ("20", 4, 10000)
+        ]
+    );
+    let april = server::admin::dashboard::month(&db, PARIS, march.next())
+        .await
+        .unwrap();
+    assert_eq!(
+        (april.income.gross, april.income.refunds, april.income.fees),
+        (Money(1200), Money(3333), Money(120 - 333))
+    );
+    assert_eq!(april.previous, platform.income);
+
+    // Every order was placed this month (the fixtures keep the default
+    // creation time): two owners and seven buyers joined, two stores opened.
+    let now = server::admin::dashboard::month(&db, PARIS, Month::current(PARIS.parse().unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(
+        now.orders_by_status,
+        [
+            ("pending_payment".to_owned(), 0),
+            ("paid".to_owned(), 5),
+            ("cancelled".to_owned(), 1),
+            ("expired".to_owned(), 1)
+        ]
+    );
+    assert_eq!((now.new_users, now.new_stores), (9, 2));
+
+    // The admin page shows the same GMV; a seller cannot open it.
+    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS)])).await;
+    let admin = unique_email("admin");
+    verified_user(&db, &admin, &[Role::Customer, Role::Admin]).await;
+    let (status, _, page) = signed_in(&app, &admin)
+        .await
+        .get("/admin?month=2025-03")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("€202.66") && page.contains("€20.26"),
+        "GMV and fees"
+    );
+    let (status, _, _) = signed_in(&app, &market.alpha_owner)
+        .await
+        .get("/admin?month=2025-03")
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_seller_dashboard_shows_today_the_month_and_low_stock(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let market = market(&db).await;
+    spring(&db).await;
+    // PostgreSQL reads 'now' as the current time.
+    order(&db, "paid", Some("now"), None, &[("MUG", 2)]).await;
+    sqlx::query("UPDATE product_variants SET stock = 2 WHERE sku = 'SCARF'")
+        .execute(&db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE product_variants SET stock = 1 WHERE sku = 'PRINT'")
+        .execute(&db)
+        .await
+        .unwrap();
+
+    let alpha = server::seller::dashboard::dashboard(&db, market.alpha, PARIS.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!((alpha.today, alpha.today_orders), (Money(2400), 1));
+    assert_eq!((alpha.month.gross, alpha.month.orders), (Money(2400), 1));
+    assert_eq!(alpha.to_ship, 2, "March's unshipped order and today's");
+    let low: Vec<_> = alpha
+        .low_stock
+        .iter()
+        .map(|l| (l.sku.as_str(), l.stock))
+        .collect();
+    assert_eq!(low, [("SCARF", 2)], "only its own variants at or under 5");
+
+    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS)])).await;
+    let (status, _, page) = signed_in(&app, &market.beta_owner)
+        .await
+        .get("/seller")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("PRINT · 1 left"));
+    assert!(
+        !page.contains("SCARF"),
+        "another store's stock stays hidden"
+    );
+}

@@ -38,7 +38,14 @@ use crate::{
             security::SecurityPage,
             verify_email::VerifyEmailPage,
         },
-        admin::home::{AdminAreaPage, AdminHomePage},
+        admin::{
+            audit::AdminAuditPage,
+            categories::AdminCategoriesPage,
+            home::{AdminAreaPage, AdminHomePage},
+            orders::{AdminOrderPage, AdminOrdersPage},
+            stores::{AdminStorePage, AdminStoresPage},
+            users::{AdminUserPage, AdminUsersPage},
+        },
         cart::CartPage,
         category::CategoryPage,
         checkout::{CheckoutCancelPage, CheckoutPage, CheckoutSuccessPage},
@@ -140,6 +147,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seller/stats") view=SellerStatsPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/*rest") view=SellerAreaPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/stores") view=AdminStoresPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/stores/:id") view=AdminStorePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/*rest") view=AdminAreaPage ssr=SsrMode::Async />
                     <Route path=path!("/_dev/mail") view=DevMailPage ssr=SsrMode::Async />
                 </Routes>

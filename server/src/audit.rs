@@ -4,7 +4,7 @@
 use serde_json::Value;
 use sqlx::{PgConnection, PgPool};
 
-use crate::{Result, http::client::RequestMeta};
+use crate::{Result, catalog::products::Page, http::client::RequestMeta, text};
 
 /// One entry, built up by the service that makes the change.
 #[derive(Debug)]
@@ -69,17 +69,92 @@ pub struct Recorded {
     pub actor_email: Option<String>,
     pub action: String,
     pub target: Option<String>,
+    pub store: Option<String>,
     pub ip: Option<String>,
+    pub user_agent: Option<String>,
     pub request_id: Option<String>,
     pub metadata: Value,
+}
+
+/// Entries per page of the audit log.
+pub const PAGE_SIZE: i64 = 50;
+
+/// What the audit log page filters by. Dates are whole days in the
+/// platform's time zone, both included.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Part of the actor's email.
+    pub actor: String,
+    /// An action, or its family such as `store.` or `role`.
+    pub action: String,
+    /// Part of the store's name or address.
+    pub store: String,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    pub page: i64,
+}
+
+/// A page of entries matching `filter`, newest first.
+pub async fn search(db: &PgPool, time_zone: &str, filter: &Filter) -> Result<Page<Recorded>> {
+    let page = filter.page.max(1);
+    let action = filter.action.trim();
+    let rows = sqlx::query!(
+        r#"SELECT a.id, a.at, u.email::text AS actor_email, a.action, a.target, s.name AS "store?",
+                  a.ip, a.user_agent, a.request_id, a.metadata, count(*) OVER () AS "total!"
+           FROM audit_log a
+           LEFT JOIN users u ON u.id = a.actor_user_id
+           LEFT JOIN stores s ON s.id = a.store_id
+           WHERE ($1 = '' OR u.email ILIKE $2)
+             AND ($3 = '' OR a.action = $3 OR starts_with(a.action, $4))
+             AND ($5 = '' OR s.name ILIKE $6 OR s.slug ILIKE $6)
+             AND ($7::date IS NULL OR a.at >= ($7::date)::timestamp AT TIME ZONE $9)
+             AND ($8::date IS NULL OR a.at < ($8::date + 1)::timestamp AT TIME ZONE $9)
+           ORDER BY a.id DESC
+           LIMIT $10 OFFSET $11"#,
+        filter.actor.trim(),
+        text::contains_pattern(&filter.actor),
+        action,
+        format!("{}.", action.trim_end_matches('.')),
+        filter.store.trim(),
+        text::contains_pattern(&filter.store),
+        filter.from,
+        filter.to,
+        time_zone,
+        PAGE_SIZE,
+        (page - 1) * PAGE_SIZE,
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(Page {
+        total: rows.first().map_or(0, |row| row.total),
+        items: rows
+            .into_iter()
+            .map(|row| Recorded {
+                id: row.id,
+                at: row.at,
+                actor_email: row.actor_email,
+                action: row.action,
+                target: row.target,
+                store: row.store,
+                ip: row.ip,
+                user_agent: row.user_agent,
+                request_id: row.request_id,
+                metadata: row.metadata,
+            })
+            .collect(),
+        page,
+        page_size: PAGE_SIZE,
+    })
 }
 
 /// The latest entries, newest first, optionally for one action.
 pub async fn latest(db: &PgPool, action: Option<&str>, limit: i64) -> Result<Vec<Recorded>> {
     Ok(sqlx::query_as!(
         Recorded,
-        r#"SELECT a.id, a.at, u.email::text AS actor_email, a.action, a.target, a.ip, a.request_id, a.metadata
+        r#"SELECT a.id, a.at, u.email::text AS actor_email, a.action, a.target, s.name AS "store?",
+                  a.ip, a.user_agent, a.request_id, a.metadata
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+           LEFT JOIN stores s ON s.id = a.store_id
            WHERE $1::text IS NULL OR a.action = $1
            ORDER BY a.id DESC LIMIT $2"#,
         action,

@@ -2,6 +2,7 @@
 //! domain services and their repositories, integrations and machine routes.
 
 pub mod accounts;
+pub mod admin;
 pub mod audit;
 pub mod cart;
 pub mod catalog;

@@ -35,6 +35,17 @@ pub fn is_slug(slug: &str, max_len: usize) -> bool {
         })
 }
 
+/// A `LIKE` pattern matching `text` anywhere, its wildcards taken literally.
+pub fn contains_pattern(text: &str) -> String {
+    format!(
+        "%{}%",
+        text.trim()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +74,10 @@ mod tests {
         assert_eq!(capitalise("merino wool"), "Merino wool");
         assert_eq!(capitalise("élan"), "Élan");
         assert_eq!(capitalise(""), "");
+    }
+
+    #[test]
+    fn like_wildcards_are_taken_literally() {
+        assert_eq!(contains_pattern(" 50%_off\\ "), "%50\\%\\_off\\\\%");
     }
 }

@@ -1,6 +1,8 @@
 //! Pieces several pages share.
 
+pub mod charts;
 pub mod error_view;
 pub mod layout;
 pub mod listing;
+pub mod pagination;
 pub mod product_grid;

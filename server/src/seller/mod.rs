@@ -3,6 +3,7 @@
 //! and reaches only rows of that store; another store's id is "not found".
 
 pub mod categories;
+pub mod dashboard;
 pub mod images;
 pub mod orders;
 pub mod products;
@@ -27,6 +28,15 @@ impl StoreScope {
             store_id: membership.store_id,
             actor: user.id,
         })
+    }
+
+    /// A platform admin reading `store_id`'s products and orders; only the
+    /// admin's read-only store pages make one.
+    pub(crate) fn inspected(store_id: i64, admin: i64) -> Self {
+        Self {
+            store_id,
+            actor: admin,
+        }
     }
 
     pub fn store_id(self) -> i64 {

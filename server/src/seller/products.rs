@@ -75,12 +75,7 @@ pub struct ListQuery {
 pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<Page<Row>> {
     let page = query.page.max(1);
     let text = query.text.trim();
-    let pattern = format!(
-        "%{}%",
-        text.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let pattern = text::contains_pattern(text);
     let status = query.status.map(Status::as_str);
     let rows = sqlx::query!(
         r#"SELECT p.id, p.title, p.slug, p.status, p.stock_total, p.price_from, p.price_to, p.updated_at,

@@ -23,7 +23,7 @@ pub const BEST_SELLERS: usize = 10;
 
 /// A calendar month, written `YYYY-MM`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Month(NaiveDate);
+pub struct Month(pub(crate) NaiveDate);
 
 impl Month {
     /// `2026-11`; `None` for anything else.
@@ -98,7 +98,39 @@ pub struct Income {
     pub orders: i64,
 }
 
+/// A paid store order touching a month: paid in it, refunded in it, or both.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Charged {
+    pub subtotal: i64,
+    pub refunded: i64,
+    pub fee_basis_points: i32,
+    pub platform_fee: i64,
+    pub paid_in_month: bool,
+    pub refunded_in_month: bool,
+}
+
 impl Income {
+    /// Sales count in the month they are paid; refunds, and the fee they
+    /// give back, in the month they are made.
+    pub(crate) fn tally(orders: impl IntoIterator<Item = Charged>) -> Self {
+        let mut income = Self::default();
+        for order in orders {
+            let charged_fee = platform_fee(order.subtotal, order.fee_basis_points);
+            if order.paid_in_month {
+                income.gross.0 += order.subtotal;
+                income.fees.0 += charged_fee;
+                income.orders += 1;
+            }
+            if order.refunded_in_month {
+                income.refunds.0 += order.refunded;
+                // The fee now on the order is the fee on what was kept.
+                income.fees.0 -= charged_fee - order.platform_fee;
+            }
+        }
+        income.net = Money(income.gross.0 - income.refunds.0 - income.fees.0);
+        income
+    }
+
     /// Gross per order; zero without orders.
     pub fn average_order(self) -> Money {
         Money(if self.orders == 0 {
@@ -316,22 +348,14 @@ pub async fn income(
     )
     .fetch_all(db)
     .await?;
-    let mut income = Income::default();
-    for row in rows {
-        let charged_fee = platform_fee(row.subtotal, row.fee_basis_points);
-        if row.paid_in_month {
-            income.gross.0 += row.subtotal;
-            income.fees.0 += charged_fee;
-            income.orders += 1;
-        }
-        if row.refunded_in_month {
-            income.refunds.0 += row.refunded;
-            // The fee now on the order is the fee on what was kept.
-            income.fees.0 -= charged_fee - row.platform_fee;
-        }
-    }
-    income.net = Money(income.gross.0 - income.refunds.0 - income.fees.0);
-    Ok(income)
+    Ok(Income::tally(rows.into_iter().map(|row| Charged {
+        subtotal: row.subtotal,
+        refunded: row.refunded,
+        fee_basis_points: row.fee_basis_points,
+        platform_fee: row.platform_fee,
+        paid_in_month: row.paid_in_month,
+        refunded_in_month: row.refunded_in_month,
+    })))
 }
 
 /// Sums lines into named groups, most units first.

@@ -1,50 +1,75 @@
-//! `/admin`: counts and the latest audit entries. Any other `/admin/…` path
-//! not built yet answers after the same permission check.
+//! `/admin`: the marketplace's month in figures and charts, and the latest
+//! activity. Any other `/admin/…` path answers after the same check.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
+use super::{AdminNav, audit::AuditEntries};
 use crate::{
-    admin::{admin_area, admin_overview},
-    components::error_view::ErrorView,
+    admin::{admin_area, dashboard::admin_dashboard},
+    components::{
+        charts::{BarChart, DayChart, Figures, MonthPicker, SalesTable},
+        error_view::ErrorView,
+    },
     error::AppError,
 };
 
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| admin_overview());
+    let query = use_query_map();
+    let month = move || query.with(|q| q.get("month").unwrap_or_default());
+    let data = Resource::new(month, admin_dashboard);
     view! {
         <Title text="Platform admin" />
         <section class="container section stack">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h1>"Platform admin"</h1>
+            <AdminNav />
+            <Transition fallback=|| view! { <p class="loading">"Loading the figures…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(data) => view! {
-                            <h1>"Platform admin"</h1>
-                            <p>{format!("{} active accounts, {} stores.", data.users, data.stores)}</p>
+                            <MonthPicker nav=data.nav.clone() path="/admin" />
+                            <h2 data-testid="stats-month">{data.nav.label.clone()}</h2>
+                            <Figures figures=data.figures />
+                            <section class="stack" aria-labelledby="orders-by-status">
+                                <h3 id="orders-by-status">"Orders placed this month, by status"</h3>
+                                <BarChart
+                                    label="Orders by status"
+                                    bars=data.orders_by_status.iter().map(|(status, orders)| (status.clone(), *orders, format!("{orders} orders"))).collect()
+                                />
+                                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="orders-by-status">
+                                    <table class="table">
+                                        <thead><tr><th scope="col">"Status"</th><th scope="col">"Orders"</th></tr></thead>
+                                        <tbody>
+                                            {data.orders_by_status.into_iter().map(|(status, orders)| view! {
+                                                <tr><th scope="row">{status}</th><td>{orders}</td></tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            </section>
+                            <section class="stack" aria-labelledby="gmv-days">
+                                <h3 id="gmv-days">"GMV by day"</h3>
+                                <DayChart days=data.days.clone() />
+                                <details>
+                                    <summary>"GMV and units of every day"</summary>
+                                    <SalesTable caption="GMV by day" first="Day" rows=data.days />
+                                </details>
+                            </section>
                             <h2 id="activity-heading">"Latest activity"</h2>
-                            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="activity-heading">
-                                <table class="table">
-                                    <thead>
-                                        <tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"Action"</th><th scope="col">"Target"</th><th scope="col">"IP"</th></tr>
-                                    </thead>
-                                    <tbody>
-                                        {data.recent.into_iter().map(|row| view! {
-                                            <tr><td>{row.at}</td><td>{row.actor}</td><td><code>{row.action}</code></td><td>{row.target}</td><td>{row.ip}</td></tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                            <AuditEntries rows=data.recent labelled_by="activity-heading" />
+                            <p><a href="/admin/audit">"The whole audit log"</a></p>
                         }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
 
-/// `/admin/*`: pages still to come answer 404, but only to admins.
+/// `/admin/*`: any other path answers 404, but only to admins.
 #[component]
 pub fn AdminAreaPage() -> impl IntoView {
     let allowed = Resource::new(|| (), |_| admin_area());

@@ -1,39 +1,99 @@
-//! `/seller`: the seller admin's start page. Any other `/seller/…` path not
+//! `/seller`: the seller admin's start page with the store's day and month,
+//! what waits to ship and what runs low. Any other `/seller/…` path not
 //! built yet answers after the same permission check.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::{components::error_view::ErrorView, error::AppError, seller::my_store};
+use crate::{
+    components::error_view::ErrorView,
+    error::AppError,
+    seller::{DashboardView, my_store, seller_dashboard},
+};
 
 #[component]
 pub fn SellerHomePage() -> impl IntoView {
-    let store = Resource::new(|| (), |_| my_store());
+    let dashboard = Resource::new(|| (), |_| seller_dashboard());
     view! {
         <Title text="Your store" />
         <section class="container section stack">
             <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
-                    match store.await {
-                        Ok(store) => view! {
-                            <h1>{store.name.clone()}</h1>
-                            <p>
-                                "You are the " {store.role.clone()} " of this store. Shoppers find it at "
-                                <a href=format!("/s/{}", store.slug)>{format!("/s/{}", store.slug)}</a> "."
-                            </p>
-                            <nav class="link-row" aria-label="Seller admin">
-                                <a href="/seller/products">"Products"</a>
-                                <a href="/seller/orders">"Orders"</a>
-                                <a href="/seller/stats">"Statistics"</a>
-                                <a href="/seller/products/new">"Add a product"</a>
-                            </nav>
-                        }
-                            .into_any(),
+                    match dashboard.await {
+                        Ok(dashboard) => view! { <Dashboard dashboard /> }.into_any(),
                         Err(AppError::Forbidden) => view! { <NotASeller /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
             </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Dashboard(dashboard: DashboardView) -> impl IntoView {
+    let store = dashboard.store;
+    let more_low = dashboard.low_stock_total - dashboard.low_stock.len() as i64;
+    view! {
+        <h1>{store.name.clone()}</h1>
+        {(dashboard.status == "suspended").then(|| view! {
+            <div class="alert alert--warning" role="status" data-testid="store-suspended">
+                <p><strong>"The platform suspended this store: shoppers cannot see or buy its products."</strong></p>
+                <p>{format!("Reason: {}", dashboard.status_reason)}</p>
+                <p>"Your orders stay here. Reply to the platform's team to have the store reactivated."</p>
+            </div>
+        })}
+        <p>
+            "You are the " {store.role.clone()} " of this store. Shoppers find it at "
+            <a href=format!("/s/{}", store.slug)>{format!("/s/{}", store.slug)}</a> "."
+        </p>
+        <nav class="link-row" aria-label="Seller admin">
+            <a href="/seller/products">"Products"</a>
+            <a href="/seller/orders">"Orders"</a>
+            <a href="/seller/stats">"Statistics"</a>
+            <a href="/seller/products/new">"Add a product"</a>
+        </nav>
+        <dl class="figures">
+            <div class="figure" data-testid="dashboard-today">
+                <dt>"Sales today"</dt>
+                <dd class="figure-value">{dashboard.today}</dd>
+                <dd class="muted">{format!("{} orders", dashboard.today_orders)}</dd>
+            </div>
+            <div class="figure" data-testid="dashboard-month">
+                <dt>"Sales this month"</dt>
+                <dd class="figure-value">{dashboard.month}</dd>
+                <dd class="muted">{format!("{} orders, {} net", dashboard.month_orders, dashboard.month_net)}</dd>
+            </div>
+            <div class="figure" data-testid="dashboard-to-ship">
+                <dt>"Waiting to ship"</dt>
+                <dd class="figure-value">{dashboard.to_ship}</dd>
+                <dd><a href="/seller/orders?status=paid">"Orders to ship"</a></dd>
+            </div>
+        </dl>
+        <section class="stack" aria-labelledby="low-stock-heading">
+            <h2 id="low-stock-heading">"Low stock"</h2>
+            <p class="muted">
+                {format!("Variants with {} or fewer in stock. ", dashboard.low_stock_threshold)}
+                <a href="/seller/settings">"Change the threshold"</a>
+            </p>
+            {if dashboard.low_stock.is_empty() {
+                view! { <p class="empty">"Nothing is running low."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain stack" data-testid="low-stock">
+                        {dashboard.low_stock.into_iter().map(|low| view! {
+                            <li>
+                                <a href=format!("/seller/products/{}", low.product_id)>{low.title}</a>
+                                {format!(" · {} · {} left", low.sku, low.stock)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {(more_low > 0).then(|| view! {
+                        <p class="muted">{format!("And {more_low} more.")}</p>
+                    })}
+                }
+                .into_any()
+            }}
         </section>
     }
 }

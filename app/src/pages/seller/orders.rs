@@ -9,7 +9,7 @@ use leptos_router::{
 };
 
 use crate::{
-    components::error_view::ErrorView,
+    components::{error_view::ErrorView, pagination::Pagination},
     error::AppError,
     forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
     orders::{OrderPart, OrderView, ShippingAddress, StatusBadge, status_label},
@@ -83,21 +83,6 @@ fn OrderTable(list: StoreOrderList, filtered: bool) -> impl IntoView {
                 .into_any()
         };
     }
-    let query = use_query_map();
-    let href = move |page: i64| {
-        query.with_untracked(|q| {
-            let mut url = form_urlencoded::Serializer::new(String::new());
-            for key in ["status", "number"] {
-                if let Some(value) = q.get(key).filter(|v| !v.is_empty()) {
-                    url.append_pair(key, &value);
-                }
-            }
-            url.append_pair("page", &page.to_string());
-            format!("/seller/orders?{}", url.finish())
-        })
-    };
-    let previous = (list.page > 1).then(|| href(list.page - 1));
-    let next = (list.page < list.page_count).then(|| href(list.page + 1));
     view! {
         <p id="orders-count">{format!("{} orders", list.total)}</p>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="orders-count">
@@ -126,13 +111,7 @@ fn OrderTable(list: StoreOrderList, filtered: bool) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {(list.page_count > 1).then(|| view! {
-            <nav class="pagination" aria-label="Pages">
-                {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
-                <span>{format!("Page {} of {}", list.page, list.page_count)}</span>
-                {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
-            </nav>
-        })}
+        <Pagination path="/seller/orders" keys=&["status", "number"] page=list.page page_count=list.page_count />
     }
     .into_any()
 }

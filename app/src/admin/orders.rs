@@ -1,0 +1,52 @@
+//! `/admin/orders`: orders across every store, read-only.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::Listing;
+use crate::{error::AppError, orders::OrderView};
+#[cfg(feature = "ssr")]
+use {
+    super::admin,
+    crate::{error::state, orders::when},
+    server::admin::orders::{self, Filter},
+};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRowView {
+    pub number: String,
+    pub email: String,
+    pub status: String,
+    pub placed: String,
+    pub total: String,
+    pub stores: String,
+}
+
+#[server]
+pub async fn admin_orders(
+    text: String,
+    status: String,
+    page: i64,
+) -> Result<Listing<OrderRowView>, AppError> {
+    admin().await?;
+    let filter = Filter {
+        text,
+        status: (!status.is_empty()).then_some(status),
+        page,
+    };
+    let page = orders::list(&state()?.db, &filter).await?;
+    Ok(Listing::of(page, |order| OrderRowView {
+        number: order.number,
+        email: order.email,
+        status: order.status,
+        placed: when(order.created_at),
+        total: order.total.to_string(),
+        stores: order.stores.join(", "),
+    }))
+}
+
+#[server]
+pub async fn admin_order(number: String) -> Result<OrderView, AppError> {
+    admin().await?;
+    Ok(orders::find(&state()?.db, &number).await?.into())
+}

@@ -1,0 +1,139 @@
+//! `/admin/users`: finding accounts, their roles and status.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::Listing;
+use crate::{error::AppError, forms::Feedback};
+#[cfg(feature = "ssr")]
+use {
+    super::{admin, confirmed, forms},
+    crate::{error::state, forms::ssr as form, orders::when, session},
+    server::{
+        accounts::Role,
+        admin::users::{self, Account, Filter},
+    },
+};
+
+/// The roles an admin grants and removes, in the order pages list them.
+pub const ROLES: [&str; 3] = ["customer", "seller", "admin"];
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub status: String,
+    pub verified: bool,
+    pub roles: Vec<String>,
+    pub joined: String,
+    pub store: Option<String>,
+    pub open_sessions: i64,
+    /// The admin looking at their own account.
+    pub is_you: bool,
+}
+
+#[cfg(feature = "ssr")]
+fn view_of(account: Account, you: i64) -> UserView {
+    UserView {
+        is_you: account.id == you,
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        status: account.status,
+        verified: account.verified,
+        roles: account.roles,
+        joined: when(account.created_at),
+        store: account.store,
+        open_sessions: account.open_sessions,
+    }
+}
+
+#[server]
+pub async fn admin_users(
+    text: String,
+    role: String,
+    status: String,
+    page: i64,
+) -> Result<Listing<UserView>, AppError> {
+    let you = admin().await?.id;
+    let filter = Filter {
+        text,
+        role: Role::parse(&role),
+        status: (!status.is_empty()).then_some(status),
+        page,
+    };
+    let page = users::list(&state()?.db, &filter).await?;
+    Ok(Listing::of(page, |account| view_of(account, you)))
+}
+
+#[server]
+pub async fn admin_user(id: i64) -> Result<UserView, AppError> {
+    let you = admin().await?.id;
+    Ok(view_of(users::find(&state()?.db, id).await?, you))
+}
+
+/// Grants or removes a role; removing one needs the confirmation ticked.
+#[server]
+pub async fn admin_user_role(
+    id: i64,
+    role: String,
+    grant: bool,
+    #[server(default)] confirm: Option<String>,
+) -> Result<Feedback, AppError> {
+    let you = admin().await?.id;
+    let role = Role::parse(&role).ok_or(AppError::NotFound)?;
+    if !grant && !confirmed(&confirm) {
+        let error = server::Error::invalid(
+            format!("confirm-{}", role.as_str()),
+            "Tick the box to confirm removing this role.",
+        );
+        return form::refused(forms::USER, error, &[]).await;
+    }
+    let state = state()?;
+    let outcome = users::set_role(&state.db, &session::meta(), you, id, role, grant).await;
+    let notice = if grant {
+        format!("The {} role was granted.", role.as_str())
+    } else {
+        format!("The {} role was removed.", role.as_str())
+    };
+    form::answer(forms::USER, outcome, &notice, &[]).await
+}
+
+/// Deactivates (after confirmation) or reactivates the account.
+#[server]
+pub async fn admin_user_status(
+    id: i64,
+    active: bool,
+    #[server(default)] confirm: Option<String>,
+) -> Result<Feedback, AppError> {
+    let you = admin().await?.id;
+    if !active && !confirmed(&confirm) {
+        let error = server::Error::invalid(
+            "confirm-deactivate",
+            "Tick the box to confirm: every session of this account ends.",
+        );
+        return form::refused(forms::USER, error, &[]).await;
+    }
+    let state = state()?;
+    let outcome = users::set_active(&state.db, &session::meta(), you, id, active).await;
+    let notice = if active {
+        "The account is active again."
+    } else {
+        "The account is deactivated and signed out everywhere."
+    };
+    form::answer(forms::USER, outcome, notice, &[]).await
+}
+
+#[server]
+pub async fn admin_user_resend(id: i64) -> Result<Feedback, AppError> {
+    let you = admin().await?.id;
+    let outcome = users::resend_verification(&state()?, &session::meta(), you, id).await;
+    form::answer(
+        forms::USER,
+        outcome,
+        "A new verification mail is on its way.",
+        &[],
+    )
+    .await
+}

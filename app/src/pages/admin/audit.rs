@@ -1,0 +1,153 @@
+//! `/admin/audit`: who did what, from where, filtered by actor, action,
+//! store and days.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+use super::AdminNav;
+use crate::{
+    admin::{
+        Listing,
+        audit::{AuditRow, admin_audit},
+    },
+    components::{error_view::ErrorView, pagination::Pagination},
+    error::AppError,
+};
+
+const FILTERS: &[&str] = &["actor", "action", "store", "from", "to"];
+
+#[component]
+pub fn AdminAuditPage() -> impl IntoView {
+    let query = use_query_map();
+    let value = move |key: &'static str| move || query.with(|q| q.get(key).unwrap_or_default());
+    let read = move || {
+        query.with(|q| {
+            let text = |key| q.get(key).unwrap_or_default();
+            (
+                [
+                    text("actor"),
+                    text("action"),
+                    text("store"),
+                    text("from"),
+                    text("to"),
+                ],
+                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            )
+        })
+    };
+    let list = Resource::new(read, |([actor, action, store, from, to], page)| {
+        admin_audit(actor, action, store, from, to, page)
+    });
+    view! {
+        <Title text="Audit log · Platform admin" />
+        <section class="container section stack">
+            <h1>"Audit log"</h1>
+            <AdminNav />
+            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Filter the audit log">
+                <div class="field">
+                    <label for="audit-actor">"Actor email"</label>
+                    <input id="audit-actor" class="input" type="search" name="actor" value=value("actor") />
+                </div>
+                <div class="field">
+                    <label for="audit-action">"Action"</label>
+                    <input id="audit-action" class="input" type="search" name="action" value=value("action")
+                        aria-describedby="audit-action-hint" />
+                    <p class="field__hint" id="audit-action-hint">"Like store.suspended, or store for the family"</p>
+                </div>
+                <div class="field">
+                    <label for="audit-store">"Store"</label>
+                    <input id="audit-store" class="input" type="search" name="store" value=value("store") />
+                </div>
+                <div class="field">
+                    <label for="audit-from">"From"</label>
+                    <input id="audit-from" class="input" type="date" name="from" value=value("from") />
+                </div>
+                <div class="field">
+                    <label for="audit-to">"To"</label>
+                    <input id="audit-to" class="input" type="date" name="to" value=value("to") />
+                </div>
+                <button class="button" type="submit">"Show"</button>
+            </Form>
+            <Transition fallback=|| view! { <p class="loading">"Loading entries…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) => view! { <AuditTable list /> }.into_any(),
+                        Err(AppError::Invalid(problems)) => view! {
+                            <div class="alert alert--error" role="alert">
+                                {problems.into_iter().map(|(field, message)| view! {
+                                    <p>{format!("{}: {message}", if field == "from" { "From" } else { "To" })}</p>
+                                }).collect_view()}
+                            </div>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn AuditTable(list: Listing<AuditRow>) -> impl IntoView {
+    if list.rows.is_empty() {
+        return view! {
+            <div class="empty">
+                <p>"No entry matches."</p>
+                <p><a href="/admin/audit">"Show every entry"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <p id="audit-count">{format!("{} entries", list.total)}</p>
+        <AuditEntries rows=list.rows labelled_by="audit-count" />
+        <Pagination path="/admin/audit" keys=FILTERS page=list.page page_count=list.page_count />
+    }
+    .into_any()
+}
+
+/// Audit entries as a table; the request's details behind a disclosure.
+#[component]
+pub fn AuditEntries(rows: Vec<AuditRow>, labelled_by: &'static str) -> impl IntoView {
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby=labelled_by>
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">"When"</th>
+                        <th scope="col">"Who"</th>
+                        <th scope="col">"Action"</th>
+                        <th scope="col">"Target"</th>
+                        <th scope="col">"Store"</th>
+                        <th scope="col">"Request"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr data-testid="audit-row">
+                            <td>{row.at}</td>
+                            <td>{row.actor}</td>
+                            <td><code>{row.action}</code></td>
+                            <td>{row.target}</td>
+                            <td>{row.store}</td>
+                            <td>
+                                <details>
+                                    <summary>{row.ip}</summary>
+                                    <dl class="details">
+                                        <dt>"User agent"</dt><dd>{row.user_agent}</dd>
+                                        <dt>"Request id"</dt><dd><code>{row.request_id}</code></dd>
+                                        {(!row.metadata.is_empty()).then(|| view! {
+                                            <dt>"Details"</dt><dd><code>{row.metadata.clone()}</code></dd>
+                                        })}
+                                    </dl>
+                                </details>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,154 @@
+//! `/admin/orders` and `/admin/orders/{number}`: every store's orders,
+//! read-only.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::Form,
+    hooks::{use_params_map, use_query_map},
+};
+
+use super::AdminNav;
+use crate::{
+    admin::{
+        Listing,
+        orders::{OrderRowView, admin_order, admin_orders},
+    },
+    components::{error_view::ErrorView, pagination::Pagination},
+    orders::{OrderPart, OrderView, ShippingAddress, StatusBadge, status_label},
+};
+
+const FILTERS: &[&str] = &["q", "status"];
+
+#[component]
+pub fn AdminOrdersPage() -> impl IntoView {
+    let query = use_query_map();
+    let read = move || {
+        query.with(|q| {
+            (
+                q.get("q").unwrap_or_default(),
+                q.get("status").unwrap_or_default(),
+                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            )
+        })
+    };
+    let list = Resource::new(read, |(text, status, page)| {
+        admin_orders(text, status, page)
+    });
+    view! {
+        <Title text="Orders · Platform admin" />
+        <section class="container section stack">
+            <h1>"Orders"</h1>
+            <AdminNav />
+            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find orders">
+                <div class="field">
+                    <label for="orders-q">"Order number or email"</label>
+                    <input id="orders-q" class="input" type="search" name="q" value=move || read().0 />
+                </div>
+                <div class="field">
+                    <label for="orders-status">"Status"</label>
+                    <select id="orders-status" class="input" name="status">
+                        <option value="">"Any status"</option>
+                        {["pending_payment", "paid", "cancelled", "expired"].into_iter().map(|status| view! {
+                            <option value=status selected=move || read().1 == status>{status_label(status)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button class="button" type="submit">"Show"</button>
+            </Form>
+            <Transition fallback=|| view! { <p class="loading">"Loading orders…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) => view! { <OrderTable list /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn OrderTable(list: Listing<OrderRowView>) -> impl IntoView {
+    if list.rows.is_empty() {
+        return view! {
+            <div class="empty">
+                <p>"No order matches."</p>
+                <p><a href="/admin/orders">"Show every order"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <p id="orders-count">{format!("{} orders", list.total)}</p>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="orders-count">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Order"</th>
+                        <th scope="col">"Placed"</th>
+                        <th scope="col">"Customer"</th>
+                        <th scope="col">"Stores"</th>
+                        <th scope="col">"Total"</th>
+                        <th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.rows.into_iter().map(|order| view! {
+                        <tr data-testid="order-row">
+                            <td><a href=format!("/admin/orders/{}", order.number)>{order.number.clone()}</a></td>
+                            <td>{order.placed}</td>
+                            <td>{order.email}</td>
+                            <td>{order.stores}</td>
+                            <td>{order.total}</td>
+                            <td><StatusBadge status=order.status /></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pagination path="/admin/orders" keys=FILTERS page=list.page page_count=list.page_count />
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AdminOrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let order = Resource::new(
+        move || params.with(|p| p.get("number").unwrap_or_default()),
+        admin_order,
+    );
+    view! {
+        <section class="container section stack">
+            <p><a href="/admin/orders">"All orders"</a></p>
+            <Suspense fallback=|| view! { <p class="loading">"Loading the order…"</p> }>
+                {move || Suspend::new(async move {
+                    match order.await {
+                        Ok(order) => view! { <Order order /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Order(order: OrderView) -> impl IntoView {
+    let title = format!("Order {}", order.number);
+    view! {
+        <Title text=format!("{title} · Platform admin") />
+        <div class="page-heading">
+            <h1>{title}</h1>
+            <span data-testid="order-status"><StatusBadge status=order.status.clone() /></span>
+        </div>
+        <p class="muted">{format!("Placed {} by {} · total {}", order.placed, order.email, order.total)}</p>
+        {order.payment_problem.clone().map(|problem| view! {
+            <p class="alert alert--warning" role="status">{problem}</p>
+        })}
+        <h2>"Shipping to"</h2>
+        <ShippingAddress address=order.address.clone() />
+        {order.parts.into_iter().map(|part| view! { <OrderPart part money=true /> }).collect_view()}
+    }
+}

@@ -1,0 +1,329 @@
+//! `/admin/users` and `/admin/users/{id}`: accounts, their roles and status.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::Form,
+    hooks::{use_params_map, use_query_map},
+};
+
+use super::AdminNav;
+use crate::{
+    admin::{
+        Listing, forms,
+        users::{
+            AdminUserResend, AdminUserRole, AdminUserStatus, ROLES, UserView, admin_user,
+            admin_users,
+        },
+    },
+    components::{error_view::ErrorView, pagination::Pagination},
+    forms::{Feedback, FormStatus, Submit, feedback, take_flash},
+};
+
+const FILTERS: &[&str] = &["q", "role", "status"];
+
+#[component]
+pub fn AdminUsersPage() -> impl IntoView {
+    let query = use_query_map();
+    let read = move || {
+        query.with(|q| {
+            (
+                q.get("q").unwrap_or_default(),
+                q.get("role").unwrap_or_default(),
+                q.get("status").unwrap_or_default(),
+                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            )
+        })
+    };
+    let list = Resource::new(read, |(text, role, status, page)| {
+        admin_users(text, role, status, page)
+    });
+    view! {
+        <Title text="Users · Platform admin" />
+        <section class="container section stack">
+            <h1>"Users"</h1>
+            <AdminNav />
+            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find users">
+                <div class="field">
+                    <label for="users-q">"Email or name"</label>
+                    <input id="users-q" class="input" type="search" name="q" value=move || read().0 />
+                </div>
+                <div class="field">
+                    <label for="users-role">"Role"</label>
+                    <select id="users-role" class="input" name="role">
+                        <option value="">"Any role"</option>
+                        {ROLES.into_iter().map(|role| view! {
+                            <option value=role selected=move || read().1 == role>{role_label(role)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="users-status">"Status"</label>
+                    <select id="users-status" class="input" name="status">
+                        <option value="">"Any status"</option>
+                        {["active", "deactivated"].into_iter().map(|status| view! {
+                            <option value=status selected=move || read().2 == status>{status_label(status)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button class="button" type="submit">"Show"</button>
+            </Form>
+            <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) => view! { <UserTable list /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn UserTable(list: Listing<UserView>) -> impl IntoView {
+    if list.rows.is_empty() {
+        return view! {
+            <div class="empty">
+                <p>"No account matches."</p>
+                <p><a href="/admin/users">"Show every account"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <p id="users-count">{format!("{} accounts", list.total)}</p>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="users-count">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Roles"</th>
+                        <th scope="col">"Store"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Joined"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.rows.into_iter().map(|user| view! {
+                        <tr data-testid="user-row">
+                            <td><a href=format!("/admin/users/{}", user.id)>{user.email.clone()}</a></td>
+                            <td>{user.name}</td>
+                            <td>{user.roles.iter().map(|role| role_label(role)).collect::<Vec<_>>().join(", ")}</td>
+                            <td>{user.store.unwrap_or_default()}</td>
+                            <td>{account_status(&user.status, user.verified)}</td>
+                            <td>{user.joined}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pagination path="/admin/users" keys=FILTERS page=list.page page_count=list.page_count />
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AdminUserPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let role = ServerAction::<AdminUserRole>::new();
+    let status = ServerAction::<AdminUserStatus>::new();
+    let resend = ServerAction::<AdminUserResend>::new();
+    let user = Resource::new(
+        move || {
+            (
+                id(),
+                role.version().get() + status.version().get() + resend.version().get(),
+            )
+        },
+        |(id, _)| async move {
+            match id {
+                Some(id) => admin_user(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    let flash = Resource::new(|| (), |_| take_flash(forms::USER.into()));
+    view! {
+        <section class="container section stack">
+            <p><a href="/admin/users">"All users"</a></p>
+            <Transition fallback=|| view! { <p class="loading">"Loading the account…"</p> }>
+                {move || Suspend::new(async move {
+                    let flash = flash.await.ok().flatten();
+                    match user.await {
+                        Ok(user) => {
+                            // The latest answer of whichever form was sent.
+                            let answer = Signal::derive(move || {
+                                role.value().get().or(status.value().get()).or(resend.value().get())
+                            });
+                            let feedback = feedback(answer, flash);
+                            view! { <Account user feedback role status resend /> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Account(
+    user: UserView,
+    feedback: Signal<Feedback>,
+    role: ServerAction<AdminUserRole>,
+    status: ServerAction<AdminUserStatus>,
+    resend: ServerAction<AdminUserResend>,
+) -> impl IntoView {
+    let id = user.id.to_string();
+    let (reactivate_id, resend_id) = (id.clone(), id.clone());
+    let active = user.status == "active";
+    view! {
+        <Title text=format!("{} · Users · Platform admin", user.email) />
+        <h1>{user.email.clone()}</h1>
+        <dl class="details">
+            <dt>"Name"</dt><dd>{if user.name.is_empty() { "—".to_owned() } else { user.name.clone() }}</dd>
+            <dt>"Status"</dt><dd data-testid="user-status">{account_status(&user.status, user.verified)}</dd>
+            <dt>"Joined"</dt><dd>{user.joined.clone()}</dd>
+            <dt>"Store"</dt><dd>{user.store.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>"Signed in on"</dt><dd>{format!("{} devices", user.open_sessions)}</dd>
+        </dl>
+        <FormStatus feedback />
+        <section class="stack" aria-labelledby="roles-heading">
+            <h2 id="roles-heading">"Roles"</h2>
+            <ul class="plain stack">
+                {ROLES.into_iter().map(|name| {
+                    let held = user.roles.iter().any(|r| r == name);
+                    let own_admin = held && name == "admin" && user.is_you;
+                    view! {
+                        <li class="card" data-testid=format!("role-{name}")>
+                            <RoleForm id=id.clone() name held own_admin feedback action=role />
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="stack" aria-labelledby="access-heading">
+            <h2 id="access-heading">"Access"</h2>
+            {if active {
+                view! { <Deactivate id=id.clone() is_you=user.is_you feedback action=status /> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=status attr:class="card">
+                        <input type="hidden" name="id" value=reactivate_id />
+                        <input type="hidden" name="active" value="true" />
+                        <Submit label="Reactivate the account" pending=status.pending().into() />
+                    </ActionForm>
+                }
+                .into_any()
+            }}
+            {(!user.verified && active).then(|| view! {
+                <ActionForm action=resend attr:class="card">
+                    <input type="hidden" name="id" value=resend_id />
+                    <p>"This address is not confirmed yet."</p>
+                    <Submit label="Resend the verification mail" pending=resend.pending().into() class="button" />
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+/// Grants a role the account lacks, or removes one it holds after the
+/// confirmation box is ticked.
+#[component]
+fn RoleForm(
+    id: String,
+    name: &'static str,
+    held: bool,
+    own_admin: bool,
+    feedback: Signal<Feedback>,
+    action: ServerAction<AdminUserRole>,
+) -> impl IntoView {
+    let pending: Signal<bool> = action.pending().into();
+    let confirm_field = format!("confirm-{name}");
+    let problem = Signal::derive(move || feedback.with(|f| f.problem(&confirm_field)));
+    let confirm_id = format!("role-{name}-confirm");
+    view! {
+        <ActionForm action attr:class="toolbar">
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="role" value=name />
+            <input type="hidden" name="grant" value=(!held).to_string() />
+            <strong class="grow">
+                {role_label(name)}
+                {if held { " — held" } else { " — not held" }}
+            </strong>
+            {if !held {
+                view! { <Submit label="Grant" pending class="button" /> }.into_any()
+            } else if own_admin {
+                view! { <span class="muted">"Your own admin role; another admin can remove it."</span> }.into_any()
+            } else {
+                view! {
+                    <div class="field" class:field--invalid=move || problem.get().is_some()>
+                        <label for=confirm_id.clone()>
+                            <input id=confirm_id.clone() type="checkbox" name="confirm" value="yes" />
+                            " Confirm removing"
+                        </label>
+                        {move || problem.get().map(|message| view! { <p class="field__error">{message}</p> })}
+                    </div>
+                    <Submit label="Remove" pending class="button button--danger" />
+                }
+                .into_any()
+            }}
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Deactivate(
+    id: String,
+    is_you: bool,
+    feedback: Signal<Feedback>,
+    action: ServerAction<AdminUserStatus>,
+) -> impl IntoView {
+    if is_you {
+        return view! { <p class="muted">"This is your own account."</p> }.into_any();
+    }
+    let problem = move || feedback.with(|f| f.problem("confirm-deactivate"));
+    view! {
+        <ActionForm action attr:class="stack card" attr:aria-labelledby="deactivate-heading">
+            <h3 id="deactivate-heading">"Deactivate"</h3>
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="active" value="false" />
+            <div class="field" class:field--invalid=move || problem().is_some()>
+                <label>
+                    <input type="checkbox" name="confirm" value="yes" />
+                    " I understand the account is signed out everywhere and cannot sign in"
+                </label>
+                {move || problem().map(|message| view! { <p class="field__error">{message}</p> })}
+            </div>
+            <Submit label="Deactivate the account" pending=action.pending().into() class="button button--danger" />
+        </ActionForm>
+    }
+    .into_any()
+}
+
+fn role_label(role: &str) -> &'static str {
+    match role {
+        "customer" => "Customer",
+        "seller" => "Seller",
+        "admin" => "Admin",
+        _ => "Other",
+    }
+}
+
+fn status_label(status: &str) -> &'static str {
+    match status {
+        "active" => "Active",
+        "deactivated" => "Deactivated",
+        _ => "Other",
+    }
+}
+
+fn account_status(status: &str, verified: bool) -> String {
+    match (status, verified) {
+        ("active", false) => "Active, email not confirmed".into(),
+        (status, _) => status_label(status).into(),
+    }
+}

@@ -1,0 +1,142 @@
+//! The marketplace's month in figures, counted by the same rules as a
+//! store's statistics (see [`crate::seller::stats`]) over every store.
+
+use sqlx::PgPool;
+
+use crate::{
+    Result,
+    money::Money,
+    seller::stats::{Charged, Income, Month, Sales},
+};
+
+#[derive(Clone, Debug)]
+pub struct Dashboard {
+    /// Every store's sales: gross is the marketplace's GMV, fees what the
+    /// platform earned, net what the sellers keep.
+    pub income: Income,
+    pub previous: Income,
+    pub new_users: i64,
+    pub new_users_before: i64,
+    pub new_stores: i64,
+    pub new_stores_before: i64,
+    /// Orders placed in the month by their status now, in the order orders
+    /// go through them.
+    pub orders_by_status: Vec<(String, i64)>,
+    /// GMV and units of each day of the month.
+    pub days: Vec<Sales>,
+    /// The months with paid orders, newest first.
+    pub months_with_sales: Vec<Month>,
+}
+
+pub async fn month(db: &PgPool, time_zone: &str, month: Month) -> Result<Dashboard> {
+    let (new_users, new_stores) = created(db, time_zone, month).await?;
+    let (new_users_before, new_stores_before) = created(db, time_zone, month.previous()).await?;
+    let orders_by_status = sqlx::query!(
+        r#"SELECT s.status AS "status!", count(o.id) AS "orders!"
+           FROM unnest(ARRAY['pending_payment', 'paid', 'cancelled', 'expired']) WITH ORDINALITY AS s (status, n)
+           LEFT JOIN orders o ON o.status = s.status
+             AND o.created_at >= ($2::date)::timestamp AT TIME ZONE $1
+             AND o.created_at < ($2::date + interval '1 month')::timestamp AT TIME ZONE $1
+           GROUP BY s.status, s.n ORDER BY s.n"#,
+        time_zone,
+        month.first_day()
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|row| (row.status, row.orders))
+    .collect();
+    let mut days: Vec<Sales> = (1..=month.days())
+        .map(|day| Sales {
+            name: day.to_string(),
+            units: 0,
+            revenue: Money(0),
+        })
+        .collect();
+    let sold = sqlx::query!(
+        r#"SELECT extract(day FROM so.paid_at AT TIME ZONE $1)::int AS "day!",
+                  sum(so.subtotal)::bigint AS "revenue!",
+                  sum((SELECT sum(l.quantity) FROM order_lines l WHERE l.store_order_id = so.id))::bigint AS "units!"
+           FROM store_orders so
+           WHERE so.paid_at >= ($2::date)::timestamp AT TIME ZONE $1
+             AND so.paid_at < ($2::date + interval '1 month')::timestamp AT TIME ZONE $1
+           GROUP BY 1"#,
+        time_zone,
+        month.first_day()
+    )
+    .fetch_all(db)
+    .await?;
+    for row in sold {
+        if let Some(day) = usize::try_from(row.day - 1)
+            .ok()
+            .and_then(|n| days.get_mut(n))
+        {
+            day.revenue = Money(row.revenue);
+            day.units = row.units;
+        }
+    }
+    let months_with_sales = sqlx::query_scalar!(
+        r#"SELECT DISTINCT date_trunc('month', paid_at AT TIME ZONE $1)::date AS "month!"
+           FROM orders WHERE paid_at IS NOT NULL ORDER BY 1 DESC"#,
+        time_zone
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(Month)
+    .collect();
+    Ok(Dashboard {
+        income: income(db, time_zone, month).await?,
+        previous: income(db, time_zone, month.previous()).await?,
+        new_users,
+        new_users_before,
+        new_stores,
+        new_stores_before,
+        orders_by_status,
+        days,
+        months_with_sales,
+    })
+}
+
+/// Every store's income in `month`.
+async fn income(db: &PgPool, time_zone: &str, month: Month) -> Result<Income> {
+    let rows = sqlx::query!(
+        r#"SELECT so.subtotal, so.refunded, so.fee_basis_points AS "fee_basis_points!",
+                  so.platform_fee AS "platform_fee!",
+                  so.paid_at >= lo AND so.paid_at < hi AS "paid_in_month!",
+                  coalesce(so.refunded_at >= lo AND so.refunded_at < hi, false) AS "refunded_in_month!"
+           FROM store_orders so,
+                LATERAL (SELECT ($2::date)::timestamp AT TIME ZONE $1 AS lo,
+                                ($2::date + interval '1 month')::timestamp AT TIME ZONE $1 AS hi) m
+           WHERE so.paid_at IS NOT NULL
+             AND ((so.paid_at >= lo AND so.paid_at < hi)
+                  OR (so.refunded_at >= lo AND so.refunded_at < hi))"#,
+        time_zone,
+        month.first_day()
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(Income::tally(rows.into_iter().map(|row| Charged {
+        subtotal: row.subtotal,
+        refunded: row.refunded,
+        fee_basis_points: row.fee_basis_points,
+        platform_fee: row.platform_fee,
+        paid_in_month: row.paid_in_month,
+        refunded_in_month: row.refunded_in_month,
+    })))
+}
+
+/// Accounts and stores created in `month`.
+async fn created(db: &PgPool, time_zone: &str, month: Month) -> Result<(i64, i64)> {
+    let row = sqlx::query!(
+        r#"SELECT (SELECT count(*) FROM users WHERE created_at >= lo AND created_at < hi) AS "users!",
+                  (SELECT count(*) FROM stores WHERE created_at >= lo AND created_at < hi) AS "stores!"
+           FROM (SELECT ($2::date)::timestamp AT TIME ZONE $1 AS lo,
+                        ($2::date + interval '1 month')::timestamp AT TIME ZONE $1 AS hi) m"#,
+        time_zone,
+        month.first_day()
+    )
+    .fetch_one(db)
+    .await?;
+    Ok((row.users, row.stores))
+}

@@ -1,0 +1,242 @@
+//! Accounts as the platform admin manages them: find, grant and remove roles,
+//! deactivate and reactivate, resend the verification mail.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::PgPool;
+
+use super::{PAGE_SIZE, offset};
+use crate::{
+    AppState, Error, Result,
+    accounts::{Role, registration, sessions, users},
+    audit::Entry,
+    catalog::products::Page,
+    http::client::RequestMeta,
+    text,
+};
+
+/// The account statuses an admin filters by.
+pub const STATUSES: &[&str] = &["active", "deactivated"];
+
+/// What the user list shows: a search over email and name, a role, a status.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub text: String,
+    pub role: Option<Role>,
+    pub status: Option<String>,
+    pub page: i64,
+}
+
+/// One account in the list, and on its own page with its store.
+#[derive(Clone, Debug)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub status: String,
+    pub verified: bool,
+    pub roles: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub store: Option<String>,
+    pub open_sessions: i64,
+}
+
+/// A page of accounts, newest first.
+pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
+    let status = filter
+        .status
+        .as_deref()
+        .filter(|status| STATUSES.contains(status));
+    let text = filter.text.trim();
+    let rows = sqlx::query!(
+        r#"SELECT u.id, u.email::text AS "email!", u.name, u.status, u.email_verified_at IS NOT NULL AS "verified!",
+                  u.created_at,
+                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
+                  (SELECT s.name FROM store_members m JOIN stores s ON s.id = m.store_id WHERE m.user_id = u.id) AS store,
+                  count(*) OVER () AS "total!"
+           FROM users u
+           WHERE u.status <> 'deleted'
+             AND ($1 = '' OR u.email ILIKE $2 OR u.name ILIKE $2)
+             AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $3))
+             AND ($4::text IS NULL OR u.status = $4)
+           ORDER BY u.created_at DESC, u.id DESC
+           LIMIT $5 OFFSET $6"#,
+        text,
+        text::contains_pattern(text),
+        filter.role.map(Role::as_str),
+        status,
+        PAGE_SIZE,
+        offset(filter.page),
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(Page {
+        total: rows.first().map_or(0, |row| row.total),
+        items: rows
+            .into_iter()
+            .map(|row| Account {
+                id: row.id,
+                email: row.email,
+                name: row.name,
+                status: row.status,
+                verified: row.verified,
+                roles: row.roles,
+                created_at: row.created_at,
+                store: row.store,
+                open_sessions: 0,
+            })
+            .collect(),
+        page: filter.page.max(1),
+        page_size: PAGE_SIZE,
+    })
+}
+
+/// One account with its store and how many sessions it has open.
+pub async fn find(db: &PgPool, id: i64) -> Result<Account> {
+    let row = sqlx::query!(
+        r#"SELECT u.id, u.email::text AS "email!", u.name, u.status, u.email_verified_at IS NOT NULL AS "verified!",
+                  u.created_at,
+                  ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
+                  (SELECT s.name FROM store_members m JOIN stores s ON s.id = m.store_id WHERE m.user_id = u.id) AS store,
+                  (SELECT count(*) FROM user_sessions s WHERE s.user_id = u.id AND s.ended_at IS NULL) AS "open_sessions!"
+           FROM users u WHERE u.id = $1 AND u.status <> 'deleted'"#,
+        id
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(Error::NotFound)?;
+    Ok(Account {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        status: row.status,
+        verified: row.verified,
+        roles: row.roles,
+        created_at: row.created_at,
+        store: row.store,
+        open_sessions: row.open_sessions,
+    })
+}
+
+/// Grants `role` to the account, or removes it. An admin cannot remove
+/// their own admin role, so the platform never locks its last admin out by
+/// a slip; another admin has to do it.
+pub async fn set_role(
+    db: &PgPool,
+    meta: &RequestMeta,
+    admin: i64,
+    user_id: i64,
+    role: Role,
+    granted: bool,
+) -> Result<()> {
+    if !granted && role == Role::Admin && user_id == admin {
+        return Err(Error::Conflict(
+            "You cannot remove your own admin role; ask another admin.".into(),
+        ));
+    }
+    let mut tx = db.begin().await?;
+    lock_account(&mut tx, user_id).await?;
+    let changed = if granted {
+        users::grant_role(&mut tx, user_id, role).await?
+    } else {
+        sqlx::query!(
+            "DELETE FROM user_roles WHERE user_id = $1 AND role = $2",
+            user_id,
+            role.as_str()
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0
+    };
+    if changed {
+        let action = if granted {
+            "role.granted"
+        } else {
+            "role.revoked"
+        };
+        Entry::new(Some(admin), action)
+            .target(format!("user:{user_id}"))
+            .metadata(json!({ "role": role.as_str() }))
+            .record(&mut tx, meta)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deactivates the account (every session ends at its next request and it
+/// cannot sign in) or reactivates it. Admins cannot deactivate themselves.
+pub async fn set_active(
+    db: &PgPool,
+    meta: &RequestMeta,
+    admin: i64,
+    user_id: i64,
+    active: bool,
+) -> Result<()> {
+    if !active && user_id == admin {
+        return Err(Error::Conflict(
+            "You cannot deactivate your own account.".into(),
+        ));
+    }
+    let mut tx = db.begin().await?;
+    let status = lock_account(&mut tx, user_id).await?;
+    let wanted = if active { "active" } else { "deactivated" };
+    if status != wanted {
+        sqlx::query!(
+            "UPDATE users SET status = $2, auth_epoch = auth_epoch + 1, updated_at = now() WHERE id = $1",
+            user_id,
+            wanted
+        )
+        .execute(&mut *tx)
+        .await?;
+        sessions::end_others(&mut tx, user_id, None).await?;
+        let action = if active {
+            "user.reactivated"
+        } else {
+            "user.deactivated"
+        };
+        Entry::new(Some(admin), action)
+            .target(format!("user:{user_id}"))
+            .record(&mut tx, meta)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sends the account a new verification mail (the same once-a-minute limit
+/// as when its owner asks).
+pub async fn resend_verification(
+    state: &AppState,
+    meta: &RequestMeta,
+    admin: i64,
+    user_id: i64,
+) -> Result<()> {
+    let account = find(&state.db, user_id).await?;
+    if account.verified {
+        return Err(Error::Conflict("This address is already confirmed.".into()));
+    }
+    if account.status != "active" {
+        return Err(Error::Conflict(
+            "Reactivate the account before sending it mail.".into(),
+        ));
+    }
+    registration::resend(state, meta, &account.email).await?;
+    let mut conn = state.db.acquire().await?;
+    Entry::new(Some(admin), "user.verification_resent")
+        .target(format!("user:{user_id}"))
+        .record(&mut conn, meta)
+        .await
+}
+
+/// Locks the account's row for the transaction; its status.
+async fn lock_account(conn: &mut sqlx::PgConnection, user_id: i64) -> Result<String> {
+    sqlx::query_scalar!(
+        "SELECT status FROM users WHERE id = $1 AND status <> 'deleted' FOR UPDATE",
+        user_id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound)
+}
