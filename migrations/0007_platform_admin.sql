@@ -14,3 +14,14 @@ CREATE INDEX users_created_idx ON users (created_at);
 ALTER TABLE stores ADD COLUMN low_stock_threshold INT NOT NULL DEFAULT 5
     CHECK (low_stock_threshold BETWEEN 0 AND 100000);
 CREATE INDEX product_variants_stock_idx ON product_variants (store_id, stock);
+
+-- A store's logo: a stored image's key, like product images.
+ALTER TABLE stores ADD COLUMN logo_key TEXT CHECK (logo_key ~ '^[a-z0-9]{16,64}$');
+
+-- Addresses a store used before; /s/{old_slug} sends shoppers on. A slug is
+-- either a store's or a redirect's, never both (the service checks both).
+CREATE TABLE store_slug_redirects (
+    old_slug   TEXT PRIMARY KEY,
+    store_id   BIGINT NOT NULL REFERENCES stores (id) ON DELETE CASCADE,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -7,15 +7,16 @@
 mod support;
 
 use app::seller::products::{BulkStatus, DeleteProduct, SaveProduct, UploadImages};
-use axum::body::Body;
-use http::{Request, StatusCode, header};
+use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
 use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{Browser, ORIGIN, app, config, database, signed_in, unique_email, verified_user};
+use support::{
+    Browser, app, config, database, multipart, png, signed_in, unique_email, verified_user,
+};
 
 /// A store owned by a new seller; returns the owner's email and one product
 /// with one variant: `(email, product, variant)`.
@@ -61,51 +62,6 @@ async fn home_category(db: &PgPool) -> i64 {
         .fetch_one(db)
         .await
         .unwrap()
-}
-
-/// A multipart form post from `page`, one part per `(name, file name, bytes)`.
-fn multipart(path: &str, page: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Request<Body> {
-    let boundary = "bazaar-test-boundary";
-    let mut body = Vec::new();
-    for (name, file_name, bytes) in parts {
-        body.extend(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes(),
-        );
-        if let Some(file_name) = file_name {
-            body.extend(
-                format!("; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream")
-                    .as_bytes(),
-            );
-        }
-        body.extend(b"\r\n\r\n");
-        body.extend(*bytes);
-        body.extend(b"\r\n");
-    }
-    body.extend(format!("--{boundary}--\r\n").as_bytes());
-    Request::post(path)
-        .header(header::ACCEPT, "text/html")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(header::CONTENT_LENGTH, body.len())
-        .header(header::ORIGIN, ORIGIN)
-        .header("sec-fetch-site", "same-origin")
-        .header(header::REFERER, format!("{ORIGIN}{page}"))
-        .body(Body::from(body))
-        .unwrap()
-}
-
-fn png() -> Vec<u8> {
-    let image = image::RgbImage::from_pixel(8, 8, image::Rgb([10, 120, 60]));
-    let mut bytes = Vec::new();
-    image
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
-    bytes
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

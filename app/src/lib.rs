@@ -60,6 +60,7 @@ use crate::{
             orders::{SellerOrderPage, SellerOrdersPage},
             product_editor::ProductEditorPage,
             products::SellerProductsPage,
+            settings::SellerSettingsPage,
             stats::SellerStatsPage,
         },
         store::StorePage,
@@ -145,6 +146,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seller/orders") view=SellerOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/orders/:id") view=SellerOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/stats") view=SellerStatsPage ssr=SsrMode::Async />
+                    <Route path=path!("/seller/settings") view=SellerSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/seller/*rest") view=SellerAreaPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />

@@ -8,12 +8,43 @@ use crate::{
     text,
 };
 
-/// What a person types to open a store.
+/// What a person types to open a store, or to change it later.
 #[derive(Clone, Debug, Default)]
-pub struct NewStore {
+pub struct StoreDetails {
     pub name: String,
     pub slug: String,
     pub description: String,
+}
+
+impl StoreDetails {
+    /// The details trimmed (the address lower-cased), or every problem with
+    /// them.
+    pub fn checked(&self) -> Result<Self> {
+        let name = self.name.trim();
+        let slug = self.slug.trim().to_lowercase();
+        let description = self.description.trim();
+        let mut problems = Problems::default();
+        match name.chars().count() {
+            0 => problems.add("name", "Enter your store's name."),
+            81.. => problems.add("name", "Use at most 80 characters."),
+            _ => {}
+        }
+        if !text::is_slug(&slug, 60) {
+            problems.add(
+                "slug",
+                "Use 1 to 60 lower-case letters, digits and single hyphens, like my-shop.",
+            );
+        }
+        if description.chars().count() > 5000 {
+            problems.add("description", "Use at most 5,000 characters.");
+        }
+        problems.finish()?;
+        Ok(Self {
+            name: name.to_owned(),
+            slug,
+            description: description.to_owned(),
+        })
+    }
 }
 
 /// Opens an active store owned by `user`, who becomes a seller. Each person
@@ -22,7 +53,7 @@ pub async fn open(
     state: &AppState,
     meta: &RequestMeta,
     user: &AuthUser,
-    input: &NewStore,
+    input: &StoreDetails,
 ) -> Result<i64> {
     if !permissions::allows(user, Permission::OpenStore) {
         return Err(Error::Conflict(
@@ -32,27 +63,16 @@ pub async fn open(
     if !user.stores.is_empty() {
         return Err(Error::Conflict("You already run a store.".into()));
     }
-    let name = input.name.trim();
-    let slug = input.slug.trim().to_lowercase();
-    let description = input.description.trim();
-    let mut problems = Problems::default();
-    match name.chars().count() {
-        0 => problems.add("name", "Enter your store's name."),
-        81.. => problems.add("name", "Use at most 80 characters."),
-        _ => {}
-    }
-    if !text::is_slug(&slug, 60) {
-        problems.add(
-            "slug",
-            "Use 1 to 60 lower-case letters, digits and single hyphens, like my-shop.",
-        );
-    }
-    if description.chars().count() > 5000 {
-        problems.add("description", "Use at most 5,000 characters.");
-    }
-    problems.finish()?;
+    let StoreDetails {
+        name,
+        slug,
+        description,
+    } = input.checked()?;
 
     let mut tx = state.db.begin().await?;
+    if slug_taken(&mut tx, &slug, None).await? {
+        return Err(slug_taken_error());
+    }
     let store_id = sqlx::query_scalar!(
         "INSERT INTO stores (slug, name, description, status) VALUES ($1, $2, $3, 'active')
          ON CONFLICT (slug) DO NOTHING RETURNING id",
@@ -62,12 +82,7 @@ pub async fn open(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| {
-        Error::invalid(
-            "slug",
-            "Another store already uses this address. Choose another.",
-        )
-    })?;
+    .ok_or_else(slug_taken_error)?;
     let joined = sqlx::query!(
         "INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'owner')",
         store_id,
@@ -97,4 +112,29 @@ pub async fn open(
         .await?;
     tx.commit().await?;
     Ok(store_id)
+}
+
+/// Whether another store than `except` has `slug`, now or as a former
+/// address that still leads to it.
+pub(crate) async fn slug_taken(
+    conn: &mut sqlx::PgConnection,
+    slug: &str,
+    except: Option<i64>,
+) -> Result<bool> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM stores WHERE slug = $1 AND id IS DISTINCT FROM $2)
+               OR EXISTS (SELECT 1 FROM store_slug_redirects WHERE old_slug = $1 AND store_id IS DISTINCT FROM $2)
+           AS "taken!""#,
+        slug,
+        except
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub(crate) fn slug_taken_error() -> Error {
+    Error::invalid(
+        "slug",
+        "Another store already uses this address. Choose another.",
+    )
 }

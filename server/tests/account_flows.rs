@@ -22,7 +22,7 @@ use server::{
     },
     http::client::RequestMeta,
     mail::outbox::{self, Mailer},
-    stores::{self, NewStore},
+    stores::{self, StoreDetails},
 };
 use sqlx::PgPool;
 use support::smtp::{self, TestSmtp};
@@ -887,7 +887,7 @@ async fn only_a_confirmed_address_may_open_a_store(db: PgPool) {
         .await
         .unwrap();
     let cookie = world.log_in(&email, PASSWORD).await;
-    let shop = NewStore {
+    let shop = StoreDetails {
         name: " Corner Shop ".into(),
         slug: "Corner-Shop".into(),
         description: "Odds and ends.".into(),
@@ -992,7 +992,7 @@ async fn only_a_confirmed_address_may_open_a_store(db: PgPool) {
         }]
     );
     assert!(permissions::allows(&user, Permission::ManageStore));
-    let second = NewStore {
+    let second = StoreDetails {
         name: "Second".into(),
         slug: "second".into(),
         description: String::new(),
@@ -1115,7 +1115,7 @@ async fn two_concurrent_requests_cannot_open_two_stores(db: PgPool) {
         .user_of(world.log_in(&email, PASSWORD).await)
         .await
         .unwrap();
-    let shop = |slug: &str| NewStore {
+    let shop = |slug: &str| StoreDetails {
         name: slug.into(),
         slug: slug.into(),
         description: String::new(),

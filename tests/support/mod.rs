@@ -164,3 +164,48 @@ pub async fn signed_in(app: &Router, email: &str) -> Browser {
     assert_eq!(location(&headers), "/account");
     browser
 }
+
+/// A multipart form post from `page`, one part per `(name, file name, bytes)`.
+pub fn multipart(path: &str, page: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Request<Body> {
+    let boundary = "bazaar-test-boundary";
+    let mut body = Vec::new();
+    for (name, file_name, bytes) in parts {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes(),
+        );
+        if let Some(file_name) = file_name {
+            body.extend(
+                format!("; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream")
+                    .as_bytes(),
+            );
+        }
+        body.extend(b"\r\n\r\n");
+        body.extend(*bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::CONTENT_LENGTH, body.len())
+        .header(header::ORIGIN, ORIGIN)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::REFERER, format!("{ORIGIN}{page}"))
+        .body(Body::from(body))
+        .unwrap()
+}
+
+pub fn png() -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(8, 8, image::Rgb([10, 120, 60]));
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}

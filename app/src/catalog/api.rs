@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{
-    CategoryLink, FacetsView, Filters, ProductCard, ProductListing, ProductView, StoreView,
+    CategoryLink, FacetsView, Filters, ProductCard, ProductListing, ProductView, StoreLookup,
 };
 use crate::error::AppError;
 
@@ -75,18 +75,35 @@ pub async fn listing_facets() -> Result<FacetsView, AppError> {
     })
 }
 
-/// An active store's header, or not found.
+/// An active store's header, where a store moved from its former address,
+/// or not found.
 #[server]
-pub async fn store_front(slug: String) -> Result<StoreView, AppError> {
-    use server::catalog::markdown;
+pub async fn store_front(slug: String) -> Result<StoreLookup, AppError> {
+    use super::StoreView;
+    use server::{
+        Error,
+        catalog::{facets, markdown},
+        media,
+    };
     let state = crate::error::state()?;
-    let store = server::catalog::facets::store_front(&state.db, &slug).await?;
-    Ok(StoreView {
+    let store = match facets::store_front(&state.db, &slug).await {
+        Err(Error::NotFound) => {
+            return match facets::moved_store(&state.db, &slug).await? {
+                Some(moved) => Ok(StoreLookup::Moved(moved)),
+                None => Err(AppError::NotFound),
+            };
+        }
+        found => found?,
+    };
+    Ok(StoreLookup::Found(StoreView {
         summary: markdown::summary(&store.description, 160),
         description_html: markdown::to_safe_html(&store.description),
+        logo: store
+            .logo_key
+            .map(|key| media::url(&key, media::width_for(200))),
         slug: store.slug,
         name: store.name,
-    })
+    }))
 }
 
 /// An approved category's name, or not found.

@@ -96,6 +96,14 @@ pub struct FacetsView {
     pub materials: Vec<String>,
 }
 
+/// What a store address leads to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StoreLookup {
+    Found(StoreView),
+    /// The store's current address, reached from a former one.
+    Moved(String),
+}
+
 /// A store's page header.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreView {
@@ -103,4 +111,6 @@ pub struct StoreView {
     pub name: String,
     pub description_html: String,
     pub summary: String,
+    /// The logo's URL, when the store has one.
+    pub logo: Option<String>,
 }

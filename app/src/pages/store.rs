@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::{components::Redirect, hooks::use_params_map};
 
 use crate::{
-    catalog::store_front,
+    catalog::{StoreLookup, store_front},
     components::{error_view::ErrorView, listing::Listing},
 };
 
@@ -19,12 +19,16 @@ pub fn StorePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match store.await {
-                        Ok(store) => view! {
+                        Ok(StoreLookup::Moved(slug)) => view! { <Redirect path=format!("/s/{slug}") /> }.into_any(),
+                        Ok(StoreLookup::Found(store)) => view! {
                             <Title text=store.name.clone() />
                             <Meta name="description" content=store.summary.clone() />
                             <Meta property="og:title" content=format!("{} · Bazaar", store.name) />
                             <Link rel="canonical" href=format!("/s/{}", store.slug) />
                             <header class="store-header stack">
+                                {store.logo.clone().map(|src| view! {
+                                    <img class="store-logo" src=src alt="" width="96" height="96" />
+                                })}
                                 <h1>{store.name.clone()}</h1>
                                 <div class="prose" inner_html=store.description_html.clone()></div>
                             </header>

@@ -2,6 +2,7 @@
 
 pub mod orders;
 pub mod products;
+pub mod settings;
 pub mod stats;
 
 use leptos::prelude::*;
@@ -128,7 +129,7 @@ pub async fn open_store(
 ) -> Result<Feedback, AppError> {
     let state = state()?;
     let user = session::signed_in().await?;
-    let input = server::stores::NewStore {
+    let input = server::stores::StoreDetails {
         name: name.clone(),
         slug: slug.clone(),
         description: description.clone(),

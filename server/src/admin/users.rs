@@ -12,6 +12,7 @@ use crate::{
     audit::Entry,
     catalog::products::Page,
     http::client::RequestMeta,
+    mail::{messages, outbox},
     text,
 };
 
@@ -165,8 +166,8 @@ pub async fn set_role(
     Ok(())
 }
 
-/// Deactivates the account (every session ends at its next request and it
-/// cannot sign in) or reactivates it. Admins cannot deactivate themselves.
+/// Deactivates the account (every session ends at its next request, it
+/// cannot sign in, and its owner is told by mail) or reactivates it. Admins cannot deactivate themselves.
 pub async fn set_active(
     db: &PgPool,
     meta: &RequestMeta,
@@ -180,7 +181,7 @@ pub async fn set_active(
         ));
     }
     let mut tx = db.begin().await?;
-    let status = lock_account(&mut tx, user_id).await?;
+    let (status, email) = lock_account(&mut tx, user_id).await?;
     let wanted = if active { "active" } else { "deactivated" };
     if status != wanted {
         sqlx::query!(
@@ -191,6 +192,9 @@ pub async fn set_active(
         .execute(&mut *tx)
         .await?;
         sessions::end_others(&mut tx, user_id, None).await?;
+        if !active {
+            outbox::enqueue(&mut tx, &messages::account_deactivated(&email)).await?;
+        }
         let action = if active {
             "user.reactivated"
         } else {
@@ -230,13 +234,15 @@ pub async fn resend_verification(
         .await
 }
 
-/// Locks the account's row for the transaction; its status.
-async fn lock_account(conn: &mut sqlx::PgConnection, user_id: i64) -> Result<String> {
-    sqlx::query_scalar!(
-        "SELECT status FROM users WHERE id = $1 AND status <> 'deleted' FOR UPDATE",
+/// Locks the account's row for the transaction; its status and email.
+async fn lock_account(conn: &mut sqlx::PgConnection, user_id: i64) -> Result<(String, String)> {
+    let row = sqlx::query!(
+        r#"SELECT status, email::text AS "email!" FROM users
+           WHERE id = $1 AND status <> 'deleted' FOR UPDATE"#,
         user_id
     )
     .fetch_optional(conn)
     .await?
-    .ok_or(Error::NotFound)
+    .ok_or(Error::NotFound)?;
+    Ok((row.status, row.email))
 }

@@ -91,18 +91,30 @@ pub struct StoreFront {
     pub slug: String,
     pub name: String,
     pub description: String,
+    pub logo_key: Option<String>,
 }
 
 /// An active store by slug, or `NotFound`.
 pub async fn store_front(db: &PgPool, slug: &str) -> Result<StoreFront> {
     sqlx::query_as!(
         StoreFront,
-        "SELECT slug, name, description FROM stores WHERE slug = $1 AND status = 'active'",
+        "SELECT slug, name, description, logo_key FROM stores WHERE slug = $1 AND status = 'active'",
         slug
     )
     .fetch_optional(db)
     .await?
     .ok_or(Error::NotFound)
+}
+
+/// The address an active store moved to from `old_slug`, if it did.
+pub async fn moved_store(db: &PgPool, old_slug: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar!(
+        "SELECT s.slug FROM store_slug_redirects r JOIN stores s ON s.id = r.store_id
+         WHERE r.old_slug = $1 AND s.status = 'active'",
+        old_slug
+    )
+    .fetch_optional(db)
+    .await?)
 }
 
 /// An approved category's name by slug, or `NotFound`.

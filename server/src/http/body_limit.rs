@@ -1,5 +1,5 @@
 //! The largest request body each path takes: small everywhere, larger for
-//! the one endpoint that receives image files.
+//! the endpoints that receive image files.
 
 use axum::{
     body::{Body, HttpBody},
@@ -11,8 +11,9 @@ use http::{StatusCode, header::CONTENT_LENGTH};
 
 use crate::Config;
 
-/// The path of the server function sellers upload product images to.
-pub const IMAGE_UPLOAD_PATH: &str = "/api/seller/images";
+/// The paths of the server functions sellers upload images to: product
+/// images and the store's logo.
+pub const IMAGE_UPLOAD_PATHS: [&str; 2] = ["/api/seller/images", "/api/seller/logo"];
 
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
@@ -32,7 +33,7 @@ impl Limits {
 /// Refuses a body announced too large at once and cuts off one that grows
 /// too large while it is read.
 pub async fn limit(State(limits): State<Limits>, request: Request, next: Next) -> Response {
-    let max = if request.uri().path() == IMAGE_UPLOAD_PATH {
+    let max = if IMAGE_UPLOAD_PATHS.contains(&request.uri().path()) {
         limits.upload
     } else {
         limits.default

@@ -25,14 +25,15 @@ pub struct Upload {
 }
 
 /// Decodes an uploaded file, accepting only JPEG, PNG and WebP as told by its
-/// content (its name is ignored), within the size and pixel limits. CPU-heavy.
-pub fn decode(upload: &Upload) -> Result<DynamicImage> {
+/// content (its name is ignored), within the size and pixel limits; problems
+/// name the form's `field`. CPU-heavy.
+pub fn decode(upload: &Upload, field: &'static str) -> Result<DynamicImage> {
     let name = if upload.name.trim().is_empty() {
         "The file"
     } else {
         upload.name.trim()
     };
-    let refuse = |why: &str| Error::invalid("images", format!("{name} {why}"));
+    let refuse = |why: &str| Error::invalid(field, format!("{name} {why}"));
     if upload.bytes.len() > MAX_BYTES {
         return Err(refuse("is larger than 10 MB."));
     }
@@ -93,7 +94,10 @@ pub async fn add(
     }
     let dir = state.config.upload_dir.clone();
     let stored = tokio::task::spawn_blocking(move || -> Result<Vec<media::Stored>> {
-        let images = uploads.iter().map(decode).collect::<Result<Vec<_>>>()?;
+        let images = uploads
+            .iter()
+            .map(|upload| decode(upload, "images"))
+            .collect::<Result<Vec<_>>>()?;
         let mut stored = Vec::new();
         for image in &images {
             match media::store(&dir, image) {

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod images;
 pub mod orders;
 pub mod products;
+pub mod settings;
 pub mod stats;
 
 use sqlx::PgConnection;
@@ -18,6 +19,7 @@ use crate::{Error, Result, accounts::sessions::AuthUser};
 pub struct StoreScope {
     store_id: i64,
     actor: i64,
+    owner: bool,
 }
 
 impl StoreScope {
@@ -27,6 +29,7 @@ impl StoreScope {
         Ok(Self {
             store_id: membership.store_id,
             actor: user.id,
+            owner: membership.role == "owner",
         })
     }
 
@@ -36,6 +39,7 @@ impl StoreScope {
         Self {
             store_id,
             actor: admin,
+            owner: false,
         }
     }
 
@@ -45,6 +49,17 @@ impl StoreScope {
 
     pub fn actor(self) -> i64 {
         self.actor
+    }
+
+    /// Only the owner closes the store and manages its members.
+    pub fn require_owner(self) -> Result<Self> {
+        if self.owner {
+            Ok(self)
+        } else {
+            Err(Error::Conflict(
+                "Only the store's owner can do that.".into(),
+            ))
+        }
     }
 }
 

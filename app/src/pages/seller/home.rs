@@ -43,6 +43,9 @@ fn Dashboard(dashboard: DashboardView) -> impl IntoView {
                 <p>"Your orders stay here. Reply to the platform's team to have the store reactivated."</p>
             </div>
         })}
+        {(dashboard.status == "closed").then(|| view! {
+            <p class="alert alert--info" role="status">"This store is closed: its products are no longer shown. Its orders stay here."</p>
+        })}
         <p>
             "You are the " {store.role.clone()} " of this store. Shoppers find it at "
             <a href=format!("/s/{}", store.slug)>{format!("/s/{}", store.slug)}</a> "."
@@ -52,6 +55,7 @@ fn Dashboard(dashboard: DashboardView) -> impl IntoView {
             <a href="/seller/orders">"Orders"</a>
             <a href="/seller/stats">"Statistics"</a>
             <a href="/seller/products/new">"Add a product"</a>
+            <a href="/seller/settings">"Settings"</a>
         </nav>
         <dl class="figures">
             <div class="figure" data-testid="dashboard-today">

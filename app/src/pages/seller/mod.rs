@@ -5,4 +5,5 @@ pub mod onboarding;
 pub mod orders;
 pub mod product_editor;
 pub mod products;
+pub mod settings;
 pub mod stats;

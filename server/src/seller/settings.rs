@@ -1,0 +1,352 @@
+//! A store's settings: its details and address (the old address keeps
+//! leading to it), logo, low-stock threshold, members, and closing it. The
+//! owner alone manages members and closes the store.
+
+use serde_json::json;
+use sqlx::PgPool;
+
+use super::{StoreScope, images};
+use crate::{
+    AppState, Error, Result,
+    accounts::{Email, Role, users},
+    audit::Entry,
+    http::client::RequestMeta,
+    media,
+    stores::{StoreDetails, slug_taken, slug_taken_error},
+};
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub details: StoreDetails,
+    pub status: String,
+    pub logo_key: Option<String>,
+    pub low_stock_threshold: i32,
+    pub members: Vec<Member>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub user_id: i64,
+    pub email: String,
+    pub name: String,
+    /// `owner` or `staff`.
+    pub role: String,
+}
+
+pub async fn get(db: &PgPool, scope: StoreScope) -> Result<Settings> {
+    let store = sqlx::query!(
+        "SELECT name, slug, description, status, logo_key, low_stock_threshold FROM stores WHERE id = $1",
+        scope.store_id()
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(Error::NotFound)?;
+    let members = sqlx::query_as!(
+        Member,
+        r#"SELECT u.id AS user_id, u.email::text AS "email!", u.name, m.role
+           FROM store_members m JOIN users u ON u.id = m.user_id
+           WHERE m.store_id = $1 ORDER BY m.role = 'staff', m.joined_at, u.id"#,
+        scope.store_id()
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(Settings {
+        details: StoreDetails {
+            name: store.name,
+            slug: store.slug,
+            description: store.description,
+        },
+        status: store.status,
+        logo_key: store.logo_key,
+        low_stock_threshold: store.low_stock_threshold,
+        members,
+    })
+}
+
+/// Saves the name, address and description. A new address keeps the old one
+/// leading to the store; an address another store uses or used is refused.
+pub async fn save_details(
+    state: &AppState,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    input: &StoreDetails,
+) -> Result<()> {
+    let details = input.checked()?;
+    let mut tx = state.db.begin().await?;
+    let old_slug = sqlx::query_scalar!(
+        "SELECT slug FROM stores WHERE id = $1 FOR UPDATE",
+        scope.store_id()
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    if details.slug != old_slug {
+        if slug_taken(&mut tx, &details.slug, Some(scope.store_id())).await? {
+            return Err(slug_taken_error());
+        }
+        // Taking back one of its own former addresses.
+        sqlx::query!(
+            "DELETE FROM store_slug_redirects WHERE old_slug = $1",
+            details.slug
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO store_slug_redirects (old_slug, store_id) VALUES ($1, $2)",
+            old_slug,
+            scope.store_id()
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    let saved = sqlx::query!(
+        "UPDATE stores SET name = $2, slug = $3, description = $4, updated_at = now() WHERE id = $1",
+        scope.store_id(),
+        details.name,
+        details.slug,
+        details.description
+    )
+    .execute(&mut *tx)
+    .await;
+    // Another store took the address at the same moment.
+    if let Err(sqlx::Error::Database(error)) = &saved
+        && error.is_unique_violation()
+    {
+        return Err(slug_taken_error());
+    }
+    saved?;
+    // The search document holds the store's name.
+    sqlx::query!(
+        "UPDATE products SET store_id = store_id WHERE store_id = $1",
+        scope.store_id()
+    )
+    .execute(&mut *tx)
+    .await?;
+    Entry::new(Some(scope.actor()), "store.updated")
+        .target(format!("store:{}", scope.store_id()))
+        .store(scope.store_id())
+        .metadata(json!({ "name": details.name, "slug": details.slug, "old_slug": old_slug }))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    shown_elsewhere(state);
+    Ok(())
+}
+
+/// The stock at or below which a variant shows as running low.
+pub async fn set_low_stock_threshold(
+    db: &PgPool,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    threshold: &str,
+) -> Result<()> {
+    let threshold = threshold
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|n| (0..=100_000).contains(n))
+        .ok_or_else(|| {
+            Error::invalid(
+                "low_stock_threshold",
+                "Enter a whole number from 0 to 100,000.",
+            )
+        })?;
+    let mut tx = db.begin().await?;
+    sqlx::query!(
+        "UPDATE stores SET low_stock_threshold = $2, updated_at = now() WHERE id = $1",
+        scope.store_id(),
+        threshold
+    )
+    .execute(&mut *tx)
+    .await?;
+    Entry::new(Some(scope.actor()), "store.low_stock_threshold_changed")
+        .target(format!("store:{}", scope.store_id()))
+        .store(scope.store_id())
+        .metadata(json!({ "threshold": threshold }))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces the store's logo with `upload` (checked like product images), or
+/// removes it when `upload` is `None`. The old files go once the new logo is
+/// saved.
+pub async fn set_logo(
+    state: &AppState,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    upload: Option<images::Upload>,
+) -> Result<()> {
+    let dir = state.config.upload_dir.clone();
+    let stored = match upload {
+        Some(upload) => Some(
+            tokio::task::spawn_blocking(move || -> Result<media::Stored> {
+                let image = images::decode(&upload, "logo")?;
+                media::store(&dir, &image)
+            })
+            .await
+            .map_err(Error::internal)??,
+        ),
+        None => None,
+    };
+    let new_key = stored.map(|stored| stored.file_key);
+    let saved = async {
+        let mut tx = state.db.begin().await?;
+        let old_key = sqlx::query_scalar!(
+            "SELECT logo_key FROM stores WHERE id = $1 FOR UPDATE",
+            scope.store_id()
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE stores SET logo_key = $2, updated_at = now() WHERE id = $1",
+            scope.store_id(),
+            new_key
+        )
+        .execute(&mut *tx)
+        .await?;
+        let action = if new_key.is_some() {
+            "store.logo_changed"
+        } else {
+            "store.logo_removed"
+        };
+        Entry::new(Some(scope.actor()), action)
+            .target(format!("store:{}", scope.store_id()))
+            .store(scope.store_id())
+            .record(&mut tx, meta)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, Error>(old_key)
+    }
+    .await;
+    match saved {
+        Ok(old_key) => {
+            media::remove(
+                &state.config.upload_dir,
+                &old_key.into_iter().collect::<Vec<_>>(),
+            );
+            Ok(())
+        }
+        Err(error) => {
+            media::remove(
+                &state.config.upload_dir,
+                &new_key.into_iter().collect::<Vec<_>>(),
+            );
+            Err(error)
+        }
+    }
+}
+
+/// Adds the person with `email`, who must already have an account and no
+/// store of their own, as staff. Owner only.
+pub async fn add_staff(
+    db: &PgPool,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    email: &str,
+) -> Result<()> {
+    let scope = scope.require_owner()?;
+    let email = Email::parse(email)
+        .map_err(|_| Error::invalid("email", "Enter the email address of their Bazaar account."))?;
+    let mut tx = db.begin().await?;
+    let user = sqlx::query!(
+        "SELECT id, EXISTS (SELECT 1 FROM store_members m WHERE m.user_id = u.id) AS \"in_a_store!\"
+         FROM users u WHERE email = $1 AND status = 'active' FOR UPDATE",
+        email.as_str() as _
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| {
+        Error::invalid(
+            "email",
+            "No active Bazaar account uses this address; ask them to register first.",
+        )
+    })?;
+    if user.in_a_store {
+        return Err(Error::invalid(
+            "email",
+            "This person already works for a store; a person works for one store only.",
+        ));
+    }
+    sqlx::query!(
+        "INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'staff')",
+        scope.store_id(),
+        user.id
+    )
+    .execute(&mut *tx)
+    .await?;
+    users::grant_role(&mut tx, user.id, Role::Seller).await?;
+    Entry::new(Some(scope.actor()), "store.member_added")
+        .target(format!("user:{}", user.id))
+        .store(scope.store_id())
+        .metadata(json!({ "role": "staff" }))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a staff member (never the owner). Owner only.
+pub async fn remove_staff(
+    db: &PgPool,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    user_id: i64,
+) -> Result<()> {
+    let scope = scope.require_owner()?;
+    let mut tx = db.begin().await?;
+    let removed = sqlx::query!(
+        "DELETE FROM store_members WHERE store_id = $1 AND user_id = $2 AND role = 'staff'",
+        scope.store_id(),
+        user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    if removed.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query!(
+        "DELETE FROM user_roles WHERE user_id = $1 AND role = 'seller'",
+        user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    Entry::new(Some(scope.actor()), "store.member_removed")
+        .target(format!("user:{user_id}"))
+        .store(scope.store_id())
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Closes the store for good: its products leave the storefront; its orders
+/// stay for the customers and the sellers. Owner only.
+pub async fn close(state: &AppState, meta: &RequestMeta, scope: StoreScope) -> Result<()> {
+    let scope = scope.require_owner()?;
+    let mut tx = state.db.begin().await?;
+    let closed = sqlx::query!(
+        "UPDATE stores SET status = 'closed', updated_at = now() WHERE id = $1 AND status <> 'closed'",
+        scope.store_id()
+    )
+    .execute(&mut *tx)
+    .await?;
+    if closed.rows_affected() == 0 {
+        return Err(Error::Conflict("This store is already closed.".into()));
+    }
+    Entry::new(Some(scope.actor()), "store.closed")
+        .target(format!("store:{}", scope.store_id()))
+        .store(scope.store_id())
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    shown_elsewhere(state);
+    Ok(())
+}
+
+/// The store's name and status show in cached listings and filters.
+fn shown_elsewhere(state: &AppState) {
+    state.listings.invalidate_all();
+    state.facets.invalidate_all();
+}
