@@ -1,5 +1,5 @@
-"""Turns wrk's reports, the checkout run and the wasm bundle into one JSON
-record of figures."""
+"""Turns wrk's reports, the checkout and statistics runs and the wasm bundle
+into one JSON record of figures."""
 
 import gzip
 import json
@@ -35,5 +35,6 @@ print(json.dumps({
     "connections": connections,
     "routes": {path.stem: parse(path.read_text()) for path in sorted(raw.glob("*.txt"))},
     "checkout": json.loads((raw / "checkout.json").read_text()),
+    "seller_stats": json.loads((raw / "stats.json").read_text()),
     "wasm": {"bytes": len(wasm_bytes), "gzip_bytes": len(gzip.compress(wasm_bytes, 9))},
 }, indent=2))

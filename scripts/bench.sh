@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: serves the release build over a large synthetic catalog and
 # measures throughput and latency of the main pages with wrk, checkout under
-# load through the Stripe emulator (bench/checkout.py), and the size of the
-# browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
+# load through the Stripe emulator (bench/checkout.py), the seller statistics
+# over a year of orders (bench/stats.py), and the size of the browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -50,6 +50,9 @@ done
 
 echo "==> checkout, $shoppers shoppers at once"
 python3 bench/checkout.py "http://127.0.0.1:$port" "$DATABASE_URL" "$shoppers" | tee "$raw/checkout.json"
+
+echo "==> seller statistics of the busy store, one request at a time"
+python3 bench/stats.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/stats.json"
 
 wasm="$(ls target/site/pkg/*.wasm | head -1)"
 mkdir -p bench/results

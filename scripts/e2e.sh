@@ -26,4 +26,4 @@ leptos_site_env PROD
 serve_in_background "$bin" "$CARGO_TARGET_DIR/e2e-server.log"
 
 cd end2end
-BASE_URL="http://127.0.0.1:$port" npx playwright test
+BASE_URL="http://127.0.0.1:$port" npx playwright test "$@"

@@ -28,7 +28,9 @@ enum Command {
         /// The demo marketplace: categories, three stores, products and demo accounts.
         #[arg(long)]
         demo: bool,
-        /// A synthetic catalog of this many products across fifty stores.
+        /// A synthetic catalog of this many products across fifty stores, and
+        /// twenty order lines per product for one busy store (scale-store-1,
+        /// owned by scale-seller@example.com).
         #[arg(long, value_name = "PRODUCTS")]
         scale: Option<i32>,
     },
@@ -102,6 +104,17 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     .await
                     .context("seeding the scale catalog")?;
                 println!("scale data: {added} products added");
+                let lines = seed::scale::orders(
+                    &state.db,
+                    count.saturating_mul(seed::scale::LINES_PER_PRODUCT),
+                    state.config.platform_fee_basis_points,
+                )
+                .await
+                .context("seeding the scale order history")?;
+                println!(
+                    "scale orders: {lines} order lines added for {}",
+                    seed::scale::BUSY_SELLER
+                );
             }
             Ok(())
         }

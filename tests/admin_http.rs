@@ -19,52 +19,14 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{Browser, app, config, database, location, signed_in, unique_email, verified_user};
+use support::{
+    Browser, app, config, database, location, signed_in, store_with_one_product, unique_email,
+    verified_user,
+};
 
-/// A store with one published product, owned by a new seller: `(owner's
-/// email, store id)`.
+/// A store `slug` with a lamp for sale.
 async fn store(db: &PgPool, slug: &str) -> (String, i64) {
-    let email = unique_email(slug);
-    let owner = verified_user(db, &email, &[Role::Customer, Role::Seller]).await;
-    let store: i64 =
-        sqlx::query_scalar("INSERT INTO stores (slug, name) VALUES ($1, initcap($1)) RETURNING id")
-            .bind(slug)
-            .fetch_one(db)
-            .await
-            .unwrap();
-    sqlx::query("INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'owner')")
-        .bind(store)
-        .bind(owner)
-        .execute(db)
-        .await
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO categories (slug, name) VALUES ('home', 'Home') ON CONFLICT DO NOTHING;",
-    )
-    .execute(db)
-    .await
-    .unwrap();
-    let product: i64 = sqlx::query_scalar(
-        "INSERT INTO products (store_id, category_id, slug, title, status, published_at)
-         VALUES ($1, (SELECT id FROM categories WHERE slug = 'home'), $2, $3, 'published', now())
-         RETURNING id",
-    )
-    .bind(store)
-    .bind(format!("{slug}-lamp"))
-    .bind(format!("Lamp from {slug}"))
-    .fetch_one(db)
-    .await
-    .unwrap();
-    sqlx::query(
-        "INSERT INTO product_variants (product_id, store_id, sku, price, stock)
-         VALUES ($1, $2, 'LAMP', 4500, 3)",
-    )
-    .bind(product)
-    .bind(store)
-    .execute(db)
-    .await
-    .unwrap();
-    (email, store)
+    store_with_one_product(db, slug, &format!("Lamp from {slug}")).await
 }
 
 async fn admin(db: &PgPool) -> (String, i64) {
@@ -250,7 +212,7 @@ async fn a_suspended_store_leaves_the_storefront_until_reactivated(
     let (_, _, listing) = shopper.get("/products?q=lamp").await;
     assert!(!listing.contains("Lamp from lumen"), "its products vanish");
     assert!(listing.contains("Lamp from other"), "other stores stay");
-    let (status, _, _) = shopper.get("/p/lumen-lamp").await;
+    let (status, _, _) = shopper.get("/p/lumen-item").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _, _) = shopper.get("/s/lumen").await;
     assert_eq!(status, StatusCode::NOT_FOUND);

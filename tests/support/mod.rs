@@ -209,3 +209,50 @@ pub fn png() -> Vec<u8> {
         .unwrap();
     bytes
 }
+
+/// A store `slug` (named like it, capitalised) owned by a new seller, with
+/// one published product `title` (address `{slug}-item`, SKU `ITEM`, €20.00,
+/// 9 in stock) in the category Home: `(owner's email, store id)`.
+pub async fn store_with_one_product(db: &PgPool, slug: &str, title: &str) -> (String, i64) {
+    let email = unique_email(slug);
+    let owner = verified_user(db, &email, &[Role::Customer, Role::Seller]).await;
+    let store: i64 =
+        sqlx::query_scalar("INSERT INTO stores (slug, name) VALUES ($1, initcap($1)) RETURNING id")
+            .bind(slug)
+            .fetch_one(db)
+            .await
+            .unwrap();
+    sqlx::query("INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'owner')")
+        .bind(store)
+        .bind(owner)
+        .execute(db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO categories (slug, name) VALUES ('home', 'Home') ON CONFLICT DO NOTHING",
+    )
+    .execute(db)
+    .await
+    .unwrap();
+    let product: i64 = sqlx::query_scalar(
+        "INSERT INTO products (store_id, category_id, slug, title, status, published_at)
+         VALUES ($1, (SELECT id FROM categories WHERE slug = 'home'), $2, $3, 'published', now())
+         RETURNING id",
+    )
+    .bind(store)
+    .bind(format!("{slug}-item"))
+    .bind(title)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO product_variants (product_id, store_id, sku, price, stock)
+         VALUES ($1, $2, 'ITEM', 2000, 9)",
+    )
+    .bind(product)
+    .bind(store)
+    .execute(db)
+    .await
+    .unwrap();
+    (email, store)
+}

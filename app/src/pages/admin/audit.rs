@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use super::AdminNav;
+use super::{AdminNav, AdminOnly};
 use crate::{
     admin::{
         Listing,
@@ -19,6 +19,11 @@ const FILTERS: &[&str] = &["actor", "action", "store", "from", "to"];
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
+    view! { <AdminOnly><AuditLog /></AdminOnly> }
+}
+
+#[component]
+fn AuditLog() -> impl IntoView {
     let query = use_query_map();
     let value = move |key: &'static str| move || query.with(|q| q.get(key).unwrap_or_default());
     let read = move || {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::AdminNav;
+use super::{AdminNav, AdminOnly};
 use crate::{
     admin::{
         categories::{AdminCategory, CategoryView, admin_categories},
@@ -16,6 +16,11 @@ use crate::{
 
 #[component]
 pub fn AdminCategoriesPage() -> impl IntoView {
+    view! { <AdminOnly><Categories /></AdminOnly> }
+}
+
+#[component]
+fn Categories() -> impl IntoView {
     let act = ServerAction::<AdminCategory>::new();
     let tree = Resource::new(move || act.version().get(), |_| admin_categories());
     let flash = Resource::new(|| (), |_| take_flash(forms::CATEGORIES.into()));

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{AdminNav, audit::AuditEntries};
+use super::{AdminNav, AdminOnly, audit::AuditEntries};
 use crate::{
-    admin::{admin_area, dashboard::admin_dashboard},
+    admin::dashboard::admin_dashboard,
     components::{
         charts::{BarChart, DayChart, Figures, MonthPicker, SalesTable},
         error_view::ErrorView,
@@ -17,6 +17,11 @@ use crate::{
 
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
+    view! { <AdminOnly><Dashboard /></AdminOnly> }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
     let query = use_query_map();
     let month = move || query.with(|q| q.get("month").unwrap_or_default());
     let data = Resource::new(month, admin_dashboard);
@@ -72,13 +77,9 @@ pub fn AdminHomePage() -> impl IntoView {
 /// `/admin/*`: any other path answers 404, but only to admins.
 #[component]
 pub fn AdminAreaPage() -> impl IntoView {
-    let allowed = Resource::new(|| (), |_| admin_area());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let error = allowed.await.err().unwrap_or(AppError::NotFound);
-                view! { <ErrorView error /> }
-            })}
-        </Suspense>
+        <AdminOnly>
+            <ErrorView error=AppError::NotFound />
+        </AdminOnly>
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::AdminNav;
+use super::{AdminNav, AdminOnly};
 use crate::{
     admin::{
         Listing,
@@ -22,6 +22,11 @@ const FILTERS: &[&str] = &["q", "status"];
 
 #[component]
 pub fn AdminOrdersPage() -> impl IntoView {
+    view! { <AdminOnly><Orders /></AdminOnly> }
+}
+
+#[component]
+fn Orders() -> impl IntoView {
     let query = use_query_map();
     let read = move || {
         query.with(|q| {
@@ -114,6 +119,11 @@ fn OrderTable(list: Listing<OrderRowView>) -> impl IntoView {
 
 #[component]
 pub fn AdminOrderPage() -> impl IntoView {
+    view! { <AdminOnly><OrderOverview /></AdminOnly> }
+}
+
+#[component]
+fn OrderOverview() -> impl IntoView {
     let params = use_params_map();
     let order = Resource::new(
         move || params.with(|p| p.get("number").unwrap_or_default()),

@@ -8,7 +8,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::AdminNav;
+use super::{AdminNav, AdminOnly};
 use crate::{
     admin::{
         Listing, forms,
@@ -24,6 +24,11 @@ const FILTERS: &[&str] = &["q", "status"];
 
 #[component]
 pub fn AdminStoresPage() -> impl IntoView {
+    view! { <AdminOnly><Stores /></AdminOnly> }
+}
+
+#[component]
+fn Stores() -> impl IntoView {
     let query = use_query_map();
     let read = move || {
         query.with(|q| {
@@ -116,6 +121,11 @@ fn StoreTable(list: Listing<StoreView>) -> impl IntoView {
 
 #[component]
 pub fn AdminStorePage() -> impl IntoView {
+    view! { <AdminOnly><StoreOverview /></AdminOnly> }
+}
+
+#[component]
+fn StoreOverview() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let act = ServerAction::<AdminStoreStatus>::new();

@@ -7,7 +7,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::AdminNav;
+use super::{AdminNav, AdminOnly};
 use crate::{
     admin::{
         Listing, forms,
@@ -24,6 +24,11 @@ const FILTERS: &[&str] = &["q", "role", "status"];
 
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
+    view! { <AdminOnly><Users /></AdminOnly> }
+}
+
+#[component]
+fn Users() -> impl IntoView {
     let query = use_query_map();
     let read = move || {
         query.with(|q| {
@@ -126,6 +131,11 @@ fn UserTable(list: Listing<UserView>) -> impl IntoView {
 
 #[component]
 pub fn AdminUserPage() -> impl IntoView {
+    view! { <AdminOnly><UserAccount /></AdminOnly> }
+}
+
+#[component]
+fn UserAccount() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let role = ServerAction::<AdminUserRole>::new();

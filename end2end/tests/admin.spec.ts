@@ -1,0 +1,153 @@
+import { type Browser, expect, type Page, test, type TestInfo } from "@playwright/test";
+import { expectAccessible, hydrates, newEmail, newVerifiedShopper, register, signIn, visit } from "./support";
+
+/** A word no other test or run uses, for store addresses and titles. */
+function unique(testInfo: TestInfo): string {
+  return `${testInfo.project.name.replace(/[^a-z]/g, "")}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** A page signed in as the demo platform admin, in a context of its own. */
+async function adminPage(browser: Browser, beside: Page, testInfo: TestInfo): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: hydrates(testInfo),
+    viewport: beside.viewportSize(),
+  });
+  const admin = await context.newPage();
+  await signIn(admin, testInfo, "admin@example.com", "demo-password");
+  return admin;
+}
+
+/** A new seller's store with one published product; returns its address. */
+async function newStoreWithProduct(page: Page, testInfo: TestInfo, word: string): Promise<string> {
+  await newVerifiedShopper(page, testInfo, "owner");
+  await visit(page, "/seller/onboarding", testInfo);
+  await page.getByLabel("Store name").fill(`Lamps ${word}`);
+  await page.getByLabel("Store address").fill(`lamps-${word}`);
+  await page.getByRole("button", { name: "Open my store" }).click();
+  await expect(page).toHaveURL(/\/seller$/);
+  await visit(page, "/seller/products/new", testInfo);
+  await page.getByLabel("Title").fill(`Lamp ${word}`);
+  await page.getByLabel("Category", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Status").selectOption("published");
+  const variant = page.getByRole("group", { name: "Variant 1" });
+  await variant.getByLabel("SKU").fill(`${word}-L`);
+  await variant.getByLabel("Price (€)").fill("45");
+  await variant.getByLabel("Stock").fill("3");
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page).toHaveURL(/\/seller\/products\/\d+$/);
+  return `lamps-${word}`;
+}
+
+test("an admin suspends a store, its products leave search, then reactivates it", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.slow();
+  const word = unique(testInfo);
+  const slug = await newStoreWithProduct(page, testInfo, word);
+  await visit(page, `/products?q=${word}`, testInfo);
+  await expect(page.getByRole("link", { name: `Lamp ${word}` }).first()).toBeVisible();
+
+  const admin = await adminPage(browser, page, testInfo);
+  await visit(admin, `/admin/stores?q=${slug}`, testInfo);
+  await expect(admin.getByTestId("store-row")).toHaveCount(1);
+  await expectAccessible(admin, testInfo);
+  await admin.getByRole("link", { name: `Lamps ${word}` }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(`Lamps ${word}`);
+  await expect(admin.getByRole("cell", { name: `Lamp ${word}` })).toBeVisible();
+
+  // Without the confirmation nothing happens, and the reason stays typed.
+  await admin.getByLabel("Reason").fill("Lamps reported unsafe");
+  await admin.getByRole("button", { name: "Suspend the store" }).click();
+  await expect(admin.getByText("Tick the box to confirm")).toBeVisible();
+  await expect(admin.getByLabel("Reason")).toHaveValue("Lamps reported unsafe");
+  await admin.getByLabel("I understand the store's products leave the storefront").check();
+  await admin.getByRole("button", { name: "Suspend the store" }).click();
+  await expect(admin.getByText("The store is suspended; its products are no longer for sale.")).toBeVisible();
+  await expect(admin.getByTestId("store-status")).toHaveText("Suspended");
+  await expectAccessible(admin, testInfo);
+
+  await visit(page, `/products?q=${word}`, testInfo);
+  await expect(page.getByRole("link", { name: `Lamp ${word}` })).toHaveCount(0);
+  await visit(page, "/seller", testInfo);
+  await expect(page.getByTestId("store-suspended")).toContainText("Lamps reported unsafe");
+
+  await admin.getByRole("button", { name: "Reactivate the store" }).click();
+  await expect(admin.getByTestId("store-status")).toHaveText("Active");
+  await visit(page, `/products?q=${word}`, testInfo);
+  await expect(page.getByRole("link", { name: `Lamp ${word}` }).first()).toBeVisible();
+  await admin.context().close();
+});
+
+test("an admin assigns the seller role, and removes it only once confirmed", async ({ page, browser }, testInfo) => {
+  const email = newEmail(testInfo, "promoted");
+  await register(page, testInfo, email);
+
+  const admin = await adminPage(browser, page, testInfo);
+  await visit(admin, "/admin/users", testInfo);
+  await admin.getByLabel("Email or name").fill(email);
+  await admin.getByRole("button", { name: "Show" }).click();
+  await expect(admin.getByTestId("user-row")).toHaveCount(1);
+  await expectAccessible(admin, testInfo);
+  await admin.getByRole("link", { name: email }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(email);
+  await expect(admin.getByTestId("user-status")).toHaveText("Active, email not confirmed");
+
+  const seller = admin.getByTestId("role-seller");
+  await expect(seller).toContainText("not held");
+  await seller.getByRole("button", { name: "Grant" }).click();
+  await expect(admin.getByText("The seller role was granted.")).toBeVisible();
+  await expect(admin.getByTestId("role-seller")).toContainText("held");
+  await expectAccessible(admin, testInfo);
+
+  await admin.getByTestId("role-seller").getByRole("button", { name: "Remove" }).click();
+  await expect(admin.getByText("Tick the box to confirm removing this role.")).toBeVisible();
+  await expect(admin.getByTestId("role-seller")).toContainText("— held");
+  await admin.getByTestId("role-seller").getByLabel("Confirm removing").check();
+  await admin.getByTestId("role-seller").getByRole("button", { name: "Remove" }).click();
+  await expect(admin.getByText("The seller role was removed.")).toBeVisible();
+  await expect(admin.getByTestId("role-seller")).toContainText("not held");
+
+  await visit(admin, `/admin/audit?action=role&actor=admin%40example.com`, testInfo);
+  await expect(admin.getByRole("cell", { name: "role.revoked" }).first()).toBeVisible();
+  await expectAccessible(admin, testInfo);
+  await admin.context().close();
+});
+
+test("the admin's dashboard, categories and orders read well by keyboard", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, "admin@example.com", "demo-password");
+  await visit(page, "/admin", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Platform admin");
+  await expect(page.getByTestId("stats-figure").filter({ hasText: "GMV" })).toBeVisible();
+  await page.getByRole("link", { name: "← Previous month" }).click();
+  await expect(page.getByRole("group", { name: "Orders by status" })).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  await visit(page, "/admin/categories", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Categories");
+  const first = page.getByTestId("category-row").first().locator("summary");
+  await first.focus();
+  await expect(first).toBeFocused();
+  await expectAccessible(page, testInfo);
+
+  await visit(page, "/admin/orders?q=shopper%40example.com&status=paid", testInfo);
+  await expect(page.getByTestId("order-row").first()).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByTestId("order-row").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Order BZ-/);
+  await expectAccessible(page, testInfo);
+});
+
+test("a seller's settings and dashboard pass axe", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, "seller2@example.com", "demo-password");
+  await visit(page, "/seller", testInfo);
+  await expect(page.getByTestId("dashboard-to-ship")).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Store settings");
+  await page.getByLabel("Warn when a variant has this many or fewer left").fill("100001");
+  await page.getByRole("button", { name: "Save the threshold" }).click();
+  await expect(page.getByText("Enter a whole number from 0 to 100,000.")).toBeVisible();
+  await expect(page.getByLabel("Warn when a variant has this many or fewer left")).toHaveValue("100001");
+  await expectAccessible(page, testInfo);
+});
