@@ -76,8 +76,15 @@ pub async fn month(db: &PgPool, time_zone: &str, month: Month) -> Result<Dashboa
         }
     }
     let months_with_sales = sqlx::query_scalar!(
-        r#"SELECT DISTINCT date_trunc('month', paid_at AT TIME ZONE $1)::date AS "month!"
-           FROM orders WHERE paid_at IS NOT NULL ORDER BY 1 DESC"#,
+        r#"WITH span AS (SELECT min(paid_at) AS first, max(paid_at) AS last FROM orders WHERE paid_at IS NOT NULL)
+           SELECT m::date AS "month!"
+           FROM span, generate_series(date_trunc('month', first AT TIME ZONE $1),
+                                      date_trunc('month', last AT TIME ZONE $1),
+                                      interval '1 month') m
+           WHERE EXISTS (SELECT 1 FROM orders o
+                         WHERE o.paid_at >= m AT TIME ZONE $1
+                           AND o.paid_at < (m + interval '1 month') AT TIME ZONE $1)
+           ORDER BY 1 DESC"#,
         time_zone
     )
     .fetch_all(db)

@@ -6,10 +6,7 @@
 //! Every figure is summed from the store's own order lines, so the page,
 //! the CSV export and the orders agree to the cent.
 
-use std::{
-    collections::{BTreeMap, HashMap},
-    fmt,
-};
+use std::{collections::BTreeMap, fmt};
 
 use chrono::{Datelike, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -179,11 +176,9 @@ pub async fn month(
     time_zone: &str,
     month: Month,
 ) -> Result<MonthStats> {
-    let lines = lines(db, scope, time_zone, month).await?;
-    let categories = group(&lines, |line| line.category.clone());
-    let products = best_sellers(&lines);
-    let best_by_units = top(products.clone(), |sales| (sales.units, sales.revenue));
-    let best_by_revenue = top(products, |sales| (sales.revenue, sales.units));
+    let sold = sold(db, scope, time_zone, month).await?;
+    let best_by_units = top(sold.products.clone(), |sales| (sales.units, sales.revenue));
+    let best_by_revenue = top(sold.products, |sales| (sales.revenue, sales.units));
     let mut days: Vec<Sales> = (1..=month.days())
         .map(|day| Sales {
             name: day.to_string(),
@@ -191,15 +186,129 @@ pub async fn month(
             revenue: Money(0),
         })
         .collect();
-    for line in &lines {
-        if let Some(day) = days.get_mut(line.day as usize - 1) {
-            day.units += i64::from(line.quantity);
-            day.revenue.0 += line.line_total;
+    for (day, sales) in sold.days {
+        if let Some(slot) = days.get_mut(day as usize - 1) {
+            *slot = Sales {
+                name: day.to_string(),
+                ..sales
+            };
         }
     }
-    let months_with_sales = sqlx::query_scalar!(
-        r#"SELECT DISTINCT date_trunc('month', paid_at AT TIME ZONE $2)::date AS "month!"
-           FROM store_orders WHERE store_id = $1 AND paid_at IS NOT NULL
+    Ok(MonthStats {
+        month,
+        income: income(db, scope, time_zone, month).await?,
+        previous: income(db, scope, time_zone, month.previous()).await?,
+        categories: sold.categories,
+        best_by_units,
+        best_by_revenue,
+        days,
+        months_with_sales: months_with_sales(db, scope, time_zone).await?,
+    })
+}
+
+/// The month's lines summed four ways.
+struct Sold {
+    categories: Vec<Sales>,
+    products: Vec<BestSeller>,
+    days: Vec<(i32, Sales)>,
+}
+
+/// Units and revenue of the lines of the store orders paid in `month`, by
+/// category, by product, by variant and by day: one pass of the database
+/// over the month's lines, so the page costs the same whatever their number.
+async fn sold(db: &PgPool, scope: StoreScope, time_zone: &str, month: Month) -> Result<Sold> {
+    let rows = sqlx::query!(
+        r#"SELECT category AS "category?", product_id AS "product_id?", sku AS "sku?",
+                  options AS "options?", day AS "day?",
+                  GROUPING(category) = 0 AS "by_category!",
+                  GROUPING(sku) = 0 AS "by_variant!",
+                  GROUPING(day) = 0 AS "by_day!",
+                  -- Lines keep the title a product had when sold; one names it.
+                  min(title) AS "title!",
+                  sum(quantity)::bigint AS "units!",
+                  sum(line_total)::bigint AS "revenue!"
+           FROM (SELECT l.category, l.product_id, l.sku, l.options, l.title, l.quantity, l.line_total,
+                        extract(day FROM so.paid_at AT TIME ZONE $2)::int AS day
+                 FROM store_orders so,
+                      -- Kept apart (OFFSET 0) so each store order's lines come
+                      -- from the index rather than a scan of every line.
+                      LATERAL (SELECT * FROM order_lines l WHERE l.store_order_id = so.id OFFSET 0) l
+                 WHERE so.store_id = $1
+                   AND so.paid_at >= ($3::date)::timestamp AT TIME ZONE $2
+                   AND so.paid_at < ($3::date + interval '1 month')::timestamp AT TIME ZONE $2) line
+           GROUP BY GROUPING SETS ((category), (product_id), (product_id, sku, options), (day))"#,
+        scope.store_id(),
+        time_zone,
+        month.first_day()
+    )
+    .fetch_all(db)
+    .await?;
+    let mut categories = Vec::new();
+    let mut products: BTreeMap<i64, BestSeller> = BTreeMap::new();
+    let mut variants: Vec<(i64, Sales)> = Vec::new();
+    let mut days = Vec::new();
+    for row in rows {
+        let sales = |name: String| Sales {
+            name,
+            units: row.units,
+            revenue: Money(row.revenue),
+        };
+        match (row.by_category, row.by_day, row.product_id) {
+            (true, _, _) => categories.push(sales(row.category.unwrap_or_default())),
+            (_, true, _) => days.push((row.day.unwrap_or_default(), sales(String::new()))),
+            (_, _, Some(product_id)) if row.by_variant => {
+                let sku = row.sku.clone().unwrap_or_default();
+                let name = match row.options.as_deref() {
+                    None | Some("") => sku,
+                    Some(options) => format!("{sku} ({options})"),
+                };
+                variants.push((product_id, sales(name)));
+            }
+            (_, _, Some(product_id)) => {
+                let best = BestSeller {
+                    product_id,
+                    sales: sales(row.title.clone()),
+                    variants: Vec::new(),
+                };
+                products.insert(product_id, best);
+            }
+            (_, _, None) => {}
+        }
+    }
+    for (product_id, variant) in variants {
+        if let Some(product) = products.get_mut(&product_id) {
+            product.variants.push(variant);
+        }
+    }
+    let mut products: Vec<BestSeller> = products.into_values().collect();
+    for product in &mut products {
+        most_units_first(&mut product.variants);
+    }
+    most_units_first(&mut categories);
+    Ok(Sold {
+        categories,
+        products,
+        days,
+    })
+}
+
+/// The months in which the store had orders paid, newest first: each month
+/// between the first and the last payment is looked up in the index, rather
+/// than every order read.
+async fn months_with_sales(db: &PgPool, scope: StoreScope, time_zone: &str) -> Result<Vec<Month>> {
+    Ok(sqlx::query_scalar!(
+        r#"WITH span AS (
+             SELECT min(paid_at) AS first, max(paid_at) AS last
+             FROM store_orders WHERE store_id = $1 AND paid_at IS NOT NULL
+           )
+           SELECT m::date AS "month!"
+           FROM span, generate_series(date_trunc('month', first AT TIME ZONE $2),
+                                      date_trunc('month', last AT TIME ZONE $2),
+                                      interval '1 month') m
+           WHERE EXISTS (SELECT 1 FROM store_orders so
+                         WHERE so.store_id = $1
+                           AND so.paid_at >= m AT TIME ZONE $2
+                           AND so.paid_at < (m + interval '1 month') AT TIME ZONE $2)
            ORDER BY 1 DESC"#,
         scope.store_id(),
         time_zone
@@ -208,24 +317,13 @@ pub async fn month(
     .await?
     .into_iter()
     .map(Month)
-    .collect();
-    Ok(MonthStats {
-        month,
-        income: income(db, scope, time_zone, month).await?,
-        previous: income(db, scope, time_zone, month.previous()).await?,
-        categories,
-        best_by_units,
-        best_by_revenue,
-        days,
-        months_with_sales,
-    })
+    .collect())
 }
 
 /// One line of a store order paid in the month, as the CSV shows it.
 #[derive(Clone, Debug)]
 pub struct Line {
     pub paid_on: NaiveDate,
-    pub day: u32,
     pub order_number: String,
     pub product_id: i64,
     pub title: String,
@@ -260,8 +358,9 @@ pub async fn lines(
                   l.product_id, l.title, l.sku, l.options, l.category, l.quantity,
                   l.unit_price, l.line_total
            FROM store_orders so
-           JOIN orders o ON o.id = so.order_id
-           JOIN order_lines l ON l.store_order_id = so.id
+           JOIN orders o ON o.id = so.order_id,
+           -- Each store order's lines from the index (see `sold`).
+           LATERAL (SELECT * FROM order_lines l WHERE l.store_order_id = so.id OFFSET 0) l
            WHERE so.store_id = $1
              AND so.paid_at >= ($3::date)::timestamp AT TIME ZONE $2
              AND so.paid_at < ($3::date + interval '1 month')::timestamp AT TIME ZONE $2
@@ -303,7 +402,6 @@ pub async fn lines(
             refund_left -= line_refund;
             lines.push(Line {
                 paid_on: row.paid_on,
-                day: row.paid_on.day(),
                 order_number: row.number.clone(),
                 product_id: row.product_id,
                 title: row.title.clone(),
@@ -358,28 +456,9 @@ pub async fn income(
     })))
 }
 
-/// Sums lines into named groups, most units first.
-fn group<'a>(
-    lines: impl IntoIterator<Item = &'a Line>,
-    name: impl Fn(&Line) -> String,
-) -> Vec<Sales> {
-    let mut groups: Vec<Sales> = Vec::new();
-    let mut index_of: HashMap<String, usize> = HashMap::new();
-    for line in lines {
-        let name = name(line);
-        let index = *index_of.entry(name.clone()).or_insert_with(|| {
-            groups.push(Sales {
-                name,
-                units: 0,
-                revenue: Money(0),
-            });
-            groups.len() - 1
-        });
-        groups[index].units += i64::from(line.quantity);
-        groups[index].revenue.0 += line.line_total;
-    }
+/// Most units first; ties by name.
+fn most_units_first(groups: &mut [Sales]) {
     groups.sort_by(|a, b| (b.units, &a.name).cmp(&(a.units, &b.name)));
-    groups
 }
 
 /// The best sellers by `rank`, highest first; ties go by name.
@@ -391,35 +470,6 @@ fn top<K: Ord>(mut products: Vec<BestSeller>, rank: impl Fn(&Sales) -> K) -> Vec
     });
     products.truncate(BEST_SELLERS);
     products
-}
-
-/// Every product sold in the lines, with its variants.
-fn best_sellers(lines: &[Line]) -> Vec<BestSeller> {
-    let mut by_product: BTreeMap<i64, Vec<&Line>> = BTreeMap::new();
-    for line in lines {
-        by_product.entry(line.product_id).or_default().push(line);
-    }
-    by_product
-        .into_iter()
-        .map(|(product_id, own)| {
-            let variants = group(own.iter().copied(), |line| {
-                if line.options.is_empty() {
-                    line.sku.clone()
-                } else {
-                    format!("{} ({})", line.sku, line.options)
-                }
-            });
-            BestSeller {
-                product_id,
-                sales: Sales {
-                    name: own[0].title.clone(),
-                    units: variants.iter().map(|v| v.units).sum(),
-                    revenue: Money(variants.iter().map(|v| v.revenue.0).sum()),
-                },
-                variants,
-            }
-        })
-        .collect()
 }
 
 /// The month's lines as CSV, one row per order line. Cells that a
