@@ -388,6 +388,17 @@ async fn roles_and_account_status_change_with_confirmation(
         audited(&db, "user.reactivated", &format!("user:{id}")).await,
         1
     );
+
+    // The platform keeps an active admin: with one admin only, nobody can
+    // take their role away or deactivate them (the service's own rule,
+    // whoever asks).
+    let meta = server::http::client::RequestMeta::system();
+    let last = server::admin::users::set_active(&db, &meta, person_id, admin_id, false).await;
+    assert!(matches!(last, Err(server::Error::Conflict(_))), "{last:?}");
+    let last =
+        server::admin::users::set_role(&db, &meta, person_id, admin_id, Role::Admin, false).await;
+    assert!(matches!(last, Err(server::Error::Conflict(_))), "{last:?}");
+    assert_eq!(roles(&db, admin_id).await, ["admin", "customer"]);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

@@ -1,6 +1,12 @@
 import { type Browser, expect, type Page, test, type TestInfo } from "@playwright/test";
 import { expectAccessible, hydrates, newEmail, newVerifiedShopper, register, signIn, visit } from "./support";
 
+// A 4×4 red PNG: the storefront shows every product with a picture.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGP4z8AARwzEcQCukw/x0F8jngAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 /** A word no other test or run uses, for store addresses and titles. */
 function unique(testInfo: TestInfo): string {
   return `${testInfo.project.name.replace(/[^a-z]/g, "")}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -35,6 +41,13 @@ async function newStoreWithProduct(page: Page, testInfo: TestInfo, word: string)
   await variant.getByLabel("Stock").fill("3");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page).toHaveURL(/\/seller\/products\/\d+$/);
+  await page.getByLabel("Choose images, or drop them here").setInputFiles({
+    name: "lamp.png",
+    mimeType: "image/png",
+    buffer: PNG,
+  });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByText("1 image added.")).toBeVisible();
   return `lamps-${word}`;
 }
 
@@ -77,9 +90,20 @@ test("an admin suspends a store, its products leave search, then reactivates it"
   await visit(page, `/products?q=${word}`, testInfo);
   await expect(page.getByRole("link", { name: `Lamp ${word}` }).first()).toBeVisible();
   await admin.context().close();
+
+  // The owner closes the store for good, which the other journeys never see.
+  await visit(page, "/seller/settings", testInfo);
+  await page.getByRole("button", { name: "Close the store" }).click();
+  await expect(page.getByText("Tick the box to confirm")).toBeVisible();
+  await page.getByLabel("I understand the store closes for good").check();
+  await page.getByRole("button", { name: "Close the store" }).click();
+  await expect(page.getByText("The store is closed. Its orders stay here.")).toBeVisible();
+  await visit(page, `/products?q=${word}`, testInfo);
+  await expect(page.getByRole("link", { name: `Lamp ${word}` })).toHaveCount(0);
 });
 
 test("an admin assigns the seller role, and removes it only once confirmed", async ({ page, browser }, testInfo) => {
+  test.slow();
   const email = newEmail(testInfo, "promoted");
   await register(page, testInfo, email);
 
@@ -115,6 +139,7 @@ test("an admin assigns the seller role, and removes it only once confirmed", asy
 });
 
 test("the admin's dashboard, categories and orders read well by keyboard", async ({ page }, testInfo) => {
+  test.slow();
   await signIn(page, testInfo, "admin@example.com", "demo-password");
   await visit(page, "/admin", testInfo);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Platform admin");

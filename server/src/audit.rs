@@ -96,7 +96,7 @@ pub struct Filter {
 
 /// A page of entries matching `filter`, newest first.
 pub async fn search(db: &PgPool, time_zone: &str, filter: &Filter) -> Result<Page<Recorded>> {
-    let page = filter.page.max(1);
+    let page = filter.page.clamp(1, crate::admin::LAST_PAGE);
     let action = filter.action.trim();
     let rows = sqlx::query!(
         r#"SELECT a.id, a.at, u.email::text AS actor_email, a.action, a.target, s.name AS "store?",

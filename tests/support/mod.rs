@@ -40,7 +40,7 @@ pub fn config(overrides: &[(&str, &str)]) -> Config {
 /// pool must not make them wait on other tests.
 pub async fn database(connect: PgConnectOptions) -> PgPool {
     PgPoolOptions::new()
-        .max_connections(8)
+        .max_connections(16)
         .connect_with(connect)
         .await
         .expect("the test database accepts connections")

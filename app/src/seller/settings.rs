@@ -161,7 +161,8 @@ pub async fn store_members(
     #[server(default)] remove: Option<i64>,
 ) -> Result<Feedback, AppError> {
     let scope = session::store_scope().await?;
-    let db = &state()?.db;
+    let state = state()?;
+    let db = &state.db;
     let meta = session::meta();
     match remove {
         Some(user_id) => {
@@ -169,7 +170,8 @@ pub async fn store_members(
             form::answer(forms::MEMBERS, outcome, "Removed from the store.", &[]).await
         }
         None => {
-            let outcome = settings::add_staff(db, &meta, scope, &email).await;
+            let outcome =
+                settings::add_staff(db, &meta, scope, &email, &state.config.app_url).await;
             let values = [("email", email.as_str())];
             form::answer(forms::MEMBERS, outcome, "Added as staff.", &values).await
         }

@@ -233,9 +233,7 @@ pub async fn review(
 ) -> Result<()> {
     let mut tx = state.db.begin().await?;
     let row = sqlx::query!(
-        "SELECT c.status, c.parent_id, p.status AS \"parent_status?\"
-         FROM categories c LEFT JOIN categories p ON p.id = c.parent_id
-         WHERE c.id = $1 FOR UPDATE OF c",
+        "SELECT status, parent_id FROM categories WHERE id = $1 FOR UPDATE",
         id
     )
     .fetch_optional(&mut *tx)
@@ -247,15 +245,19 @@ pub async fn review(
             row.status
         )));
     }
-    if approve
-        && row
-            .parent_status
-            .as_deref()
-            .is_some_and(|s| s != "approved")
-    {
-        return Err(Error::Conflict(
-            "Approve the category it belongs under first.".into(),
-        ));
+    if approve && let Some(parent) = row.parent_id {
+        // Held until the end, so the parent cannot be rejected meanwhile.
+        let parent_status = sqlx::query_scalar!(
+            "SELECT status FROM categories WHERE id = $1 FOR SHARE",
+            parent
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if parent_status != "approved" {
+            return Err(Error::Conflict(
+                "Approve the category it belongs under first.".into(),
+            ));
+        }
     }
     let (status, action) = if approve {
         ("approved", "category.approved")

@@ -178,6 +178,8 @@ pub async fn set_suspended(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
+    // Listings and the store filter show active stores only.
     state.listings.invalidate_all();
+    state.facets.invalidate_all();
     Ok(())
 }

@@ -120,8 +120,8 @@ pub async fn find(db: &PgPool, id: i64) -> Result<Account> {
 }
 
 /// Grants `role` to the account, or removes it. An admin cannot remove
-/// their own admin role, so the platform never locks its last admin out by
-/// a slip; another admin has to do it.
+/// their own admin role (another admin has to), and the last active admin
+/// keeps theirs, so the platform is never left without one.
 pub async fn set_role(
     db: &PgPool,
     meta: &RequestMeta,
@@ -136,6 +136,9 @@ pub async fn set_role(
         ));
     }
     let mut tx = db.begin().await?;
+    if !granted && role == Role::Admin {
+        keep_an_admin(&mut tx, user_id).await?;
+    }
     lock_account(&mut tx, user_id).await?;
     let changed = if granted {
         users::grant_role(&mut tx, user_id, role).await?
@@ -167,7 +170,9 @@ pub async fn set_role(
 }
 
 /// Deactivates the account (every session ends at its next request, it
-/// cannot sign in, and its owner is told by mail) or reactivates it. Admins cannot deactivate themselves.
+/// cannot sign in, and its owner is told by mail) or reactivates it. Admins
+/// cannot deactivate themselves, nor anybody when that would leave no active
+/// admin.
 pub async fn set_active(
     db: &PgPool,
     meta: &RequestMeta,
@@ -181,6 +186,9 @@ pub async fn set_active(
         ));
     }
     let mut tx = db.begin().await?;
+    if !active {
+        keep_an_admin(&mut tx, user_id).await?;
+    }
     let (status, email) = lock_account(&mut tx, user_id).await?;
     let wanted = if active { "active" } else { "deactivated" };
     if status != wanted {
@@ -232,6 +240,31 @@ pub async fn resend_verification(
         .target(format!("user:{user_id}"))
         .record(&mut conn, meta)
         .await
+}
+
+/// Refuses a change to `user_id` when no other active admin would remain.
+/// The admins' rows stay locked until the transaction ends, so two admins
+/// removing each other at the same moment cannot both succeed.
+async fn keep_an_admin(conn: &mut sqlx::PgConnection, user_id: i64) -> Result<()> {
+    // Locked in one order; a change committed meanwhile is seen once the
+    // lock is granted.
+    let admins = sqlx::query!(
+        "SELECT u.id, u.status FROM users u
+         JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin'
+         ORDER BY u.id FOR UPDATE OF u, r",
+    )
+    .fetch_all(conn)
+    .await?;
+    let others = admins
+        .iter()
+        .filter(|admin| admin.id != user_id && admin.status == "active")
+        .count();
+    if others == 0 {
+        return Err(Error::Conflict(
+            "This is the platform's last active admin; make another admin first.".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Locks the account's row for the transaction; its status and email.

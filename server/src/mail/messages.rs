@@ -103,6 +103,17 @@ pub fn account_deactivated(to: &str) -> Message {
         )
 }
 
+pub fn added_to_store(to: &str, app_url: &str, store: &str) -> Message {
+    Message::new(to, format!("You now work for {store} on Bazaar"))
+        .paragraph("Hello,")
+        .paragraph(format!(
+            "The owner of {store} added you to the store as staff: you can manage its \
+             products and orders from the seller admin."
+        ))
+        .link("Open the seller admin", format!("{app_url}/seller"))
+        .paragraph("If you did not expect this, ask the store's owner to remove you.")
+}
+
 pub fn admin_access_alert(to: &str, who: &str, count: i64) -> Message {
     Message::new(to, "Repeated refused admin access")
         .paragraph("Hello,")

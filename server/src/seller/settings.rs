@@ -11,6 +11,7 @@ use crate::{
     accounts::{Email, Role, users},
     audit::Entry,
     http::client::RequestMeta,
+    mail::{messages, outbox},
     media,
     stores::{StoreDetails, slug_taken, slug_taken_error},
 };
@@ -239,12 +240,13 @@ pub async fn set_logo(
 }
 
 /// Adds the person with `email`, who must already have an account and no
-/// store of their own, as staff. Owner only.
+/// store of their own, as staff, and tells them by mail. Owner only.
 pub async fn add_staff(
     db: &PgPool,
     meta: &RequestMeta,
     scope: StoreScope,
     email: &str,
+    app_url: &str,
 ) -> Result<()> {
     let scope = scope.require_owner()?;
     let email = Email::parse(email)
@@ -264,19 +266,31 @@ pub async fn add_staff(
         )
     })?;
     if user.in_a_store {
-        return Err(Error::invalid(
-            "email",
-            "This person already works for a store; a person works for one store only.",
-        ));
+        return Err(works_elsewhere());
     }
-    sqlx::query!(
+    let joined = sqlx::query!(
         "INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'staff')",
         scope.store_id(),
         user.id
     )
     .execute(&mut *tx)
-    .await?;
+    .await;
+    // Another store added them at the same moment.
+    if let Err(sqlx::Error::Database(error)) = &joined
+        && error.is_unique_violation()
+    {
+        return Err(works_elsewhere());
+    }
+    joined?;
     users::grant_role(&mut tx, user.id, Role::Seller).await?;
+    let store = sqlx::query_scalar!("SELECT name FROM stores WHERE id = $1", scope.store_id())
+        .fetch_one(&mut *tx)
+        .await?;
+    outbox::enqueue(
+        &mut tx,
+        &messages::added_to_store(email.as_str(), app_url, &store),
+    )
+    .await?;
     Entry::new(Some(scope.actor()), "store.member_added")
         .target(format!("user:{}", user.id))
         .store(scope.store_id())
@@ -285,6 +299,13 @@ pub async fn add_staff(
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+fn works_elsewhere() -> Error {
+    Error::invalid(
+        "email",
+        "This person already works for a store; a person works for one store only.",
+    )
 }
 
 /// Removes a staff member (never the owner). Owner only.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use super::{AdminNav, AdminOnly};
+use super::AdminNav;
 use crate::{
     admin::{
         Listing,
@@ -19,11 +19,6 @@ const FILTERS: &[&str] = &["actor", "action", "store", "from", "to"];
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
-    view! { <AdminOnly><AuditLog /></AdminOnly> }
-}
-
-#[component]
-fn AuditLog() -> impl IntoView {
     let query = use_query_map();
     let value = move |key: &'static str| move || query.with(|q| q.get(key).unwrap_or_default());
     let read = move || {
@@ -44,9 +39,9 @@ fn AuditLog() -> impl IntoView {
     let list = Resource::new(read, |([actor, action, store, from, to], page)| {
         admin_audit(actor, action, store, from, to, page)
     });
-    view! {
-        <Title text="Audit log · Platform admin" />
-        <section class="container section stack">
+    // Shown with the data only: a refused visitor gets the error page alone.
+    let header = move || {
+        view! {
             <h1>"Audit log"</h1>
             <AdminNav />
             <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Filter the audit log">
@@ -74,11 +69,17 @@ fn AuditLog() -> impl IntoView {
                 </div>
                 <button class="button" type="submit">"Show"</button>
             </Form>
+        }
+    };
+    view! {
+        <Title text="Audit log · Platform admin" />
+        <section class="container section stack">
             <Transition fallback=|| view! { <p class="loading">"Loading entries…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(list) => view! { <AuditTable list /> }.into_any(),
+                        Ok(list) => view! { {header()} <AuditTable list /> }.into_any(),
                         Err(AppError::Invalid(problems)) => view! {
+                            {header()}
                             <div class="alert alert--error" role="alert">
                                 {problems.into_iter().map(|(field, message)| view! {
                                     <p>{format!("{}: {message}", if field == "from" { "From" } else { "To" })}</p>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{AdminNav, AdminOnly};
+use super::AdminNav;
 use crate::{
     admin::{
         categories::{AdminCategory, CategoryView, admin_categories},
@@ -16,26 +16,26 @@ use crate::{
 
 #[component]
 pub fn AdminCategoriesPage() -> impl IntoView {
-    view! { <AdminOnly><Categories /></AdminOnly> }
-}
-
-#[component]
-fn Categories() -> impl IntoView {
     let act = ServerAction::<AdminCategory>::new();
     let tree = Resource::new(move || act.version().get(), |_| admin_categories());
     let flash = Resource::new(|| (), |_| take_flash(forms::CATEGORIES.into()));
+    // Shown with the data only: a refused visitor gets the error page alone.
+    let header = move || {
+        view! {
+            <h1>"Categories"</h1>
+            <AdminNav />
+        }
+    };
     view! {
         <Title text="Categories · Platform admin" />
         <section class="container section stack">
-            <h1>"Categories"</h1>
-            <AdminNav />
             <Transition fallback=|| view! { <p class="loading">"Loading categories…"</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
                     match tree.await {
                         Ok(tree) => {
                             let feedback = feedback(act.value(), flash);
-                            view! { <Tree tree feedback act /> }.into_any()
+                            view! { {header()} <Tree tree feedback act /> }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{AdminNav, AdminOnly, audit::AuditEntries};
+use super::{AdminNav, audit::AuditEntries};
 use crate::{
-    admin::dashboard::admin_dashboard,
+    admin::{admin_area, dashboard::admin_dashboard},
     components::{
         charts::{BarChart, DayChart, Figures, MonthPicker, SalesTable},
         error_view::ErrorView,
@@ -17,23 +17,23 @@ use crate::{
 
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
-    view! { <AdminOnly><Dashboard /></AdminOnly> }
-}
-
-#[component]
-fn Dashboard() -> impl IntoView {
     let query = use_query_map();
     let month = move || query.with(|q| q.get("month").unwrap_or_default());
     let data = Resource::new(month, admin_dashboard);
+    // Shown with the data only: a refused visitor gets the error page alone.
+    let header = move || {
+        view! {
+            <h1>"Platform admin"</h1>
+            <AdminNav />
+        }
+    };
     view! {
         <Title text="Platform admin" />
         <section class="container section stack">
-            <h1>"Platform admin"</h1>
-            <AdminNav />
             <Transition fallback=|| view! { <p class="loading">"Loading the figures…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(data) => view! {
+                        Ok(data) => view! { {header()}
                             <MonthPicker nav=data.nav.clone() path="/admin" />
                             <h2 data-testid="stats-month">{data.nav.label.clone()}</h2>
                             <Figures figures=data.figures />
@@ -77,9 +77,13 @@ fn Dashboard() -> impl IntoView {
 /// `/admin/*`: any other path answers 404, but only to admins.
 #[component]
 pub fn AdminAreaPage() -> impl IntoView {
+    let allowed = Resource::new(|| (), |_| admin_area());
     view! {
-        <AdminOnly>
-            <ErrorView error=AppError::NotFound />
-        </AdminOnly>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let error = allowed.await.err().unwrap_or(AppError::NotFound);
+                view! { <ErrorView error /> }
+            })}
+        </Suspense>
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::{AdminNav, AdminOnly};
+use super::AdminNav;
 use crate::{
     admin::{
         Listing,
@@ -22,11 +22,6 @@ const FILTERS: &[&str] = &["q", "status"];
 
 #[component]
 pub fn AdminOrdersPage() -> impl IntoView {
-    view! { <AdminOnly><Orders /></AdminOnly> }
-}
-
-#[component]
-fn Orders() -> impl IntoView {
     let query = use_query_map();
     let read = move || {
         query.with(|q| {
@@ -40,9 +35,9 @@ fn Orders() -> impl IntoView {
     let list = Resource::new(read, |(text, status, page)| {
         admin_orders(text, status, page)
     });
-    view! {
-        <Title text="Orders · Platform admin" />
-        <section class="container section stack">
+    // Shown with the data only: a refused visitor gets the error page alone.
+    let header = move || {
+        view! {
             <h1>"Orders"</h1>
             <AdminNav />
             <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find orders">
@@ -61,10 +56,15 @@ fn Orders() -> impl IntoView {
                 </div>
                 <button class="button" type="submit">"Show"</button>
             </Form>
+        }
+    };
+    view! {
+        <Title text="Orders · Platform admin" />
+        <section class="container section stack">
             <Transition fallback=|| view! { <p class="loading">"Loading orders…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(list) => view! { <OrderTable list /> }.into_any(),
+                        Ok(list) => view! { {header()} <OrderTable list /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -119,11 +119,6 @@ fn OrderTable(list: Listing<OrderRowView>) -> impl IntoView {
 
 #[component]
 pub fn AdminOrderPage() -> impl IntoView {
-    view! { <AdminOnly><OrderOverview /></AdminOnly> }
-}
-
-#[component]
-fn OrderOverview() -> impl IntoView {
     let params = use_params_map();
     let order = Resource::new(
         move || params.with(|p| p.get("number").unwrap_or_default()),

@@ -8,7 +8,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::{AdminNav, AdminOnly};
+use super::AdminNav;
 use crate::{
     admin::{
         Listing, forms,
@@ -24,11 +24,6 @@ const FILTERS: &[&str] = &["q", "status"];
 
 #[component]
 pub fn AdminStoresPage() -> impl IntoView {
-    view! { <AdminOnly><Stores /></AdminOnly> }
-}
-
-#[component]
-fn Stores() -> impl IntoView {
     let query = use_query_map();
     let read = move || {
         query.with(|q| {
@@ -42,9 +37,9 @@ fn Stores() -> impl IntoView {
     let list = Resource::new(read, |(text, status, page)| {
         admin_stores(text, status, page)
     });
-    view! {
-        <Title text="Stores · Platform admin" />
-        <section class="container section stack">
+    // Shown with the data only: a refused visitor gets the error page alone.
+    let header = move || {
+        view! {
             <h1>"Stores"</h1>
             <AdminNav />
             <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find stores">
@@ -63,10 +58,15 @@ fn Stores() -> impl IntoView {
                 </div>
                 <button class="button" type="submit">"Show"</button>
             </Form>
+        }
+    };
+    view! {
+        <Title text="Stores · Platform admin" />
+        <section class="container section stack">
             <Transition fallback=|| view! { <p class="loading">"Loading stores…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(list) => view! { <StoreTable list /> }.into_any(),
+                        Ok(list) => view! { {header()} <StoreTable list /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -121,11 +121,6 @@ fn StoreTable(list: Listing<StoreView>) -> impl IntoView {
 
 #[component]
 pub fn AdminStorePage() -> impl IntoView {
-    view! { <AdminOnly><StoreOverview /></AdminOnly> }
-}
-
-#[component]
-fn StoreOverview() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let act = ServerAction::<AdminStoreStatus>::new();

@@ -7,7 +7,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::{AdminNav, AdminOnly};
+use super::AdminNav;
 use crate::{
     admin::{
         Listing, forms,
@@ -24,11 +24,6 @@ const FILTERS: &[&str] = &["q", "role", "status"];
 
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
-    view! { <AdminOnly><Users /></AdminOnly> }
-}
-
-#[component]
-fn Users() -> impl IntoView {
     let query = use_query_map();
     let read = move || {
         query.with(|q| {
@@ -43,9 +38,9 @@ fn Users() -> impl IntoView {
     let list = Resource::new(read, |(text, role, status, page)| {
         admin_users(text, role, status, page)
     });
-    view! {
-        <Title text="Users · Platform admin" />
-        <section class="container section stack">
+    // Shown with the data only: a refused visitor gets the error page alone.
+    let header = move || {
+        view! {
             <h1>"Users"</h1>
             <AdminNav />
             <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find users">
@@ -73,10 +68,15 @@ fn Users() -> impl IntoView {
                 </div>
                 <button class="button" type="submit">"Show"</button>
             </Form>
+        }
+    };
+    view! {
+        <Title text="Users · Platform admin" />
+        <section class="container section stack">
             <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(list) => view! { <UserTable list /> }.into_any(),
+                        Ok(list) => view! { {header()} <UserTable list /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -131,16 +131,27 @@ fn UserTable(list: Listing<UserView>) -> impl IntoView {
 
 #[component]
 pub fn AdminUserPage() -> impl IntoView {
-    view! { <AdminOnly><UserAccount /></AdminOnly> }
-}
-
-#[component]
-fn UserAccount() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let role = ServerAction::<AdminUserRole>::new();
     let status = ServerAction::<AdminUserStatus>::new();
     let resend = ServerAction::<AdminUserResend>::new();
+    let last_sent = RwSignal::new(Sent::Role);
+    Effect::new(move || {
+        if role.input().with(Option::is_some) {
+            last_sent.set(Sent::Role);
+        }
+    });
+    Effect::new(move || {
+        if status.input().with(Option::is_some) {
+            last_sent.set(Sent::Status);
+        }
+    });
+    Effect::new(move || {
+        if resend.input().with(Option::is_some) {
+            last_sent.set(Sent::Resend);
+        }
+    });
     let user = Resource::new(
         move || {
             (
@@ -164,9 +175,11 @@ fn UserAccount() -> impl IntoView {
                     let flash = flash.await.ok().flatten();
                     match user.await {
                         Ok(user) => {
-                            // The latest answer of whichever form was sent.
-                            let answer = Signal::derive(move || {
-                                role.value().get().or(status.value().get()).or(resend.value().get())
+                            // The answer of the form sent last.
+                            let answer = Signal::derive(move || match last_sent.get() {
+                                Sent::Role => role.value().get(),
+                                Sent::Status => status.value().get(),
+                                Sent::Resend => resend.value().get(),
                             });
                             let feedback = feedback(answer, flash);
                             view! { <Account user feedback role status resend /> }.into_any()
@@ -177,6 +190,14 @@ fn UserAccount() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// Which of the account page's forms was sent last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sent {
+    Role,
+    Status,
+    Resend,
 }
 
 #[component]
