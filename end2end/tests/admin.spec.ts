@@ -97,7 +97,9 @@ test("an admin suspends a store, its products leave search, then reactivates it"
   await expect(page.getByText("Tick the box to confirm")).toBeVisible();
   await page.getByLabel("I understand the store closes for good").check();
   await page.getByRole("button", { name: "Close the store" }).click();
-  await expect(page.getByText("The store is closed. Its orders stay here.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close the store" })).toHaveCount(0);
+  await visit(page, "/seller", testInfo);
+  await expect(page.getByText("This store is closed")).toBeVisible();
   await visit(page, `/products?q=${word}`, testInfo);
   await expect(page.getByRole("link", { name: `Lamp ${word}` })).toHaveCount(0);
 });
