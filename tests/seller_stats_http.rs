@@ -21,7 +21,7 @@ use sqlx::{
 };
 use support::{Browser, app, config, database, location, signed_in, unique_email, verified_user};
 
-const PARIS: &str = "Europe/Paris";
+const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
 
 struct Market {
     alpha_owner: String,
@@ -319,7 +319,7 @@ async fn each_seller_exports_only_their_own_month(_: PgPoolOptions, connect: PgC
     let db = database(connect).await;
     let market = market(&db).await;
     spring(&db).await;
-    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS)])).await;
+    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS.name())])).await;
 
     let mut alpha = signed_in(&app, &market.alpha_owner).await;
     let (status, headers, body) = alpha.get("/seller/stats.csv?month=2025-03").await;
@@ -439,7 +439,7 @@ async fn the_platform_month_adds_up_every_store(_: PgPoolOptions, connect: PgCon
 
     // Every order was placed this month (the fixtures keep the default
     // creation time): two owners and seven buyers joined, two stores opened.
-    let now = server::admin::dashboard::month(&db, PARIS, Month::current(PARIS.parse().unwrap()))
+    let now = server::admin::dashboard::month(&db, PARIS, Month::current(PARIS))
         .await
         .unwrap();
     assert_eq!(
@@ -454,7 +454,7 @@ async fn the_platform_month_adds_up_every_store(_: PgPoolOptions, connect: PgCon
     assert_eq!((now.new_users, now.new_stores), (9, 2));
 
     // The admin page shows the same GMV; a seller cannot open it.
-    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS)])).await;
+    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS.name())])).await;
     let admin = unique_email("admin");
     verified_user(&db, &admin, &[Role::Customer, Role::Admin]).await;
     let (status, _, page) = signed_in(&app, &admin)
@@ -492,7 +492,7 @@ async fn the_seller_dashboard_shows_today_the_month_and_low_stock(
         .await
         .unwrap();
 
-    let alpha = server::seller::dashboard::dashboard(&db, market.alpha, PARIS.parse().unwrap())
+    let alpha = server::seller::dashboard::dashboard(&db, market.alpha, PARIS)
         .await
         .unwrap();
     assert_eq!((alpha.today, alpha.today_orders), (Money(2400), 1));
@@ -505,7 +505,7 @@ async fn the_seller_dashboard_shows_today_the_month_and_low_stock(
         .collect();
     assert_eq!(low, [("SCARF", 2)], "only its own variants at or under 5");
 
-    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS)])).await;
+    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS.name())])).await;
     let (status, _, page) = signed_in(&app, &market.beta_owner)
         .await
         .get("/seller")

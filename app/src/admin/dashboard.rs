@@ -32,7 +32,7 @@ pub async fn admin_dashboard(month: String) -> Result<DashboardView, AppError> {
     let time_zone = state.config.time_zone;
     let current = Month::current(time_zone);
     let month = Month::chosen(&month, current)?;
-    let figures = dashboard::month(&state.db, time_zone.name(), month).await?;
+    let figures = dashboard::month(&state.db, time_zone, month).await?;
     let recent = audit::latest(&state.db, None, 10).await?;
     let previous = month.previous();
     let (now, before) = (figures.income, figures.previous);

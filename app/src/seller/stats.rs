@@ -39,7 +39,7 @@ pub async fn seller_stats(month: String) -> Result<StatsView, AppError> {
     let time_zone = state.config.time_zone;
     let current = Month::current(time_zone);
     let month = Month::chosen(&month, current)?;
-    let figures = stats::month(&state.db, scope, time_zone.name(), month).await?;
+    let figures = stats::month(&state.db, scope, time_zone, month).await?;
     Ok(StatsView {
         nav: MonthNav::new(month, current, figures.months_with_sales),
         figures: income_figures(figures.income, figures.previous, month.previous()),

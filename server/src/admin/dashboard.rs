@@ -1,6 +1,7 @@
 //! The marketplace's month in figures, counted by the same rules as a
 //! store's statistics (see [`crate::seller::stats`]) over every store.
 
+use chrono_tz::Tz;
 use sqlx::PgPool;
 
 use crate::{
@@ -28,24 +29,59 @@ pub struct Dashboard {
     pub months_with_sales: Vec<Month>,
 }
 
-pub async fn month(db: &PgPool, time_zone: &str, month: Month) -> Result<Dashboard> {
-    let (new_users, new_stores) = created(db, time_zone, month).await?;
-    let (new_users_before, new_stores_before) = created(db, time_zone, month.previous()).await?;
-    let orders_by_status = sqlx::query!(
+pub async fn month(db: &PgPool, time_zone: Tz, month: Month) -> Result<Dashboard> {
+    // Independent reads, each on its own connection.
+    let (
+        (new_users, new_stores),
+        (new_users_before, new_stores_before),
+        orders_by_status,
+        days,
+        months_with_sales,
+        income,
+        previous,
+    ) = tokio::try_join!(
+        created(db, time_zone, month),
+        created(db, time_zone, month.previous()),
+        orders_by_status(db, time_zone, month),
+        days(db, time_zone, month),
+        months_with_sales(db, time_zone),
+        income(db, time_zone, month),
+        income(db, time_zone, month.previous()),
+    )?;
+    Ok(Dashboard {
+        income,
+        previous,
+        new_users,
+        new_users_before,
+        new_stores,
+        new_stores_before,
+        orders_by_status,
+        days,
+        months_with_sales,
+    })
+}
+
+/// Orders placed in `month` by their status now.
+async fn orders_by_status(db: &PgPool, time_zone: Tz, month: Month) -> Result<Vec<(String, i64)>> {
+    let (start, end) = month.span(time_zone);
+    Ok(sqlx::query!(
         r#"SELECT s.status AS "status!", count(o.id) AS "orders!"
            FROM unnest(ARRAY['pending_payment', 'paid', 'cancelled', 'expired']) WITH ORDINALITY AS s (status, n)
-           LEFT JOIN orders o ON o.status = s.status
-             AND o.created_at >= ($2::date)::timestamp AT TIME ZONE $1
-             AND o.created_at < ($2::date + interval '1 month')::timestamp AT TIME ZONE $1
+           LEFT JOIN orders o ON o.status = s.status AND o.created_at >= $1 AND o.created_at < $2
            GROUP BY s.status, s.n ORDER BY s.n"#,
-        time_zone,
-        month.first_day()
+        start,
+        end
     )
     .fetch_all(db)
     .await?
     .into_iter()
     .map(|row| (row.status, row.orders))
-    .collect();
+    .collect())
+}
+
+/// GMV and units of each day of `month`.
+async fn days(db: &PgPool, time_zone: Tz, month: Month) -> Result<Vec<Sales>> {
+    let (start, end) = month.span(time_zone);
     let mut days: Vec<Sales> = (1..=month.days())
         .map(|day| Sales {
             name: day.to_string(),
@@ -58,11 +94,11 @@ pub async fn month(db: &PgPool, time_zone: &str, month: Month) -> Result<Dashboa
                   sum(so.subtotal)::bigint AS "revenue!",
                   sum((SELECT sum(l.quantity) FROM order_lines l WHERE l.store_order_id = so.id))::bigint AS "units!"
            FROM store_orders so
-           WHERE so.paid_at >= ($2::date)::timestamp AT TIME ZONE $1
-             AND so.paid_at < ($2::date + interval '1 month')::timestamp AT TIME ZONE $1
+           WHERE so.paid_at >= $2 AND so.paid_at < $3
            GROUP BY 1"#,
-        time_zone,
-        month.first_day()
+        time_zone.name(),
+        start,
+        end
     )
     .fetch_all(db)
     .await?;
@@ -75,7 +111,12 @@ pub async fn month(db: &PgPool, time_zone: &str, month: Month) -> Result<Dashboa
             day.units = row.units;
         }
     }
-    let months_with_sales = sqlx::query_scalar!(
+    Ok(days)
+}
+
+/// The months with paid orders, newest first.
+async fn months_with_sales(db: &PgPool, time_zone: Tz) -> Result<Vec<Month>> {
+    Ok(sqlx::query_scalar!(
         r#"WITH span AS (SELECT min(paid_at) AS first, max(paid_at) AS last FROM orders WHERE paid_at IS NOT NULL)
            SELECT m::date AS "month!"
            FROM span, generate_series(date_trunc('month', first AT TIME ZONE $1),
@@ -85,41 +126,28 @@ pub async fn month(db: &PgPool, time_zone: &str, month: Month) -> Result<Dashboa
                          WHERE o.paid_at >= m AT TIME ZONE $1
                            AND o.paid_at < (m + interval '1 month') AT TIME ZONE $1)
            ORDER BY 1 DESC"#,
-        time_zone
+        time_zone.name()
     )
     .fetch_all(db)
     .await?
     .into_iter()
     .map(Month)
-    .collect();
-    Ok(Dashboard {
-        income: income(db, time_zone, month).await?,
-        previous: income(db, time_zone, month.previous()).await?,
-        new_users,
-        new_users_before,
-        new_stores,
-        new_stores_before,
-        orders_by_status,
-        days,
-        months_with_sales,
-    })
+    .collect())
 }
 
 /// Every store's income in `month`.
-async fn income(db: &PgPool, time_zone: &str, month: Month) -> Result<Income> {
+async fn income(db: &PgPool, time_zone: Tz, month: Month) -> Result<Income> {
+    let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
         r#"SELECT so.subtotal, so.refunded, so.fee_basis_points AS "fee_basis_points!",
                   so.platform_fee AS "platform_fee!",
-                  so.paid_at >= lo AND so.paid_at < hi AS "paid_in_month!",
-                  coalesce(so.refunded_at >= lo AND so.refunded_at < hi, false) AS "refunded_in_month!"
-           FROM store_orders so,
-                LATERAL (SELECT ($2::date)::timestamp AT TIME ZONE $1 AS lo,
-                                ($2::date + interval '1 month')::timestamp AT TIME ZONE $1 AS hi) m
+                  so.paid_at >= $1 AND so.paid_at < $2 AS "paid_in_month!",
+                  coalesce(so.refunded_at >= $1 AND so.refunded_at < $2, false) AS "refunded_in_month!"
+           FROM store_orders so
            WHERE so.paid_at IS NOT NULL
-             AND ((so.paid_at >= lo AND so.paid_at < hi)
-                  OR (so.refunded_at >= lo AND so.refunded_at < hi))"#,
-        time_zone,
-        month.first_day()
+             AND ((so.paid_at >= $1 AND so.paid_at < $2) OR (so.refunded_at >= $1 AND so.refunded_at < $2))"#,
+        start,
+        end
     )
     .fetch_all(db)
     .await?;
@@ -134,14 +162,13 @@ async fn income(db: &PgPool, time_zone: &str, month: Month) -> Result<Income> {
 }
 
 /// Accounts and stores created in `month`.
-async fn created(db: &PgPool, time_zone: &str, month: Month) -> Result<(i64, i64)> {
+async fn created(db: &PgPool, time_zone: Tz, month: Month) -> Result<(i64, i64)> {
+    let (start, end) = month.span(time_zone);
     let row = sqlx::query!(
-        r#"SELECT (SELECT count(*) FROM users WHERE created_at >= lo AND created_at < hi) AS "users!",
-                  (SELECT count(*) FROM stores WHERE created_at >= lo AND created_at < hi) AS "stores!"
-           FROM (SELECT ($2::date)::timestamp AT TIME ZONE $1 AS lo,
-                        ($2::date + interval '1 month')::timestamp AT TIME ZONE $1 AS hi) m"#,
-        time_zone,
-        month.first_day()
+        r#"SELECT (SELECT count(*) FROM users WHERE created_at >= $1 AND created_at < $2) AS "users!",
+                  (SELECT count(*) FROM stores WHERE created_at >= $1 AND created_at < $2) AS "stores!""#,
+        start,
+        end
     )
     .fetch_one(db)
     .await?;

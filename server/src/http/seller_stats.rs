@@ -58,7 +58,7 @@ async fn export(
     let time_zone = state.config.time_zone;
     let current = Month::current(time_zone);
     let month = Month::chosen(month, current)?;
-    let lines = stats::lines(&state.db, scope, time_zone.name(), month).await?;
+    let lines = stats::lines(&state.db, scope, time_zone, month).await?;
     let body = stats::csv(&lines)?;
     let store = &user.stores[0].slug;
     Ok((

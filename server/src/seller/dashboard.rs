@@ -1,7 +1,7 @@
 //! The seller's start page: how the store stands today and this month, what
 //! waits to be shipped, and what is about to run out.
 
-use chrono::Utc;
+use chrono::{Days, Utc};
 use chrono_tz::Tz;
 use sqlx::PgPool;
 
@@ -69,16 +69,14 @@ pub async fn dashboard(db: &PgPool, scope: StoreScope, time_zone: Tz) -> Result<
     let sold_today = sqlx::query!(
         r#"SELECT count(*) AS "orders!", coalesce(sum(subtotal), 0)::bigint AS "gross!"
            FROM store_orders
-           WHERE store_id = $1
-             AND paid_at >= ($3::date)::timestamp AT TIME ZONE $2
-             AND paid_at < ($3::date + 1)::timestamp AT TIME ZONE $2"#,
+           WHERE store_id = $1 AND paid_at >= $2 AND paid_at < $3"#,
         scope.store_id(),
-        time_zone.name(),
-        today
+        stats::start_of_day(today, time_zone),
+        stats::start_of_day(today + Days::new(1), time_zone)
     )
     .fetch_one(db)
     .await?;
-    let month = stats::income(db, scope, time_zone.name(), Month::current(time_zone)).await?;
+    let month = stats::income(db, scope, time_zone, Month::current(time_zone)).await?;
     Ok(Dashboard {
         name: store.name,
         slug: store.slug,

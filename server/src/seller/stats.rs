@@ -8,7 +8,7 @@
 
 use std::{collections::BTreeMap, fmt};
 
-use chrono::{Datelike, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use sqlx::PgPool;
 
@@ -72,6 +72,28 @@ impl Month {
     pub fn label(self) -> String {
         self.0.format("%B %Y").to_string()
     }
+
+    /// The instants the month starts and ends at in `time_zone`. Queries
+    /// compare times with these, so PostgreSQL reads the month from an
+    /// index whatever plan it keeps for the statement.
+    pub fn span(self, time_zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+        (
+            start_of_day(self.0, time_zone),
+            start_of_day(self.next().0, time_zone),
+        )
+    }
+}
+
+/// The first instant of `day` in `time_zone`: midnight, or the end of the
+/// clock change where a zone skips midnight.
+pub fn start_of_day(day: NaiveDate, time_zone: Tz) -> DateTime<Utc> {
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    (0..=4)
+        .find_map(|quarters| {
+            let local = midnight + TimeDelta::minutes(15 * quarters);
+            time_zone.from_local_datetime(&local).earliest()
+        })
+        .map_or_else(|| midnight.and_utc(), |start| start.with_timezone(&Utc))
 }
 
 impl fmt::Display for Month {
@@ -173,10 +195,16 @@ pub struct MonthStats {
 pub async fn month(
     db: &PgPool,
     scope: StoreScope,
-    time_zone: &str,
+    time_zone: Tz,
     month: Month,
 ) -> Result<MonthStats> {
-    let sold = sold(db, scope, time_zone, month).await?;
+    // Independent reads, each on its own connection.
+    let (sold, income, previous, months_with_sales) = tokio::try_join!(
+        sold(db, scope, time_zone, month),
+        income(db, scope, time_zone, month),
+        income(db, scope, time_zone, month.previous()),
+        months_with_sales(db, scope, time_zone),
+    )?;
     let best_by_units = top(sold.products.clone(), |sales| (sales.units, sales.revenue));
     let best_by_revenue = top(sold.products, |sales| (sales.revenue, sales.units));
     let mut days: Vec<Sales> = (1..=month.days())
@@ -196,13 +224,13 @@ pub async fn month(
     }
     Ok(MonthStats {
         month,
-        income: income(db, scope, time_zone, month).await?,
-        previous: income(db, scope, time_zone, month.previous()).await?,
+        income,
+        previous,
         categories: sold.categories,
         best_by_units,
         best_by_revenue,
         days,
-        months_with_sales: months_with_sales(db, scope, time_zone).await?,
+        months_with_sales,
     })
 }
 
@@ -216,7 +244,8 @@ struct Sold {
 /// Units and revenue of the lines of the store orders paid in `month`, by
 /// category, by product, by variant and by day: one pass of the database
 /// over the month's lines, so the page costs the same whatever their number.
-async fn sold(db: &PgPool, scope: StoreScope, time_zone: &str, month: Month) -> Result<Sold> {
+async fn sold(db: &PgPool, scope: StoreScope, time_zone: Tz, month: Month) -> Result<Sold> {
+    let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
         r#"SELECT category AS "category?", product_id AS "product_id?", sku AS "sku?",
                   options AS "options?", day AS "day?",
@@ -233,13 +262,12 @@ async fn sold(db: &PgPool, scope: StoreScope, time_zone: &str, month: Month) -> 
                       -- Kept apart (OFFSET 0) so each store order's lines come
                       -- from the index rather than a scan of every line.
                       LATERAL (SELECT * FROM order_lines l WHERE l.store_order_id = so.id OFFSET 0) l
-                 WHERE so.store_id = $1
-                   AND so.paid_at >= ($3::date)::timestamp AT TIME ZONE $2
-                   AND so.paid_at < ($3::date + interval '1 month')::timestamp AT TIME ZONE $2) line
+                 WHERE so.store_id = $1 AND so.paid_at >= $3 AND so.paid_at < $4) line
            GROUP BY GROUPING SETS ((category), (product_id), (product_id, sku, options), (day))"#,
         scope.store_id(),
-        time_zone,
-        month.first_day()
+        time_zone.name(),
+        start,
+        end
     )
     .fetch_all(db)
     .await?;
@@ -295,7 +323,7 @@ async fn sold(db: &PgPool, scope: StoreScope, time_zone: &str, month: Month) -> 
 /// The months in which the store had orders paid, newest first: each month
 /// between the first and the last payment is looked up in the index, rather
 /// than every order read.
-async fn months_with_sales(db: &PgPool, scope: StoreScope, time_zone: &str) -> Result<Vec<Month>> {
+async fn months_with_sales(db: &PgPool, scope: StoreScope, time_zone: Tz) -> Result<Vec<Month>> {
     Ok(sqlx::query_scalar!(
         r#"WITH span AS (
              SELECT min(paid_at) AS first, max(paid_at) AS last
@@ -311,7 +339,7 @@ async fn months_with_sales(db: &PgPool, scope: StoreScope, time_zone: &str) -> R
                            AND so.paid_at < (m + interval '1 month') AT TIME ZONE $2)
            ORDER BY 1 DESC"#,
         scope.store_id(),
-        time_zone
+        time_zone.name()
     )
     .fetch_all(db)
     .await?
@@ -347,9 +375,10 @@ pub struct Line {
 pub async fn lines(
     db: &PgPool,
     scope: StoreScope,
-    time_zone: &str,
+    time_zone: Tz,
     month: Month,
 ) -> Result<Vec<Line>> {
+    let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
         r#"SELECT so.id AS store_order_id, o.number, so.subtotal, so.refunded,
                   so.fee_basis_points AS "fee_basis_points!",
@@ -361,13 +390,12 @@ pub async fn lines(
            JOIN orders o ON o.id = so.order_id,
            -- Each store order's lines from the index (see `sold`).
            LATERAL (SELECT * FROM order_lines l WHERE l.store_order_id = so.id OFFSET 0) l
-           WHERE so.store_id = $1
-             AND so.paid_at >= ($3::date)::timestamp AT TIME ZONE $2
-             AND so.paid_at < ($3::date + interval '1 month')::timestamp AT TIME ZONE $2
+           WHERE so.store_id = $1 AND so.paid_at >= $3 AND so.paid_at < $4
            ORDER BY so.paid_at, so.id, l.id"#,
         scope.store_id(),
-        time_zone,
-        month.first_day()
+        time_zone.name(),
+        start,
+        end
     )
     .fetch_all(db)
     .await?;
@@ -423,26 +451,19 @@ pub async fn lines(
 
 /// Gross and orders of the store orders paid in `month`, and the refunds
 /// made in it with the fees they gave back.
-pub async fn income(
-    db: &PgPool,
-    scope: StoreScope,
-    time_zone: &str,
-    month: Month,
-) -> Result<Income> {
+pub async fn income(db: &PgPool, scope: StoreScope, time_zone: Tz, month: Month) -> Result<Income> {
+    let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
         r#"SELECT so.subtotal, so.refunded, so.fee_basis_points AS "fee_basis_points!",
                   so.platform_fee AS "platform_fee!",
-                  so.paid_at >= lo AND so.paid_at < hi AS "paid_in_month!",
-                  coalesce(so.refunded_at >= lo AND so.refunded_at < hi, false) AS "refunded_in_month!"
-           FROM store_orders so,
-                LATERAL (SELECT ($3::date)::timestamp AT TIME ZONE $2 AS lo,
-                                ($3::date + interval '1 month')::timestamp AT TIME ZONE $2 AS hi) m
+                  so.paid_at >= $2 AND so.paid_at < $3 AS "paid_in_month!",
+                  coalesce(so.refunded_at >= $2 AND so.refunded_at < $3, false) AS "refunded_in_month!"
+           FROM store_orders so
            WHERE so.store_id = $1 AND so.paid_at IS NOT NULL
-             AND ((so.paid_at >= lo AND so.paid_at < hi)
-                  OR (so.refunded_at >= lo AND so.refunded_at < hi))"#,
+             AND ((so.paid_at >= $2 AND so.paid_at < $3) OR (so.refunded_at >= $2 AND so.refunded_at < $3))"#,
         scope.store_id(),
-        time_zone,
-        month.first_day()
+        start,
+        end
     )
     .fetch_all(db)
     .await?;
@@ -553,6 +574,19 @@ mod tests {
         ] {
             assert_eq!(Month::parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn months_span_their_days_in_the_time_zone() {
+        let (start, end) = Month::parse("2026-10")
+            .unwrap()
+            .span(chrono_tz::Europe::Paris);
+        assert_eq!(start.to_rfc3339(), "2026-09-30T22:00:00+00:00");
+        assert_eq!(end.to_rfc3339(), "2026-10-31T23:00:00+00:00");
+        // Santiago's clocks go from midnight straight to one on 6 September 2026.
+        let day = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+        let start = start_of_day(day, chrono_tz::America::Santiago);
+        assert_eq!(start.to_rfc3339(), "2026-09-06T04:00:00+00:00");
     }
 
     #[test]
