@@ -307,6 +307,86 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
     assert_eq!(sales(&beta.categories), [("Home", 4, 10000)]);
 }
 
+/// A store's sales in a month, as the page shows them.
+async fn sold_in(db: &PgPool, scope: StoreScope, zone: chrono_tz::Tz, month: &str) -> Sold {
+    let figures = stats::month(db, scope, zone, Month::parse(month).unwrap())
+        .await
+        .unwrap();
+    Sold {
+        categories: sales(&figures.categories)
+            .into_iter()
+            .map(|(name, units, revenue)| (name.to_owned(), units, revenue))
+            .collect(),
+        busy_days: sales(&figures.days)
+            .into_iter()
+            .filter(|(_, units, _)| *units > 0)
+            .map(|(day, units, revenue)| (day.to_owned(), units, revenue))
+            .collect(),
+        months: figures
+            .months_with_sales
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    }
+}
+
+#[derive(Debug, PartialEq)]
+struct Sold {
+    categories: Vec<(String, i64, i64)>,
+    busy_days: Vec<(String, i64, i64)>,
+    months: Vec<String>,
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn sales_follow_payments_and_the_platform_time_zone(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let market = market(&db).await;
+    spring(&db).await;
+    let in_paris = sold_in(&db, market.alpha, PARIS, "2025-03").await;
+
+    // An order placed, then paid on 5 March: it counts from its payment on.
+    order(&db, "pending_payment", None, None, &[("SCARF", 2)]).await;
+    assert_eq!(sold_in(&db, market.alpha, PARIS, "2025-03").await, in_paris);
+    sqlx::query(
+        "UPDATE store_orders SET status = 'paid', paid_at = '2025-03-05 12:00Z',
+                fee_basis_points = 1000, platform_fee = 667, seller_net = subtotal - 667
+         WHERE status = 'pending_payment'",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let paid = sold_in(&db, market.alpha, PARIS, "2025-03").await;
+    assert_eq!(
+        paid.categories,
+        [
+            ("Clothing".to_owned(), 4, 13332),
+            ("Home".to_owned(), 3, 3600)
+        ]
+    );
+    assert_eq!(paid.busy_days[1], ("5".to_owned(), 2, 6666));
+
+    // In UTC, the sale of 1 March 00:30 in Paris is February's, and the one
+    // of 1 April 00:30 is March's.
+    let utc = sold_in(&db, market.alpha, chrono_tz::UTC, "2025-03").await;
+    assert_eq!(
+        utc.busy_days,
+        [
+            ("5".to_owned(), 2, 6666),
+            ("10".to_owned(), 3, 5733),
+            ("15".to_owned(), 1, 3333),
+            ("31".to_owned(), 1, 1200)
+        ]
+    );
+    assert_eq!(utc.months, ["2025-03", "2025-02"]);
+
+    // Back in Paris, the figures are Paris's again.
+    assert_eq!(sold_in(&db, market.alpha, PARIS, "2025-03").await, paid);
+    assert_eq!(paid.months, ["2025-04", "2025-03"]);
+}
+
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     csv::Reader::from_reader(text.as_bytes())
         .records()
