@@ -1,5 +1,9 @@
 """Turns wrk's reports, the checkout and statistics runs and the wasm bundle
-into one JSON record of figures."""
+into one JSON record of figures.
+
+The bundle is the main module every page loads (`bazaar.<hash>.wasm`) and
+the parts loaded on demand by the lazily loaded areas (the other `.wasm`
+files of the package directory)."""
 
 import gzip
 import json
@@ -27,14 +31,23 @@ def parse(report):
     }
 
 
-raw, wasm = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+def sizes(path):
+    data = path.read_bytes()
+    return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 9))}
+
+
+raw, pkg = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 products, connections = int(sys.argv[3]), int(sys.argv[4])
-wasm_bytes = wasm.read_bytes()
+modules = sorted(pkg.glob("*.wasm"))
+[main] = [path for path in modules if path.name.startswith("bazaar.")]
 print(json.dumps({
     "catalog_products": products,
     "connections": connections,
     "routes": {path.stem: parse(path.read_text()) for path in sorted(raw.glob("*.txt"))},
     "checkout": json.loads((raw / "checkout.json").read_text()),
     "seller_stats": json.loads((raw / "stats.json").read_text()),
-    "wasm": {"bytes": len(wasm_bytes), "gzip_bytes": len(gzip.compress(wasm_bytes, 9))},
+    "wasm": {
+        "main": sizes(main),
+        "on_demand": {path.name: sizes(path) for path in modules if path != main},
+    },
 }, indent=2))

@@ -11,7 +11,7 @@ bash scripts/tools.sh
 bash scripts/services.sh
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-cargo leptos build --release
+cargo leptos build --release --split
 
 port="${BENCH_PORT:-3200}"
 duration="${BENCH_DURATION:-10s}"
@@ -54,9 +54,8 @@ python3 bench/checkout.py "http://127.0.0.1:$port" "$DATABASE_URL" "$shoppers" |
 echo "==> seller statistics of the busy store, one request at a time"
 python3 bench/stats.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/stats.json"
 
-wasm="$(ls target/site/pkg/*.wasm | head -1)"
 mkdir -p bench/results
 result="bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
-python3 bench/summarise.py "$raw" "$wasm" "$products" "$connections" > "$result"
+python3 bench/summarise.py "$raw" target/site/pkg "$products" "$connections" > "$result"
 cat "$result"
 echo "written to $result"

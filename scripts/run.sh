@@ -8,7 +8,7 @@ source scripts/env.sh
 bash scripts/tools.sh
 bash scripts/services.sh
 
-cargo leptos build
+cargo leptos build --split
 bin="$CARGO_TARGET_DIR/debug/bazaar"
 leptos_site_env DEV
 "$bin" seed --demo

@@ -60,7 +60,7 @@ fi
 count_cargo_tests "$logs/cargo-test.log"
 
 step "release build"
-if cargo leptos build --release 2>&1 | tee "$logs/release-build.log"; then
+if cargo leptos build --release --split 2>&1 | tee "$logs/release-build.log"; then
   step "end-to-end tests (Playwright, Chromium)"
   if ! bash scripts/e2e.sh 2>&1 | tee "$logs/e2e.log"; then
     broken_steps+=("end-to-end tests")

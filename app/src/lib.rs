@@ -20,7 +20,7 @@ pub mod session;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -28,41 +28,14 @@ use leptos_router::{
 use crate::{
     components::layout::Layout,
     pages::{
-        accounts::{
-            account::AccountPage,
-            forgot_password::ForgotPasswordPage,
-            login::LoginPage,
-            orders::{OrderPage, OrdersPage},
-            register::RegisterPage,
-            reset_password::ResetPasswordPage,
-            security::SecurityPage,
-            verify_email::VerifyEmailPage,
-        },
-        admin::{
-            audit::AdminAuditPage,
-            categories::AdminCategoriesPage,
-            home::{AdminAreaPage, AdminHomePage},
-            orders::{AdminOrderPage, AdminOrdersPage},
-            stores::{AdminStorePage, AdminStoresPage},
-            users::{AdminUserPage, AdminUsersPage},
-        },
-        cart::CartPage,
-        category::CategoryPage,
-        checkout::{CheckoutCancelPage, CheckoutPage, CheckoutSuccessPage},
-        dev_mail::DevMailPage,
-        home::HomePage,
-        not_found::NotFound,
-        product::ProductPage,
-        products::ProductsPage,
-        seller::{
-            home::{SellerAreaPage, SellerHomePage},
-            onboarding::OnboardingPage,
-            orders::{SellerOrderPage, SellerOrdersPage},
-            product_editor::ProductEditorPage,
-            products::SellerProductsPage,
-            settings::SellerSettingsPage,
-            stats::SellerStatsPage,
-        },
+        AccountRoute, AdminAreaRoute, AdminAuditRoute, AdminCategoriesRoute, AdminHomeRoute,
+        AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute, AdminStoresRoute, AdminUserRoute,
+        AdminUsersRoute, CartRoute, CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute,
+        DevMailRoute, ForgotPasswordRoute, LoginRoute, OnboardingRoute, OrderRoute, OrdersRoute,
+        ProductEditorRoute, RegisterRoute, ResetPasswordRoute, SecurityRoute, SellerAreaRoute,
+        SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute, SellerProductsRoute,
+        SellerSettingsRoute, SellerStatsRoute, VerifyEmailRoute, category::CategoryPage,
+        home::HomePage, not_found::NotFound, product::ProductPage, products::ProductsPage,
         store::StorePage,
     },
 };
@@ -125,40 +98,40 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:category") view=CategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:store") view=StorePage ssr=SsrMode::Async />
                     <Route path=path!("/p/:slug") view=ProductPage ssr=SsrMode::Async />
-                    <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
-                    <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
-                    <Route path=path!("/checkout/success") view=CheckoutSuccessPage ssr=SsrMode::Async />
-                    <Route path=path!("/checkout/cancel") view=CheckoutCancelPage ssr=SsrMode::Async />
-                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
-                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/orders/:number") view=OrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller") view=SellerHomePage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/onboarding") view=OnboardingPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/products") view=SellerProductsPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/products/new") view=ProductEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/products/:id") view=ProductEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/orders") view=SellerOrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/orders/:id") view=SellerOrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/stats") view=SellerStatsPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/settings") view=SellerSettingsPage ssr=SsrMode::Async />
-                    <Route path=path!("/seller/*rest") view=SellerAreaPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/stores") view=AdminStoresPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/stores/:id") view=AdminStorePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/*rest") view=AdminAreaPage ssr=SsrMode::Async />
-                    <Route path=path!("/_dev/mail") view=DevMailPage ssr=SsrMode::Async />
+                    <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/checkout/success") view={Lazy::<CheckoutSuccessRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/checkout/cancel") view={Lazy::<CheckoutCancelRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/verify-email") view={Lazy::<VerifyEmailRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/forgot-password") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/orders/:number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller") view={Lazy::<SellerHomeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/onboarding") view={Lazy::<OnboardingRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/products") view={Lazy::<SellerProductsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/products/new") view={Lazy::<ProductEditorRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/products/:id") view={Lazy::<ProductEditorRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/orders") view={Lazy::<SellerOrdersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/orders/:id") view={Lazy::<SellerOrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/stats") view={Lazy::<SellerStatsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/settings") view={Lazy::<SellerSettingsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/*rest") view={Lazy::<SellerAreaRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view={Lazy::<AdminHomeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view={Lazy::<AdminUsersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users/:id") view={Lazy::<AdminUserRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/stores") view={Lazy::<AdminStoresRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/stores/:id") view={Lazy::<AdminStoreRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/categories") view={Lazy::<AdminCategoriesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orders") view={Lazy::<AdminOrdersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orders/:number") view={Lazy::<AdminOrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view={Lazy::<AdminAuditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/*rest") view={Lazy::<AdminAreaRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/_dev/mail") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>
