@@ -2,9 +2,10 @@
 //!
 //! The storefront's pages are in the browser bundle every visitor loads.
 //! The other areas (cart and checkout, accounts, the seller admin, the
-//! platform admin, the dev mailbox) are each a part of the bundle of their own, fetched the
-//! first time one of their pages is shown: a shopper browsing the catalog
-//! never downloads the seller admin. The server renders every page as usual.
+//! platform admin, the dev mailbox) are each a part of the bundle of their
+//! own, fetched the first time one of their pages is shown: a shopper
+//! browsing the catalog never downloads the seller admin. The server
+//! renders every page as usual.
 
 pub mod accounts;
 pub mod admin;
