@@ -32,11 +32,10 @@ use crate::{
         AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute, AdminStoresRoute, AdminUserRoute,
         AdminUsersRoute, CartRoute, CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute,
         DevMailRoute, ForgotPasswordRoute, LoginRoute, OnboardingRoute, OrderRoute, OrdersRoute,
-        ProductEditorRoute, RegisterRoute, ResetPasswordRoute, SecurityRoute, SellerAreaRoute,
-        SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute, SellerProductsRoute,
+        ProductEditorRoute, ProductRoute, RegisterRoute, ResetPasswordRoute, SecurityRoute,
+        SellerAreaRoute, SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute, SellerProductsRoute,
         SellerSettingsRoute, SellerStatsRoute, VerifyEmailRoute, category::CategoryPage,
-        home::HomePage, not_found::NotFound, product::ProductPage, products::ProductsPage,
-        store::StorePage,
+        home::HomePage, not_found::NotFound, products::ProductsPage, store::StorePage,
     },
 };
 
@@ -80,11 +79,13 @@ fn provide_request_nonce() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Marks the document once hydrated, for tests and for styles that only
-    // apply when the page is interactive.
+    // apply when the page is interactive; then fetches the product page.
     Effect::new(|_| {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
+        #[cfg(feature = "hydrate")]
+        pages::prefetch_product_page();
     });
     view! {
         <Title formatter=|title: String| {
@@ -97,7 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />
                     <Route path=path!("/c/:category") view=CategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:store") view=StorePage ssr=SsrMode::Async />
-                    <Route path=path!("/p/:slug") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/p/:slug") view={Lazy::<ProductRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout/success") view={Lazy::<CheckoutSuccessRoute>::new()} ssr=SsrMode::Async />

@@ -118,6 +118,21 @@ test("the variant picker shows each variant's price and stock", async ({ page },
   await expectAccessible(page, testInfo);
 });
 
+test("a listing fetches the product page's code while idle, so opening a product loads none", async ({ page }, testInfo) => {
+  test.skip(!hydrates(testInfo), "without JavaScript no code is loaded at all");
+  const productCode = page.waitForResponse(/\/pkg\/split_product_area_[^/]*\.wasm$/);
+  await visit(page, "/products", testInfo);
+  expect((await productCode).ok()).toBe(true);
+  const loadedLater: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) loadedLater.push(request.url());
+  });
+  await page.locator(".product-card a").first().click();
+  await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeVisible();
+  expect(loadedLater).toEqual([]);
+});
+
 test("an unknown product is a 404 page with a way back", async ({ page }, testInfo) => {
   const response = await page.goto("/p/no-such-product");
   expect(response?.status()).toBe(404);

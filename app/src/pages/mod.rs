@@ -1,11 +1,11 @@
 //! One module per page, named after its URL.
 //!
-//! The storefront's pages are in the browser bundle every visitor loads.
-//! The other areas (cart and checkout, accounts, the seller admin, the
-//! platform admin, the dev mailbox) are each a part of the bundle of their
-//! own, fetched the first time one of their pages is shown: a shopper
-//! browsing the catalog never downloads the seller admin. The server
-//! renders every page as usual.
+//! The storefront's listings are in the browser bundle every visitor loads.
+//! The other pages are grouped in areas (the product page, cart and
+//! checkout, accounts, the seller admin, the platform admin, the dev
+//! mailbox), each a part of the bundle of its own, fetched the first time
+//! one of its pages is shown: a shopper browsing the catalog never
+//! downloads the seller admin. The server renders every page as usual.
 
 pub mod accounts;
 pub mod admin;
@@ -82,6 +82,7 @@ use admin::{
 use cart::CartPage;
 use checkout::{CheckoutCancelPage, CheckoutPage, CheckoutSuccessPage};
 use dev_mail::DevMailPage;
+use product::ProductPage;
 use seller::{
     home::{SellerAreaPage, SellerHomePage},
     onboarding::OnboardingPage,
@@ -91,6 +92,20 @@ use seller::{
     settings::SellerSettingsPage,
     stats::SellerStatsPage,
 };
+
+lazy_area!(product_area, __preload_product_area, ProductPages {
+    ProductRoute => ProductPage,
+});
+
+/// Fetches the product page's part of the bundle once the browser is idle.
+/// Nearly every storefront page links to products, so following one then
+/// does not wait for a download, while the first page hydrates without it.
+#[cfg(feature = "hydrate")]
+pub fn prefetch_product_page() {
+    leptos::prelude::request_idle_callback(|| {
+        leptos::task::spawn_local(__preload_product_area());
+    });
+}
 
 lazy_area!(checkout_area, __preload_checkout_area, CheckoutPages {
     CartRoute => CartPage,
