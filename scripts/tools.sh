@@ -45,6 +45,10 @@ if [ "$want" = all ] || [ "$want" = rust ]; then
     step "installing sqlx-cli 0.8.6"
     cargo install sqlx-cli --version 0.8.6 --locked --no-default-features --features postgres,rustls --root "$TOOLS"
   fi
+  if ! command -v cargo-deny >/dev/null || [ "$(cargo-deny --version | awk '{print $2}')" != "0.20.2" ]; then
+    step "installing cargo-deny 0.20.2"
+    cargo install cargo-deny --version 0.20.2 --locked --root "$TOOLS"
+  fi
 fi
 
 if [ "$want" = all ] || [ "$want" = node ]; then
