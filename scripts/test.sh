@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: formatting, lints (server and browser builds), the browser
-# bundle's dependency rule, the `.sqlx` data, unit and integration tests on
-# real PostgreSQL and Redis, and Playwright against the release build.
+# bundle's dependency rule, the dependency policy (deny.toml), the `.sqlx`
+# data, unit and integration tests on real PostgreSQL and Redis, and
+# Playwright against the release build.
 # Ends with one line `N passed, N failed` over every test suite.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,8 @@ check "rustfmt" cargo fmt --all --check
 check "clippy (server build)" cargo clippy --workspace --all-targets --features bazaar/ssr -- -D warnings
 check "clippy (browser build)" cargo clippy -p bazaar -p app --lib --features bazaar/hydrate --target wasm32-unknown-unknown -- -D warnings
 check "browser bundle holds no server-only crate" bash scripts/check-wasm-deps.sh
+# Offline: the advisory database cannot be fetched here (see deny.toml).
+check "dependency policy (cargo deny)" cargo deny --offline --locked check licenses bans sources
 check ".sqlx query data is current" bash scripts/sqlx-prepare.sh --check
 
 step "unit and integration tests"
