@@ -130,7 +130,7 @@ pub fn Field(
                         aria-invalid=move || problem().is_some().then_some("true")
                         aria-describedby=described_by.clone()
                     >
-                        {initial.clone().unwrap_or_default()}
+                        {crate::escape::unescaped_element_text(initial.clone().unwrap_or_default())}
                     </textarea>
                 }
                     .into_any()

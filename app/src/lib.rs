@@ -10,6 +10,7 @@ pub mod cart;
 pub mod catalog;
 pub mod components;
 pub mod error;
+mod escape;
 pub mod forms;
 pub mod orders;
 pub mod pages;
@@ -74,6 +75,16 @@ fn provide_request_nonce() {
     }
 }
 
+/// Every page's `<title>`: its own text, then the site's name; the one
+/// place titles are escaped (see `escape`).
+fn page_title(title: String) -> String {
+    escape::unescaped_element_text(if title.is_empty() {
+        "Bazaar".to_owned()
+    } else {
+        format!("{title} · Bazaar")
+    })
+}
+
 /// The application: every storefront page in the common layout.
 #[component]
 pub fn App() -> impl IntoView {
@@ -88,9 +99,7 @@ pub fn App() -> impl IntoView {
         pages::prefetch_product_page();
     });
     view! {
-        <Title formatter=|title: String| {
-            if title.is_empty() { "Bazaar".to_owned() } else { format!("{title} · Bazaar") }
-        } />
+        <Title formatter=page_title />
         <Router>
             <Layout>
                 <Routes fallback=NotFound>

@@ -1,5 +1,6 @@
 //! Pieces several pages share.
 
+pub mod canonical;
 pub mod charts;
 pub mod error_view;
 pub mod layout;

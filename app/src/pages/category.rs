@@ -1,12 +1,12 @@
 //! `/c/{category}`: the listing of one category and its sub-categories.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
     catalog::category_title,
-    components::{error_view::ErrorView, listing::Listing},
+    components::{canonical::Canonical, error_view::ErrorView, listing::Listing},
 };
 
 #[component]
@@ -24,7 +24,7 @@ pub fn CategoryPage() -> impl IntoView {
                             <Title text=name.clone() />
                             <Meta name="description" content=format!("{name} from independent stores on Bazaar.") />
                             <Meta property="og:title" content=format!("{name} · Bazaar") />
-                            <Link rel="canonical" href=format!("/c/{slug}") />
+                            <Canonical path=format!("/c/{slug}") />
                             <h1>{name}</h1>
                             <Listing base=format!("/c/{slug}") fixed="category" fixed_value=slug />
                         }

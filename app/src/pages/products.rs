@@ -1,10 +1,10 @@
 //! `/products`: every published product, searchable and filtered.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::listing::Listing;
+use crate::components::{canonical::Canonical, listing::Listing};
 
 #[component]
 pub fn ProductsPage() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn ProductsPage() -> impl IntoView {
         <Title text=heading />
         <Meta name="description" content="Browse and search products from every store on Bazaar." />
         <Meta property="og:title" content="All products · Bazaar" />
-        <Link rel="canonical" href="/products" />
+        <Canonical path="/products" />
         <section class="container section">
             <h1>{heading}</h1>
             <Listing base="/products".to_owned() />

@@ -1,12 +1,12 @@
 //! `/s/{store}`: a store's page, with its products and the same filters.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 use leptos_router::{components::Redirect, hooks::use_params_map};
 
 use crate::{
     catalog::{StoreLookup, store_front},
-    components::{error_view::ErrorView, listing::Listing},
+    components::{canonical::Canonical, error_view::ErrorView, listing::Listing},
 };
 
 #[component]
@@ -24,7 +24,7 @@ pub fn StorePage() -> impl IntoView {
                             <Title text=store.name.clone() />
                             <Meta name="description" content=store.summary.clone() />
                             <Meta property="og:title" content=format!("{} · Bazaar", store.name) />
-                            <Link rel="canonical" href=format!("/s/{}", store.slug) />
+                            <Canonical path=format!("/s/{}", store.slug) />
                             <header class="store-header stack">
                                 {store.logo.clone().map(|src| view! {
                                     <img class="store-logo" src=src alt="" width="96" height="96" />
