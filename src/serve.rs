@@ -5,9 +5,17 @@ use std::{net::SocketAddr, path::Path};
 
 use anyhow::Context;
 use app::{App, shell};
-use axum::{Router, http::HeaderValue};
-use leptos::prelude::*;
+use axum::{
+    Router,
+    body::Body,
+    extract::Request,
+    http::{HeaderValue, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use leptos::{prelude::*, server_fn::error::SERVER_FN_ERROR_HEADER};
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use server::secrecy::ExposeSecret;
 use server::{
     AppState, Config, db,
     payments::emulator::{Emulator, Settings},
@@ -24,7 +32,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("connecting: {e}"))?;
     if migrate {
-        db::migrate(&state.db)
+        db::migrate(&state.config, &state.db)
             .await
             .context("migrating the database at start-up")?;
     }
@@ -65,7 +73,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
 async fn start_stripe_emulator(config: &Config) -> anyhow::Result<Emulator> {
     let settings = Settings {
         webhook_url: format!("{}/webhooks/stripe", config.app_url),
-        webhook_secret: config.stripe_webhook_secret.clone(),
+        webhook_secret: config.stripe_webhook_secret.expose_secret().to_owned(),
         retry_base: std::time::Duration::from_secs(1),
         max_attempts: 10,
     };
@@ -117,10 +125,34 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         )
     };
     let app = pages
+        .layer(axum::middleware::from_fn(server_fn_error_status))
         .merge(server::http::routes(state.clone()))
         .nest("/pkg", immutable_files(&pkg_dir))
         .nest("/uploads", immutable_files(&state.config.upload_dir));
     server::http::with_middleware(app, &state)
+}
+
+/// Gives a server function's error answer the status of its error (403,
+/// 404, 422, …) instead of the 500 Leptos answers every error with; the body
+/// stays the same.
+async fn server_fn_error_status(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // An error's encoding is a few hundred bytes.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Some(status) = app::error::AppError::status_of_server_fn_answer(&bytes)
+        .and_then(|status| StatusCode::from_u16(status).ok())
+    {
+        parts.status = status;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 async fn shutdown_signal() {

@@ -79,6 +79,21 @@ impl From<server::Error> for AppError {
     }
 }
 
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The status a server function's error answer carries, read from the
+    /// error it encoded: Leptos answers every error with 500, which would
+    /// make a refusal look like a crash. `None` when the body is not one.
+    pub fn status_of_server_fn_answer(body: &[u8]) -> Option<u16> {
+        let error: Self = serde_json::from_slice(body).ok()?;
+        Some(match error {
+            // On the server this only means the request could not be read.
+            Self::Network(_) => 400,
+            other => other.status(),
+        })
+    }
+}
+
 /// The shared state of the server, for server functions.
 #[cfg(feature = "ssr")]
 pub fn state() -> Result<server::AppState, AppError> {

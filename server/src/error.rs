@@ -153,6 +153,11 @@ impl From<sqlx::Error> for Error {
                 tracing::warn!(%error, "database unreachable");
                 Self::Unavailable("the database")
             }
+            // Text PostgreSQL cannot store (a NUL byte) is bad input, not a
+            // fault: 22021 is character_not_in_repertoire.
+            sqlx::Error::Database(database) if database.code().as_deref() == Some("22021") => {
+                Self::invalid("", "The text contains a character that is not allowed.")
+            }
             other => Self::internal(other),
         }
     }

@@ -1,6 +1,11 @@
 //! The largest request body each path takes: small everywhere, larger for
 //! the endpoints that receive image files.
 
+use std::sync::{
+    Arc,
+    atomic::{AtomicBool, Ordering},
+};
+
 use axum::{
     body::{Body, HttpBody},
     extract::{Request, State},
@@ -8,6 +13,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use http::{StatusCode, header::CONTENT_LENGTH};
+use http_body_util::{BodyExt, LengthLimitError};
 
 use crate::Config;
 
@@ -45,13 +51,32 @@ pub async fn limit(State(limits): State<Limits>, request: Request, next: Next) -
         .and_then(|value| value.parse::<u64>().ok())
         .or_else(|| request.body().size_hint().exact());
     if announced.is_some_and(|length| length > max as u64) {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("The request is larger than {} MB.", max / (1024 * 1024)),
-        )
-            .into_response();
+        return too_large(max);
     }
+    // A body sent in chunks is only found too large while a handler reads
+    // it; whatever the handler then answers, the client is told 413.
+    let cut_off = Arc::new(AtomicBool::new(false));
     let (parts, body) = request.into_parts();
-    let body = Body::new(http_body_util::Limited::new(body, max));
-    next.run(Request::from_parts(parts, body)).await
+    let body = Body::new(http_body_util::Limited::new(body, max).map_err({
+        let cut_off = cut_off.clone();
+        move |error| {
+            if error.is::<LengthLimitError>() {
+                cut_off.store(true, Ordering::Relaxed);
+            }
+            error
+        }
+    }));
+    let response = next.run(Request::from_parts(parts, body)).await;
+    if cut_off.load(Ordering::Relaxed) {
+        return too_large(max);
+    }
+    response
+}
+
+fn too_large(max: usize) -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("The request is larger than {} MB.", max / (1024 * 1024)),
+    )
+        .into_response()
 }

@@ -56,9 +56,30 @@ pub fn is_machine_path(path: &str) -> bool {
         .any(|prefix| path.starts_with(prefix))
 }
 
+/// A service's refusal on a route both people and programs follow (a file
+/// download): JSON when the client asks for it, the error page otherwise.
+pub fn refusal(error: crate::Error, headers: &HeaderMap) -> Response {
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"));
+    if wants_json {
+        return error.into_response();
+    }
+    let request_id = request_id(headers);
+    match &error {
+        crate::Error::Internal(source) => {
+            tracing::error!(error = %source, "internal error");
+            error_response(error.status(), &request_id, false)
+        }
+        _ => error_page(error.status(), &error.to_string(), &request_id),
+    }
+}
+
 /// A generic failure answer: a small HTML page for people, JSON for machines.
 pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Response {
     let message = match status {
+        StatusCode::BAD_REQUEST => "The request could not be understood.",
         StatusCode::NOT_FOUND => "We could not find that page.",
         StatusCode::FORBIDDEN => "You are not allowed to do that.",
         StatusCode::TOO_MANY_REQUESTS => "Too many requests. Please wait a moment and try again.",
@@ -82,6 +103,11 @@ pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Respo
         )
             .into_response();
     }
+    error_page(status, message, request_id)
+}
+
+/// The small HTML error page of routes outside the Leptos app.
+fn error_page(status: StatusCode, message: &str, request_id: &str) -> Response {
     let title = status.canonical_reason().unwrap_or("Error");
     let page = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -90,6 +116,7 @@ pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Respo
          <h1>{title}</h1><p>{message}</p>\
          <p>Request id: <code>{request_id}</code></p><p><a href=\"/\">Back to the shop</a></p>\
          </main></body></html>",
+        message = html_escape(message),
         request_id = html_escape(request_id),
     );
     let mut response = (status, Html(page)).into_response();

@@ -9,7 +9,7 @@ use http::{header, request::Parts};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::client::RequestMeta;
+use super::{client::RequestMeta, errors};
 use crate::{
     AppState, Error, Result,
     accounts::{Permission, permissions, sessions},
@@ -41,7 +41,7 @@ pub async fn csv(
                 .unwrap_or_default();
             Redirect::to(&format!("/login?next=%2Fseller%2Fstats{month}")).into_response()
         }
-        Err(error) => error.into_response(),
+        Err(error) => errors::refusal(error, &parts.headers),
     }
 }
 
