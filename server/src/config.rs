@@ -3,6 +3,8 @@
 
 use std::{fmt, net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
 
+use secrecy::SecretString;
+
 /// Where the application runs; production refuses to guess missing settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppEnv {
@@ -41,13 +43,18 @@ impl FromStr for LogFormat {
     }
 }
 
-/// Every setting Bazaar reads at start-up.
+/// Every setting Bazaar reads at start-up. Settings that hold a password or
+/// key are `SecretString`s, which print as `[REDACTED]`, so logging the
+/// configuration never shows them.
 #[derive(Clone, Debug)]
 pub struct Config {
     pub env: AppEnv,
-    pub database_url: String,
+    pub database_url: SecretString,
+    /// The schema owner's connection, for migrations only; without it the
+    /// serving connection migrates too (a single-role setup).
+    pub database_migrate_url: Option<SecretString>,
     pub database_max_connections: u32,
-    pub redis_url: String,
+    pub redis_url: SecretString,
     /// The public origin, used for links in emails and the Origin check.
     pub app_url: String,
     pub bind_addr: SocketAddr,
@@ -61,7 +68,7 @@ pub struct Config {
     pub upload_body_limit_bytes: usize,
     pub upload_dir: PathBuf,
     /// Where mail goes; `None` keeps it in the dev mailbox at `/_dev/mail`.
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<SecretString>,
     /// The sender of every message, as `Name <address>`.
     pub mail_from: String,
     /// A session ends after this long without a request…
@@ -76,12 +83,12 @@ pub struct Config {
     /// the platform admins are alerted by mail.
     pub admin_alert_threshold: u32,
     /// Stripe's secret key; `None` pays through the built-in emulator.
-    pub stripe_secret_key: Option<String>,
+    pub stripe_secret_key: Option<SecretString>,
     /// Where the Stripe API is reached when it is not Stripe itself: the
     /// emulator's address, set by test harnesses that start their own.
     pub stripe_api_url: Option<String>,
     /// The secret Stripe signs webhooks with.
-    pub stripe_webhook_secret: String,
+    pub stripe_webhook_secret: SecretString,
     /// Where `serve` starts the emulator when there is no Stripe key.
     pub stripe_emulator_addr: SocketAddr,
     /// How long a placed order keeps its stock while waiting for payment
@@ -91,6 +98,9 @@ pub struct Config {
     pub platform_fee_basis_points: u32,
     /// Where the platform's days and months begin and end, for statistics.
     pub time_zone: chrono_tz::Tz,
+    /// The bearer token a metrics scraper sends; without one (only outside
+    /// production) `/metrics` is open, as on a developer's machine.
+    pub metrics_token: Option<SecretString>,
 }
 
 /// A setting that is missing or malformed, named so the operator can fix it.
@@ -122,9 +132,9 @@ impl Config {
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let vars = Vars { lookup: &lookup };
-        let env: AppEnv = vars.parsed("APP_ENV", AppEnv::Dev)?;
-        let local = env != AppEnv::Prod;
         let bind_addr: SocketAddr = vars.parsed("BIND_ADDR", ([127, 0, 0, 1], 3000).into())?;
+        let env = app_env(&vars, bind_addr)?;
+        let local = env != AppEnv::Prod;
         let app_url = vars
             .required("APP_URL", local.then(|| format!("http://{bind_addr}")))?
             .trim_end_matches('/')
@@ -137,13 +147,17 @@ impl Config {
         }
         Ok(Self {
             env,
-            database_url: vars.required(
-                "DATABASE_URL",
-                local.then(|| "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar".into()),
-            )?,
+            database_url: vars
+                .required(
+                    "DATABASE_URL",
+                    local.then(|| "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar".into()),
+                )?
+                .into(),
+            database_migrate_url: vars.get("DATABASE_MIGRATE_URL").map(SecretString::from),
             database_max_connections: vars.parsed("DATABASE_MAX_CONNECTIONS", 10)?,
             redis_url: vars
-                .required("REDIS_URL", local.then(|| "redis://127.0.0.1:6379".into()))?,
+                .required("REDIS_URL", local.then(|| "redis://127.0.0.1:6379".into()))?
+                .into(),
             app_url,
             bind_addr,
             log_format: vars.parsed("LOG_FORMAT", LogFormat::Pretty)?,
@@ -154,9 +168,9 @@ impl Config {
             upload_body_limit_bytes: vars.parsed("UPLOAD_BODY_LIMIT_BYTES", 50 * 1024 * 1024)?,
             upload_dir: vars.parsed("UPLOAD_DIR", PathBuf::from("data/uploads"))?,
             smtp_url: match vars.get("SMTP_URL") {
-                Some(url) => Some(url),
+                Some(url) => Some(url.into()),
                 None if local => None,
-                None => Some(vars.required("SMTP_URL", None)?),
+                None => Some(vars.required("SMTP_URL", None)?.into()),
             },
             mail_from: vars
                 .get("MAIL_FROM")
@@ -167,15 +181,12 @@ impl Config {
             login_failures_per_ip: vars.parsed("LOGIN_FAILURES_PER_IP", 50)?,
             admin_alert_threshold: vars.parsed("ADMIN_ALERT_THRESHOLD", 5)?,
             stripe_secret_key: match vars.get("STRIPE_SECRET_KEY") {
-                Some(key) => Some(key),
+                Some(key) => Some(key.into()),
                 None if local => None,
-                None => Some(vars.required("STRIPE_SECRET_KEY", None)?),
+                None => Some(vars.required("STRIPE_SECRET_KEY", None)?.into()),
             },
             stripe_api_url: vars.get("STRIPE_API_URL"),
-            stripe_webhook_secret: vars.required(
-                "STRIPE_WEBHOOK_SECRET",
-                local.then(|| "whsec_bazaar_local_emulator".into()),
-            )?,
+            stripe_webhook_secret: webhook_secret(&vars, local)?,
             stripe_emulator_addr: vars
                 .parsed("STRIPE_EMULATOR_ADDR", ([127, 0, 0, 1], 12111).into())?,
             checkout_expiry: minutes(
@@ -184,6 +195,11 @@ impl Config {
             ),
             platform_fee_basis_points: platform_fee(&vars)?,
             time_zone: vars.parsed("TIME_ZONE", chrono_tz::Europe::Paris)?,
+            metrics_token: match vars.get("METRICS_TOKEN") {
+                Some(token) => Some(token.into()),
+                None if local => None,
+                None => Some(vars.required("METRICS_TOKEN", None)?.into()),
+            },
         })
     }
 
@@ -195,6 +211,49 @@ impl Config {
     /// Whether the public origin is served over TLS (secure cookies, HSTS).
     pub fn is_https(&self) -> bool {
         self.app_url.starts_with("https://")
+    }
+}
+
+/// `APP_ENV`, which may be left out only where the local defaults cannot
+/// reach anyone else: listening on loopback, with no real mail or payment
+/// provider configured. Otherwise a forgotten setting would open the dev
+/// mailbox (every reset link) to the network.
+fn app_env(vars: &Vars, bind_addr: SocketAddr) -> Result<AppEnv, ConfigError> {
+    if vars.get("APP_ENV").is_none() {
+        let real_service = ["SMTP_URL", "STRIPE_SECRET_KEY"]
+            .into_iter()
+            .find(|name| vars.get(name).is_some());
+        if let Some(name) = real_service {
+            return Err(ConfigError {
+                variable: "APP_ENV",
+                problem: format!("must be set (dev, test or prod) when {name} is"),
+            });
+        }
+        if !bind_addr.ip().is_loopback() {
+            return Err(ConfigError {
+                variable: "APP_ENV",
+                problem: format!("must be set (dev, test or prod) to listen on {bind_addr}"),
+            });
+        }
+    }
+    vars.parsed("APP_ENV", AppEnv::Dev)
+}
+
+/// The webhook signing secret. The local default is public, so it is only
+/// taken with the emulator: with a real Stripe key it must be set.
+fn webhook_secret(vars: &Vars, local: bool) -> Result<SecretString, ConfigError> {
+    let has_real_key = vars.get("STRIPE_SECRET_KEY").is_some();
+    let default = (local && !has_real_key).then(|| "whsec_bazaar_local_emulator".to_owned());
+    match vars.get("STRIPE_WEBHOOK_SECRET").or(default) {
+        Some(secret) => Ok(secret.into()),
+        None => Err(ConfigError {
+            variable: "STRIPE_WEBHOOK_SECRET",
+            problem: if local {
+                "is required with STRIPE_SECRET_KEY: the local value is public".into()
+            } else {
+                "is required in production".into()
+            },
+        }),
     }
 }
 
@@ -252,6 +311,7 @@ impl Vars<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use secrecy::ExposeSecret;
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
@@ -267,14 +327,14 @@ mod tests {
         let config = config(&[]).unwrap();
         assert_eq!(config.env, AppEnv::Dev);
         assert_eq!(
-            config.database_url,
+            config.database_url.expose_secret(),
             "postgres://bazaar:bazaar@127.0.0.1:5432/bazaar"
         );
-        assert_eq!(config.redis_url, "redis://127.0.0.1:6379");
+        assert_eq!(config.redis_url.expose_secret(), "redis://127.0.0.1:6379");
         assert_eq!(config.app_url, "http://127.0.0.1:3000");
         assert_eq!(config.bind_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(config.rate_limit_per_minute, 200);
-        assert_eq!(config.stripe_secret_key, None);
+        assert!(config.stripe_secret_key.is_none());
         assert_eq!(config.platform_fee_basis_points, 1000);
         assert_eq!(config.time_zone, chrono_tz::Europe::Paris);
     }
@@ -325,5 +385,75 @@ mod tests {
         let config = config(&[("APP_URL", "https://bazaar.example/")]).unwrap();
         assert_eq!(config.app_url, "https://bazaar.example");
         assert!(config.is_https());
+    }
+
+    #[test]
+    fn printing_the_configuration_shows_no_secret() {
+        let config = config(&[
+            ("APP_ENV", "prod"),
+            ("APP_URL", "https://bazaar.example"),
+            ("DATABASE_URL", "postgres://app:db-password-1@db/bazaar"),
+            (
+                "DATABASE_MIGRATE_URL",
+                "postgres://owner:db-password-7@db/bazaar",
+            ),
+            ("REDIS_URL", "redis://:redis-password-2@cache:6379"),
+            ("SMTP_URL", "smtps://mailer:smtp-password-3@smtp.example"),
+            ("STRIPE_SECRET_KEY", "sk_live_stripe-key-4"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_webhook-secret-5"),
+            ("METRICS_TOKEN", "metrics-token-6"),
+        ])
+        .unwrap();
+        let printed = format!("{config:?} {config:#?}");
+        for secret in [
+            "db-password-1",
+            "redis-password-2",
+            "smtp-password-3",
+            "stripe-key-4",
+            "webhook-secret-5",
+            "metrics-token-6",
+            "db-password-7",
+        ] {
+            assert!(!printed.contains(secret), "{secret} printed in {printed}");
+        }
+        assert!(
+            printed.contains("https://bazaar.example"),
+            "the rest still prints"
+        );
+    }
+
+    #[test]
+    fn a_real_stripe_key_refuses_the_public_webhook_secret() {
+        let refused =
+            config(&[("APP_ENV", "dev"), ("STRIPE_SECRET_KEY", "sk_test_123")]).unwrap_err();
+        assert_eq!(refused.variable, "STRIPE_WEBHOOK_SECRET");
+        let accepted = config(&[
+            ("APP_ENV", "dev"),
+            ("STRIPE_SECRET_KEY", "sk_test_123"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_own"),
+        ])
+        .unwrap();
+        assert_eq!(accepted.stripe_webhook_secret.expose_secret(), "whsec_own");
+    }
+
+    #[test]
+    fn app_env_must_be_explicit_beyond_a_local_playground() {
+        for vars in [
+            &[("BIND_ADDR", "0.0.0.0:3000")][..],
+            &[("SMTP_URL", "smtp://smtp.example")][..],
+            &[
+                ("STRIPE_SECRET_KEY", "sk_test_1"),
+                ("STRIPE_WEBHOOK_SECRET", "whsec_1"),
+            ][..],
+        ] {
+            assert_eq!(config(vars).unwrap_err().variable, "APP_ENV", "{vars:?}");
+        }
+        let mut explicit = vec![("APP_ENV", "dev"), ("BIND_ADDR", "0.0.0.0:3000")];
+        assert_eq!(config(&explicit).unwrap().env, AppEnv::Dev);
+        explicit.pop();
+        assert_eq!(
+            config(&explicit).unwrap().bind_addr.to_string(),
+            "127.0.0.1:3000"
+        );
     }
 }

@@ -25,4 +25,5 @@ pub mod text;
 
 pub use config::Config;
 pub use error::{Error, Problem, Problems, Result};
+pub use secrecy;
 pub use state::AppState;

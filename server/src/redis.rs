@@ -3,13 +3,14 @@
 use std::time::Duration;
 
 use fred::prelude::{Builder, ClientLike, Config as RedisConfig, Pool, ReconnectPolicy};
+use secrecy::ExposeSecret;
 
 use crate::Config;
 
 /// Connects in the background and keeps reconnecting while Redis is away;
 /// commands fail within two seconds meanwhile instead of queueing forever.
 pub async fn pool(config: &Config) -> Result<Pool, fred::error::Error> {
-    let redis_config = RedisConfig::from_url(&config.redis_url)?;
+    let redis_config = RedisConfig::from_url(config.redis_url.expose_secret())?;
     let pool = Builder::from_config(redis_config)
         .with_performance_config(|performance| {
             performance.default_command_timeout = Duration::from_secs(2);

@@ -5,11 +5,13 @@ use std::{sync::OnceLock, time::Instant};
 
 use axum::{
     extract::{MatchedPath, Request, State},
-    http::header,
+    http::{HeaderMap, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use secrecy::ExposeSecret;
+use subtle::ConstantTimeEq;
 
 use crate::AppState;
 
@@ -56,8 +58,23 @@ pub async fn track(request: Request, next: Next) -> Response {
     response
 }
 
-/// `GET /metrics` in the Prometheus text format.
-pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
+/// `GET /metrics` in the Prometheus text format, for the scraper holding
+/// `METRICS_TOKEN` only: route names and pool sizes are nobody else's.
+pub async fn render(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = &state.config.metrics_token {
+        let sent = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        if !bool::from(sent.as_bytes().ct_eq(token.expose_secret().as_bytes())) {
+            return (
+                StatusCode::UNAUTHORIZED,
+                [(header::WWW_AUTHENTICATE, "Bearer")],
+            )
+                .into_response();
+        }
+    }
     let handle = handle();
     metrics::gauge!("db_pool_connections").set(state.db.size() as f64);
     metrics::gauge!("db_pool_idle_connections").set(state.db.num_idle() as f64);
@@ -66,4 +83,5 @@ pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         handle.render(),
     )
+        .into_response()
 }

@@ -8,6 +8,7 @@ use lettre::{
     AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
     message::{Mailbox, MultiPart},
 };
+use secrecy::ExposeSecret;
 use sqlx::{PgConnection, PgPool};
 
 use super::Message;
@@ -51,7 +52,7 @@ impl Mailer {
         let Some(url) = &config.smtp_url else {
             return Ok(Self::DevMailbox);
         };
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
             .map_err(|error| Error::internal(format!("SMTP_URL: {error}")))?
             .timeout(Some(Duration::from_secs(10)))
             .build();

@@ -5,6 +5,7 @@
 pub mod emulator;
 
 use chrono::{DateTime, Utc};
+use secrecy::{ExposeSecret, SecretString};
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
 use stripe_checkout::checkout_session::{
     CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
@@ -25,7 +26,7 @@ const EMULATOR_KEY: &str = "sk_test_bazaar_emulator";
 #[derive(Clone)]
 pub struct Payments {
     client: Client,
-    webhook_secret: String,
+    webhook_secret: SecretString,
 }
 
 /// One line of what the shopper pays for.
@@ -94,7 +95,10 @@ impl Payments {
         // Other crates in the build enable a second TLS backend, so rustls
         // cannot pick one by itself; the first call here picks ring.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let key = config.stripe_secret_key.as_deref().unwrap_or(EMULATOR_KEY);
+        let key = config
+            .stripe_secret_key
+            .as_ref()
+            .map_or(EMULATOR_KEY, |key| key.expose_secret());
         let mut builder = ClientBuilder::new(key)
             .request_strategy(RequestStrategy::ExponentialBackoff(3))
             .timeout(std::time::Duration::from_secs(15));
@@ -147,6 +151,11 @@ impl Payments {
     }
 
     pub async fn session(&self, id: &str) -> Result<Session> {
+        // The id may come from a URL a shopper returned with; only a
+        // session id's characters may go into the API path.
+        if !is_checkout_session_id(id) {
+            return Err(Error::NotFound);
+        }
         let session = RetrieveCheckoutSession::new(id)
             .send(&self.client)
             .await
@@ -179,8 +188,9 @@ impl Payments {
     /// Checks a webhook's `Stripe-Signature` (five minutes' tolerance) and
     /// reads the event; anything forged, stale or malformed is refused.
     pub fn verify(&self, payload: &str, signature: &str) -> Result<Event> {
-        let event = Webhook::construct_event(payload, signature, &self.webhook_secret)
-            .map_err(|error| Error::invalid("signature", error.to_string()))?;
+        let event =
+            Webhook::construct_event(payload, signature, self.webhook_secret.expose_secret())
+                .map_err(|error| Error::invalid("signature", error.to_string()))?;
         let kind = match event.data.object {
             EventObject::CheckoutSessionCompleted(session) => {
                 EventKind::Completed(session_of(&session))
@@ -201,6 +211,16 @@ impl Payments {
             kind,
         })
     }
+}
+
+/// Whether `id` has the shape of a Checkout Session id: `cs_` and then
+/// letters, digits and underscores.
+pub fn is_checkout_session_id(id: &str) -> bool {
+    id.strip_prefix("cs_").is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.len() <= 250
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
 }
 
 /// The Stripe API's address when it is not Stripe itself.
@@ -251,5 +271,26 @@ fn session_of(session: &CheckoutSession) -> Session {
             .client_reference_id
             .as_deref()
             .and_then(|id| id.parse().ok()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_checkout_session_id;
+
+    #[test]
+    fn only_checkout_session_ids_reach_the_api_path() {
+        assert!(is_checkout_session_id("cs_test_a1B2c3"));
+        for bad in [
+            "",
+            "cs_",
+            "pi_123",
+            "cs_../../v1/refunds",
+            "cs_a?b=c",
+            "cs_a%2Fb",
+            "cs_a b",
+        ] {
+            assert!(!is_checkout_session_id(bad), "{bad}");
+        }
     }
 }
