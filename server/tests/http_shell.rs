@@ -87,6 +87,28 @@ async fn metrics_count_requests_by_route_pattern_and_status(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn metrics_are_served_only_to_the_scraper_holding_the_token(db: PgPool) {
+    let state = state(db, config(&[("METRICS_TOKEN", "scrape-me")])).await;
+    let app = app(&state, Router::new(), random_client());
+    let with_token = |token: &str| {
+        Request::get("/metrics")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+
+    let refused = send(&app, get("/metrics")).await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    assert!(body_text(refused).await.is_empty(), "nothing is shown");
+    let wrong = send(&app, with_token("scrape-you")).await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+
+    let scraped = send(&app, with_token("scrape-me")).await;
+    assert_eq!(scraped.status(), StatusCode::OK);
+    assert!(body_text(scraped).await.contains("db_pool_max_connections"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn every_response_carries_security_headers_and_a_request_id(db: PgPool) {
     let state = state(db, config(&[])).await;
     let response = send(
@@ -158,6 +180,80 @@ async fn the_rate_limit_answers_429_with_retry_after_but_spares_static_files(db:
     assert_eq!(
         send(&app, get("/pkg/bazaar.js")).await.status(),
         StatusCode::OK
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn unknown_files_and_webhooks_are_counted_and_unknown_files_get_a_small_404(db: PgPool) {
+    let state = state(db, config(&[("RATE_LIMIT_PER_MINUTE", "2")])).await;
+    let extra = Router::new()
+        .route("/pkg/bazaar.js", get_route(|| async { "bundle" }))
+        .fallback(|| async {
+            (
+                StatusCode::NOT_FOUND,
+                "<html>the whole site's 404 page</html>",
+            )
+        });
+    let files = app(&state, extra, random_client());
+    let missing = send(&files, get("/assets/missing.png")).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let page = body_text(missing).await;
+    assert!(!page.contains("the whole site's 404 page"), "{page}");
+    assert!(page.contains("We could not find that page."), "{page}");
+    assert_eq!(
+        send(&files, get("/uploads/missing.webp")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        send(&files, get("/pkg/missing.wasm")).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the third unknown file is one too many"
+    );
+    for _ in 0..5 {
+        assert_eq!(
+            send(&files, get("/pkg/bazaar.js")).await.status(),
+            StatusCode::OK,
+            "files that exist are never counted"
+        );
+    }
+
+    // Webhooks have a budget of their own, ten times larger.
+    let webhooks = app(&state, Router::new(), random_client());
+    let post = || {
+        Request::post("/webhooks/stripe")
+            .body(Body::empty())
+            .unwrap()
+    };
+    for _ in 0..20 {
+        assert_eq!(
+            send(&webhooks, post()).await.status(),
+            StatusCode::BAD_REQUEST
+        );
+    }
+    assert_eq!(
+        send(&webhooks, post()).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn requests_go_through_while_redis_is_down(db: PgPool) {
+    let state = state(
+        db,
+        config(&[
+            ("RATE_LIMIT_PER_MINUTE", "1"),
+            ("REDIS_URL", "redis://127.0.0.1:6390"),
+        ]),
+    )
+    .await;
+    let app = app(&state, Router::new(), random_client());
+    for _ in 0..3 {
+        assert_eq!(send(&app, get("/healthz")).await.status(), StatusCode::OK);
+    }
+    assert_eq!(
+        send(&app, get("/readyz")).await.status(),
+        StatusCode::SERVICE_UNAVAILABLE,
+        "readiness still tells the truth"
     );
 }
 

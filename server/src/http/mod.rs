@@ -5,6 +5,7 @@ pub mod body_limit;
 pub mod client;
 pub mod errors;
 pub mod health;
+pub mod malformed;
 pub mod metrics;
 pub mod origin;
 pub mod rate_limit;
@@ -45,8 +46,8 @@ pub fn routes(state: AppState) -> Router {
 }
 
 /// Wraps a complete router (pages, server functions, machine routes, static
-/// files) in the middleware every response needs. The first layer listed is
-/// the outermost.
+/// files) in the middleware every response needs. The last layer listed is
+/// the outermost: a request passes them from the bottom of the list up.
 pub fn with_middleware(router: Router, state: &AppState) -> Router {
     let config = &state.config;
     // Install the recorder before the first request is counted.
@@ -56,6 +57,7 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
             config,
             state.redis.clone(),
         ))
+        .layer(middleware::from_fn(malformed::refuse_nul_bytes))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::limit,

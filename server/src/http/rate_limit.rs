@@ -1,7 +1,10 @@
 //! A per-IP request limit kept in Redis, so every app instance shares the
-//! same counters. Static assets are never limited.
+//! same counters. Files that exist are never limited.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::{
+    net::IpAddr,
+    time::{SystemTime, UNIX_EPOCH},
+};
 
 use axum::{
     extract::{Request, State},
@@ -9,7 +12,7 @@ use axum::{
     middleware::Next,
     response::Response,
 };
-use fred::prelude::{KeysInterface, Pool};
+use fred::prelude::{ClientLike, KeysInterface, Pool};
 
 use super::{
     client::client_ip,
@@ -18,42 +21,85 @@ use super::{
 use crate::AppState;
 
 const WINDOW_SECS: u64 = 60;
+/// Webhooks come from a payment provider's few addresses in bursts, and a
+/// refused one is only delivered later: they get a larger budget of their own.
+const WEBHOOK_FACTOR: u64 = 10;
 
 /// Counts the request in the current minute for its client IP and answers 429
-/// with `Retry-After` once the limit is passed. If Redis is unreachable the
-/// request goes through: an outage of the limiter must not take the shop down.
-/// Webhooks are signed and must never be turned away, so they are not counted.
+/// with `Retry-After` once the limit is passed. Every request is counted but
+/// files that exist: asking for unknown files is answered with a small 404
+/// and counted like a page. While Redis is unreachable requests go through
+/// at once: an outage of the limiter must not take the shop down, nor make
+/// each request wait for Redis's timeout.
 pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let limit = state.config.rate_limit_per_minute;
     let path = request.uri().path();
-    if limit == 0 || is_static_asset(path) || path.starts_with("/webhooks/") {
-        return next.run(request).await;
+    if is_static_asset(path) {
+        let request_id = request_id(request.headers());
+        let ip = client_ip(request.extensions());
+        let response = next.run(request).await;
+        if response.status() != StatusCode::NOT_FOUND {
+            return response;
+        }
+        return match refusal(&state, ip, Bucket::Pages, &request_id, false).await {
+            Some(refusal) => refusal,
+            None => error_response(StatusCode::NOT_FOUND, &request_id, false),
+        };
     }
+    let bucket = if path.starts_with("/webhooks/") {
+        Bucket::Webhooks
+    } else {
+        Bucket::Pages
+    };
     let ip = client_ip(request.extensions());
+    let request_id = request_id(request.headers());
+    match refusal(&state, ip, bucket, &request_id, is_machine_path(path)).await {
+        Some(refusal) => refusal,
+        None => next.run(request).await,
+    }
+}
+
+/// The counters a client has: pages and everything else, and webhooks.
+#[derive(Clone, Copy)]
+enum Bucket {
+    Pages,
+    Webhooks,
+}
+
+/// Counts one request of `ip`, and answers 429 when it is one too many.
+async fn refusal(
+    state: &AppState,
+    ip: IpAddr,
+    bucket: Bucket,
+    request_id: &str,
+    json: bool,
+) -> Option<Response> {
+    let per_minute = u64::from(state.config.rate_limit_per_minute);
+    if per_minute == 0 || !state.redis.next().is_connected() {
+        return None;
+    }
+    let (name, limit) = match bucket {
+        Bucket::Pages => ("", per_minute),
+        Bucket::Webhooks => (":webhooks", per_minute * WEBHOOK_FACTOR),
+    };
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
         .as_secs();
     let window = now / WINDOW_SECS;
-    match count(&state.redis, &format!("bazaar:rate:{ip}:{window}")).await {
-        Ok(count) if count > u64::from(limit) => {
+    match count(&state.redis, &format!("bazaar:rate:{ip}{name}:{window}")).await {
+        Ok(count) if count > limit => {
             let retry_after = WINDOW_SECS - now % WINDOW_SECS;
             tracing::warn!(%ip, count, "rate limit reached");
-            let json = is_machine_path(request.uri().path());
-            let mut response = error_response(
-                StatusCode::TOO_MANY_REQUESTS,
-                &request_id(request.headers()),
-                json,
-            );
+            let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, request_id, json);
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, retry_after.into());
-            response
+            Some(response)
         }
-        Ok(_) => next.run(request).await,
+        Ok(_) => None,
         Err(error) => {
             tracing::warn!(%error, "rate limiter unavailable, letting the request through");
-            next.run(request).await
+            None
         }
     }
 }
