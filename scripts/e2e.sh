@@ -21,6 +21,7 @@ export RATE_LIMIT_PER_MINUTE=0
 # Its own payment emulator, apart from a `make run` on the same machine.
 export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
 leptos_site_env PROD
+serve_as_app_role
 
 "$bin" seed --demo >/dev/null
 serve_in_background "$bin" "$CARGO_TARGET_DIR/e2e-server.log"

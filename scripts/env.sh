@@ -5,8 +5,16 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/bazaar-target}"
 export PATH="$BAZAAR_TOOLS/bin:$BAZAAR_TOOLS/node/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Queries are checked against the committed .sqlx data, so builds need no database.
 export SQLX_OFFLINE="${SQLX_OFFLINE:-true}"
+# The owner role: migrations, and tests that create a database each.
 export DATABASE_URL="${DATABASE_URL:-postgres://bazaar:bazaar@127.0.0.1:5432/bazaar}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+
+# Serves as the rows-only role and migrates as the owner of DATABASE_URL
+# (database name and all), as a production deployment does.
+serve_as_app_role() {
+  export DATABASE_MIGRATE_URL="$DATABASE_URL"
+  export DATABASE_URL="postgres://bazaar_app:bazaar_app@${DATABASE_URL#*@}"
+}
 
 # The settings cargo-leptos gives the server it starts, for running the built
 # binary directly on BIND_ADDR (default 127.0.0.1:3000).

@@ -11,5 +11,6 @@ bash scripts/services.sh
 cargo leptos build --split
 bin="$CARGO_TARGET_DIR/debug/bazaar"
 leptos_site_env DEV
+serve_as_app_role
 "$bin" seed --demo
 exec "$bin" serve

@@ -141,7 +141,7 @@ async fn connect_migrated(config: Config) -> anyhow::Result<AppState> {
     let state = AppState::connect(config)
         .await
         .map_err(|e| anyhow::anyhow!("connecting: {e}"))?;
-    db::migrate(&state.db)
+    db::migrate(&state.config, &state.db)
         .await
         .context("migrating the database")?;
     Ok(state)

@@ -1,0 +1,51 @@
+//! The server's database role reads and writes rows and nothing more: the
+//! schema belongs to the role that migrates.
+
+use sqlx::{
+    PgPool,
+    postgres::{PgConnectOptions, PgPoolOptions},
+};
+
+/// The rows-only role `scripts/services.sh` creates.
+const SERVING_ROLE: (&str, &str) = ("bazaar_app", "bazaar_app");
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_serving_role_uses_rows_but_cannot_change_the_schema(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let owner = PgPool::connect_with(connect.clone()).await.unwrap();
+    server::db::grant_serving_role(&owner, SERVING_ROLE.0)
+        .await
+        .unwrap();
+    let serving = PgPoolOptions::new()
+        .max_connections(1)
+        .connect_with(connect.username(SERVING_ROLE.0).password(SERVING_ROLE.1))
+        .await
+        .expect("the serving role signs in (scripts/services.sh creates it)");
+
+    sqlx::query("INSERT INTO categories (slug, name) VALUES ('lamps', 'Lamps')")
+        .execute(&serving)
+        .await
+        .expect("writes rows, taking ids from the sequences");
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM categories")
+        .fetch_one(&serving)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+
+    for ddl in [
+        "DROP TABLE orders",
+        "ALTER TABLE users ADD COLUMN note TEXT",
+        "TRUNCATE audit_log",
+        "CREATE TABLE loot (id INT)",
+        "CREATE DATABASE loot",
+    ] {
+        let refused = sqlx::query(ddl).execute(&serving).await.unwrap_err();
+        let code = refused
+            .as_database_error()
+            .and_then(|error| error.code())
+            .map(|code| code.into_owned());
+        assert_eq!(code.as_deref(), Some("42501"), "{ddl}: {refused}");
+    }
+}
