@@ -10,11 +10,34 @@ use crate::{
 
 /// Mails a reset link when an active account has this address. The answer
 /// is the same either way; repeated asks within a minute send nothing more.
-pub async fn request_reset(state: &AppState, meta: &RequestMeta, email: &str) -> Result<()> {
+///
+/// Looking the address up and writing the mail happen after the answer, so
+/// its timing cannot tell a registered address from an unknown one.
+pub async fn request_reset(state: &AppState, meta: &RequestMeta, email: &str) -> Result<Sending> {
     let email = Email::parse(email)?;
     if !throttle::first_in_a_while(&state.redis, "reset-request", email.as_str()).await? {
-        return Ok(());
+        return Ok(Sending(tokio::spawn(async {})));
     }
+    let (state, meta) = (state.clone(), meta.clone());
+    Ok(Sending(tokio::spawn(async move {
+        if let Err(error) = mail_reset_link(&state, &meta, &email).await {
+            tracing::error!(%error, "a password reset link could not be prepared");
+        }
+    })))
+}
+
+/// The reset link of a request, being prepared after the answer.
+#[must_use = "dropping it lets the link go out on its own"]
+pub struct Sending(tokio::task::JoinHandle<()>);
+
+impl Sending {
+    /// Waits until the link is in the outbox (or the address was unknown).
+    pub async fn finished(self) {
+        let _ = self.0.await;
+    }
+}
+
+async fn mail_reset_link(state: &AppState, meta: &RequestMeta, email: &Email) -> Result<()> {
     let mut tx = state.db.begin().await?;
     let user_id = sqlx::query_scalar!(
         "SELECT id FROM users WHERE email = $1 AND status = 'active'",
