@@ -17,6 +17,16 @@ use support::{
 };
 use tower::ServiceExt;
 
+/// The session's `Set-Cookie` among the answer's cookies.
+fn session_cookie<'a>(headers: &'a http::HeaderMap, prefix: &str) -> &'a str {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|value| value.to_str().unwrap())
+        .find(|cookie| cookie.starts_with(prefix))
+        .unwrap_or_else(|| panic!("a {prefix} cookie in {headers:?}"))
+}
+
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_plain_form_sign_in_sets_a_hardened_cookie_and_opens_the_account(
     _: PgPoolOptions,
@@ -41,8 +51,7 @@ async fn a_plain_form_sign_in_sets_a_hardened_cookie_and_opens_the_account(
         .await;
     assert_eq!(status, StatusCode::FOUND);
     assert_eq!(location(&headers), "/account/security");
-    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
-    assert!(cookie.starts_with("bazaar_session="), "{cookie}");
+    let cookie = session_cookie(&headers, "bazaar_session=");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
     );
@@ -94,8 +103,7 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed(
         .unwrap();
     let (status, headers, _) = browser.send(request).await;
     assert_eq!(status, StatusCode::FOUND);
-    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
-    assert!(cookie.starts_with("__Host-bazaar_session="), "{cookie}");
+    let cookie = session_cookie(&headers, "__Host-bazaar_session=");
     assert!(cookie.contains("Secure"));
 }
 
@@ -232,14 +240,14 @@ async fn signing_out_ends_the_session(_: PgPoolOptions, connect: PgConnectOption
     let email = unique_email("leaver");
     verified_user(&db, &email, &[Role::Customer]).await;
     let mut browser = signed_in(&app, &email).await;
-    let old_cookie = browser.cookie.clone();
+    let old_cookies = browser.cookies.clone();
     let (status, headers, _) = browser
         .post_form(app::accounts::LogOut::PATH, "/account", &[])
         .await;
     assert_eq!(status, StatusCode::FOUND);
     assert_eq!(location(&headers), "/");
     // Even a copy of the old cookie no longer signs anyone in.
-    browser.cookie = old_cookie;
+    browser.cookies = old_cookies;
     let (status, _, _) = browser.get("/account").await;
     assert_eq!(status, StatusCode::FOUND);
 }
@@ -252,7 +260,9 @@ async fn pages_that_need_a_session_answer_503_while_redis_is_down(
     let db = database(connect).await;
     let (app, _) = app(db, config(&[("REDIS_URL", "redis://127.0.0.1:1")])).await;
     let mut browser = Browser::new(app);
-    browser.cookie = Some("bazaar_session=AAAAAAAAAAAAAAAAAAAAAA".into());
+    browser
+        .cookies
+        .insert("bazaar_session".into(), "AAAAAAAAAAAAAAAAAAAAAA".into());
     let (status, _, page) = browser.get("/account").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(
@@ -262,4 +272,94 @@ async fn pages_that_need_a_session_answer_503_while_redis_is_down(
     // The storefront itself does not need a session.
     let (status, _, _) = browser.get("/healthz").await;
     assert_eq!(status, StatusCode::OK);
+}
+
+async fn try_sign_in(browser: &mut Browser, email: &str, password: &str) -> String {
+    let (_, headers, _) = browser
+        .post_form(
+            LogIn::PATH,
+            "/login",
+            &[
+                ("email", email),
+                ("password", password),
+                ("next", "/account"),
+            ],
+        )
+        .await;
+    location(&headers)
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_stranger_guessing_passwords_cannot_lock_the_owner_out_of_their_own_browser(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    // Every browser here comes from one address; the per-address limit has
+    // tests of its own.
+    let (app, _) = app(db.clone(), config(&[("LOGIN_FAILURES_PER_IP", "10000")])).await;
+    let email = unique_email("owner");
+    verified_user(&db, &email, &[Role::Customer]).await;
+    let mut owner = signed_in(&app, &email).await;
+    assert!(
+        owner.cookies.contains_key("bazaar_device"),
+        "signing in marks the browser as the owner's"
+    );
+    owner
+        .post_form(app::accounts::LogOut::PATH, "/account", &[])
+        .await;
+
+    let mut stranger = Browser::new(app.clone());
+    for _ in 0..110 {
+        let landed = try_sign_in(&mut stranger, &email, "a wrong guess").await;
+        assert_ne!(landed, "/account");
+    }
+    let mut new_device = Browser::new(app.clone());
+    let landed = try_sign_in(&mut new_device, &email, "a long test password").await;
+    assert_ne!(
+        landed, "/account",
+        "new devices wait, even with the password"
+    );
+
+    let landed = try_sign_in(&mut owner, &email, "a long test password").await;
+    assert_eq!(landed, "/account", "the owner's own browser still gets in");
+
+    let warnings: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM email_outbox WHERE to_address = $1 AND subject LIKE 'Someone is trying%'",
+    )
+    .bind(&email)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(warnings, 1, "the owner is told once when the wait starts");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_reset_request_is_answered_before_the_address_is_looked_up(
+    _: PgPoolOptions,
+    _: PgConnectOptions,
+) {
+    // Nothing listens there: any lookup before the answer would fail it.
+    let config = config(&[(
+        "DATABASE_URL",
+        "postgres://bazaar:bazaar@127.0.0.1:5499/none",
+    )]);
+    let unreachable = server::db::pool(&config).unwrap();
+    let (app, _) = app(unreachable, config).await;
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("email", "someone@example.com")
+        .finish();
+    let request = Request::post(app::accounts::ForgotPassword::PATH)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, ORIGIN)
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body))
+        .unwrap();
+    let (status, _, answer) = Browser::new(app).send(request).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert!(
+        answer.contains("If an account uses that address"),
+        "the same answer for every address, at once: {answer}"
+    );
 }

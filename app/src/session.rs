@@ -23,6 +23,22 @@ pub fn meta() -> RequestMeta {
         })
 }
 
+/// Keeps (or renews) the browser's device cookie for a year, so later
+/// sign-ins from it are not slowed down by a stranger's failures.
+pub fn remember_device(config: &server::Config, device: &str) {
+    use server::{accounts::throttle::DEVICE_SECS, http::client::DEVICE_COOKIE};
+    let secure = if config.is_https() { "; Secure" } else { "" };
+    let cookie = format!(
+        "{DEVICE_COOKIE}={device}; Path=/; Max-Age={DEVICE_SECS}; HttpOnly; SameSite=Lax{secure}"
+    );
+    if let (Some(response), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
 /// The signed-in user, if any.
 pub async fn user() -> Result<Option<AuthUser>, AppError> {
     let state = state()?;

@@ -147,6 +147,7 @@ fn meta() -> RequestMeta {
         ip: IpAddr::from(support::random_client()),
         user_agent: Some("account-flows test".into()),
         request_id: None,
+        device: None,
     }
 }
 
@@ -581,7 +582,9 @@ async fn a_reset_link_works_once_and_ends_every_session(db: PgPool) {
 
     recovery::request_reset(&world.state, &world.meta, &email.to_uppercase())
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     assert_eq!(world.deliver().await, 1);
     let received = smtp.messages_to(&email);
     assert_eq!(received.len(), 1);
@@ -637,7 +640,9 @@ async fn an_expired_reset_link_is_refused(db: PgPool) {
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     let token = smtp::reset_token(&world.mail_to(&email).await[0].1).expect("a reset link");
     recovery::check_link(&world.state, &token)
         .await
@@ -681,18 +686,24 @@ async fn a_newer_reset_mail_supersedes_the_older_one(db: PgPool) {
     let nobody = random_email("nobody");
     recovery::request_reset(&world.state, &world.meta, &nobody)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     assert!(smtp::outbox_texts(world.db()).await.is_empty());
 
     let email = random_email("kim");
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     // Asking again within the minute sends nothing more.
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     let first = reset_mails(email.clone()).await;
     assert_eq!(first.len(), 1);
 
@@ -706,7 +717,9 @@ async fn a_newer_reset_mail_supersedes_the_older_one(db: PgPool) {
         .unwrap();
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     let both = reset_mails(email.clone()).await;
     assert_eq!(both.len(), 2);
     let (older, newer) = (&both[0], &both[1]);
@@ -735,7 +748,9 @@ async fn mail_waits_in_the_outbox_while_smtp_is_down(db: PgPool) {
     verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
 
     let row = |db: PgPool| async move {
         sqlx::query_as::<_, (bool, i32, bool, bool)>(
@@ -1027,7 +1042,9 @@ async fn deleting_an_account_anonymises_it_and_ends_every_session(db: PgPool) {
     let phone = world.log_in(&email, PASSWORD).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     let pending_reset = smtp::reset_token(&world.mail_to(&email).await[0].1).unwrap();
 
     let session = world.resume(laptop);

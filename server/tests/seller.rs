@@ -101,6 +101,7 @@ fn meta() -> RequestMeta {
         ip: IpAddr::from(support::random_client()),
         user_agent: Some("seller test".into()),
         request_id: None,
+        device: None,
     }
 }
 

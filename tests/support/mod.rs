@@ -66,16 +66,26 @@ pub async fn app(db: PgPool, config: Config) -> (Router, AppState) {
 /// A browser with JavaScript off: follows nothing by itself, keeps cookies.
 pub struct Browser {
     pub app: Router,
-    pub cookie: Option<String>,
+    /// Cookie values by name.
+    pub cookies: std::collections::BTreeMap<String, String>,
 }
 
 impl Browser {
     pub fn new(app: Router) -> Self {
-        Self { app, cookie: None }
+        Self {
+            app,
+            cookies: Default::default(),
+        }
     }
 
     pub async fn send(&mut self, mut request: Request<Body>) -> (StatusCode, HeaderMap, String) {
-        if let Some(cookie) = &self.cookie {
+        if !self.cookies.is_empty() {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect::<Vec<_>>()
+                .join("; ");
             request
                 .headers_mut()
                 .insert(header::COOKIE, cookie.parse().unwrap());
@@ -84,9 +94,14 @@ impl Browser {
         let status = response.status();
         let headers = response.headers().clone();
         for set in headers.get_all(header::SET_COOKIE) {
-            let pair = set.to_str().unwrap().split(';').next().unwrap().to_owned();
-            let removed = set.to_str().unwrap().contains("Max-Age=0");
-            self.cookie = (!removed).then_some(pair);
+            let set = set.to_str().unwrap();
+            let pair = set.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            if set.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
         }
         let body = response.into_body().collect().await.unwrap().to_bytes();
         (status, headers, String::from_utf8_lossy(&body).into_owned())

@@ -114,8 +114,14 @@ pub async fn resend_verification(email: String) -> Result<Feedback, AppError> {
 pub async fn log_in(email: String, password: String, next: String) -> Result<Feedback, AppError> {
     let state = state()?;
     let session = session::current().await?;
-    match login::log_in(&state, &session, &session::meta(), &email, &password).await {
+    let mut meta = session::meta();
+    let device = meta
+        .device
+        .get_or_insert_with(server::accounts::throttle::new_device)
+        .clone();
+    match login::log_in(&state, &session, &meta, &email, &password).await {
         Ok(_) => {
+            session::remember_device(&state.config, &device);
             leptos_axum::redirect(&safe_next(&next));
             Ok(Feedback::default())
         }
@@ -135,7 +141,10 @@ pub async fn log_out() -> Result<(), AppError> {
 #[server]
 pub async fn forgot_password(email: String) -> Result<Feedback, AppError> {
     let state = state()?;
-    let outcome = recovery::request_reset(&state, &session::meta(), &email).await;
+    // The link goes out on its own after the answer.
+    let outcome = recovery::request_reset(&state, &session::meta(), &email)
+        .await
+        .map(drop);
     form::answer(
         forms::FORGOT,
         outcome,

@@ -1,7 +1,12 @@
 //! Signing in and out.
 
 use super::{Email, password, sessions, sessions::Session, throttle, tokens, users};
-use crate::{AppState, Error, Result, audit::Entry, http::client::RequestMeta};
+use crate::{
+    AppState, Error, Result,
+    audit::Entry,
+    http::client::RequestMeta,
+    mail::{messages, outbox},
+};
 
 /// The one answer for an unknown address and a wrong password.
 fn wrong_credentials() -> Error {
@@ -22,14 +27,28 @@ pub async fn log_in(
         return Err(Error::invalid("password", "Enter your password."));
     }
     let config = &state.config;
-    throttle::begin_attempt(
+    let attempt = throttle::begin_attempt(
         &state.redis,
         email.as_str(),
+        meta.device.as_deref(),
         meta.ip,
         config.login_failures_per_ip,
     )
     .await?;
     let account = users::credentials(&state.db, &email).await?;
+    if attempt.lock_started
+        && let Some(account) = &account
+    {
+        // The owner learns that sign-ins from new devices now wait, and that
+        // their own browsers are not affected.
+        let mut conn = state.db.acquire().await?;
+        let message = messages::sign_in_slowed(email.as_str(), &config.app_url);
+        outbox::enqueue(&mut conn, &message).await?;
+        tracing::warn!(
+            user = account.id,
+            "sign-in attempts for the account are slowed down"
+        );
+    }
     let matches = password::verify_blocking(
         password_plain,
         account.as_ref().map(|a| a.password_hash.clone()),
@@ -50,7 +69,13 @@ pub async fn log_in(
             "This account is deactivated. Contact the platform's support to reopen it.",
         ));
     }
-    throttle::succeeded(&state.redis, email.as_str(), meta.ip).await?;
+    throttle::succeeded(
+        &state.redis,
+        email.as_str(),
+        meta.device.as_deref(),
+        meta.ip,
+    )
+    .await?;
     let mut tx = state.db.begin().await?;
     // A reset link mailed earlier is no longer needed, and must not outlive the sign-in.
     tokens::revoke(&mut tx, account.id, tokens::Purpose::ResetPassword).await?;

@@ -2,10 +2,17 @@
 //! every app instance shares the counts. After five failures an account
 //! waits, twice as long after each further attempt; at most 100 failures
 //! per account and hour are ever accepted (ASVS 5.0, 6.3.1).
+//!
+//! A browser the account signed in from before (a known device, told by a
+//! long-lived cookie) is counted apart: a stranger's failures slow down
+//! sign-ins from new devices, never the owner's own browser.
 
 use std::net::IpAddr;
 
-use fred::prelude::{Expiration, KeysInterface, Pool};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use fred::prelude::{Expiration, KeysInterface, Pool, SetsInterface};
+use rand::Rng;
+use sha2::{Digest, Sha256};
 
 use crate::{Error, Result};
 
@@ -14,13 +21,37 @@ const FREE_FAILURES: i64 = 5;
 const FIRST_DELAY_SECS: i64 = 15;
 const MAX_DELAY_SECS: i64 = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT: i64 = 100;
+/// How long a browser stays known to an account after its last sign-in.
+pub const DEVICE_SECS: i64 = 365 * 24 * 3600;
 
-fn failures_key(email: &str) -> String {
-    format!("bazaar:login:failures:{email}")
+/// A new device cookie's value: 256 random bits, URL-safe.
+pub fn new_device() -> String {
+    URL_SAFE_NO_PAD.encode(rand::rng().random::<[u8; 32]>())
 }
 
-fn wait_key(email: &str) -> String {
-    format!("bazaar:login:wait:{email}")
+/// Whose failures an attempt counts against: the account as a whole, or
+/// one known device of it.
+fn counter(email: &str, device: Option<&str>) -> String {
+    match device {
+        None => email.to_owned(),
+        Some(device) => format!("{email}:device:{}", device_digest(device)),
+    }
+}
+
+fn device_digest(device: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(device.as_bytes()))
+}
+
+fn devices_key(email: &str) -> String {
+    format!("bazaar:login:devices:{email}")
+}
+
+fn failures_key(counter: &str) -> String {
+    format!("bazaar:login:failures:{counter}")
+}
+
+fn wait_key(counter: &str) -> String {
+    format!("bazaar:login:wait:{counter}")
 }
 
 fn ip_key(ip: IpAddr) -> String {
@@ -36,17 +67,42 @@ fn delay_secs(failures: i64) -> i64 {
     (FIRST_DELAY_SECS << doublings).min(MAX_DELAY_SECS)
 }
 
+/// What counting an attempt found.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Attempt {
+    /// This attempt is the one that made the account wait: the owner is
+    /// told, once.
+    pub lock_started: bool,
+}
+
 /// Counts a sign-in attempt for the address typed (whether or not it has an
 /// account) and for the IP before the password is checked, so a burst of
 /// parallel attempts cannot slip past the limits. From the fifth attempt on,
 /// each attempt opens a wait that the next one must respect; the first
-/// attempt to claim the wait goes ahead, the others are refused.
-pub async fn begin_attempt(redis: &Pool, email: &str, ip: IpAddr, per_ip: u32) -> Result<()> {
+/// attempt to claim the wait goes ahead, the others are refused. `device` is
+/// the browser's device cookie: when the account signed in from it before,
+/// the attempt is counted for that device alone.
+pub async fn begin_attempt(
+    redis: &Pool,
+    email: &str,
+    device: Option<&str>,
+    ip: IpAddr,
+    per_ip: u32,
+) -> Result<Attempt> {
     let client = redis.next();
-    let attempts: i64 = client.incr(failures_key(email)).await?;
+    let known = match device {
+        Some(device) => {
+            client
+                .sismember(devices_key(email), device_digest(device))
+                .await?
+        }
+        None => false,
+    };
+    let counter = counter(email, device.filter(|_| known));
+    let attempts: i64 = client.incr(failures_key(&counter)).await?;
     let _: () = client
         .expire(
-            failures_key(email),
+            failures_key(&counter),
             HOUR_SECS,
             Some(fred::types::ExpireOptions::NX),
         )
@@ -59,7 +115,7 @@ pub async fn begin_attempt(redis: &Pool, email: &str, ip: IpAddr, per_ip: u32) -
         retry_after_secs: secs.max(1) as u64,
     };
     if attempts > MAX_FAILURES_PER_ACCOUNT {
-        return Err(refuse(client.ttl(failures_key(email)).await?));
+        return Err(refuse(client.ttl(failures_key(&counter)).await?));
     }
     if from_ip > i64::from(per_ip) {
         return Err(refuse(client.ttl(ip_key(ip)).await?));
@@ -68,7 +124,7 @@ pub async fn begin_attempt(redis: &Pool, email: &str, ip: IpAddr, per_ip: u32) -
     if delay > 0 {
         let claimed: Option<String> = client
             .set(
-                wait_key(email),
+                wait_key(&counter),
                 1,
                 Some(Expiration::EX(delay)),
                 Some(fred::types::SetOptions::NX),
@@ -76,19 +132,32 @@ pub async fn begin_attempt(redis: &Pool, email: &str, ip: IpAddr, per_ip: u32) -
             )
             .await?;
         if claimed.is_none() {
-            return Err(refuse(client.ttl(wait_key(email)).await?));
+            return Err(refuse(client.ttl(wait_key(&counter)).await?));
         }
     }
-    Ok(())
+    Ok(Attempt {
+        lock_started: !known && attempts == FREE_FAILURES,
+    })
 }
 
-/// Forgets the account's attempts after a successful sign-in; the IP's
-/// count keeps only failures.
-pub async fn succeeded(redis: &Pool, email: &str, ip: IpAddr) -> Result<()> {
+/// Forgets the attempts counted for this sign-in after it succeeded, and
+/// remembers `device` (when the browser has one) as one of the account's
+/// own; the IP's count keeps only failures.
+pub async fn succeeded(redis: &Pool, email: &str, device: Option<&str>, ip: IpAddr) -> Result<()> {
     let client = redis.next();
-    let _: i64 = client
-        .del(vec![failures_key(email), wait_key(email)])
-        .await?;
+    let mut counters = vec![counter(email, None)];
+    if let Some(device) = device {
+        counters.push(counter(email, Some(device)));
+        let _: i64 = client
+            .sadd(devices_key(email), device_digest(device))
+            .await?;
+        let _: () = client.expire(devices_key(email), DEVICE_SECS, None).await?;
+    }
+    let keys: Vec<String> = counters
+        .iter()
+        .flat_map(|counter| [failures_key(counter), wait_key(counter)])
+        .collect();
+    let _: i64 = client.del(keys).await?;
     let _: i64 = client.decr(ip_key(ip)).await?;
     Ok(())
 }

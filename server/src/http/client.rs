@@ -22,12 +22,19 @@ pub fn client_ip(extensions: &Extensions) -> IpAddr {
         .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
+/// The long-lived cookie that tells a browser an account signed in from
+/// before (see `accounts::throttle`).
+pub const DEVICE_COOKIE: &str = "bazaar_device";
+
 /// The facts about a request that the audit log and throttles record.
 #[derive(Clone, Debug)]
 pub struct RequestMeta {
     pub ip: IpAddr,
     pub user_agent: Option<String>,
     pub request_id: Option<String>,
+    /// The browser's device cookie, which tells the sign-in throttle an
+    /// account's own browser from a stranger's.
+    pub device: Option<String>,
 }
 
 impl RequestMeta {
@@ -42,6 +49,7 @@ impl RequestMeta {
             ip: client_ip(extensions),
             user_agent: header(header::USER_AGENT),
             request_id: header(REQUEST_ID),
+            device: cookie(headers, DEVICE_COOKIE),
         }
     }
 
@@ -51,6 +59,20 @@ impl RequestMeta {
             ip: IpAddr::from([127, 0, 0, 1]),
             user_agent: None,
             request_id: None,
+            device: None,
         }
     }
+}
+
+/// The value of the cookie `name`, when the request carries it.
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| {
+            let (key, value) = pair.trim().split_once('=')?;
+            (key == name && !value.is_empty()).then(|| value.chars().take(100).collect())
+        })
 }

@@ -61,6 +61,21 @@ pub fn password_reset(to: &str, app_url: &str, token: &str) -> Message {
         ))
 }
 
+pub fn sign_in_slowed(to: &str, app_url: &str) -> Message {
+    Message::new(to, "Someone is trying to sign in to your Bazaar account")
+        .paragraph("Hello,")
+        .paragraph(
+            "Several sign-ins to your Bazaar account just failed with a wrong \
+             password, so sign-ins from new devices now have to wait a while. \
+             Browsers you signed in with before are not affected.",
+        )
+        .paragraph(
+            "If this was you, there is nothing to do. If it was not, your \
+             password held; to be safe you can choose a new one:",
+        )
+        .link("Reset my password", format!("{app_url}/forgot-password"))
+}
+
 pub fn password_changed(to: &str, app_url: &str) -> Message {
     Message::new(to, "Your Bazaar password was changed")
         .paragraph("Hello,")
