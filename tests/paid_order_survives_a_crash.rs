@@ -1,0 +1,188 @@
+//! The app process killed between the shopper's payment and Stripe's
+//! webhook: once it is back, the order ends paid exactly once, its stock
+//! taken once and one confirmation mailed.
+
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use std::{
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use http::{Request, header};
+use http_body_util::Full;
+use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+use server::{
+    AppState, cart,
+    orders::{Address, checkout},
+    payments::emulator::{Emulator, Settings},
+};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use support::{config, database, store_with_one_product, unique_email, verified_user};
+
+const SECRET: &str = "whsec_crash_test";
+
+/// `bazaar serve` as its own process, as in production.
+fn serve(database_url: &str, addr: &str, emulator: &str) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_bazaar"))
+        .arg("serve")
+        .env("APP_ENV", "test")
+        .env("DATABASE_URL", database_url)
+        .env_remove("DATABASE_MIGRATE_URL")
+        .env("BIND_ADDR", addr)
+        .env("APP_URL", format!("http://{addr}"))
+        .env("STRIPE_API_URL", emulator)
+        .env("STRIPE_WEBHOOK_SECRET", SECRET)
+        .env_remove("STRIPE_SECRET_KEY")
+        .env_remove("SMTP_URL")
+        .env("RATE_LIMIT_PER_MINUTE", "0")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the bazaar binary starts")
+}
+
+async fn healthy(addr: &str) {
+    let client = Client::builder(TokioExecutor::new()).build_http::<Full<bytes::Bytes>>();
+    for _ in 0..300 {
+        let request = Request::get(format!("http://{addr}/healthz"))
+            .body(Full::default())
+            .unwrap();
+        if let Ok(response) = client.request(request).await
+            && response.status().is_success()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the app at {addr} never became healthy");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect.clone()).await;
+    let base = std::env::var("DATABASE_URL").expect("DATABASE_URL names the test server");
+    let (server_url, _) = base.rsplit_once('/').unwrap();
+    let database_url = format!("{server_url}/{}", connect.get_database().unwrap());
+    let addr = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap().to_string()
+    };
+    // Stripe keeps retrying a webhook that found nobody: first after 200 ms,
+    // then twice as long each time.
+    let emulator = Emulator::start(
+        "127.0.0.1:0".parse().unwrap(),
+        Settings {
+            webhook_url: format!("http://{addr}/webhooks/stripe"),
+            webhook_secret: SECRET.into(),
+            retry_base: Duration::from_millis(200),
+            max_attempts: 12,
+        },
+    )
+    .await
+    .unwrap();
+
+    let (_, store) = store_with_one_product(&db, "survivor", "Sturdy lamp").await;
+    let variant: i64 = sqlx::query_scalar("SELECT id FROM product_variants WHERE store_id = $1")
+        .bind(store)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let email = unique_email("crash");
+    let customer = verified_user(&db, &email, &[server::accounts::Role::Customer]).await;
+
+    let mut app = serve(&database_url, &addr, emulator.base_url());
+    healthy(&addr).await;
+
+    // The shopper checks out through a node of the same configuration.
+    let config = config(&[
+        ("APP_URL", &format!("http://{addr}")),
+        ("STRIPE_API_URL", emulator.base_url()),
+        ("STRIPE_WEBHOOK_SECRET", SECRET),
+    ]);
+    let redis = server::redis::pool(&config).await.unwrap();
+    let state = AppState::new(config, db.clone(), redis);
+    cart::add(&db, cart::Owner::User(customer), variant, 2)
+        .await
+        .unwrap();
+    let address = Address {
+        name: "Ada Lovelace".into(),
+        line1: "12 Rue de la Paix".into(),
+        line2: String::new(),
+        city: "Paris".into(),
+        postal_code: "75002".into(),
+        country: "FR".into(),
+        phone: "+33 1 23 45 67 89".into(),
+    };
+    let placed = checkout::place(&db, &state.config, customer, &email, address)
+        .await
+        .unwrap();
+    let payment_url = checkout::payment_url(&state, customer, &placed.number)
+        .await
+        .unwrap();
+
+    app.kill().expect("SIGKILL reaches the app");
+    app.wait().unwrap();
+
+    let client = Client::builder(TokioExecutor::new()).build_http::<Full<bytes::Bytes>>();
+    let pay = Request::post(&payment_url)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Full::from(
+            "card_number=4242424242424242&expiry=12%2F34&cvc=123",
+        ))
+        .unwrap();
+    let paid = client.request(pay).await.unwrap();
+    assert!(
+        paid.status().is_redirection(),
+        "the emulator took the payment"
+    );
+
+    let mut app = serve(&database_url, &addr, emulator.base_url());
+    let mut status = String::new();
+    for _ in 0..600 {
+        status = sqlx::query_scalar("SELECT status FROM orders WHERE id = $1")
+            .bind(placed.order_id)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        if status == "paid" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.kill().unwrap();
+    app.wait().unwrap();
+    assert_eq!(
+        status, "paid",
+        "the retried webhook reached the restarted app"
+    );
+
+    let stock: i32 = sqlx::query_scalar("SELECT stock FROM product_variants WHERE id = $1")
+        .bind(variant)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(stock, 9 - 2, "the stock was taken once");
+    let confirmations: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM email_outbox WHERE to_address = $1 AND subject = $2",
+    )
+    .bind(&email)
+    .bind(format!("Your order {}", placed.number))
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(confirmations, 1, "one confirmation");
+    let events: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM webhook_events WHERE type = 'checkout.session.completed'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(events, 1, "the payment was applied once");
+}
