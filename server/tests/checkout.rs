@@ -886,3 +886,55 @@ async fn what_is_charged_comes_from_the_catalog_not_the_client(db: PgPool) {
         .unwrap();
     assert_eq!(total, 5000);
 }
+
+/// Lets the sweeper try orders it put off after a failure, as if their
+/// retry time had come.
+async fn retry_time_comes(db: &PgPool) {
+    sqlx::query("UPDATE orders SET sweep_retry_at = now() - interval '1 second'")
+        .execute(db)
+        .await
+        .unwrap();
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_session_stripe_forgot_does_not_keep_other_orders_from_expiring(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let (with_page, _) = place_and_open(&shop, buyer, &[(shop.mug, 1)]).await;
+    let without_page = place(&shop, buyer, &[(shop.print, 2)]).await.unwrap();
+    // As after a restart of the emulator, which keeps its sessions in memory.
+    let other = customer(&db, "other@example.com").await;
+    let (forgotten, _) = place_and_open(&shop, other, &[(shop.print, 3)]).await;
+    sqlx::query("UPDATE orders SET checkout_session_id = 'cs_test_forgotten' WHERE number = $1")
+        .bind(&forgotten.number)
+        .execute(&db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE orders SET expires_at = now() - interval '2 minutes'")
+        .execute(&db)
+        .await
+        .unwrap();
+
+    assert_eq!(payment::sweep(&shop.state).await.unwrap(), 2);
+    assert_eq!(status(&db, &with_page.number).await, "expired");
+    assert_eq!(status(&db, &without_page.number).await, "expired");
+    assert_eq!(status(&db, &forgotten.number).await, "pending_payment");
+    assert_eq!(stock(&db, shop.mug).await, 3);
+    assert_eq!(
+        stock(&db, shop.print).await,
+        7,
+        "the forgotten order's stock"
+    );
+    // Put off until its retry time, not picked again at once.
+    assert_eq!(payment::sweep(&shop.state).await.unwrap(), 0);
+
+    for attempt in 2..payment::SESSION_MISSING_LIMIT {
+        retry_time_comes(&db).await;
+        assert_eq!(payment::sweep(&shop.state).await.unwrap(), 0, "{attempt}");
+        assert_eq!(status(&db, &forgotten.number).await, "pending_payment");
+    }
+    retry_time_comes(&db).await;
+    assert_eq!(payment::sweep(&shop.state).await.unwrap(), 1);
+    assert_eq!(status(&db, &forgotten.number).await, "expired");
+    assert_eq!(stock(&db, shop.print).await, 10);
+}

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use sqlx::{PgConnection, PgPool};
+use sqlx::{Connection, PgConnection, PgPool};
 
 use super::{customer::load, platform_fee, release_stock, store_recipients};
 use crate::{
@@ -293,18 +293,26 @@ pub async fn reconcile(state: &AppState, customer_id: i64, session_id: &str) -> 
     Ok(number)
 }
 
+/// How many times Stripe may answer "no such session" for an order's session
+/// before the order is closed: once could be a passing mix-up (a wrong key,
+/// an emulator restarted), five times spread over half an hour is not.
+pub const SESSION_MISSING_LIMIT: i32 = 5;
+
 /// Orders left waiting past their expiry, taken one at a time so several
 /// instances can sweep together. A session that was paid after all is
 /// confirmed instead; an open one is expired at Stripe first so it can no
-/// longer be paid.
+/// longer be paid. An order that cannot be swept now is recorded as such and
+/// skipped until its retry time, so it never holds up the others; answers
+/// how many orders were closed or confirmed.
 pub async fn sweep(state: &AppState) -> Result<usize> {
     let mut swept = 0;
     loop {
         let mut tx = state.db.begin().await?;
         let Some(order) = sqlx::query!(
-            "SELECT id, checkout_session_id FROM orders
+            "SELECT id, number, checkout_session_id FROM orders
              WHERE status = 'pending_payment' AND payment_problem IS NULL
                AND expires_at < now() - interval '1 minute'
+               AND (sweep_retry_at IS NULL OR sweep_retry_at <= now())
              ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED"
         )
         .fetch_optional(&mut *tx)
@@ -312,18 +320,92 @@ pub async fn sweep(state: &AppState) -> Result<usize> {
         else {
             return Ok(swept);
         };
-        if let Some(session_id) = &order.checkout_session_id {
-            let session = state.payments.session(session_id).await?;
-            if session.status == SessionStatus::Open {
-                state.payments.expire(session_id).await?;
-            } else if session.paid {
-                confirm_paid(&mut tx, &state.config, &session).await?;
+        // A savepoint: a failure undoes this order's changes but keeps the
+        // row lock, under which the failure is recorded.
+        let mut attempt = tx.begin().await?;
+        match sweep_order(state, &mut attempt, order.id, &order.checkout_session_id).await {
+            Ok(true) => {
+                attempt.commit().await?;
+                swept += 1;
+            }
+            outcome => {
+                attempt.rollback().await?;
+                if sweep_failed(&mut tx, order.id, &order.number, outcome.err()).await? {
+                    swept += 1;
+                }
             }
         }
-        close_unpaid(&mut tx, order.id, Closing::Expired).await?;
         tx.commit().await?;
-        swept += 1;
     }
+}
+
+/// Closes (or confirms) one expired order; `false` when Stripe has no such
+/// session as the order's.
+async fn sweep_order(
+    state: &AppState,
+    conn: &mut PgConnection,
+    order_id: i64,
+    session_id: &Option<String>,
+) -> Result<bool> {
+    if let Some(session_id) = session_id {
+        let Some(session) = state.payments.find_session(session_id).await? else {
+            return Ok(false);
+        };
+        if session.status == SessionStatus::Open {
+            state.payments.expire(session_id).await?;
+        } else if session.paid {
+            confirm_paid(&mut *conn, &state.config, &session).await?;
+        }
+    }
+    close_unpaid(conn, order_id, Closing::Expired).await?;
+    Ok(true)
+}
+
+/// Records a failed sweep on the order and when to try again, waiting twice
+/// as long after each failure (at most an hour). `error` is `None` when
+/// Stripe has no such session; after [`SESSION_MISSING_LIMIT`] of those the
+/// order is closed and its stock returned. Answers whether it was closed.
+async fn sweep_failed(
+    conn: &mut PgConnection,
+    order_id: i64,
+    number: &str,
+    error: Option<Error>,
+) -> Result<bool> {
+    let failures = sqlx::query!(
+        "UPDATE orders SET sweep_failures = sweep_failures + 1,
+                session_missing = session_missing + CASE WHEN $2 THEN 1 ELSE 0 END,
+                sweep_retry_at = now() + interval '1 minute' * least(power(2, sweep_failures), 60)
+         WHERE id = $1
+         RETURNING sweep_failures, session_missing, sweep_retry_at",
+        order_id,
+        error.is_none()
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    match error {
+        Some(error) => tracing::warn!(
+            order = number,
+            %error,
+            failures = failures.sweep_failures,
+            retry_at = ?failures.sweep_retry_at,
+            "sweeping an unpaid order failed; it is tried again later"
+        ),
+        None if failures.session_missing >= SESSION_MISSING_LIMIT => {
+            tracing::warn!(
+                order = number,
+                times = failures.session_missing,
+                "Stripe has no session for an unpaid order: closed as expired"
+            );
+            return close_unpaid(conn, order_id, Closing::Expired).await;
+        }
+        None => tracing::warn!(
+            order = number,
+            times = failures.session_missing,
+            retry_at = ?failures.sweep_retry_at,
+            "Stripe has no session for an unpaid order; it is asked again later"
+        ),
+    }
+    Ok(false)
 }
 
 /// Sweeps every half minute for as long as the app runs.

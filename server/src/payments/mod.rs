@@ -163,6 +163,17 @@ impl Payments {
         Ok(session_of(&session))
     }
 
+    /// A Checkout Session, or `None` when Stripe answers that it has no such
+    /// session, which callers that can give up on one must tell apart from
+    /// Stripe being unreachable.
+    pub async fn find_session(&self, id: &str) -> Result<Option<Session>> {
+        match RetrieveCheckoutSession::new(id).send(&self.client).await {
+            Ok(session) => Ok(Some(session_of(&session))),
+            Err(StripeError::Stripe(_, 404)) => Ok(None),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
     /// Ends an open session so it can no longer be paid.
     pub async fn expire(&self, id: &str) -> Result<()> {
         ExpireCheckoutSession::new(id)
