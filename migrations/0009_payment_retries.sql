@@ -9,3 +9,6 @@ ALTER TABLE orders
     ADD COLUMN session_missing INT NOT NULL DEFAULT 0,
     ADD COLUMN sweep_retry_at  TIMESTAMPTZ;
 
+-- Why an event was recorded without changing anything, e.g. a Checkout
+-- Session no order of Bazaar's refers to.
+ALTER TABLE webhook_events ADD COLUMN ignored TEXT;

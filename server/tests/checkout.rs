@@ -938,3 +938,40 @@ async fn a_session_stripe_forgot_does_not_keep_other_orders_from_expiring(db: Pg
     assert_eq!(status(&db, &forgotten.number).await, "expired");
     assert_eq!(stock(&db, shop.print).await, 10);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_event_for_a_session_no_order_refers_to_is_acknowledged_and_changes_nothing(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 1)]).await;
+    pay(&url, "4242424242424242").await;
+    let session = session_json(&shop, &session_id(&url)).await;
+
+    // A payment link or another application on the same Stripe account.
+    let mut foreign = session.clone();
+    foreign["id"] = "cs_test_not_bazaars".into();
+    foreign["client_reference_id"] = serde_json::Value::Null;
+    for (id, kind) in [
+        ("evt_test_foreign_paid", "checkout.session.completed"),
+        ("evt_test_foreign_expired", "checkout.session.expired"),
+    ] {
+        let payload = event(id, kind, foreign.clone());
+        assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK, "{kind}");
+        assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK, "{kind}");
+    }
+    assert_eq!(status(&db, &placed.number).await, "pending_payment");
+    assert_eq!(stock(&db, shop.mug).await, 2);
+    assert_eq!(mail_count(&db).await, 0);
+    let recorded: Vec<(String, Option<String>)> =
+        sqlx::query_as("SELECT id, ignored FROM webhook_events ORDER BY id")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(recorded.len(), 2);
+    assert!(recorded.iter().all(|(_, ignored)| ignored.is_some()));
+
+    // The order's own session is still applied.
+    let payload = event("evt_test_ours", "checkout.session.completed", session);
+    assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK);
+    assert_eq!(status(&db, &placed.number).await, "paid");
+}

@@ -12,9 +12,10 @@ use crate::{
     orders::payment::{Applied, apply_event},
 };
 
-/// Answers 2xx once the event is applied (or was before), 400 for anything
-/// forged, stale or malformed, and 5xx when applying failed, which makes
-/// Stripe deliver it again later.
+/// Answers 2xx once the event is applied (or was before, or is for a
+/// session that is not Bazaar's), 400 for anything forged, stale or
+/// malformed, 409 for a session of an order not visible yet, and 5xx when
+/// applying failed: Stripe delivers those again later.
 pub async fn stripe(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> StatusCode {
     let signature = headers
         .get("stripe-signature")
@@ -31,7 +32,7 @@ pub async fn stripe(State(state): State<AppState>, headers: HeaderMap, body: Byt
         }
     };
     match apply_event(&state.db, &state.config, &event).await {
-        Ok(Applied::Applied) => StatusCode::OK,
+        Ok(Applied::Applied | Applied::Ignored) => StatusCode::OK,
         Ok(Applied::Duplicate) => {
             tracing::info!(
                 event = event.id,

@@ -22,6 +22,8 @@ pub enum Applied {
     Applied,
     /// The same event id was applied before: nothing changed.
     Duplicate,
+    /// Its Checkout Session is not Bazaar's: recorded, nothing changed.
+    Ignored,
 }
 
 /// Applies a verified webhook event once: its id is recorded in the same
@@ -48,6 +50,25 @@ pub async fn apply_event(db: &PgPool, config: &Config, event: &Event) -> Result<
     if !new {
         return Ok(Applied::Duplicate);
     }
+    if let Some(session) = event.kind.session()
+        && !is_ours(&mut tx, session).await?
+    {
+        tracing::warn!(
+            event = event.id,
+            kind,
+            session = session.id,
+            "a Stripe event for a Checkout Session no order refers to: recorded, nothing changed"
+        );
+        sqlx::query!(
+            "UPDATE webhook_events SET ignored = 'no order refers to its Checkout Session'
+             WHERE id = $1",
+            event.id
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        return Ok(Applied::Ignored);
+    }
     match &event.kind {
         EventKind::Completed(session) | EventKind::AsyncPaymentSucceeded(session) => {
             // A delayed payment method completes the session unpaid and
@@ -68,6 +89,27 @@ pub async fn apply_event(db: &PgPool, config: &Config, event: &Event) -> Result<
     }
     tx.commit().await?;
     Ok(Applied::Applied)
+}
+
+/// Whether a session is one of Bazaar's. Checkout gives every session its
+/// order's id as reference (`client_reference_id`), so a session with a
+/// reference is ours even when no order is found for it yet: the event may
+/// have overtaken the order's commit, and answering with an error makes
+/// Stripe deliver it again until the order is there. A session with no
+/// reference that no order has recorded was opened by something else on the
+/// Stripe account (a payment link, another application, the dashboard) and
+/// will never match an order, so retrying it would only fail for days.
+async fn is_ours(conn: &mut PgConnection, session: &Session) -> Result<bool> {
+    if session.order_id.is_some() {
+        return Ok(true);
+    }
+    let recorded = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM orders WHERE checkout_session_id = $1) AS "recorded!""#,
+        session.id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(recorded)
 }
 
 /// The order a session pays for: by its reference, or by the session id.

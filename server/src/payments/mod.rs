@@ -88,6 +88,19 @@ pub enum EventKind {
     Other(String),
 }
 
+impl EventKind {
+    /// The Checkout Session the event reports on, if any.
+    pub fn session(&self) -> Option<&Session> {
+        match self {
+            Self::Completed(session)
+            | Self::Expired(session)
+            | Self::AsyncPaymentSucceeded(session)
+            | Self::AsyncPaymentFailed(session) => Some(session),
+            Self::Other(_) => None,
+        }
+    }
+}
+
 impl Payments {
     /// Stripe itself when a secret key is configured, otherwise the emulator
     /// at `STRIPE_API_URL` or the address `serve` starts it on.
