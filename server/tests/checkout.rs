@@ -940,6 +940,90 @@ async fn a_session_stripe_forgot_does_not_keep_other_orders_from_expiring(db: Pg
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn pay_now_after_a_payment_outage_opens_a_session_and_extends_the_reservation(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    // Placed a minute ago while Stripe was unreachable: no session yet.
+    let placed = place(&shop, buyer, &[(shop.mug, 2)]).await.unwrap();
+    sqlx::query("UPDATE orders SET expires_at = expires_at - interval '1 minute'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let expiry = || {
+        sqlx::query_scalar::<_, chrono::DateTime<chrono::Utc>>(
+            "SELECT expires_at FROM orders WHERE number = $1",
+        )
+        .bind(&placed.number)
+        .fetch_one(&db)
+    };
+    let placed_expiry = expiry().await.unwrap();
+
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    let session = session_json(&shop, &session_id(&url)).await;
+    let session_expiry = session["expires_at"].as_i64().unwrap();
+    assert!(session_expiry >= chrono::Utc::now().timestamp() + 30 * 60 - 5);
+    let order_expiry = expiry().await.unwrap();
+    assert!(order_expiry > placed_expiry, "the reservation is extended");
+    assert_eq!(order_expiry.timestamp(), session_expiry);
+    assert_eq!(stock(&db, shop.mug).await, 1, "the stock is still held");
+    assert_eq!(
+        checkout::payment_url(&shop.state, buyer, &placed.number)
+            .await
+            .unwrap(),
+        url
+    );
+    let (paid, _) = pay(&url, "4242424242424242").await;
+    assert_eq!(paid, StatusCode::SEE_OTHER);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_session_replaced_after_a_lost_answer_expires_without_closing_the_order(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let (placed, first) = place_and_open(&shop, buyer, &[(shop.mug, 1)]).await;
+    // Stripe opened the session but its answer never came back; the
+    // shopper tries again a minute later.
+    sqlx::query(
+        "UPDATE orders SET checkout_session_id = NULL, checkout_url = NULL,
+                           expires_at = expires_at - interval '1 minute'",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    // Not within the same second, which would ask for the same session.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let second = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    assert_ne!(second, first);
+
+    shop.state
+        .payments
+        .expire(&session_id(&first))
+        .await
+        .unwrap();
+    let applied = || {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM webhook_events WHERE type = 'checkout.session.expired'",
+        )
+        .fetch_one(&db)
+    };
+    for _ in 0..100 {
+        if applied().await.unwrap() == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(applied().await.unwrap(), 1, "the expiry was delivered");
+    assert_eq!(status(&db, &placed.number).await, "pending_payment");
+    assert_eq!(stock(&db, shop.mug).await, 2);
+    pay(&second, "4242424242424242").await;
+    wait_for_status(&db, &placed.number, "paid").await;
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn an_event_for_a_session_no_order_refers_to_is_acknowledged_and_changes_nothing(db: PgPool) {
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;

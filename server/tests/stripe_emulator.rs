@@ -322,14 +322,18 @@ async fn a_created_session_reads_back_as_created() {
 #[tokio::test]
 async fn refused_parameters_are_named() {
     let harness = harness(0, 3).await;
-    let (error, status) = stripe_error(
-        order_checkout()
-            .expires_at(chrono::Utc::now().timestamp() + 60)
-            .send(&harness.client)
-            .await,
-    );
-    assert_eq!((status, error.param.as_deref()), (400, Some("expires_at")));
-    assert_eq!(error.type_, ApiErrorsType::InvalidRequestError);
+    // Stripe takes an expiry from 30 minutes to 24 hours ahead.
+    let now = chrono::Utc::now().timestamp();
+    for expires_at in [now + 60, now + 29 * 60, now + 24 * 3600 + 60] {
+        let (error, status) = stripe_error(
+            order_checkout()
+                .expires_at(expires_at)
+                .send(&harness.client)
+                .await,
+        );
+        assert_eq!((status, error.param.as_deref()), (400, Some("expires_at")));
+        assert_eq!(error.type_, ApiErrorsType::InvalidRequestError);
+    }
 
     let line = |n: u32, currency: &str, amount: &str, name: &str, quantity: &str| {
         let mut fields = vec![

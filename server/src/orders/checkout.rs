@@ -280,6 +280,11 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
         quantity: line.quantity,
     })
     .collect();
+    // Stripe wants a session's expiry 30 minutes to 24 hours ahead, so each
+    // attempt asks for a full one (a retry after an outage would otherwise
+    // send a time that has come too close) and the order's reservation is
+    // extended to match once the session is recorded.
+    let expires_at = Utc::now() + state.config.checkout_expiry;
     let app_url = &state.config.app_url;
     let session = state
         .payments
@@ -288,7 +293,7 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
             order_number: &order.number,
             email: &order.email,
             lines,
-            expires_at: order.expires_at,
+            expires_at,
             success_url: format!("{app_url}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}"),
             cancel_url: format!("{app_url}/checkout/cancel?order={}", order.number),
         })
@@ -297,14 +302,34 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
         .url
         .clone()
         .ok_or_else(|| Error::internal("an open Checkout Session without a URL"))?;
-    sqlx::query!(
-        "UPDATE orders SET checkout_session_id = $2, checkout_url = $3, updated_at = now()
-         WHERE id = $1 AND (checkout_session_id IS NULL OR checkout_session_id = $2)",
+    let recorded = sqlx::query!(
+        "UPDATE orders SET checkout_session_id = $2, checkout_url = $3, expires_at = $4,
+                           updated_at = now()
+         WHERE id = $1 AND status = 'pending_payment' AND payment_problem IS NULL
+           AND (checkout_session_id IS NULL OR checkout_session_id = $2)",
         order.id,
         session.id,
-        url
+        url,
+        expires_at
     )
     .execute(&state.db)
-    .await?;
-    Ok(url)
+    .await?
+    .rows_affected()
+        == 1;
+    if recorded {
+        return Ok(url);
+    }
+    // Another attempt recorded its session first, or the order was closed
+    // meanwhile: this session must not stay payable.
+    let _ = state.payments.expire(&session.id).await;
+    sqlx::query_scalar!(
+        "SELECT checkout_url FROM orders WHERE id = $1 AND status = 'pending_payment'",
+        order.id
+    )
+    .fetch_optional(&state.db)
+    .await?
+    .flatten()
+    .ok_or_else(|| {
+        Error::Conflict("This order can no longer be paid: place a new one from your cart.".into())
+    })
 }

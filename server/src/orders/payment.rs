@@ -79,7 +79,15 @@ pub async fn apply_event(db: &PgPool, config: &Config, event: &Event) -> Result<
         }
         EventKind::Expired(session) => {
             let order_id = order_of(&mut tx, session).await?;
-            close_unpaid(&mut tx, order_id, Closing::Expired).await?;
+            if holds_reservation(&mut tx, order_id, session).await? {
+                close_unpaid(&mut tx, order_id, Closing::Expired).await?;
+            } else {
+                tracing::info!(
+                    order_id,
+                    session = session.id,
+                    "a replaced Checkout Session expired; its order keeps its stock"
+                );
+            }
         }
         EventKind::AsyncPaymentFailed(session) => {
             let order_id = order_of(&mut tx, session).await?;
@@ -110,6 +118,27 @@ async fn is_ours(conn: &mut PgConnection, session: &Session) -> Result<bool> {
     .fetch_one(conn)
     .await?;
     Ok(recorded)
+}
+
+/// Whether a session's expiry ends its order's reservation: it does for the
+/// session the order recorded, or when none is recorded and the reservation
+/// has run out. A payment retry opens a new session and extends the
+/// reservation, so the session it replaced (one whose answer was lost, or a
+/// concurrent retry's) must not close the order when it expires.
+async fn holds_reservation(
+    conn: &mut PgConnection,
+    order_id: i64,
+    session: &Session,
+) -> Result<bool> {
+    let holds = sqlx::query_scalar!(
+        r#"SELECT coalesce(checkout_session_id = $2, expires_at <= now()) AS "holds!"
+           FROM orders WHERE id = $1"#,
+        order_id,
+        session.id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(holds)
 }
 
 /// The order a session pays for: by its reference, or by the session id.

@@ -127,7 +127,10 @@ impl Payments {
     }
 
     /// Opens a Checkout Session for an order. The idempotency key is the
-    /// order's, so asking twice (a retry, a second click) opens one session.
+    /// order's and the expiry's, so asking twice with the same expiry (a
+    /// retried request, a double click) opens one session, while a later
+    /// attempt, which asks for a later expiry, is not refused by Stripe for
+    /// reusing a key with other parameters.
     pub async fn open_checkout(&self, checkout: &NewCheckout<'_>) -> Result<Session> {
         let lines = checkout
             .lines
@@ -154,8 +157,9 @@ impl Payments {
             .cancel_url(checkout.cancel_url.as_str())
             .customize()
             .request_strategy(idempotent(&format!(
-                "checkout-order-{}",
-                checkout.order_id
+                "checkout-order-{}-{}",
+                checkout.order_id,
+                checkout.expires_at.timestamp()
             ))?)
             .send(&self.client)
             .await
