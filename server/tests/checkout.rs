@@ -1024,6 +1024,42 @@ async fn a_session_replaced_after_a_lost_answer_expires_without_closing_the_orde
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_shopper_cannot_hold_more_than_three_unpaid_orders(db: PgPool) {
+    let shop = shop(db.clone(), false).await;
+    let buyer = customer(&db, "hoarder@example.com").await;
+    let mut orders = Vec::new();
+    for _ in 0..checkout::MAX_UNPAID_ORDERS {
+        orders.push(place(&shop, buyer, &[(shop.print, 1)]).await.unwrap());
+    }
+    let refused = place(&shop, buyer, &[(shop.print, 1)]).await;
+    let Err(Error::Conflict(message)) = refused else {
+        panic!("expected a conflict, got {refused:?}");
+    };
+    assert!(message.contains("pay or cancel"), "{message}");
+    assert_eq!(stock(&db, shop.print).await, 7, "nothing more is held");
+    assert_eq!(cart::count(&db, Owner::User(buyer)).await.unwrap(), 1);
+
+    // Others shop as usual.
+    let other = customer(&db, "other@example.com").await;
+    place(&shop, other, &[(shop.mug, 1)]).await.unwrap();
+    // An order past its expiry no longer counts, nor one given up.
+    sqlx::query("UPDATE orders SET expires_at = now() - interval '1 second' WHERE number = $1")
+        .bind(&orders[0].number)
+        .execute(&db)
+        .await
+        .unwrap();
+    place(&shop, buyer, &[]).await.unwrap();
+    customer::cancel_unpaid(&shop.state, buyer, &orders[1].number)
+        .await
+        .unwrap();
+    place(&shop, buyer, &[]).await.unwrap();
+    assert!(matches!(
+        place(&shop, buyer, &[(shop.print, 1)]).await,
+        Err(Error::Conflict(_))
+    ));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn an_event_for_a_session_no_order_refers_to_is_acknowledged_and_changes_nothing(db: PgPool) {
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;

@@ -15,6 +15,11 @@ use crate::{
     payments::{LineItem, NewCheckout, SessionStatus},
 };
 
+/// How many unpaid orders one customer may have waiting at once. Each holds
+/// its stock until it is paid or expires, so without a cap one account could
+/// hold a product's whole stock.
+pub const MAX_UNPAID_ORDERS: i64 = 3;
+
 /// The order a checkout placed, waiting for payment.
 #[derive(Clone, Debug)]
 pub struct Placed {
@@ -47,6 +52,14 @@ pub async fn place(
 ) -> Result<Placed> {
     let address = address.validated()?;
     let mut tx = db.begin().await?;
+    // Two checkouts of one customer queue on the cart, so the second counts
+    // the first's order (and finds the cart it emptied).
+    sqlx::query!(
+        "SELECT id FROM carts WHERE user_id = $1 FOR NO KEY UPDATE",
+        customer_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
     // Locked in one order (product, then variant) by every checkout, so two
     // checkouts of the same items queue instead of deadlocking.
     let lines = sqlx::query_as!(
@@ -67,6 +80,19 @@ pub async fn place(
     .await?;
     if lines.is_empty() {
         return Err(Error::invalid("cart", "Your cart is empty."));
+    }
+    let unpaid = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM orders
+           WHERE customer_id = $1 AND status = 'pending_payment' AND expires_at > now()"#,
+        customer_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if unpaid >= MAX_UNPAID_ORDERS {
+        return Err(Error::Conflict(format!(
+            "You have {unpaid} orders waiting for payment: pay or cancel one of them in your \
+             orders before placing another."
+        )));
     }
     let mut problems = Vec::new();
     for line in &lines {
