@@ -769,6 +769,88 @@ async fn sellers_ship_and_refund_only_their_own_store_orders(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_customer_is_mailed_when_a_seller_marks_delivered_or_cancels(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 1), (shop.print, 2)]).await;
+    pay(&url, "4242424242424242").await;
+    wait_for_status(&db, &placed.number, "paid").await;
+    let (alpha, beta) = (scope_of(&db, "alpha").await, scope_of(&db, "beta").await);
+    let meta = RequestMeta::system();
+    let store_order = |scope: StoreScope| {
+        let db = db.clone();
+        async move {
+            let (orders, _) = store_orders::list(&db, scope, &Default::default())
+                .await
+                .unwrap();
+            orders[0].id
+        }
+    };
+    let (alpha_order, beta_order) = (store_order(alpha).await, store_order(beta).await);
+
+    let ship = Action::Ship {
+        carrier: "La Poste".into(),
+        tracking_number: "6A12345678901".into(),
+    };
+    store_orders::act(&shop.state, alpha, alpha_order, ship, &meta)
+        .await
+        .unwrap();
+    let delivered = store_orders::act(
+        &shop.state,
+        alpha,
+        alpha_order,
+        Action::MarkDelivered,
+        &meta,
+    )
+    .await
+    .unwrap();
+    assert_eq!(delivered.parts[0].status, "delivered");
+    let cancelled = store_orders::act(&shop.state, beta, beta_order, Action::Cancel, &meta)
+        .await
+        .unwrap();
+    assert_eq!(cancelled.parts[0].status, "cancelled");
+    assert_eq!(cancelled.parts[0].refunded.cents(), 5000);
+    assert_eq!(stock(&db, shop.print).await, 10, "the prints are back");
+
+    let customer_mail: Vec<(String, String)> = sqlx::query_as(
+        "SELECT subject, text_body FROM email_outbox WHERE to_address = $1 ORDER BY id",
+    )
+    .bind(format!("customer{buyer}@example.com"))
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    let subjects: Vec<&str> = customer_mail.iter().map(|(s, _)| s.as_str()).collect();
+    let number = &placed.number;
+    assert_eq!(
+        subjects,
+        [
+            format!("Your order {number}"),
+            format!("Your order {number} is on its way"),
+            format!("Your order {number} was delivered"),
+            format!("Your order {number} was cancelled"),
+        ]
+    );
+    let (delivered_text, cancelled_text) = (&customer_mail[2].1, &customer_mail[3].1);
+    assert!(
+        delivered_text.contains("Alpha marked your items as delivered."),
+        "{delivered_text}"
+    );
+    assert!(
+        cancelled_text
+            .contains("Beta cancelled its part of your order and refunded €50.00 to your card."),
+        "{cancelled_text}"
+    );
+    for text in [delivered_text, cancelled_text] {
+        assert!(
+            text.contains(&format!("/account/orders/{number}")),
+            "a link to the order: {text}"
+        );
+    }
+    // Each seller's mail is about its own part only.
+    assert!(!delivered_text.contains("Print") && !cancelled_text.contains("Mug"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_payment_reported_before_its_order_is_visible_is_applied_on_retry(db: PgPool) {
     let shop = shop(db.clone(), false).await;
     let buyer = customer(&db, "buyer@example.com").await;
