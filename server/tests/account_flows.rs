@@ -222,6 +222,18 @@ async fn password_is(db: &PgPool, id: i64, password: &str) -> bool {
     server::accounts::password::verify(password, &hash)
 }
 
+/// Makes new accounts take ids no other test uses: some throttles count by
+/// user id in the shared Redis.
+async fn ids_of_their_own(db: &PgPool) {
+    let first_id = 1_000_000 + i64::from(rand::random::<u32>());
+    sqlx::raw_sql(&format!(
+        "ALTER TABLE users ALTER COLUMN id RESTART WITH {first_id}"
+    ))
+    .execute(db)
+    .await
+    .unwrap();
+}
+
 // ---------------------------------------------------------------------------
 // Registration and verification
 
@@ -800,14 +812,8 @@ async fn refused_admin_access_is_audited_and_repeats_alert_the_admins(db: PgPool
         &[("SMTP_URL", &smtp.url()), ("ADMIN_ALERT_THRESHOLD", "2")],
     )
     .await;
-    // Refusals are counted in the shared Redis by user id: ids of their own.
-    let first_id = 1_000_000 + i64::from(rand::random::<u32>());
-    sqlx::raw_sql(&format!(
-        "ALTER TABLE users ALTER COLUMN id RESTART WITH {first_id}"
-    ))
-    .execute(world.db())
-    .await
-    .unwrap();
+    // Refusals are counted in the shared Redis by user id.
+    ids_of_their_own(world.db()).await;
     let admin_email = random_email("admin");
     verified_user(world.db(), &admin_email, "", Role::Admin).await;
     let customer_email = random_email("mo");
@@ -1028,6 +1034,262 @@ async fn only_a_confirmed_address_may_open_a_store(db: PgPool) {
         .await,
         Err(Error::Conflict(_))
     ));
+}
+
+// ---------------------------------------------------------------------------
+// One's own account and sessions
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn renaming_changes_the_name_the_next_request_sees_and_is_audited(db: PgPool) {
+    let world = World::new(db, &[]).await;
+    let email = random_email("kai");
+    let id = verified_user(world.db(), &email, "Kai", Role::Customer).await;
+    let cookie = world.log_in(&email, PASSWORD).await;
+    let user = world.user_of(cookie).await.unwrap();
+
+    assert_invalid(
+        profile::rename(&world.state, &world.meta, &user, "Kai\u{7}").await,
+        "name",
+    );
+    assert_invalid(
+        profile::rename(&world.state, &world.meta, &user, &"k".repeat(101)).await,
+        "name",
+    );
+    assert_eq!(world.user_of(cookie).await.unwrap().name, "Kai");
+    assert!(audit(world.db(), "account.renamed").await.is_empty());
+
+    profile::rename(&world.state, &world.meta, &user, "  Kai Nakamura ")
+        .await
+        .expect("renames");
+    assert_eq!(world.user_of(cookie).await.unwrap().name, "Kai Nakamura");
+    assert_eq!(
+        audit(world.db(), "account.renamed").await,
+        [(Some(id), Some(format!("user:{id}")))]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_new_address_counts_once_confirmed_and_both_addresses_are_told(db: PgPool) {
+    let world = World::new(db, &[]).await;
+    // The request is throttled by user id in the shared Redis.
+    ids_of_their_own(world.db()).await;
+    let (old, new) = (random_email("lea"), random_email("lea-new"));
+    let id = verified_user(world.db(), &old, "Lea", Role::Customer).await;
+    let cookie = world.log_in(&old, PASSWORD).await;
+    let user = world.user_of(cookie).await.unwrap();
+    let request = |address: String, password: &'static str| {
+        let (world, user) = (&world, &user);
+        async move {
+            profile::request_email_change(&world.state, &world.meta, user, &address, password).await
+        }
+    };
+
+    assert_invalid(
+        request(new.clone(), "not my password").await,
+        "current_password",
+    );
+    assert_invalid(request(old.clone(), PASSWORD).await, "new_email");
+    assert_invalid(
+        request("not an address".into(), PASSWORD).await,
+        "new_email",
+    );
+    assert!(world.mail_to(&new).await.is_empty());
+
+    let requested = request(new.clone(), PASSWORD)
+        .await
+        .expect("mails the new address");
+    assert_eq!(requested.as_str(), new);
+    // Nothing changes until the new address is confirmed.
+    assert_eq!(world.user_of(cookie).await.unwrap().email, old);
+    assert_eq!(
+        world.subjects_to(&old).await,
+        ["Your Bazaar email address is changing"]
+    );
+    let mail = world.mail_to(&new).await;
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].0, "Confirm your email address");
+    assert!(matches!(
+        request(random_email("lea-other"), PASSWORD).await,
+        Err(Error::TooManyRequests { .. })
+    ));
+
+    let token = smtp::verification_token(&mail[0].1).expect("a confirmation link");
+    registration::verify_link(&world.state, &world.meta, &token)
+        .await
+        .expect("the link confirms the new address");
+    let now = world.user_of(cookie).await.expect("the session goes on");
+    assert_eq!((now.email.as_str(), now.verified), (new.as_str(), true));
+    assert_eq!(
+        world.subjects_to(&old).await,
+        [
+            "Your Bazaar email address is changing",
+            "Your Bazaar email address was changed"
+        ]
+    );
+    assert_invalid(world.try_log_in(&old, PASSWORD).await, "");
+    world.log_in(&new, PASSWORD).await;
+    assert_eq!(
+        audit(world.db(), "account.email_change_requested").await,
+        [(Some(id), Some(format!("user:{id}")))]
+    );
+    assert_eq!(
+        audit(world.db(), "account.email_changed").await,
+        [(Some(id), Some(format!("user:{id}")))]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn deactivating_ones_own_account_needs_the_password_and_ends_every_session(db: PgPool) {
+    let world = World::new(db, &[]).await;
+    let email = random_email("max");
+    let id = verified_user(world.db(), &email, "Max", Role::Customer).await;
+    let laptop = world.log_in(&email, PASSWORD).await;
+    let phone = world.log_in(&email, PASSWORD).await;
+    let session = world.resume(laptop);
+    let user = world.current_user(&session).await.unwrap();
+
+    assert_invalid(
+        profile::deactivate(
+            &world.state,
+            &session,
+            &world.meta,
+            &user,
+            "not my password",
+        )
+        .await,
+        "current_password",
+    );
+    assert!(
+        world.user_of(phone).await.is_some(),
+        "a refused deactivation changes nothing"
+    );
+
+    profile::deactivate(&world.state, &session, &world.meta, &user, PASSWORD)
+        .await
+        .expect("deactivates");
+    assert!(session.id().is_none(), "the session is flushed");
+    assert!(world.user_of(laptop).await.is_none());
+    assert!(world.user_of(phone).await.is_none());
+    let status: String = sqlx::query_scalar("SELECT status FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(world.db())
+        .await
+        .unwrap();
+    assert_eq!(status, "deactivated");
+    let open = sessions::list(world.db(), id, world.state.config.session_lifetime)
+        .await
+        .unwrap();
+    assert!(open.is_empty(), "{open:?}");
+    assert_invalid(world.try_log_in(&email, PASSWORD).await, "");
+    assert_eq!(
+        world.subjects_to(&email).await,
+        ["Your Bazaar account was deactivated"]
+    );
+    assert_eq!(
+        audit(world.db(), "account.deactivated").await,
+        [(Some(id), Some(format!("user:{id}")))]
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn ending_one_session_from_the_list_signs_out_only_that_device(db: PgPool) {
+    let world = World::new(db, &[]).await;
+    let email = random_email("noa");
+    let id = verified_user(world.db(), &email, "", Role::Customer).await;
+    let laptop = world.log_in(&email, PASSWORD).await;
+    let phone = world.log_in(&email, PASSWORD).await;
+    let someone_else = random_email("oda");
+    verified_user(world.db(), &someone_else, "", Role::Customer).await;
+    let theirs = world.log_in(&someone_else, PASSWORD).await;
+
+    let user = world.user_of(laptop).await.unwrap();
+    let phone_session = world.user_of(phone).await.unwrap().session_id;
+    let listed = |world: &World| {
+        let db = world.db().clone();
+        let lifetime = world.state.config.session_lifetime;
+        async move {
+            let mut ids: Vec<_> = sessions::list(&db, id, lifetime)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|s| s.id)
+                .collect();
+            ids.sort();
+            ids
+        }
+    };
+    let mut both = vec![user.session_id, phone_session];
+    both.sort();
+    assert_eq!(listed(&world).await, both);
+
+    // Another person's session is not one's own to end.
+    let their_session = world.user_of(theirs).await.unwrap().session_id;
+    sessions::end_one(world.db(), id, their_session)
+        .await
+        .unwrap();
+    assert!(world.user_of(theirs).await.is_some());
+
+    sessions::end_one(world.db(), id, phone_session)
+        .await
+        .unwrap();
+    assert!(
+        world.user_of(phone).await.is_none(),
+        "the phone is signed out"
+    );
+    assert_eq!(
+        world.user_of(laptop).await.map(|u| u.session_id),
+        Some(user.session_id),
+        "the laptop goes on"
+    );
+    assert_eq!(listed(&world).await, [user.session_id]);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_session_ends_at_its_lifetime_however_busy_it_is(db: PgPool) {
+    let world = World::new(db, &[("SESSION_LIFETIME_MINUTES", "60")]).await;
+    let email = random_email("pia");
+    let id = verified_user(world.db(), &email, "", Role::Customer).await;
+    let cookie = world.log_in(&email, PASSWORD).await;
+    // Moves the sign-in back in time; the session was used a moment ago.
+    let started_ago = |minutes: i32| {
+        sqlx::query(
+            "UPDATE user_sessions SET created_at = now() - make_interval(mins => $2), last_seen_at = now()
+             WHERE user_id = $1",
+        )
+        .bind(id)
+        .bind(minutes)
+        .execute(world.db())
+    };
+
+    started_ago(59).await.unwrap();
+    assert!(
+        world.user_of(cookie).await.is_some(),
+        "59 minutes is within the hour"
+    );
+
+    started_ago(61).await.unwrap();
+    assert!(world.user_of(cookie).await.is_none());
+    let ended: bool =
+        sqlx::query_scalar("SELECT ended_at IS NOT NULL FROM user_sessions WHERE user_id = $1")
+            .bind(id)
+            .fetch_one(world.db())
+            .await
+            .unwrap();
+    assert!(ended, "the session's row is closed");
+    let in_redis: i64 = world
+        .state
+        .redis
+        .next()
+        .exists(cookie.to_string())
+        .await
+        .unwrap();
+    assert_eq!(in_redis, 0, "the Redis session is cleared");
+    assert!(
+        sessions::list(world.db(), id, world.state.config.session_lifetime)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 // ---------------------------------------------------------------------------
