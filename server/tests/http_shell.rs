@@ -382,3 +382,72 @@ async fn robots_and_sitemap_list_only_public_pages_with_absolute_urls(db: PgPool
         assert!(!xml.contains(hidden), "{hidden} listed");
     }
 }
+
+/// What a `MakeWriter` wrote, shared with the test.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn json_logs_are_one_object_per_line_carrying_the_request_id(db: PgPool) {
+    use tracing_subscriber::prelude::*;
+
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::registry()
+        .with(server::telemetry::json_layer(move || writer.clone()))
+        .with(tracing_subscriber::filter::LevelFilter::DEBUG);
+    // The test's runtime runs on this thread, so the request's events land here.
+    let _logging = tracing::subscriber::set_default(subscriber);
+
+    let state = state(db, config(&[])).await;
+    let request = Request::get("/healthz")
+        .header("x-request-id", "req-json-logs")
+        .body(Body::empty())
+        .unwrap();
+    let response = send(&app(&state, Router::new(), random_client()), request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    tracing::warn!(attempts = 3, "mail not sent;\nwill retry");
+
+    let written = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let lines: Vec<serde_json::Value> = written
+        .lines()
+        .map(|line| {
+            serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("not one JSON object: {line}: {e}"))
+        })
+        .collect();
+    for line in &lines {
+        for field in ["timestamp", "level", "target"] {
+            assert!(line.get(field).is_some(), "no {field} in {line}");
+        }
+    }
+    let in_request: Vec<_> = lines
+        .iter()
+        .filter(|line| line["span"]["name"] == "request")
+        .collect();
+    assert!(!in_request.is_empty(), "{written}");
+    for line in in_request {
+        assert_eq!(line["span"]["request_id"], "req-json-logs", "{line}");
+        assert_eq!(line["span"]["path"], "/healthz", "{line}");
+        assert_eq!(line["span"]["method"], "GET", "{line}");
+    }
+    let ours = lines.last().unwrap();
+    assert_eq!(ours["level"], "WARN");
+    assert_eq!(
+        ours["message"], "mail not sent;\nwill retry",
+        "a newline stays inside the string"
+    );
+    assert_eq!(ours["attempts"], 3, "fields sit beside the message");
+    assert!(ours.get("span").is_none(), "outside any request");
+}
