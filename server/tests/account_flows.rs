@@ -20,6 +20,7 @@ use server::{
         sessions::{self, Membership},
         users,
     },
+    admin,
     http::client::RequestMeta,
     mail::outbox::{self, Mailer},
     stores::{self, StoreDetails},
@@ -799,6 +800,144 @@ async fn mail_waits_in_the_outbox_while_smtp_is_down(db: PgPool) {
     recovery::reset(&world.state, &world.meta, &token, NEW_PASSWORD)
         .await
         .expect("the late mail's link works");
+}
+
+/// The outbox row of the one message to `to`: attempts, whether it was
+/// given up on, and its last error.
+async fn outbox_row(db: &PgPool, to: &str) -> (i32, bool, Option<String>) {
+    sqlx::query_as(
+        "SELECT attempts, failed_at IS NOT NULL, last_error FROM email_outbox WHERE to_address = $1",
+    )
+    .bind(to)
+    .fetch_one(db)
+    .await
+    .unwrap()
+}
+
+/// Makes every waiting message due, as if its backoff had passed.
+async fn backoff_passes(db: &PgPool) {
+    sqlx::query("UPDATE email_outbox SET next_attempt_at = now()")
+        .execute(db)
+        .await
+        .unwrap();
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn mail_the_server_always_refuses_is_given_up_after_the_last_attempt(db: PgPool) {
+    let smtp = TestSmtp::refusing();
+    let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
+    let email = random_email("ghost");
+    verified_user(world.db(), &email, "", Role::Customer).await;
+    recovery::request_reset(&world.state, &world.meta, &email)
+        .await
+        .unwrap();
+
+    for attempt in 1..outbox::MAX_ATTEMPTS {
+        assert_eq!(world.deliver().await, 0);
+        let (attempts, failed, _) = outbox_row(world.db(), &email).await;
+        assert_eq!((attempts, failed), (attempt, false), "retried later");
+        backoff_passes(world.db()).await;
+    }
+    assert_eq!(world.deliver().await, 0);
+    let (attempts, failed, error) = outbox_row(world.db(), &email).await;
+    assert_eq!((attempts, failed), (outbox::MAX_ATTEMPTS, true));
+    assert!(
+        error.as_deref().unwrap_or_default().contains("550"),
+        "{error:?}"
+    );
+    assert_eq!(smtp.refused().len(), outbox::MAX_ATTEMPTS as usize);
+
+    // Given up: however long one waits, it is not tried again.
+    backoff_passes(world.db()).await;
+    assert_eq!(world.deliver().await, 0);
+    assert_eq!(smtp.refused().len(), outbox::MAX_ATTEMPTS as usize);
+    assert_eq!(outbox_row(world.db(), &email).await.0, outbox::MAX_ATTEMPTS);
+
+    // Platform admins see it.
+    assert_eq!(admin::mail::failed_count(world.db()).await.unwrap(), 1);
+    let listed = admin::mail::failed(world.db(), 1).await.unwrap();
+    assert_eq!(listed.total, 1);
+    let message = &listed.items[0];
+    assert_eq!(message.to_address, email);
+    assert_eq!(message.subject, "Reset your Bazaar password");
+    assert_eq!(message.attempts, outbox::MAX_ATTEMPTS);
+    assert_eq!(message.last_error, error);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn mail_older_than_three_days_is_given_up_at_its_next_failure(db: PgPool) {
+    let smtp = TestSmtp::refusing();
+    let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
+    let email = random_email("late");
+    verified_user(world.db(), &email, "", Role::Customer).await;
+    recovery::request_reset(&world.state, &world.meta, &email)
+        .await
+        .unwrap();
+    // Written three days and a minute ago, never tried (the worker was stopped).
+    sqlx::query("UPDATE email_outbox SET created_at = now() - interval '3 days 1 minute'")
+        .execute(world.db())
+        .await
+        .unwrap();
+
+    assert_eq!(world.deliver().await, 0);
+    assert_eq!(outbox_row(world.db(), &email).await.0, 1, "tried once more");
+    assert!(outbox_row(world.db(), &email).await.1, "and given up");
+    assert_eq!(smtp.refused().len(), 1);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_admins_retry_makes_failed_mail_due_again_with_its_attempts_reset(db: PgPool) {
+    let refusing = TestSmtp::refusing();
+    let world = World::new(db, &[("SMTP_URL", &refusing.url())]).await;
+    let email = random_email("rue");
+    verified_user(world.db(), &email, "", Role::Customer).await;
+    let admin_id = verified_user(world.db(), &random_email("admin"), "", Role::Admin).await;
+    recovery::request_reset(&world.state, &world.meta, &email)
+        .await
+        .unwrap();
+    // One attempt from the limit, then the last one fails.
+    sqlx::query("UPDATE email_outbox SET attempts = $1")
+        .bind(outbox::MAX_ATTEMPTS - 1)
+        .execute(world.db())
+        .await
+        .unwrap();
+    world.deliver().await;
+    assert!(outbox_row(world.db(), &email).await.1);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM email_outbox")
+        .fetch_one(world.db())
+        .await
+        .unwrap();
+
+    admin::mail::retry(world.db(), &world.meta, admin_id, id)
+        .await
+        .expect("queues it again");
+    let (attempts, failed, _) = outbox_row(world.db(), &email).await;
+    assert_eq!((attempts, failed), (0, false));
+    let due: bool = sqlx::query_scalar("SELECT next_attempt_at <= now() FROM email_outbox")
+        .fetch_one(world.db())
+        .await
+        .unwrap();
+    assert!(due);
+    assert_eq!(admin::mail::failed_count(world.db()).await.unwrap(), 0);
+    assert_eq!(
+        audit(world.db(), "mail.retried").await,
+        [(Some(admin_id), Some(format!("mail:{id}")))]
+    );
+    assert!(matches!(
+        admin::mail::retry(world.db(), &world.meta, admin_id, id).await,
+        Err(Error::Conflict(_))
+    ));
+    assert!(matches!(
+        admin::mail::retry(world.db(), &world.meta, admin_id, id + 1).await,
+        Err(Error::NotFound)
+    ));
+
+    // Once the mail server takes it, the next round sends it.
+    let smtp = TestSmtp::start();
+    let mailer = Mailer::from_config(&support::config(&[("SMTP_URL", &smtp.url())])).unwrap();
+    assert_eq!(outbox::deliver_due(world.db(), &mailer).await.unwrap(), 1);
+    assert_eq!(smtp.messages_to(&email).len(), 1);
+    assert_eq!(outbox_row(world.db(), &email).await.0, 1);
 }
 
 // ---------------------------------------------------------------------------

@@ -27,6 +27,8 @@ pub struct Dashboard {
     pub days: Vec<Sales>,
     /// The months with paid orders, newest first.
     pub months_with_sales: Vec<Month>,
+    /// Mail given up on and not sent since, whatever the month.
+    pub failed_mail: i64,
 }
 
 pub async fn month(db: &PgPool, time_zone: Tz, month: Month) -> Result<Dashboard> {
@@ -39,6 +41,7 @@ pub async fn month(db: &PgPool, time_zone: Tz, month: Month) -> Result<Dashboard
         months_with_sales,
         income,
         previous,
+        failed_mail,
     ) = tokio::try_join!(
         created(db, time_zone, month),
         created(db, time_zone, month.previous()),
@@ -47,6 +50,7 @@ pub async fn month(db: &PgPool, time_zone: Tz, month: Month) -> Result<Dashboard
         months_with_sales(db, time_zone),
         income(db, time_zone, month),
         income(db, time_zone, month.previous()),
+        super::mail::failed_count(db),
     )?;
     Ok(Dashboard {
         income,
@@ -58,6 +62,7 @@ pub async fn month(db: &PgPool, time_zone: Tz, month: Month) -> Result<Dashboard
         orders_by_status,
         days,
         months_with_sales,
+        failed_mail,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The email outbox: messages are inserted in the transaction of the change
 //! that caused them and delivered by a worker with retries, so an SMTP outage
-//! delays mail and loses none.
+//! delays mail and loses none. Mail that keeps failing is given up on and
+//! shown to platform admins, who may send it back to the queue.
 
 use std::time::Duration;
 
@@ -20,6 +21,15 @@ const BATCH: i64 = 20;
 const POLL: Duration = Duration::from_secs(2);
 /// The longest wait between two attempts at one message.
 const MAX_BACKOFF_SECS: i64 = 3600;
+/// Attempts before a message is given up on. With the backoff below, the
+/// 20th comes about 13 hours after the first: an SMTP outage of a night is
+/// ridden out, while an address the server refuses stops costing a round
+/// every hour and reaches an admin the same day.
+pub const MAX_ATTEMPTS: i32 = 20;
+/// Mail older than this is given up on at its next failure, however few its
+/// attempts (when the worker was stopped, say): its links, codes and news
+/// are stale by then.
+pub const GIVE_UP_AFTER: Duration = Duration::from_secs(3 * 24 * 3600);
 
 /// Writes `message` to the outbox within the caller's transaction.
 pub async fn enqueue(conn: &mut PgConnection, message: &Message) -> Result<()> {
@@ -110,7 +120,7 @@ pub async fn deliver_due(db: &PgPool, mailer: &Mailer) -> Result<usize> {
             OutboxRow,
             "SELECT id, to_address, subject, text_body, html_body, attempts
              FROM email_outbox
-             WHERE sent_at IS NULL AND next_attempt_at <= now()
+             WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
              ORDER BY next_attempt_at, id
              LIMIT $1
              FOR UPDATE SKIP LOCKED",
@@ -137,19 +147,30 @@ pub async fn deliver_due(db: &PgPool, mailer: &Mailer) -> Result<usize> {
                     sent += 1;
                 }
                 Err(error) => {
-                    tracing::warn!(id = row.id, attempts = row.attempts + 1, %error, "mail not sent; will retry");
-                    let delay = backoff_secs(row.attempts + 1);
-                    sqlx::query!(
-                        "UPDATE email_outbox
-                         SET attempts = attempts + 1, last_error = $2,
-                             next_attempt_at = now() + make_interval(secs => $3)
-                         WHERE id = $1",
+                    let attempts = row.attempts + 1;
+                    let delay = backoff_secs(attempts);
+                    let gave_up = sqlx::query_scalar!(
+                        r#"UPDATE email_outbox
+                           SET attempts = attempts + 1, last_error = $2,
+                               next_attempt_at = now() + make_interval(secs => $3),
+                               failed_at = CASE WHEN attempts + 1 >= $4
+                                                  OR created_at <= now() - make_interval(secs => $5)
+                                                THEN now() END
+                           WHERE id = $1
+                           RETURNING failed_at IS NOT NULL AS "gave_up!""#,
                         row.id,
                         error,
                         delay as f64,
+                        MAX_ATTEMPTS,
+                        GIVE_UP_AFTER.as_secs_f64(),
                     )
-                    .execute(&mut *tx)
+                    .fetch_one(&mut *tx)
                     .await?;
+                    if gave_up {
+                        tracing::error!(id = row.id, attempts, %error, "mail not sent; given up, an admin may retry it");
+                    } else {
+                        tracing::warn!(id = row.id, attempts, %error, "mail not sent; will retry");
+                    }
                     failed = true;
                     break;
                 }

@@ -41,9 +41,23 @@ impl Received {
 struct Collector {
     received: Arc<Mutex<Vec<Received>>>,
     current: Option<Received>,
+    /// Refuses every recipient, as a server does for a mailbox that does
+    /// not exist.
+    refuse: bool,
+    /// Recipients refused so far, one entry per attempt.
+    refused: Arc<Mutex<Vec<String>>>,
 }
 
 impl Handler for Collector {
+    fn rcpt(&mut self, to: &str) -> Response {
+        if self.refuse {
+            self.refused.lock().unwrap().push(to.to_owned());
+            response::NO_MAILBOX
+        } else {
+            response::OK
+        }
+    }
+
     fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
         self.current = Some(Received {
             from: from.to_owned(),
@@ -68,30 +82,50 @@ impl Handler for Collector {
     }
 }
 
-/// An SMTP server on 127.0.0.1 that accepts every message. It runs until
-/// the test process ends.
+/// An SMTP server on 127.0.0.1 that accepts every message (or, started with
+/// [`TestSmtp::refusing`], refuses every one). It runs until the test
+/// process ends.
 pub struct TestSmtp {
     port: u16,
     received: Arc<Mutex<Vec<Received>>>,
+    refused: Arc<Mutex<Vec<String>>>,
 }
 
 impl TestSmtp {
     /// Starts a server on a free port.
     pub fn start() -> Self {
-        Self::serve(TcpListener::bind("127.0.0.1:0").expect("a free port for SMTP"))
+        Self::serve(
+            TcpListener::bind("127.0.0.1:0").expect("a free port for SMTP"),
+            false,
+        )
     }
 
     /// Starts a server on `port` (one a test kept free, see [`free_port`]).
     pub fn start_on(port: u16) -> Self {
-        Self::serve(TcpListener::bind(("127.0.0.1", port)).expect("the SMTP port is free"))
+        Self::serve(
+            TcpListener::bind(("127.0.0.1", port)).expect("the SMTP port is free"),
+            false,
+        )
     }
 
-    fn serve(listener: TcpListener) -> Self {
+    /// Starts a server on a free port that answers every recipient with
+    /// 550 "Mailbox unavailable": its mail can never be delivered.
+    pub fn refusing() -> Self {
+        Self::serve(
+            TcpListener::bind("127.0.0.1:0").expect("a free port for SMTP"),
+            true,
+        )
+    }
+
+    fn serve(listener: TcpListener, refuse: bool) -> Self {
         let port = listener.local_addr().unwrap().port();
         let received = Arc::new(Mutex::new(Vec::new()));
+        let refused = Arc::new(Mutex::new(Vec::new()));
         let mut server = Server::new(Collector {
             received: received.clone(),
             current: None,
+            refuse,
+            refused: refused.clone(),
         });
         server
             .with_name("smtp.test")
@@ -107,7 +141,11 @@ impl TestSmtp {
                 }
             })
             .expect("the SMTP thread starts");
-        Self { port, received }
+        Self {
+            port,
+            received,
+            refused,
+        }
     }
 
     pub fn port(&self) -> u16 {
@@ -122,6 +160,11 @@ impl TestSmtp {
     /// Every message received so far, oldest first.
     pub fn messages(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
+    }
+
+    /// The recipients refused so far, once per attempt.
+    pub fn refused(&self) -> Vec<String> {
+        self.refused.lock().unwrap().clone()
     }
 
     /// The messages received so far for the envelope recipient `to`.
