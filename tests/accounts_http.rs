@@ -362,4 +362,65 @@ async fn a_reset_request_is_answered_before_the_address_is_looked_up(
         answer.contains("If an account uses that address"),
         "the same answer for every address, at once: {answer}"
     );
+
+/// The seconds Redis keeps the browser's session for, and its key.
+async fn time_to_live(state: &server::AppState, browser: &Browser) -> (i64, String) {
+    use fred::prelude::KeysInterface;
+    let key = browser
+        .cookies
+        .get("bazaar_session")
+        .expect("a session cookie")
+        .clone();
+    (state.redis.next().ttl(&key).await.unwrap(), key)
+}
+
+#[track_caller]
+fn assert_about(seconds: i64, minutes: i64) {
+    assert!(
+        (minutes * 60 - 60..=minutes * 60).contains(&seconds),
+        "{seconds} s left, expected about {minutes} min"
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_session_left_idle_ends_while_one_in_use_goes_on(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    use fred::prelude::KeysInterface;
+    let db = database(connect).await;
+    let idle = [
+        ("SESSION_IDLE_MINUTES", "90"),
+        ("ADMIN_SESSION_IDLE_MINUTES", "15"),
+    ];
+    let (app, state) = app(db.clone(), config(&idle)).await;
+    let customer = unique_email("idler");
+    verified_user(&db, &customer, &[Role::Customer]).await;
+    let admin = unique_email("idle-admin");
+    verified_user(&db, &admin, &[Role::Customer, Role::Admin]).await;
+
+    let mut shopper = signed_in(&app, &customer).await;
+    let (left, key) = time_to_live(&state, &shopper).await;
+    assert_about(left, 90);
+    // Idle for 88 minutes: two are left, and a request starts them over.
+    let _: bool = state.redis.next().expire(&key, 120, None).await.unwrap();
+    let (status, _, _) = shopper.get("/account").await;
+    assert_eq!(status, StatusCode::OK);
+    let (left, key) = time_to_live(&state, &shopper).await;
+    assert_about(left, 90);
+    // Idle for the whole 90 minutes: Redis lets the session go.
+    let _: bool = state.redis.next().expire(&key, 0, None).await.unwrap();
+    let (status, headers, _) = shopper.get("/account").await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location(&headers), "/login?next=%2Faccount");
+
+    // Admins have a shorter idle time, kept across requests.
+    let mut admin = signed_in(&app, &admin).await;
+    assert_about(time_to_live(&state, &admin).await.0, 15);
+    let (status, _, _) = admin.get("/admin").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_about(time_to_live(&state, &admin).await.0, 15);
+    let (status, _, _) = admin.get("/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_about(time_to_live(&state, &admin).await.0, 15);
 }

@@ -43,7 +43,8 @@ struct World {
 
 impl World {
     async fn new(db: PgPool, overrides: &[(&str, &str)]) -> Self {
-        let config = support::config(overrides);
+        // Short, so test sessions do not linger in the shared Redis.
+        let config = support::config(&[&[("SESSION_IDLE_MINUTES", "10")], overrides].concat());
         let mailer = Mailer::from_config(&config).expect("the mailer builds");
         let state = support::state(db, config).await;
         let store = Arc::new(RedisStore::new(state.redis.clone()));

@@ -37,11 +37,17 @@ pub fn layer(config: &Config, redis: Pool) -> SessionLayer {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(idle(config.session_idle)))
+        .with_expiry(idle_expiry(config, false))
 }
 
-fn idle(duration: Duration) -> time::Duration {
-    time::Duration::seconds(duration.as_secs() as i64)
+/// How long a session may go without a request: shorter for admins.
+fn idle_expiry(config: &Config, admin: bool) -> Expiry {
+    let idle = if admin {
+        config.admin_session_idle
+    } else {
+        config.session_idle
+    };
+    Expiry::OnInactivity(time::Duration::seconds(idle.as_secs() as i64))
 }
 
 const SIGNED_IN: &str = "signed_in";
@@ -83,7 +89,7 @@ impl AuthUser {
 
 /// Begins a signed-in session for `user_id`: a new session id (the old one,
 /// possibly known to someone else, stops working), a `user_sessions` row,
-/// and the shorter idle expiry for admins.
+/// and the idle expiry of the account's roles.
 pub async fn sign_in(
     db: &PgPool,
     config: &Config,
@@ -117,9 +123,7 @@ pub async fn sign_in(
             },
         )
         .await?;
-    if row.admin {
-        session.set_expiry(Some(Expiry::OnInactivity(idle(config.admin_session_idle))));
-    }
+    session.set_expiry(Some(idle_expiry(config, row.admin)));
     Ok(())
 }
 
@@ -185,12 +189,17 @@ pub async fn current_user(
         .execute(db)
         .await?;
     }
+    let roles: Vec<Role> = row.roles.iter().filter_map(|r| Role::parse(r)).collect();
+    // Setting the expiry marks the session changed, so it is saved and its
+    // idle time starts over: tower-sessions saves only changed sessions, and
+    // starts every request with the layer's expiry, not an admin's.
+    session.set_expiry(Some(idle_expiry(config, roles.contains(&Role::Admin))));
     Ok(Some(AuthUser {
         id: signed_in.user_id,
         email: row.email,
         name: row.name,
         verified: row.verified,
-        roles: row.roles.iter().filter_map(|r| Role::parse(r)).collect(),
+        roles,
         stores: serde_json::from_value(row.stores).map_err(crate::Error::internal)?,
         session_id: signed_in.session_id,
     }))
