@@ -1,7 +1,8 @@
 //! The platform admin through the whole application, as a browser without
 //! JavaScript drives it: only admins get in (and refusals are audited),
 //! every change is audited, and suspending a store, changing roles,
-//! deactivating an account and editing the category tree do what they say.
+//! deactivating an account, editing the category tree and sending failed
+//! mail again do what they say.
 
 #![cfg(feature = "ssr")]
 
@@ -9,6 +10,7 @@ mod support;
 
 use app::admin::{
     categories::AdminCategory,
+    mail::AdminMailRetry,
     stores::AdminStoreStatus,
     users::{AdminUserRole, AdminUserStatus},
 };
@@ -20,8 +22,8 @@ use sqlx::{
     postgres::{PgConnectOptions, PgPoolOptions},
 };
 use support::{
-    Browser, app, config, database, location, signed_in, store_with_one_product, unique_email,
-    verified_user,
+    Browser, ORIGIN, app, config, database, location, signed_in, store_with_one_product,
+    unique_email, verified_user,
 };
 
 /// A store `slug` with a lamp for sale.
@@ -583,4 +585,94 @@ async fn the_category_tree_is_edited_and_proposals_reviewed(
         status, "approved",
         "an approved category cannot be rejected"
     );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn failed_mail_is_listed_for_admins_only_and_sent_again_on_request(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let recipient = unique_email("unreachable");
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO email_outbox (to_address, subject, text_body, html_body, attempts, last_error, failed_at)
+         VALUES ($1, 'Your order B-1 was delivered', 'text', '<p>html</p>', 20,
+                 'permanent error (550): Mailbox unavailable', now())
+         RETURNING id",
+    )
+    .bind(&recipient)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let row = || async {
+        sqlx::query_as::<_, (i32, bool, bool)>(
+            "SELECT attempts, failed_at IS NOT NULL, next_attempt_at <= now() FROM email_outbox WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&db)
+        .await
+        .unwrap()
+    };
+    let retry = [("id", id.to_string())];
+    let retry: Vec<(&str, &str)> = retry.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    let customer = unique_email("customer");
+    verified_user(&db, &customer, &[Role::Customer]).await;
+    let mut someone = signed_in(&app, &customer).await;
+    let (status, _, page) = someone.get("/admin/mail").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains(&recipient), "the page leaks nothing");
+    someone
+        .post_form(AdminMailRetry::PATH, "/admin/mail", &retry)
+        .await;
+    assert_eq!(
+        row().await,
+        (20, true, true),
+        "a refused retry changes nothing"
+    );
+    assert_eq!(audited(&db, "mail.retried", &format!("mail:{id}")).await, 0);
+
+    let (admin_email, _) = admin(&db).await;
+    let mut admin = signed_in(&app, &admin_email).await;
+    let (status, _, page) = admin.get("/admin").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("1 message could not be sent."),
+        "the dashboard counts it"
+    );
+    assert!(page.contains(r#"href="/admin/mail""#));
+    let (status, _, page) = admin.get("/admin/mail").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page.matches(r#"data-testid="failed-mail-row""#).count(), 1);
+    for shown in [
+        recipient.as_str(),
+        "Your order B-1 was delivered",
+        "permanent error (550): Mailbox unavailable",
+        "<td>20</td>",
+        "<caption",
+    ] {
+        assert!(page.contains(shown), "the list shows {shown}");
+    }
+
+    let (status, headers, _) = admin
+        .post_form(AdminMailRetry::PATH, "/admin/mail", &retry)
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(
+        location(&headers).starts_with(&format!("{ORIGIN}/admin/mail")),
+        "back to the list"
+    );
+    assert_eq!(row().await.0, 0, "its attempts start over");
+    assert!(!row().await.1, "no longer failed");
+    assert!(row().await.2, "and due now");
+    assert_eq!(audited(&db, "mail.retried", &format!("mail:{id}")).await, 1);
+    let (_, _, page) = admin.get("/admin/mail").await;
+    assert!(
+        page.contains("The message is queued again"),
+        "the flash says so"
+    );
+    assert!(page.contains("No failed mail"));
+    let (_, _, page) = admin.get("/admin").await;
+    assert!(page.contains("No mail failed"));
 }

@@ -30,13 +30,14 @@ use crate::{
     components::layout::Layout,
     pages::{
         AccountRoute, AdminAreaRoute, AdminAuditRoute, AdminCategoriesRoute, AdminHomeRoute,
-        AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute, AdminStoresRoute, AdminUserRoute,
-        AdminUsersRoute, CartRoute, CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute,
-        DevMailRoute, ForgotPasswordRoute, LoginRoute, OnboardingRoute, OrderRoute, OrdersRoute,
-        ProductEditorRoute, ProductRoute, RegisterRoute, ResetPasswordRoute, SecurityRoute,
-        SellerAreaRoute, SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute, SellerProductsRoute,
-        SellerSettingsRoute, SellerStatsRoute, VerifyEmailRoute, category::CategoryPage,
-        home::HomePage, not_found::NotFound, products::ProductsPage, store::StorePage,
+        AdminMailRoute, AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute, AdminStoresRoute,
+        AdminUserRoute, AdminUsersRoute, CartRoute, CheckoutCancelRoute, CheckoutRoute,
+        CheckoutSuccessRoute, DevMailRoute, ForgotPasswordRoute, LoginRoute, OnboardingRoute,
+        OrderRoute, OrdersRoute, ProductEditorRoute, ProductRoute, RegisterRoute,
+        ResetPasswordRoute, SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute,
+        SellerOrdersRoute, SellerProductsRoute, SellerSettingsRoute, SellerStatsRoute,
+        VerifyEmailRoute, category::CategoryPage, home::HomePage, not_found::NotFound,
+        products::ProductsPage, store::StorePage,
     },
 };
 
@@ -140,6 +141,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/orders") view={Lazy::<AdminOrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders/:number") view={Lazy::<AdminOrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view={Lazy::<AdminAuditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/mail") view={Lazy::<AdminMailRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/*rest") view={Lazy::<AdminAreaRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/_dev/mail") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
                 </Routes>

@@ -23,6 +23,8 @@ pub struct DashboardView {
     pub orders_by_status: Vec<(String, i64)>,
     pub days: Vec<SalesView>,
     pub recent: Vec<AuditRow>,
+    /// Mail the outbox gave up on, listed at `/admin/mail`.
+    pub failed_mail: i64,
 }
 
 #[server]
@@ -63,5 +65,6 @@ pub async fn admin_dashboard(month: String) -> Result<DashboardView, AppError> {
             .collect(),
         days: figures.days.into_iter().map(Into::into).collect(),
         recent: recent.into_iter().map(Into::into).collect(),
+        failed_mail: figures.failed_mail,
     })
 }

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod categories;
 pub mod dashboard;
+pub mod mail;
 pub mod orders;
 pub mod stores;
 pub mod users;
@@ -23,6 +24,7 @@ pub mod forms {
     pub const USER: &str = "admin-user";
     pub const STORE: &str = "admin-store";
     pub const CATEGORIES: &str = "admin-categories";
+    pub const MAIL: &str = "admin-mail";
 }
 
 /// One page of an admin list.

@@ -75,6 +75,7 @@ use admin::{
     audit::AdminAuditPage,
     categories::AdminCategoriesPage,
     home::{AdminAreaPage, AdminHomePage},
+    mail::AdminMailPage,
     orders::{AdminOrderPage, AdminOrdersPage},
     stores::{AdminStorePage, AdminStoresPage},
     users::{AdminUserPage, AdminUsersPage},
@@ -148,6 +149,7 @@ lazy_area!(admin_area, __preload_admin_area, AdminPages {
     AdminOrdersRoute => AdminOrdersPage,
     AdminOrderRoute => AdminOrderPage,
     AdminAuditRoute => AdminAuditPage,
+    AdminMailRoute => AdminMailPage,
     AdminAreaRoute => AdminAreaPage,
 });
 

@@ -34,6 +34,7 @@ pub fn AdminHomePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(data) => view! { {header()}
+                            <FailedMail count=data.failed_mail />
                             <MonthPicker nav=data.nav.clone() path="/admin" />
                             <h2 data-testid="stats-month">{data.nav.label.clone()}</h2>
                             <Figures figures=data.figures />
@@ -70,6 +71,28 @@ pub fn AdminHomePage() -> impl IntoView {
                     }
                 })}
             </Transition>
+        </section>
+    }
+}
+
+/// How much mail the outbox gave up on, whatever the month, with the way
+/// to the list.
+#[component]
+fn FailedMail(count: i64) -> impl IntoView {
+    let text = match count {
+        0 => "No mail failed: everything written was sent or is on its way.".to_owned(),
+        1 => "1 message could not be sent.".to_owned(),
+        n => format!("{n} messages could not be sent."),
+    };
+    let failed = count > 0;
+    let class = if failed { "alert alert--error" } else { "" };
+    view! {
+        <section class="stack" aria-labelledby="failed-mail-heading">
+            <h2 id="failed-mail-heading">"Mail"</h2>
+            <p class=class data-testid="failed-mail">
+                {text}
+                {failed.then(|| view! { " " <a href="/admin/mail">"See the failed mail"</a> })}
+            </p>
         </section>
     }
 }

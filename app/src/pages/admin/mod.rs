@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod categories;
 pub mod home;
+pub mod mail;
 pub mod orders;
 pub mod stores;
 pub mod users;
@@ -20,6 +21,7 @@ pub fn AdminNav() -> impl IntoView {
             <a href="/admin/categories">"Categories"</a>
             <a href="/admin/orders">"Orders"</a>
             <a href="/admin/audit">"Audit log"</a>
+            <a href="/admin/mail">"Failed mail"</a>
         </nav>
     }
 }

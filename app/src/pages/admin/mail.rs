@@ -1,0 +1,112 @@
+//! `/admin/mail`: mail the outbox gave up on, each with its last error and a
+//! button that sends it back to the queue.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::AdminNav;
+use crate::{
+    admin::{
+        Listing, forms,
+        mail::{AdminMailRetry, FailedMailView, admin_failed_mail},
+    },
+    components::{error_view::ErrorView, pagination::Pagination},
+    forms::{FormStatus, feedback, take_flash},
+};
+
+/// The list has pages but no filters.
+const NO_FILTERS: &[&str] = &[];
+
+#[component]
+pub fn AdminMailPage() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1));
+    let retry = ServerAction::<AdminMailRetry>::new();
+    let list = Resource::new(
+        move || (page(), retry.version().get()),
+        |(page, _)| admin_failed_mail(page),
+    );
+    let flash = Resource::new(|| (), |_| take_flash(forms::MAIL.into()));
+    view! {
+        <Title text="Failed mail · Platform admin" />
+        <section class="container section stack">
+            <Transition fallback=|| view! { <p class="loading">"Loading failed mail…"</p> }>
+                {move || Suspend::new(async move {
+                    let flash = flash.await.ok().flatten();
+                    match list.await {
+                        // Shown with the data only: a refused visitor gets the error page alone.
+                        Ok(list) => {
+                            let feedback = feedback(retry.value(), flash);
+                            view! {
+                                <h1>"Failed mail"</h1>
+                                <AdminNav />
+                                <p>
+                                    "Mail the outbox gave up on after many attempts or three days. \
+                                     Fix the cause (the address, the mail server), then send it again."
+                                </p>
+                                <FormStatus feedback />
+                                <MailTable list retry />
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn MailTable(list: Listing<FailedMailView>, retry: ServerAction<AdminMailRetry>) -> impl IntoView {
+    if list.rows.is_empty() {
+        return view! { <p class="empty">"No failed mail: everything was sent or is on its way."</p> }
+            .into_any();
+    }
+    let caption = match list.total {
+        1 => "1 message could not be sent".to_owned(),
+        n => format!("{n} messages could not be sent"),
+    };
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="failed-mail-caption">
+            <table class="table">
+                <caption id="failed-mail-caption">{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Recipient"</th>
+                        <th scope="col">"Subject"</th>
+                        <th scope="col">"Attempts"</th>
+                        <th scope="col">"Last error"</th>
+                        <th scope="col">"Written"</th>
+                        <th scope="col">"Given up"</th>
+                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.rows.into_iter().map(|message| {
+                        let label = format!("Send “{}” to {} again", message.subject, message.to);
+                        view! {
+                            <tr data-testid="failed-mail-row">
+                                <td>{message.to}</td>
+                                <td>{message.subject}</td>
+                                <td>{message.attempts}</td>
+                                <td><code>{message.last_error}</code></td>
+                                <td>{message.written}</td>
+                                <td>{message.failed}</td>
+                                <td>
+                                    <ActionForm action=retry>
+                                        <input type="hidden" name="id" value=message.id.to_string() />
+                                        <button class="button" type="submit" aria-label=label>"Send again"</button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pagination path="/admin/mail" keys=NO_FILTERS page=list.page page_count=list.page_count />
+    }
+    .into_any()
+}
