@@ -362,6 +362,7 @@ async fn a_reset_request_is_answered_before_the_address_is_looked_up(
         answer.contains("If an account uses that address"),
         "the same answer for every address, at once: {answer}"
     );
+}
 
 /// The seconds Redis keeps the browser's session for, and its key.
 async fn time_to_live(state: &server::AppState, browser: &Browser) -> (i64, String) {
