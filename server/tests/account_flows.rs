@@ -831,7 +831,9 @@ async fn mail_the_server_always_refuses_is_given_up_after_the_last_attempt(db: P
     verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
 
     for attempt in 1..outbox::MAX_ATTEMPTS {
         assert_eq!(world.deliver().await, 0);
@@ -873,7 +875,9 @@ async fn mail_older_than_three_days_is_given_up_at_its_next_failure(db: PgPool) 
     verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     // Written three days and a minute ago, never tried (the worker was stopped).
     sqlx::query("UPDATE email_outbox SET created_at = now() - interval '3 days 1 minute'")
         .execute(world.db())
@@ -895,7 +899,9 @@ async fn an_admins_retry_makes_failed_mail_due_again_with_its_attempts_reset(db:
     let admin_id = verified_user(world.db(), &random_email("admin"), "", Role::Admin).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
-        .unwrap();
+        .unwrap()
+        .finished()
+        .await;
     // One attempt from the limit, then the last one fails.
     sqlx::query("UPDATE email_outbox SET attempts = $1")
         .bind(outbox::MAX_ATTEMPTS - 1)
