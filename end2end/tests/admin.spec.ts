@@ -178,3 +178,17 @@ test("a seller's settings and dashboard pass axe", async ({ page }, testInfo) =>
   await expect(page.getByLabel("Warn when a variant has this many or fewer left")).toHaveValue("100001");
   await expectAccessible(page, testInfo);
 });
+
+test("an admin reads on the dashboard whether mail failed and opens the failed mail", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const admin = await adminPage(browser, page, testInfo);
+  await visit(admin, "/admin", testInfo);
+  await expect(admin.getByRole("heading", { name: "Mail", level: 2 })).toBeVisible();
+  await expect(admin.getByTestId("failed-mail")).toBeVisible();
+  await admin.getByRole("navigation", { name: "Platform admin" }).getByRole("link", { name: "Failed mail" }).click();
+  await expect(admin).toHaveURL(/\/admin\/mail$/);
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Failed mail");
+  await expectAccessible(admin, testInfo);
+});
