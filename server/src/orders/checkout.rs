@@ -309,8 +309,14 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
     // Stripe wants a session's expiry 30 minutes to 24 hours ahead, so each
     // attempt asks for a full one (a retry after an outage would otherwise
     // send a time that has come too close) and the order's reservation is
-    // extended to match once the session is recorded.
-    let expires_at = Utc::now() + state.config.checkout_expiry;
+    // extended to match once the session is recorded. Stripe counts from
+    // when the request reaches it, so the shortest expiry sent is 31
+    // minutes: network time and clock skew cannot take it under 30.
+    let lifetime = state
+        .config
+        .checkout_expiry
+        .max(std::time::Duration::from_secs(31 * 60));
+    let expires_at = Utc::now() + lifetime;
     let app_url = &state.config.app_url;
     let session = state
         .payments
