@@ -38,9 +38,13 @@ export function newEmail(testInfo: TestInfo, what: string): string {
 export async function readMail(page: Page, email: string, subject: string): Promise<string> {
   const mailbox = await page.context().newPage();
   try {
-    await mailbox.goto("/_dev/mail");
     const message = mailbox.locator("article.mail", { hasText: email }).filter({ hasText: subject }).first();
-    await expect(message).toBeVisible();
+    // Some mail is written just after the answer that promised it (a reset
+    // link), so the mailbox is read again until it arrives.
+    await expect(async () => {
+      await mailbox.goto("/_dev/mail");
+      await expect(message).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 10000 });
     return (await message.locator(".mail__body").textContent()) ?? "";
   } finally {
     await mailbox.close();

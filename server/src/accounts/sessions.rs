@@ -37,17 +37,11 @@ pub fn layer(config: &Config, redis: Pool) -> SessionLayer {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(idle_expiry(config, false))
+        .with_expiry(Expiry::OnInactivity(idle(config.session_idle)))
 }
 
-/// How long a session may go without a request: shorter for admins.
-fn idle_expiry(config: &Config, admin: bool) -> Expiry {
-    let idle = if admin {
-        config.admin_session_idle
-    } else {
-        config.session_idle
-    };
-    Expiry::OnInactivity(time::Duration::seconds(idle.as_secs() as i64))
+fn idle(duration: Duration) -> time::Duration {
+    time::Duration::seconds(duration.as_secs() as i64)
 }
 
 const SIGNED_IN: &str = "signed_in";
@@ -89,7 +83,7 @@ impl AuthUser {
 
 /// Begins a signed-in session for `user_id`: a new session id (the old one,
 /// possibly known to someone else, stops working), a `user_sessions` row,
-/// and the idle expiry of the account's roles.
+/// and the shorter idle expiry for admins.
 pub async fn sign_in(
     db: &PgPool,
     config: &Config,
@@ -123,7 +117,9 @@ pub async fn sign_in(
             },
         )
         .await?;
-    session.set_expiry(Some(idle_expiry(config, row.admin)));
+    if row.admin {
+        session.set_expiry(Some(Expiry::OnInactivity(idle(config.admin_session_idle))));
+    }
     Ok(())
 }
 
@@ -189,17 +185,12 @@ pub async fn current_user(
         .execute(db)
         .await?;
     }
-    let roles: Vec<Role> = row.roles.iter().filter_map(|r| Role::parse(r)).collect();
-    // Setting the expiry marks the session changed, so it is saved and its
-    // idle time starts over: tower-sessions saves only changed sessions, and
-    // starts every request with the layer's expiry, not an admin's.
-    session.set_expiry(Some(idle_expiry(config, roles.contains(&Role::Admin))));
     Ok(Some(AuthUser {
         id: signed_in.user_id,
         email: row.email,
         name: row.name,
         verified: row.verified,
-        roles,
+        roles: row.roles.iter().filter_map(|r| Role::parse(r)).collect(),
         stores: serde_json::from_value(row.stores).map_err(crate::Error::internal)?,
         session_id: signed_in.session_id,
     }))
