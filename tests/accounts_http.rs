@@ -363,3 +363,85 @@ async fn a_reset_request_is_answered_before_the_address_is_looked_up(
         "the same answer for every address, at once: {answer}"
     );
 }
+
+/// Moves everything the user's sessions know about time `minutes` back: the
+/// sign-in and last use in the database, and the Redis record's remaining
+/// life (gone once that runs out).
+async fn time_passes(
+    db: &sqlx::PgPool,
+    redis: &fred::prelude::Pool,
+    browser: &Browser,
+    minutes: i64,
+) {
+    use fred::prelude::KeysInterface;
+    sqlx::query(
+        "UPDATE user_sessions SET created_at = created_at - make_interval(mins => $1),
+                                  last_seen_at = last_seen_at - make_interval(mins => $1)",
+    )
+    .bind(minutes as i32)
+    .execute(db)
+    .await
+    .unwrap();
+    let key = browser.cookies["bazaar_session"].clone();
+    let left: i64 = redis.pttl(&key).await.unwrap();
+    if left > minutes * 60_000 {
+        let _: bool = redis
+            .pexpire(&key, left - minutes * 60_000, None)
+            .await
+            .unwrap();
+    } else {
+        let _: i64 = redis.del(&key).await.unwrap();
+    }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_session_left_idle_ends_one_in_use_goes_on_and_admins_idle_sooner(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let limits = [
+        ("SESSION_IDLE_MINUTES", "60"),
+        ("ADMIN_SESSION_IDLE_MINUTES", "30"),
+        ("SESSION_LIFETIME_MINUTES", "240"),
+    ];
+    let (app, state) = app(db.clone(), config(&limits)).await;
+    let signed_out = |headers: &http::HeaderMap, path: &str| {
+        let next: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+        location(headers) == format!("/login?next={next}")
+    };
+
+    let admin_email = unique_email("admin");
+    verified_user(&db, &admin_email, &[Role::Admin]).await;
+    let mut admin = signed_in(&app, &admin_email).await;
+    for _ in 0..5 {
+        time_passes(&db, &state.redis, &admin, 9).await;
+        let (status, _, _) = admin.get("/admin").await;
+        assert_eq!(status, StatusCode::OK, "an admin at work stays signed in");
+    }
+    time_passes(&db, &state.redis, &admin, 31).await;
+    let (_, headers, _) = admin.get("/admin").await;
+    assert!(
+        signed_out(&headers, "/admin"),
+        "31 idle minutes end an admin's session"
+    );
+
+    let email = unique_email("customer");
+    verified_user(&db, &email, &[Role::Customer]).await;
+    let mut customer = signed_in(&app, &email).await;
+    time_passes(&db, &state.redis, &customer, 45).await;
+    let (status, _, _) = customer.get("/account").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "45 idle minutes are within a customer's hour"
+    );
+    time_passes(&db, &state.redis, &customer, 61).await;
+    let (_, headers, _) = customer.get("/account").await;
+    assert!(signed_out(&headers, "/account"), "61 idle minutes end it");
+    let open: i64 = sqlx::query_scalar("SELECT count(*) FROM user_sessions WHERE ended_at IS NULL")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(open, 0, "both sign-ins are closed");
+}

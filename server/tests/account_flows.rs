@@ -566,7 +566,7 @@ async fn changing_the_password_signs_out_the_other_devices(db: PgPool) {
     assert_eq!(still.id, id);
     assert!(world.user_of(phone).await.is_none());
     assert!(world.user_of(laptop).await.is_none());
-    let open = sessions::list(world.db(), id, world.state.config.session_lifetime)
+    let open = sessions::list(world.db(), &world.state.config, id)
         .await
         .unwrap();
     assert_eq!(
@@ -1322,7 +1322,7 @@ async fn deactivating_ones_own_account_needs_the_password_and_ends_every_session
         .await
         .unwrap();
     assert_eq!(status, "deactivated");
-    let open = sessions::list(world.db(), id, world.state.config.session_lifetime)
+    let open = sessions::list(world.db(), &world.state.config, id)
         .await
         .unwrap();
     assert!(open.is_empty(), "{open:?}");
@@ -1352,9 +1352,9 @@ async fn ending_one_session_from_the_list_signs_out_only_that_device(db: PgPool)
     let phone_session = world.user_of(phone).await.unwrap().session_id;
     let listed = |world: &World| {
         let db = world.db().clone();
-        let lifetime = world.state.config.session_lifetime;
+        let config = world.state.config.clone();
         async move {
-            let mut ids: Vec<_> = sessions::list(&db, id, lifetime)
+            let mut ids: Vec<_> = sessions::list(&db, &config, id)
                 .await
                 .unwrap()
                 .into_iter()
@@ -1431,7 +1431,7 @@ async fn a_session_ends_at_its_lifetime_however_busy_it_is(db: PgPool) {
         .unwrap();
     assert_eq!(in_redis, 0, "the Redis session is cleared");
     assert!(
-        sessions::list(world.db(), id, world.state.config.session_lifetime)
+        sessions::list(world.db(), &world.state.config, id)
             .await
             .unwrap()
             .is_empty()

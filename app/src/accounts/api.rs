@@ -256,7 +256,7 @@ pub async fn change_password(
 pub async fn sessions() -> Result<Vec<SessionView>, AppError> {
     let state = state()?;
     let user = session::signed_in().await?;
-    let list = sessions::list(&state.db, user.id, state.config.session_lifetime).await?;
+    let list = sessions::list(&state.db, &state.config, user.id).await?;
     Ok(list
         .into_iter()
         .map(|s| SessionView {

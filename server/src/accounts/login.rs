@@ -84,7 +84,7 @@ pub async fn log_in(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    sessions::sign_in(&state.db, config, session, account.id, meta).await?;
+    sessions::sign_in(&state.db, session, account.id, meta).await?;
     crate::cart::adopt_visitor_cart(&state.db, session, account.id).await?;
     Ok(account.id)
 }

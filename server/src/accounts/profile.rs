@@ -157,7 +157,7 @@ pub async fn change_password(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    sessions::sign_in(&state.db, &state.config, session, user.id, meta).await
+    sessions::sign_in(&state.db, session, user.id, meta).await
 }
 
 /// Closes the account until an admin reopens it; every session ends.

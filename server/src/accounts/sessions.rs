@@ -3,8 +3,13 @@
 //! has a `user_sessions` row, so people can see and end their sessions, and
 //! every request checks the user's `auth_epoch`, so a password change ends
 //! every older session at its next request.
-
-use std::time::Duration;
+//!
+//! Expiry is decided by that row, not by Redis: the Redis record and the
+//! cookie live for the whole session lifetime, and the idle limit is checked
+//! against `last_seen_at`. tower-sessions renews a record's TTL only when it
+//! saves the record, and saving on every read would let parallel requests
+//! overwrite each other's session data, so a TTL-based idle limit would end
+//! busy sessions that happen not to change.
 
 use chrono::{DateTime, Utc};
 use fred::prelude::Pool;
@@ -37,11 +42,27 @@ pub fn layer(config: &Config, redis: Pool) -> SessionLayer {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(idle(config.session_idle)))
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
+            config.session_lifetime.as_secs() as i64,
+        )))
 }
 
-fn idle(duration: Duration) -> time::Duration {
-    time::Duration::seconds(duration.as_secs() as i64)
+/// The limits a signed-in session is checked against, in seconds as the
+/// queries take them.
+struct Limits {
+    lifetime: f64,
+    idle: f64,
+    admin_idle: f64,
+}
+
+impl Limits {
+    fn of(config: &Config) -> Self {
+        Self {
+            lifetime: config.session_lifetime.as_secs_f64(),
+            idle: config.session_idle.as_secs_f64(),
+            admin_idle: config.admin_session_idle.as_secs_f64(),
+        }
+    }
 }
 
 const SIGNED_IN: &str = "signed_in";
@@ -82,23 +103,19 @@ impl AuthUser {
 }
 
 /// Begins a signed-in session for `user_id`: a new session id (the old one,
-/// possibly known to someone else, stops working), a `user_sessions` row,
-/// and the shorter idle expiry for admins.
+/// possibly known to someone else, stops working) and a `user_sessions` row.
 pub async fn sign_in(
     db: &PgPool,
-    config: &Config,
     session: &Session,
     user_id: i64,
     meta: &RequestMeta,
 ) -> Result<()> {
     let session_id = Uuid::new_v4();
-    let row = sqlx::query!(
+    let auth_epoch = sqlx::query_scalar!(
         r#"WITH started AS (
              INSERT INTO user_sessions (id, user_id, ip, user_agent) VALUES ($1, $2, $3, $4)
            )
-           SELECT u.auth_epoch,
-                  EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'admin') AS "admin!"
-           FROM users u WHERE u.id = $2"#,
+           SELECT auth_epoch FROM users WHERE id = $2"#,
         session_id,
         user_id,
         meta.ip.to_string(),
@@ -113,13 +130,10 @@ pub async fn sign_in(
             SignedIn {
                 user_id,
                 session_id,
-                auth_epoch: row.auth_epoch,
+                auth_epoch,
             },
         )
         .await?;
-    if row.admin {
-        session.set_expiry(Some(Expiry::OnInactivity(idle(config.admin_session_idle))));
-    }
     Ok(())
 }
 
@@ -141,7 +155,7 @@ pub async fn sign_out(db: &PgPool, session: &Session) -> Result<()> {
 
 /// The signed-in user, or `None` for an anonymous session or one that has
 /// ended (idle, too old, ended elsewhere, password changed, account closed),
-/// which is cleared on the way.
+/// which is cleared on the way. Admins go idle sooner than everyone else.
 pub async fn current_user(
     db: &PgPool,
     config: &Config,
@@ -150,12 +164,11 @@ pub async fn current_user(
     let Some(signed_in) = session.get::<SignedIn>(SIGNED_IN).await? else {
         return Ok(None);
     };
-    let lifetime_secs = config.session_lifetime.as_secs() as f64;
+    let limits = Limits::of(config);
     let row = sqlx::query!(
         r#"SELECT u.email::text AS "email!", u.name, u.email_verified_at IS NOT NULL AS "verified!",
                   u.status = 'active' AND u.auth_epoch = $3
-                    AND s.ended_at IS NULL
-                    AND s.created_at > now() - make_interval(secs => $4) AS "valid!",
+                    AND session_open(s, $4, $5, $6) AS "valid!",
                   s.last_seen_at < now() - interval '1 minute' AS "stale!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
                   COALESCE((SELECT jsonb_agg(jsonb_build_object(
@@ -168,7 +181,9 @@ pub async fn current_user(
         signed_in.user_id,
         signed_in.session_id,
         signed_in.auth_epoch,
-        lifetime_secs,
+        limits.lifetime,
+        limits.idle,
+        limits.admin_idle,
     )
     .fetch_optional(db)
     .await?;
@@ -217,15 +232,19 @@ pub struct SessionSummary {
     pub last_seen_at: DateTime<Utc>,
 }
 
-/// The user's open sessions, most recently used first.
-pub async fn list(db: &PgPool, user_id: i64, lifetime: Duration) -> Result<Vec<SessionSummary>> {
+/// The user's open sessions (see `session_open` in the migrations), most
+/// recently used first.
+pub async fn list(db: &PgPool, config: &Config, user_id: i64) -> Result<Vec<SessionSummary>> {
+    let limits = Limits::of(config);
     Ok(sqlx::query_as!(
         SessionSummary,
-        "SELECT id, ip, user_agent, created_at, last_seen_at FROM user_sessions
-         WHERE user_id = $1 AND ended_at IS NULL AND created_at > now() - make_interval(secs => $2)
-         ORDER BY last_seen_at DESC",
+        "SELECT s.id, s.ip, s.user_agent, s.created_at, s.last_seen_at FROM user_sessions s
+         WHERE s.user_id = $1 AND session_open(s, $2, $3, $4)
+         ORDER BY s.last_seen_at DESC",
         user_id,
-        lifetime.as_secs() as f64,
+        limits.lifetime,
+        limits.idle,
+        limits.admin_idle,
     )
     .fetch_all(db)
     .await?)
