@@ -394,7 +394,7 @@ async fn roles_and_account_status_change_with_confirmation(
     // The platform keeps an active admin: with one admin only, nobody can
     // take their role away or deactivate them (the service's own rule,
     // whoever asks).
-    let meta = server::http::client::RequestMeta::system();
+    let meta = server::request::RequestMeta::system();
     let last = server::admin::users::set_active(&db, &meta, person_id, admin_id, false).await;
     assert!(matches!(last, Err(server::Error::Conflict(_))), "{last:?}");
     let last =

@@ -2,7 +2,7 @@
 
 use server::{
     accounts::{AuthUser, Permission, Session, permissions, sessions},
-    http::client::RequestMeta,
+    request::RequestMeta,
 };
 
 use crate::error::{AppError, state};
@@ -26,7 +26,7 @@ pub fn meta() -> RequestMeta {
 /// Keeps (or renews) the browser's device cookie for a year, so later
 /// sign-ins from it are not slowed down by a stranger's failures.
 pub fn remember_device(config: &server::Config, device: &str) {
-    use server::{accounts::throttle::DEVICE_SECS, http::client::DEVICE_COOKIE};
+    use server::{accounts::throttle::DEVICE_SECS, request::DEVICE_COOKIE};
     let secure = if config.is_https() { "; Secure" } else { "" };
     let cookie = format!(
         "{DEVICE_COOKIE}={device}; Path=/; Max-Age={DEVICE_SECS}; HttpOnly; SameSite=Lax{secure}"

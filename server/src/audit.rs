@@ -4,7 +4,12 @@
 use serde_json::Value;
 use sqlx::{PgConnection, PgPool};
 
-use crate::{Result, catalog::products::Page, http::client::RequestMeta, text};
+use crate::{
+    Result,
+    paging::{Page, Window},
+    request::RequestMeta,
+    text,
+};
 
 /// One entry, built up by the service that makes the change.
 #[derive(Debug)]
@@ -96,7 +101,7 @@ pub struct Filter {
 
 /// A page of entries matching `filter`, newest first.
 pub async fn search(db: &PgPool, time_zone: &str, filter: &Filter) -> Result<Page<Recorded>> {
-    let page = filter.page.clamp(1, crate::admin::LAST_PAGE);
+    let window = Window::new(filter.page, PAGE_SIZE);
     let action = filter.action.trim();
     let rows = sqlx::query!(
         r#"SELECT a.id, a.at, u.email::text AS actor_email, a.action, a.target, s.name AS "store?",
@@ -120,31 +125,28 @@ pub async fn search(db: &PgPool, time_zone: &str, filter: &Filter) -> Result<Pag
         filter.from,
         filter.to,
         time_zone,
-        PAGE_SIZE,
-        (page - 1) * PAGE_SIZE,
+        window.limit(),
+        window.offset(),
     )
     .fetch_all(db)
     .await?;
-    Ok(Page {
-        total: rows.first().map_or(0, |row| row.total),
-        items: rows
-            .into_iter()
-            .map(|row| Recorded {
-                id: row.id,
-                at: row.at,
-                actor_email: row.actor_email,
-                action: row.action,
-                target: row.target,
-                store: row.store,
-                ip: row.ip,
-                user_agent: row.user_agent,
-                request_id: row.request_id,
-                metadata: row.metadata,
-            })
-            .collect(),
-        page,
-        page_size: PAGE_SIZE,
-    })
+    let total = rows.first().map_or(0, |row| row.total);
+    let items = rows
+        .into_iter()
+        .map(|row| Recorded {
+            id: row.id,
+            at: row.at,
+            actor_email: row.actor_email,
+            action: row.action,
+            target: row.target,
+            store: row.store,
+            ip: row.ip,
+            user_agent: row.user_agent,
+            request_id: row.request_id,
+            metadata: row.metadata,
+        })
+        .collect();
+    Ok(window.page(items, total))
 }
 
 /// The latest entries, newest first, optionally for one action.

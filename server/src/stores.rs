@@ -4,7 +4,7 @@ use crate::{
     AppState, Error, Problems, Result,
     accounts::{Permission, Role, permissions, sessions::AuthUser, users},
     audit::Entry,
-    http::client::RequestMeta,
+    request::RequestMeta,
     text,
 };
 

@@ -21,8 +21,8 @@ use server::{
         users,
     },
     admin,
-    http::client::RequestMeta,
     mail::outbox::{self, Mailer},
+    request::RequestMeta,
     stores::{self, StoreDetails},
 };
 use sqlx::PgPool;

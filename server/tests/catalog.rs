@@ -61,7 +61,7 @@ async fn product(
     }
 }
 
-fn slugs(page: &server::catalog::Page<server::catalog::ProductSummary>) -> Vec<&str> {
+fn slugs(page: &server::paging::Page<server::catalog::ProductSummary>) -> Vec<&str> {
     page.items.iter().map(|p| p.slug.as_str()).collect()
 }
 

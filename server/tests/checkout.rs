@@ -14,13 +14,13 @@ use server::{
     AppState, Error,
     accounts::sessions::{AuthUser, Membership},
     cart::{self, Owner},
-    http::client::RequestMeta,
     orders::{
         Address,
         checkout::{self, Placed},
         customer, payment,
     },
     payments::emulator::{Emulator, Settings},
+    request::RequestMeta,
     seller::{
         StoreScope,
         orders::{self as store_orders, Action},

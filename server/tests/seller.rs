@@ -9,7 +9,7 @@ use std::{io::Cursor, net::IpAddr};
 use server::{
     AppState, Error,
     accounts::sessions::{AuthUser, Membership},
-    http::client::RequestMeta,
+    request::RequestMeta,
     seller::{
         StoreScope, categories,
         images::{self, Change, Upload},

@@ -38,7 +38,7 @@ pub struct Listing<T> {
 
 #[cfg(feature = "ssr")]
 impl<T> Listing<T> {
-    pub fn of<S>(page: server::catalog::products::Page<S>, row: impl FnMut(S) -> T) -> Self {
+    pub fn of<S>(page: server::paging::Page<S>, row: impl FnMut(S) -> T) -> Self {
         Self {
             total: page.total,
             page: page.page,

@@ -4,8 +4,8 @@ use super::{Email, password, sessions, sessions::Session, throttle, tokens, user
 use crate::{
     AppState, Error, Result,
     audit::Entry,
-    http::client::RequestMeta,
     mail::{messages, outbox},
+    request::RequestMeta,
 };
 
 /// The one answer for an unknown address and a wrong password.

@@ -5,8 +5,8 @@ use super::{Role, sessions::AuthUser, throttle};
 use crate::{
     AppState, Error, Result,
     audit::Entry,
-    http::client::RequestMeta,
     mail::{messages, outbox},
+    request::RequestMeta,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

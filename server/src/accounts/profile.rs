@@ -7,8 +7,8 @@ use super::{
 use crate::{
     AppState, Error, Problems, Result,
     audit::Entry,
-    http::client::RequestMeta,
     mail::{messages, outbox},
+    request::RequestMeta,
 };
 
 /// Refuses a sensitive change unless `current` is the account's password.

@@ -4,8 +4,8 @@ use super::{Email, password, sessions, throttle, tokens, tokens::Purpose};
 use crate::{
     AppState, Result,
     audit::Entry,
-    http::client::RequestMeta,
     mail::{messages, outbox},
+    request::RequestMeta,
 };
 
 /// Mails a reset link when an active account has this address. The answer

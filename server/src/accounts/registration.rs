@@ -6,8 +6,8 @@ use super::{Email, Role, password, throttle, tokens, tokens::Purpose, users};
 use crate::{
     AppState, Error, Problems, Result,
     audit::Entry,
-    http::client::RequestMeta,
     mail::{messages, outbox},
+    request::RequestMeta,
 };
 
 /// Wrong codes one address may receive in an hour.

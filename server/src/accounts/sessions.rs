@@ -25,7 +25,7 @@ use uuid::Uuid;
 pub use tower_sessions::Session;
 
 use super::Role;
-use crate::{Config, Result, http::client::RequestMeta};
+use crate::{Config, Result, request::RequestMeta};
 
 pub type SessionLayer = SessionManagerLayer<RedisStore<Pool>>;
 

@@ -158,7 +158,7 @@ pub async fn create_admin(
     crate::audit::Entry::new(None, "role.granted")
         .target(format!("user:{id}"))
         .metadata(serde_json::json!({ "role": "admin", "by": "bazaar create-admin" }))
-        .record(&mut conn, &crate::http::client::RequestMeta::system())
+        .record(&mut conn, &crate::request::RequestMeta::system())
         .await?;
     Ok(id)
 }

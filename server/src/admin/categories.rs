@@ -4,7 +4,7 @@
 use serde_json::json;
 use sqlx::PgConnection;
 
-use crate::{AppState, Error, Result, audit::Entry, http::client::RequestMeta, text};
+use crate::{AppState, Error, Result, audit::Entry, request::RequestMeta, text};
 
 /// One category with its place in the tree.
 #[derive(Clone, Debug)]

@@ -5,8 +5,13 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgPool;
 
-use super::{PAGE_SIZE, offset};
-use crate::{Error, Result, audit::Entry, catalog::products::Page, http::client::RequestMeta};
+use super::PAGE_SIZE;
+use crate::{
+    Error, Result,
+    audit::Entry,
+    paging::{Page, Window},
+    request::RequestMeta,
+};
 
 /// A message that was given up on.
 #[derive(Clone, Debug)]
@@ -32,6 +37,7 @@ pub async fn failed_count(db: &PgPool) -> Result<i64> {
 
 /// A page of failed messages, most recently given up on first.
 pub async fn failed(db: &PgPool, page: i64) -> Result<Page<FailedMail>> {
+    let window = Window::new(page, PAGE_SIZE);
     let rows = sqlx::query!(
         r#"SELECT id, to_address, subject, attempts, last_error, created_at,
                   failed_at AS "failed_at!", count(*) OVER () AS "total!"
@@ -39,28 +45,25 @@ pub async fn failed(db: &PgPool, page: i64) -> Result<Page<FailedMail>> {
            WHERE failed_at IS NOT NULL AND sent_at IS NULL
            ORDER BY failed_at DESC, id DESC
            LIMIT $1 OFFSET $2"#,
-        PAGE_SIZE,
-        offset(page),
+        window.limit(),
+        window.offset(),
     )
     .fetch_all(db)
     .await?;
-    Ok(Page {
-        total: rows.first().map_or(0, |row| row.total),
-        items: rows
-            .into_iter()
-            .map(|row| FailedMail {
-                id: row.id,
-                to_address: row.to_address,
-                subject: row.subject,
-                attempts: row.attempts,
-                last_error: row.last_error,
-                created_at: row.created_at,
-                failed_at: row.failed_at,
-            })
-            .collect(),
-        page: page.max(1),
-        page_size: PAGE_SIZE,
-    })
+    let total = rows.first().map_or(0, |row| row.total);
+    let items = rows
+        .into_iter()
+        .map(|row| FailedMail {
+            id: row.id,
+            to_address: row.to_address,
+            subject: row.subject,
+            attempts: row.attempts,
+            last_error: row.last_error,
+            created_at: row.created_at,
+            failed_at: row.failed_at,
+        })
+        .collect();
+    Ok(window.page(items, total))
 }
 
 /// Puts a failed message back in the queue, due now with its attempts

@@ -3,12 +3,12 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
-use super::{PAGE_SIZE, offset};
+use super::PAGE_SIZE;
 use crate::{
     Error, Result,
-    catalog::products::Page,
     money::Money,
     orders::customer::{Order, load},
+    paging::{Page, Window},
     text,
 };
 
@@ -37,6 +37,7 @@ pub struct OrderRow {
 
 /// A page of orders, newest first.
 pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<OrderRow>> {
+    let window = Window::new(filter.page, PAGE_SIZE);
     let status = filter
         .status
         .as_deref()
@@ -55,27 +56,24 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<OrderRow>> {
         text,
         text::contains_pattern(text),
         status,
-        PAGE_SIZE,
-        offset(filter.page),
+        window.limit(),
+        window.offset(),
     )
     .fetch_all(db)
     .await?;
-    Ok(Page {
-        total: rows.first().map_or(0, |row| row.total_count),
-        items: rows
-            .into_iter()
-            .map(|row| OrderRow {
-                number: row.number,
-                email: row.email,
-                status: row.status,
-                created_at: row.created_at,
-                total: Money(row.total),
-                stores: row.stores,
-            })
-            .collect(),
-        page: filter.page.max(1),
-        page_size: PAGE_SIZE,
-    })
+    let total = rows.first().map_or(0, |row| row.total_count);
+    let items = rows
+        .into_iter()
+        .map(|row| OrderRow {
+            number: row.number,
+            email: row.email,
+            status: row.status,
+            created_at: row.created_at,
+            total: Money(row.total),
+            stores: row.stores,
+        })
+        .collect();
+    Ok(window.page(items, total))
 }
 
 /// One order by number, with every store's part.

@@ -4,10 +4,15 @@
 use serde_json::json;
 use sqlx::PgPool;
 
-use super::{PAGE_SIZE, offset};
+use super::PAGE_SIZE;
 use crate::{
-    AppState, Error, Result, audit::Entry, catalog::products::Page, http::client::RequestMeta,
-    money::Money, seller::StoreScope, text,
+    AppState, Error, Result,
+    audit::Entry,
+    money::Money,
+    paging::{Page, Window},
+    request::RequestMeta,
+    seller::StoreScope,
+    text,
 };
 
 /// The store statuses an admin filters by.
@@ -38,6 +43,7 @@ pub struct StoreRow {
 
 /// A page of stores, by name.
 pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<StoreRow>> {
+    let window = Window::new(filter.page, PAGE_SIZE);
     let status = filter
         .status
         .as_deref()
@@ -60,30 +66,27 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<StoreRow>> {
         text,
         text::contains_pattern(text),
         status,
-        PAGE_SIZE,
-        offset(filter.page),
+        window.limit(),
+        window.offset(),
     )
     .fetch_all(db)
     .await?;
-    Ok(Page {
-        total: rows.first().map_or(0, |row| row.total),
-        items: rows
-            .into_iter()
-            .map(|row| StoreRow {
-                id: row.id,
-                slug: row.slug,
-                name: row.name,
-                status: row.status,
-                status_reason: row.status_reason,
-                owner: row.owner,
-                products: row.products,
-                orders: row.orders,
-                sales: Money(row.sales),
-            })
-            .collect(),
-        page: filter.page.max(1),
-        page_size: PAGE_SIZE,
-    })
+    let total = rows.first().map_or(0, |row| row.total);
+    let items = rows
+        .into_iter()
+        .map(|row| StoreRow {
+            id: row.id,
+            slug: row.slug,
+            name: row.name,
+            status: row.status,
+            status_reason: row.status_reason,
+            owner: row.owner,
+            products: row.products,
+            orders: row.orders,
+            sales: Money(row.sales),
+        })
+        .collect();
+    Ok(window.page(items, total))
 }
 
 /// One store, and the scope its read-only product and order lists use.

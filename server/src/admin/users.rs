@@ -5,14 +5,14 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgPool;
 
-use super::{PAGE_SIZE, offset};
+use super::PAGE_SIZE;
 use crate::{
     AppState, Error, Result,
     accounts::{Role, registration, sessions, users},
     audit::Entry,
-    catalog::products::Page,
-    http::client::RequestMeta,
     mail::{messages, outbox},
+    paging::{Page, Window},
+    request::RequestMeta,
     text,
 };
 
@@ -44,6 +44,7 @@ pub struct Account {
 
 /// A page of accounts, newest first.
 pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
+    let window = Window::new(filter.page, PAGE_SIZE);
     let status = filter
         .status
         .as_deref()
@@ -66,30 +67,27 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
         text::contains_pattern(text),
         filter.role.map(Role::as_str),
         status,
-        PAGE_SIZE,
-        offset(filter.page),
+        window.limit(),
+        window.offset(),
     )
     .fetch_all(db)
     .await?;
-    Ok(Page {
-        total: rows.first().map_or(0, |row| row.total),
-        items: rows
-            .into_iter()
-            .map(|row| Account {
-                id: row.id,
-                email: row.email,
-                name: row.name,
-                status: row.status,
-                verified: row.verified,
-                roles: row.roles,
-                created_at: row.created_at,
-                store: row.store,
-                open_sessions: 0,
-            })
-            .collect(),
-        page: filter.page.max(1),
-        page_size: PAGE_SIZE,
-    })
+    let total = rows.first().map_or(0, |row| row.total);
+    let items = rows
+        .into_iter()
+        .map(|row| Account {
+            id: row.id,
+            email: row.email,
+            name: row.name,
+            status: row.status,
+            verified: row.verified,
+            roles: row.roles,
+            created_at: row.created_at,
+            store: row.store,
+            open_sessions: 0,
+        })
+        .collect();
+    Ok(window.page(items, total))
 }
 
 /// One account with its store and how many sessions it has open.

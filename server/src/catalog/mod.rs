@@ -5,4 +5,4 @@ pub mod facets;
 pub mod markdown;
 pub mod products;
 
-pub use products::{Image, Page, ProductDetail, ProductQuery, ProductSummary, Variant};
+pub use products::{Image, ProductDetail, ProductQuery, ProductSummary, Variant};

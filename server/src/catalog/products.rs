@@ -5,7 +5,11 @@ use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
 use sqlx::PgPool;
 
-use crate::{Error, Result, money::Money};
+use crate::{
+    Error, Result,
+    money::Money,
+    paging::{Page, Window},
+};
 
 /// How many products a listing page shows.
 pub const PAGE_SIZE: i64 = 24;
@@ -119,21 +123,6 @@ pub struct ProductQuery {
     pub page: i64,
 }
 
-/// One page of a listing and how many items match in all.
-#[derive(Clone, Debug)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total: i64,
-    pub page: i64,
-    pub page_size: i64,
-}
-
-impl<T> Page<T> {
-    pub fn page_count(&self) -> i64 {
-        ((self.total + self.page_size - 1) / self.page_size).max(1)
-    }
-}
-
 /// Recent listing pages, shared by every request of this instance.
 pub type ListingCache = moka::future::Cache<ProductQuery, Arc<Page<ProductSummary>>>;
 
@@ -166,7 +155,7 @@ pub async fn list_published_cached(
 /// Published products of active stores matching `query`, in its order; ties
 /// are broken by publication time and id, so pages never overlap.
 pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<ProductSummary>> {
-    let page = query.page.max(1);
+    let window = Window::new(query.page, PAGE_SIZE);
     let blank_to_none = |value: &Option<String>| {
         value
             .as_deref()
@@ -240,8 +229,8 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
         blank_to_none(&query.material),
         query.in_stock,
         query.sort.as_str(),
-        PAGE_SIZE,
-        (page - 1) * PAGE_SIZE,
+        window.limit(),
+        window.offset(),
     )
     .fetch_all(db)
     .await?;
@@ -264,12 +253,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             }),
         })
         .collect();
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size: PAGE_SIZE,
-    })
+    Ok(window.page(items, total))
 }
 
 /// A published product of an active store, or `NotFound`.

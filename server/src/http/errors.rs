@@ -13,8 +13,8 @@ use axum::{
 use futures_util::FutureExt;
 use tracing::Span;
 
-use super::REQUEST_ID;
 use crate::error::ErrorBody;
+use crate::request::REQUEST_ID;
 
 /// The tracing span of one request, carrying its id.
 pub fn request_span(request: &Request) -> Span {

@@ -2,7 +2,6 @@
 //! response passes through.
 
 pub mod body_limit;
-pub mod client;
 pub mod errors;
 pub mod health;
 pub mod malformed;
@@ -18,7 +17,7 @@ use axum::{
     Router, middleware,
     routing::{get, post},
 };
-use http::{HeaderName, StatusCode};
+use http::StatusCode;
 use tower_http::{
     compression::CompressionLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
@@ -26,10 +25,7 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::AppState;
-
-/// The header carrying each request's id, generated when the client sent none.
-pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+use crate::{AppState, request::REQUEST_ID};
 
 /// Health, readiness, metrics, crawler files, payment webhooks and the
 /// sellers' CSV export.

@@ -14,11 +14,8 @@ use axum::{
 };
 use fred::prelude::{ClientLike, KeysInterface, Pool};
 
-use super::{
-    client::client_ip,
-    errors::{error_response, is_machine_path, request_id},
-};
-use crate::AppState;
+use super::errors::{error_response, is_machine_path, request_id};
+use crate::{AppState, request::client_ip};
 
 const WINDOW_SECS: u64 = 60;
 /// Webhooks come from a payment provider's few addresses in bursts, and a

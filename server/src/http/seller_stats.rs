@@ -9,7 +9,8 @@ use http::{header, request::Parts};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::{client::RequestMeta, errors};
+use super::errors;
+use crate::request::RequestMeta;
 use crate::{
     AppState, Error, Result,
     accounts::{Permission, permissions, sessions},

@@ -8,7 +8,10 @@ use super::{
     Address,
     payment::{Closing, close_unpaid, confirm_paid},
 };
-use crate::{AppState, Error, Result, cart::MAX_QUANTITY, money::Money, payments::SessionStatus};
+use crate::{
+    AppState, Error, Result, cart::MAX_QUANTITY, money::Money, paging::Window,
+    payments::SessionStatus,
+};
 
 /// Orders per page of the list.
 pub const PAGE_SIZE: i64 = 20;
@@ -26,7 +29,7 @@ pub struct OrderSummary {
 
 /// A page of the customer's orders, newest first, and whether more follow.
 pub async fn list(db: &PgPool, customer_id: i64, page: i64) -> Result<(Vec<OrderSummary>, bool)> {
-    let offset = (page.max(1) - 1) * PAGE_SIZE;
+    let window = Window::new(page, PAGE_SIZE);
     let rows = sqlx::query!(
         r#"SELECT o.number, o.status, o.created_at, o.total,
                   (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l
@@ -35,8 +38,9 @@ pub async fn list(db: &PgPool, customer_id: i64, page: i64) -> Result<(Vec<Order
            FROM orders o WHERE o.customer_id = $1
            ORDER BY o.created_at DESC, o.id DESC LIMIT $2 OFFSET $3"#,
         customer_id,
-        PAGE_SIZE + 1,
-        offset
+        // One more than the page shows, to know whether another follows.
+        window.limit() + 1,
+        window.offset()
     )
     .fetch_all(db)
     .await?;

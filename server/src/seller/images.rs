@@ -8,7 +8,7 @@ use serde_json::json;
 use sqlx::PgPool;
 
 use super::{StoreScope, lock_product};
-use crate::{AppState, Error, Result, audit::Entry, http::client::RequestMeta, media};
+use crate::{AppState, Error, Result, audit::Entry, media, request::RequestMeta};
 
 /// The largest file a seller may upload.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;

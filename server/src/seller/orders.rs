@@ -10,13 +10,14 @@ use super::StoreScope;
 use crate::{
     AppState, Error, Result,
     audit::Entry,
-    http::client::RequestMeta,
     mail::{messages, outbox},
     money::Money,
     orders::{
         customer::{Order, load},
         platform_fee, release_stock,
     },
+    paging::Window,
+    request::RequestMeta,
 };
 
 /// Store orders per page of the list.
@@ -56,7 +57,7 @@ pub async fn list(
         .as_deref()
         .filter(|status| STATUSES.contains(status));
     let number = filter.number.trim().to_uppercase();
-    let offset = (filter.page.max(1) - 1) * PAGE_SIZE;
+    let window = Window::new(filter.page, PAGE_SIZE);
     let rows = sqlx::query!(
         r#"SELECT so.id, o.number, so.status, so.paid_at, o.ship_name, so.subtotal,
                   (SELECT coalesce(sum(quantity), 0) FROM order_lines WHERE store_order_id = so.id) AS "items!",
@@ -71,8 +72,8 @@ pub async fn list(
         scope.store_id(),
         status,
         number,
-        PAGE_SIZE,
-        offset
+        window.limit(),
+        window.offset()
     )
     .fetch_all(db)
     .await?;

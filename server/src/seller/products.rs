@@ -10,8 +10,13 @@ use sqlx::{PgConnection, PgPool};
 
 use super::{StoreScope, categories, lock_product};
 use crate::{
-    AppState, Error, Problems, Result, audit::Entry, catalog::Page, http::client::RequestMeta,
-    media, money::Money, text,
+    AppState, Error, Problems, Result,
+    audit::Entry,
+    media,
+    money::Money,
+    paging::{Page, Window},
+    request::RequestMeta,
+    text,
 };
 
 /// How many products a page of the seller's list shows.
@@ -73,7 +78,7 @@ pub struct ListQuery {
 
 /// The store's products, most recently changed first.
 pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<Page<Row>> {
-    let page = query.page.max(1);
+    let window = Window::new(query.page, PAGE_SIZE);
     let text = query.text.trim();
     let pattern = text::contains_pattern(text);
     let status = query.status.map(Status::as_str);
@@ -92,31 +97,27 @@ pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<P
         status,
         text,
         pattern,
-        PAGE_SIZE,
-        (page - 1) * PAGE_SIZE,
+        window.limit(),
+        window.offset(),
     )
     .fetch_all(db)
     .await?;
     let total = rows.first().map_or(0, |row| row.total);
-    Ok(Page {
-        items: rows
-            .into_iter()
-            .map(|row| Row {
-                id: row.id,
-                title: row.title,
-                slug: row.slug,
-                status: row.status,
-                variants: row.variants,
-                stock_total: row.stock_total,
-                price_from: row.price_from.map(Money),
-                price_to: row.price_to.map(Money),
-                updated_at: row.updated_at,
-            })
-            .collect(),
-        total,
-        page,
-        page_size: PAGE_SIZE,
-    })
+    let items = rows
+        .into_iter()
+        .map(|row| Row {
+            id: row.id,
+            title: row.title,
+            slug: row.slug,
+            status: row.status,
+            variants: row.variants,
+            stock_total: row.stock_total,
+            price_from: row.price_from.map(Money),
+            price_to: row.price_to.map(Money),
+            updated_at: row.updated_at,
+        })
+        .collect();
+    Ok(window.page(items, total))
 }
 
 /// A variant as the edit form shows it.

@@ -10,9 +10,9 @@ use crate::{
     AppState, Error, Result,
     accounts::{Email, Role, users},
     audit::Entry,
-    http::client::RequestMeta,
     mail::{messages, outbox},
     media,
+    request::RequestMeta,
     stores::{StoreDetails, slug_taken, slug_taken_error},
 };
 

@@ -1,12 +1,14 @@
 //! Who sent a request, as far as the server can tell: for throttling and
-//! for the audit log.
+//! for the audit log. Every entry point (pages, server functions, machine
+//! routes, commands) hands this to the domain services.
 
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, connect_info::MockConnectInfo};
-use http::{Extensions, HeaderMap, header};
+use http::{Extensions, HeaderMap, HeaderName, header};
 
-use super::REQUEST_ID;
+/// The header carrying each request's id, set when the client sent none.
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The peer address of the connection (or the one a test put in its place).
 /// Behind a reverse proxy, see docs/operations.md.
