@@ -120,7 +120,7 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         country: "FR".into(),
         phone: "+33 1 23 45 67 89".into(),
     };
-    let placed = checkout::place(&db, &state.config, customer, &email, address)
+    let placed = checkout::place(&db, &state.config, customer, address)
         .await
         .unwrap();
     let payment_url = checkout::payment_url(&state, customer, &placed.number)

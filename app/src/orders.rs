@@ -8,7 +8,7 @@ use crate::{cart::CartView, error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     crate::{error::state, forms::ssr as form, session},
-    server::orders::{self, Address, checkout, customer, payment},
+    server::orders::{self, Address, checkout, customer, details, payment},
 };
 
 /// Form names for the one-time feedback of plain form posts.
@@ -67,8 +67,8 @@ pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 #[cfg(feature = "ssr")]
-impl From<customer::Order> for OrderView {
-    fn from(order: customer::Order) -> Self {
+impl From<details::Order> for OrderView {
+    fn from(order: details::Order) -> Self {
         let address = &order.address;
         let country = orders::COUNTRIES
             .iter()
@@ -211,13 +211,6 @@ pub async fn place_order(
         ("country", country.as_str()),
         ("phone", phone.as_str()),
     ];
-    if !user.verified {
-        let error = server::Error::invalid(
-            "",
-            "Confirm your email address before checking out: we send your order there.",
-        );
-        return form::refused(forms::CHECKOUT, error, &values).await;
-    }
     let address = Address {
         name: name.clone(),
         line1: line1.clone(),
@@ -227,22 +220,16 @@ pub async fn place_order(
         country: country.clone(),
         phone: phone.clone(),
     };
-    let state = state()?;
-    let placed =
-        match checkout::place(&state.db, &state.config, user.id, &user.email, address).await {
-            Ok(placed) => placed,
-            Err(error) => return form::refused(forms::CHECKOUT, error, &values).await,
-        };
-    match checkout::payment_url(&state, user.id, &placed.number).await {
-        Ok(url) => leptos_axum::redirect(&url),
-        // The order is kept: its page offers to pay again.
-        Err(error) => {
-            tracing::warn!(%error, order = placed.number, "no payment page for a placed order");
-            leptos_axum::redirect(&format!(
-                "/account/orders/{}?payment=unavailable",
-                placed.number
-            ));
-        }
+    let checked_out = match checkout::check_out(&state()?, user.id, address).await {
+        Ok(checked_out) => checked_out,
+        Err(error) => return form::refused(forms::CHECKOUT, error, &values).await,
+    };
+    match checked_out.payment_url {
+        Some(url) => leptos_axum::redirect(&url),
+        None => leptos_axum::redirect(&format!(
+            "/account/orders/{}?payment=unavailable",
+            checked_out.order.number
+        )),
     }
     Ok(Feedback::default())
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::{Error, Result, accounts::Session, money::Money};
+use tower_sessions::Session;
+
+use crate::{Error, Result, money::Money};
 
 /// The most of one variant a cart holds.
 pub const MAX_QUANTITY: i32 = 99;

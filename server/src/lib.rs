@@ -10,6 +10,8 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
+#[cfg(test)]
+mod layers;
 pub mod mail;
 pub mod media;
 pub mod money;

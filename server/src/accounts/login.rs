@@ -1,12 +1,8 @@
 //! Signing in and out.
 
+use super::messages;
 use super::{Email, password, sessions, sessions::Session, throttle, tokens, users};
-use crate::{
-    AppState, Error, Result,
-    audit::Entry,
-    mail::{messages, outbox},
-    request::RequestMeta,
-};
+use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// The one answer for an unknown address and a wrong password.
 fn wrong_credentials() -> Error {

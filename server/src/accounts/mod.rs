@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod login;
+pub mod messages;
 pub mod password;
 pub mod permissions;
 pub mod profile;

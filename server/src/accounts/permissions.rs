@@ -1,13 +1,9 @@
 //! What each role may do, named by codename and checked in this one place
 //! by pages, server functions and routes alike.
 
+use super::messages;
 use super::{Role, sessions::AuthUser, throttle};
-use crate::{
-    AppState, Error, Result,
-    audit::Entry,
-    mail::{messages, outbox},
-    request::RequestMeta,
-};
+use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Permission {

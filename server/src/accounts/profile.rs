@@ -1,15 +1,11 @@
 //! What signed-in people change about their own account.
 
+use super::messages;
 use super::{
     Email, password, sessions, sessions::AuthUser, sessions::Session, throttle, tokens,
     tokens::Purpose, users,
 };
-use crate::{
-    AppState, Error, Problems, Result,
-    audit::Entry,
-    mail::{messages, outbox},
-    request::RequestMeta,
-};
+use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// Refuses a sensitive change unless `current` is the account's password.
 async fn confirm_password(state: &AppState, user: &AuthUser, current: &str) -> Result<()> {

@@ -1,12 +1,8 @@
 //! Forgotten passwords: a mailed single-use link to choose a new one.
 
+use super::messages;
 use super::{Email, password, sessions, throttle, tokens, tokens::Purpose};
-use crate::{
-    AppState, Result,
-    audit::Entry,
-    mail::{messages, outbox},
-    request::RequestMeta,
-};
+use crate::{AppState, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// Mails a reset link when an active account has this address. The answer
 /// is the same either way; repeated asks within a minute send nothing more.

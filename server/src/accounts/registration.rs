@@ -2,13 +2,9 @@
 
 use fred::prelude::KeysInterface;
 
+use super::messages;
 use super::{Email, Role, password, throttle, tokens, tokens::Purpose, users};
-use crate::{
-    AppState, Error, Problems, Result,
-    audit::Entry,
-    mail::{messages, outbox},
-    request::RequestMeta,
-};
+use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// Wrong codes one address may receive in an hour.
 const MAX_CODE_FAILURES_PER_HOUR: i64 = 20;

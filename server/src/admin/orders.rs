@@ -7,7 +7,7 @@ use super::PAGE_SIZE;
 use crate::{
     Error, Result,
     money::Money,
-    orders::customer::{Order, load},
+    orders::details::{Order, load},
     paging::{Page, Window},
     text,
 };

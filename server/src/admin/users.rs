@@ -8,9 +8,10 @@ use sqlx::PgPool;
 use super::PAGE_SIZE;
 use crate::{
     AppState, Error, Result,
+    accounts::messages,
     accounts::{Role, registration, sessions, users},
     audit::Entry,
-    mail::{messages, outbox},
+    mail::outbox,
     paging::{Page, Window},
     request::RequestMeta,
     text,

@@ -1,7 +1,8 @@
-//! Transactional email: messages are composed here, written to the outbox in
-//! the caller's transaction, and delivered by a background worker.
+//! Transactional email: a message's building blocks and how it renders, and
+//! the outbox it is written to in the caller's transaction and delivered from
+//! by a background worker. What each message says lives with its domain
+//! (`accounts::messages`, `orders::messages`).
 
-pub mod messages;
 pub mod outbox;
 
 use ammonia::clean_text;

@@ -40,18 +40,54 @@ struct CartLine {
     for_sale: bool,
 }
 
-/// Turns the customer's cart into an order waiting for payment. Nothing is
-/// written unless every line is for sale and in stock; otherwise the
-/// problems say which item has how many left.
+/// What a shopper's checkout ends with: the order, and its payment page
+/// unless Stripe could not open one just now (the order is kept, and its
+/// page offers to pay again).
+#[derive(Clone, Debug)]
+pub struct CheckedOut {
+    pub order: Placed,
+    pub payment_url: Option<String>,
+}
+
+/// Places the order from the customer's cart and opens its payment page.
+pub async fn check_out(state: &AppState, customer_id: i64, address: Address) -> Result<CheckedOut> {
+    let order = place(&state.db, &state.config, customer_id, address).await?;
+    let payment_url = match payment_url(state, customer_id, &order.number).await {
+        Ok(url) => Some(url),
+        Err(error) => {
+            tracing::warn!(%error, order = order.number, "no payment page for a placed order");
+            None
+        }
+    };
+    Ok(CheckedOut { order, payment_url })
+}
+
+/// Turns the customer's cart into an order waiting for payment, confirmed
+/// to the customer's verified address. Nothing is written unless every line
+/// is for sale and in stock; otherwise the problems say which item has how
+/// many left.
 pub async fn place(
     db: &PgPool,
     config: &Config,
     customer_id: i64,
-    email: &str,
     address: Address,
 ) -> Result<Placed> {
     let address = address.validated()?;
     let mut tx = db.begin().await?;
+    let customer = sqlx::query!(
+        r#"SELECT email::text AS "email!", email_verified_at IS NOT NULL AS "verified!"
+           FROM users WHERE id = $1"#,
+        customer_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    if !customer.verified {
+        return Err(Error::invalid(
+            "",
+            "Confirm your email address before checking out: we send your order there.",
+        ));
+    }
     // Two checkouts of one customer queue on the cart, so the second counts
     // the first's order (and finds the cart it emptied).
     sqlx::query!(
@@ -132,7 +168,7 @@ pub async fn place(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING id, number",
         customer_id,
-        email,
+        customer.email,
         address.name,
         address.line1,
         address.line2,

@@ -2,10 +2,10 @@
 //! store, and giving up an order that was not paid.
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgPool;
 
 use super::{
-    Address,
+    details::{Order, load},
     payment::{Closing, close_unpaid, confirm_paid},
 };
 use crate::{
@@ -58,145 +58,6 @@ pub async fn list(db: &PgPool, customer_id: i64, page: i64) -> Result<(Vec<Order
         })
         .collect();
     Ok((orders, more))
-}
-
-/// One line as it was bought.
-#[derive(Clone, Debug)]
-pub struct OrderLine {
-    pub title: String,
-    pub options: String,
-    pub sku: String,
-    pub category: String,
-    pub unit_price: Money,
-    pub quantity: i32,
-    pub total: Money,
-}
-
-/// One store's part of an order.
-#[derive(Clone, Debug)]
-pub struct StorePart {
-    pub id: i64,
-    pub store_id: i64,
-    pub store_name: String,
-    pub store_slug: String,
-    pub status: String,
-    pub subtotal: Money,
-    pub refunded: Money,
-    pub platform_fee: Option<Money>,
-    pub seller_net: Option<Money>,
-    pub carrier: Option<String>,
-    pub tracking_number: Option<String>,
-    pub shipped_at: Option<DateTime<Utc>>,
-    pub delivered_at: Option<DateTime<Utc>>,
-    pub lines: Vec<OrderLine>,
-}
-
-/// An order with everything its pages and messages show.
-#[derive(Clone, Debug)]
-pub struct Order {
-    pub id: i64,
-    pub number: String,
-    pub email: String,
-    pub status: String,
-    pub created_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
-    pub paid_at: Option<DateTime<Utc>>,
-    pub address: Address,
-    pub total: Money,
-    pub payment_problem: Option<String>,
-    pub parts: Vec<StorePart>,
-}
-
-impl Order {
-    pub fn awaiting_payment(&self) -> bool {
-        self.status == "pending_payment" && self.payment_problem.is_none()
-    }
-}
-
-/// The order, with only `store_id`'s part when given (what its seller sees).
-pub(crate) async fn load(
-    conn: &mut PgConnection,
-    order_id: i64,
-    store_id: Option<i64>,
-) -> Result<Order> {
-    let row = sqlx::query!(
-        "SELECT id, number, email, status, created_at, expires_at, paid_at, total, payment_problem,
-                ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone
-         FROM orders WHERE id = $1",
-        order_id
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(Error::NotFound)?;
-    let parts = sqlx::query!(
-        "SELECT so.id, so.store_id, s.name, s.slug, so.status, so.subtotal, so.refunded, so.platform_fee,
-                so.seller_net, so.carrier, so.tracking_number, so.shipped_at, so.delivered_at
-         FROM store_orders so JOIN stores s ON s.id = so.store_id
-         WHERE so.order_id = $1 AND ($2::bigint IS NULL OR so.store_id = $2)
-         ORDER BY s.name, so.id",
-        order_id,
-        store_id
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut order = Order {
-        id: row.id,
-        number: row.number,
-        email: row.email,
-        status: row.status,
-        created_at: row.created_at,
-        expires_at: row.expires_at,
-        paid_at: row.paid_at,
-        address: Address {
-            name: row.ship_name,
-            line1: row.ship_line1,
-            line2: row.ship_line2,
-            city: row.ship_city,
-            postal_code: row.ship_postal_code,
-            country: row.ship_country,
-            phone: row.ship_phone,
-        },
-        total: Money(row.total),
-        payment_problem: row.payment_problem,
-        parts: Vec::with_capacity(parts.len()),
-    };
-    for part in parts {
-        let lines = sqlx::query!(
-            "SELECT title, options, sku, category, unit_price, quantity, line_total
-             FROM order_lines WHERE store_order_id = $1 ORDER BY id",
-            part.id
-        )
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(|line| OrderLine {
-            title: line.title,
-            options: line.options,
-            sku: line.sku,
-            category: line.category,
-            unit_price: Money(line.unit_price),
-            quantity: line.quantity,
-            total: Money(line.line_total),
-        })
-        .collect();
-        order.parts.push(StorePart {
-            id: part.id,
-            store_id: part.store_id,
-            store_name: part.name,
-            store_slug: part.slug,
-            status: part.status,
-            subtotal: Money(part.subtotal),
-            refunded: Money(part.refunded),
-            platform_fee: part.platform_fee.map(Money),
-            seller_net: part.seller_net.map(Money),
-            carrier: part.carrier,
-            tracking_number: part.tracking_number,
-            shipped_at: part.shipped_at,
-            delivered_at: part.delivered_at,
-            lines,
-        });
-    }
-    Ok(order)
 }
 
 /// One of the customer's orders by number; anybody else's is "not found".

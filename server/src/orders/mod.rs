@@ -3,6 +3,8 @@
 
 pub mod checkout;
 pub mod customer;
+pub mod details;
+pub mod messages;
 pub mod payment;
 
 use serde::{Deserialize, Serialize};

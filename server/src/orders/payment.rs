@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use sqlx::{Connection, PgConnection, PgPool};
 
-use super::{customer::load, platform_fee, release_stock, store_recipients};
+use super::{details::load, messages, platform_fee, release_stock, store_recipients};
 use crate::{
     AppState, Config, Error, Result,
-    mail::{messages, outbox},
+    mail::outbox,
     money::Money,
     payments::{Event, EventKind, Session, SessionStatus},
 };

@@ -10,10 +10,11 @@ use super::StoreScope;
 use crate::{
     AppState, Error, Result,
     audit::Entry,
-    mail::{messages, outbox},
+    mail::outbox,
     money::Money,
+    orders::messages,
     orders::{
-        customer::{Order, load},
+        details::{Order, load},
         platform_fee, release_stock,
     },
     paging::Window,

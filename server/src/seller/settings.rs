@@ -8,9 +8,10 @@ use sqlx::PgPool;
 use super::{StoreScope, images};
 use crate::{
     AppState, Error, Result,
+    accounts::messages,
     accounts::{Email, Role, users},
     audit::Entry,
-    mail::{messages, outbox},
+    mail::outbox,
     media,
     request::RequestMeta,
     stores::{StoreDetails, slug_taken, slug_taken_error},

@@ -1,14 +1,9 @@
-//! Every message Bazaar sends. Links are built from the configured `APP_URL`,
-//! never from a request's Host header.
+//! The messages about an account: verifying, resetting, signing in, changes
+//! to it and the stores it joins. Links are built from the configured
+//! `APP_URL`, never from a request's Host header.
 
-use super::Message;
-use crate::{
-    accounts::tokens::EXPIRY_MINUTES,
-    orders::{
-        Address,
-        customer::{Order, StorePart},
-    },
-};
+use super::tokens::EXPIRY_MINUTES;
+use crate::mail::Message;
 
 fn greeting(name: &str) -> String {
     if name.trim().is_empty() {
@@ -136,116 +131,4 @@ pub fn admin_access_alert(to: &str, who: &str, count: i64) -> Message {
             "{who} was refused access to the admin area {count} times within an \
              hour. The audit log has every attempt."
         ))
-}
-
-fn with_lines(mut message: Message, part: &StorePart) -> Message {
-    for line in &part.lines {
-        let options = if line.options.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", line.options)
-        };
-        message = message.paragraph(format!(
-            "{} × {}{options}, {} each: {}",
-            line.quantity, line.title, line.unit_price, line.total
-        ));
-    }
-    message
-}
-
-fn ship_to(message: Message, address: &Address) -> Message {
-    let line2 = if address.line2.is_empty() {
-        String::new()
-    } else {
-        format!(", {}", address.line2)
-    };
-    message.paragraph(format!(
-        "Shipping to: {}, {}{line2}, {} {}, {} (phone {})",
-        address.name,
-        address.line1,
-        address.postal_code,
-        address.city,
-        address.country,
-        address.phone
-    ))
-}
-
-pub fn order_confirmation(app_url: &str, order: &Order) -> Message {
-    let mut message = Message::new(&order.email, format!("Your order {}", order.number))
-        .paragraph("Hello,")
-        .paragraph(format!(
-            "Thank you: we received your payment of {} for order {}. Each store \
-             ships its part and we mail you when it is on its way.",
-            order.total, order.number
-        ));
-    for part in &order.parts {
-        message = message.paragraph(format!("From {} ({}):", part.store_name, part.subtotal));
-        message = with_lines(message, part);
-    }
-    ship_to(message, &order.address).link(
-        "See your order",
-        format!("{app_url}/account/orders/{}", order.number),
-    )
-}
-
-pub fn store_order_received(to: &str, app_url: &str, order: &Order, part: &StorePart) -> Message {
-    let message = Message::new(
-        to,
-        format!("New order {} for {}", order.number, part.store_name),
-    )
-    .paragraph("Hello,")
-    .paragraph(format!(
-        "Order {} was paid: {} for {}. Please ship it soon.",
-        order.number, part.subtotal, part.store_name
-    ));
-    ship_to(with_lines(message, part), &order.address).link(
-        "Open the order",
-        format!("{app_url}/seller/orders/{}", part.id),
-    )
-}
-
-/// A store order changed in a way the customer should hear about.
-pub fn store_order_update(app_url: &str, order: &Order, part: &StorePart) -> Message {
-    let (subject, news) = match part.status.as_str() {
-        "shipped" => (
-            "is on its way",
-            format!(
-                "{} shipped your items with {}, tracking number {}.",
-                part.store_name,
-                part.carrier.as_deref().unwrap_or("a carrier"),
-                part.tracking_number.as_deref().unwrap_or("not given")
-            ),
-        ),
-        "delivered" => (
-            "was delivered",
-            format!("{} marked your items as delivered.", part.store_name),
-        ),
-        "cancelled" => (
-            "was cancelled",
-            format!(
-                "{} cancelled its part of your order and refunded {} to your card.",
-                part.store_name, part.refunded
-            ),
-        ),
-        _ => (
-            "was refunded",
-            format!(
-                "{} refunded {} to your card.",
-                part.store_name, part.refunded
-            ),
-        ),
-    };
-    with_lines(
-        Message::new(
-            &order.email,
-            format!("Your order {} {subject}", order.number),
-        )
-        .paragraph("Hello,")
-        .paragraph(news),
-        part,
-    )
-    .link(
-        "See your order",
-        format!("{app_url}/account/orders/{}", order.number),
-    )
 }
