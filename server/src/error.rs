@@ -163,6 +163,23 @@ impl From<sqlx::Error> for Error {
     }
 }
 
+/// A write that a unique constraint may refuse, as when two people take the
+/// same address at the same moment: the refusal becomes the error `taken`
+/// makes (a problem next to a field, or a conflict), any other failure the
+/// usual one.
+pub trait UniqueRefusal<T> {
+    fn when_taken(self, taken: impl FnOnce() -> Error) -> Result<T>;
+}
+
+impl<T> UniqueRefusal<T> for std::result::Result<T, sqlx::Error> {
+    fn when_taken(self, taken: impl FnOnce() -> Error) -> Result<T> {
+        self.map_err(|error| match &error {
+            sqlx::Error::Database(database) if database.is_unique_violation() => taken(),
+            _ => error.into(),
+        })
+    }
+}
+
 impl From<tower_sessions::session::Error> for Error {
     fn from(error: tower_sessions::session::Error) -> Self {
         tracing::warn!(%error, "session store unreachable");

@@ -60,7 +60,7 @@ fn uses(source: &str) -> Vec<String> {
     found
         .into_iter()
         .map(|name| match name.as_str() {
-            "Result" | "Error" | "Problem" | "Problems" => "error".to_owned(),
+            "Result" | "Error" | "Problem" | "Problems" | "UniqueRefusal" => "error".to_owned(),
             "AppState" => "state".to_owned(),
             "Config" => "config".to_owned(),
             _ => name,

@@ -28,6 +28,6 @@ pub mod telemetry;
 pub mod text;
 
 pub use config::Config;
-pub use error::{Error, Problem, Problems, Result};
+pub use error::{Error, Problem, Problems, Result, UniqueRefusal};
 pub use secrecy;
 pub use state::AppState;

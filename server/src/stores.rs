@@ -1,7 +1,7 @@
 //! Stores, the tenants of the marketplace.
 
 use crate::{
-    AppState, Error, Problems, Result,
+    AppState, Error, Problems, Result, UniqueRefusal,
     accounts::{Permission, Role, permissions, sessions::AuthUser, users},
     audit::Entry,
     request::RequestMeta,
@@ -91,12 +91,7 @@ pub async fn open(
     .execute(&mut *tx)
     .await;
     // A second request opening a store at the same moment.
-    if let Err(sqlx::Error::Database(error)) = &joined
-        && error.is_unique_violation()
-    {
-        return Err(Error::Conflict("You already run a store.".into()));
-    }
-    joined?;
+    joined.when_taken(|| Error::Conflict("You already run a store.".into()))?;
     if users::grant_role(&mut tx, user.id, Role::Seller).await? {
         Entry::new(Some(user.id), "role.granted")
             .target(format!("user:{}", user.id))

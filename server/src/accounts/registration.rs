@@ -4,7 +4,10 @@ use fred::prelude::KeysInterface;
 
 use super::messages;
 use super::{Email, Role, password, throttle, tokens, tokens::Purpose, users};
-use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
+use crate::{
+    AppState, Error, Problems, Result, UniqueRefusal, audit::Entry, mail::outbox,
+    request::RequestMeta,
+};
 
 /// Wrong codes one address may receive in an hour.
 const MAX_CODE_FAILURES_PER_HOUR: i64 = 20;
@@ -144,14 +147,9 @@ async fn confirm(
     )
     .execute(&mut *tx)
     .await;
-    if let Err(sqlx::Error::Database(error)) = &updated
-        && error.is_unique_violation()
-    {
-        return Err(Error::Conflict(
-            "Another account now uses that address, so it cannot be yours too.".into(),
-        ));
-    }
-    updated?;
+    updated.when_taken(|| {
+        Error::Conflict("Another account now uses that address, so it cannot be yours too.".into())
+    })?;
     if changed {
         // A reset link mailed to the old address must not outlive it.
         tokens::revoke(tx, user_id, Purpose::ResetPassword).await?;

@@ -10,7 +10,7 @@ use sqlx::{PgConnection, PgPool};
 
 use super::{StoreScope, categories, lock_product};
 use crate::{
-    AppState, Error, Problems, Result,
+    AppState, Error, Problems, Result, UniqueRefusal,
     audit::Entry,
     media,
     money::Money,
@@ -566,7 +566,7 @@ pub async fn save(
         )
         .fetch_one(&mut *tx)
         .await
-        .map_err(slug_taken)?,
+        .when_taken(slug_taken)?,
         Some(id) => {
             let current = lock_product(&mut tx, scope, id).await?;
             if input.version != Some(current.version) {
@@ -591,7 +591,7 @@ pub async fn save(
             )
             .execute(&mut *tx)
             .await
-            .map_err(slug_taken)?;
+            .when_taken(slug_taken)?;
             id
         }
     };
@@ -613,14 +613,11 @@ pub async fn save(
     Ok(product_id)
 }
 
-fn slug_taken(error: sqlx::Error) -> Error {
-    match &error {
-        sqlx::Error::Database(db) if db.is_unique_violation() => Error::invalid(
-            "slug",
-            "Another product already uses this address. Choose another.",
-        ),
-        _ => error.into(),
-    }
+fn slug_taken() -> Error {
+    Error::invalid(
+        "slug",
+        "Another product already uses this address. Choose another.",
+    )
 }
 
 /// The title's slug, numbered when another product has it already.
@@ -727,15 +724,9 @@ async fn save_variants(
                 .await
             }
         };
-        let variant_id = match saved {
-            Err(sqlx::Error::Database(error)) if error.is_unique_violation() => {
-                return Err(Error::invalid(
-                    sku_field,
-                    "Another product in your store uses this SKU.",
-                ));
-            }
-            other => other?,
-        };
+        let variant_id = saved.when_taken(|| {
+            Error::invalid(sku_field, "Another product in your store uses this SKU.")
+        })?;
         let before = variant
             .id
             .and_then(|id| existing.get(&id))

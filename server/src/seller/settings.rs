@@ -7,7 +7,7 @@ use sqlx::PgPool;
 
 use super::{StoreScope, images};
 use crate::{
-    AppState, Error, Result,
+    AppState, Error, Result, UniqueRefusal,
     accounts::messages,
     accounts::{Email, Role, users},
     audit::Entry,
@@ -111,12 +111,7 @@ pub async fn save_details(
     .execute(&mut *tx)
     .await;
     // Another store took the address at the same moment.
-    if let Err(sqlx::Error::Database(error)) = &saved
-        && error.is_unique_violation()
-    {
-        return Err(slug_taken_error());
-    }
-    saved?;
+    saved.when_taken(slug_taken_error)?;
     // The search document holds the store's name.
     sqlx::query!(
         "UPDATE products SET store_id = store_id WHERE store_id = $1",
@@ -277,12 +272,7 @@ pub async fn add_staff(
     .execute(&mut *tx)
     .await;
     // Another store added them at the same moment.
-    if let Err(sqlx::Error::Database(error)) = &joined
-        && error.is_unique_violation()
-    {
-        return Err(works_elsewhere());
-    }
-    joined?;
+    joined.when_taken(works_elsewhere)?;
     users::grant_role(&mut tx, user.id, Role::Seller).await?;
     let store = sqlx::query_scalar!("SELECT name FROM stores WHERE id = $1", scope.store_id())
         .fetch_one(&mut *tx)
