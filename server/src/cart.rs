@@ -103,9 +103,9 @@ async fn for_sale(conn: &mut PgConnection, variant_id: i64) -> Result<ForSale> {
     sqlx::query_as!(
         ForSale,
         "SELECT v.price, v.stock FROM product_variants v
-         JOIN products p ON p.id = v.product_id AND p.status = 'published'
-         JOIN stores s ON s.id = p.store_id AND s.status = 'active'
-         WHERE v.id = $1
+         JOIN products p ON p.id = v.product_id
+         JOIN stores s ON s.id = p.store_id
+         WHERE v.id = $1 AND for_sale(p, s)
          FOR SHARE OF v",
         variant_id
     )
@@ -267,7 +267,7 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
     let (user_id, token) = owner.split();
     let rows = sqlx::query!(
         r#"SELECT i.cart_id, i.variant_id, i.quantity, i.added_price, v.price, v.stock, v.sku, v.options,
-                  p.slug, p.title, (p.status = 'published' AND s.status = 'active') AS "for_sale!",
+                  p.slug, p.title, for_sale(p, s) AS "for_sale!",
                   s.name AS store_name, s.slug AS store_slug,
                   (SELECT file_key FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_key
            FROM cart_items i

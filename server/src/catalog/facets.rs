@@ -72,8 +72,9 @@ pub async fn facets(db: &PgPool) -> Result<Facets> {
     .fetch_all(db)
     .await?;
     let materials = sqlx::query_scalar!(
-        r#"SELECT DISTINCT initcap(attributes ->> 'material') AS "material!" FROM products
-           WHERE status = 'published' AND attributes ? 'material'
+        r#"SELECT DISTINCT initcap(p.attributes ->> 'material') AS "material!"
+           FROM products p JOIN stores s ON s.id = p.store_id
+           WHERE for_sale(p, s) AND p.attributes ? 'material'
            ORDER BY 1"#
     )
     .fetch_all(db)

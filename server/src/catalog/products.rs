@@ -179,9 +179,9 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             SELECT p.id, p.published_at, p.price_from, p.units_sold,
                    CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(p.search, search.query) END AS rank
             FROM products p
-            JOIN stores s ON s.id = p.store_id AND s.status = 'active'
+            JOIN stores s ON s.id = p.store_id
             CROSS JOIN search
-            WHERE p.status = 'published'
+            WHERE for_sale(p, s)
               AND p.price_from IS NOT NULL
               AND ($1::text IS NULL OR p.search @@ search.query)
               AND ($2::text IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
@@ -264,9 +264,9 @@ pub async fn find_published(db: &PgPool, slug: &str) -> Result<ProductDetail> {
                s.name AS store_name, s.slug AS store_slug,
                c.name AS category_name, c.slug AS category_slug
         FROM products p
-        JOIN stores s ON s.id = p.store_id AND s.status = 'active'
+        JOIN stores s ON s.id = p.store_id
         JOIN categories c ON c.id = p.category_id
-        WHERE p.slug = $1 AND p.status = 'published'
+        WHERE p.slug = $1 AND for_sale(p, s)
         "#,
         slug
     )

@@ -23,8 +23,8 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response> {
     let base = escape(&state.config.app_url);
     let paths = sqlx::query_scalar!(
         r#"SELECT '/p/' || p.slug AS "path!" FROM products p
-             JOIN stores s ON s.id = p.store_id AND s.status = 'active'
-             WHERE p.status = 'published' AND p.price_from IS NOT NULL
+             JOIN stores s ON s.id = p.store_id
+             WHERE for_sale(p, s) AND p.price_from IS NOT NULL
            UNION ALL
            SELECT '/c/' || slug FROM categories WHERE status = 'approved'
            UNION ALL

@@ -102,7 +102,7 @@ pub async fn place(
         CartLine,
         r#"SELECT i.variant_id, v.product_id, p.store_id, i.quantity, v.price, v.sku, v.options,
                   p.title, c.name AS category,
-                  (p.status = 'published' AND s.status = 'active') AS "for_sale!"
+                  for_sale(p, s) AS "for_sale!"
            FROM cart_items i
            JOIN carts ct ON ct.id = i.cart_id AND ct.user_id = $1
            JOIN product_variants v ON v.id = i.variant_id
