@@ -36,6 +36,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             .await
             .context("migrating the database at start-up")?;
     }
+    server::seller::stats::align_sums(&state.db, state.config.time_zone)
+        .await
+        .map_err(|e| anyhow::anyhow!("counting the sales sums in the platform's time zone: {e}"))?;
     let mut leptos_options = get_configuration(None)
         .context("reading the Leptos settings")?
         .leptos_options;

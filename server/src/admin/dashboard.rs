@@ -6,8 +6,7 @@ use sqlx::PgPool;
 
 use crate::{
     Result,
-    money::Money,
-    seller::stats::{Charged, Income, Month, Sales},
+    seller::stats::{self, Income, Month, Sales},
 };
 
 #[derive(Clone, Debug)]
@@ -46,10 +45,10 @@ pub async fn month(db: &PgPool, time_zone: Tz, month: Month) -> Result<Dashboard
         created(db, time_zone, month),
         created(db, time_zone, month.previous()),
         orders_by_status(db, time_zone, month),
-        days(db, time_zone, month),
+        stats::days(db, None, month),
         months_with_sales(db, time_zone),
-        income(db, time_zone, month),
-        income(db, time_zone, month.previous()),
+        stats::income(db, None, time_zone, month),
+        stats::income(db, None, time_zone, month.previous()),
         super::mail::failed_count(db),
     )?;
     Ok(Dashboard {
@@ -84,41 +83,6 @@ async fn orders_by_status(db: &PgPool, time_zone: Tz, month: Month) -> Result<Ve
     .collect())
 }
 
-/// GMV and units of each day of `month`.
-async fn days(db: &PgPool, time_zone: Tz, month: Month) -> Result<Vec<Sales>> {
-    let (start, end) = month.span(time_zone);
-    let mut days: Vec<Sales> = (1..=month.days())
-        .map(|day| Sales {
-            name: day.to_string(),
-            units: 0,
-            revenue: Money(0),
-        })
-        .collect();
-    let sold = sqlx::query!(
-        r#"SELECT extract(day FROM so.paid_at AT TIME ZONE $1)::int AS "day!",
-                  sum(so.subtotal)::bigint AS "revenue!",
-                  sum((SELECT sum(l.quantity) FROM order_lines l WHERE l.store_order_id = so.id))::bigint AS "units!"
-           FROM store_orders so
-           WHERE so.paid_at >= $2 AND so.paid_at < $3
-           GROUP BY 1"#,
-        time_zone.name(),
-        start,
-        end
-    )
-    .fetch_all(db)
-    .await?;
-    for row in sold {
-        if let Some(day) = usize::try_from(row.day - 1)
-            .ok()
-            .and_then(|n| days.get_mut(n))
-        {
-            day.revenue = Money(row.revenue);
-            day.units = row.units;
-        }
-    }
-    Ok(days)
-}
-
 /// The months with paid orders, newest first.
 async fn months_with_sales(db: &PgPool, time_zone: Tz) -> Result<Vec<Month>> {
     Ok(sqlx::query_scalar!(
@@ -138,32 +102,6 @@ async fn months_with_sales(db: &PgPool, time_zone: Tz) -> Result<Vec<Month>> {
     .into_iter()
     .map(Month)
     .collect())
-}
-
-/// Every store's income in `month`.
-async fn income(db: &PgPool, time_zone: Tz, month: Month) -> Result<Income> {
-    let (start, end) = month.span(time_zone);
-    let rows = sqlx::query!(
-        r#"SELECT so.subtotal, so.refunded, so.fee_basis_points AS "fee_basis_points!",
-                  so.platform_fee AS "platform_fee!",
-                  so.paid_at >= $1 AND so.paid_at < $2 AS "paid_in_month!",
-                  coalesce(so.refunded_at >= $1 AND so.refunded_at < $2, false) AS "refunded_in_month!"
-           FROM store_orders so
-           WHERE so.paid_at IS NOT NULL
-             AND ((so.paid_at >= $1 AND so.paid_at < $2) OR (so.refunded_at >= $1 AND so.refunded_at < $2))"#,
-        start,
-        end
-    )
-    .fetch_all(db)
-    .await?;
-    Ok(Income::tally(rows.into_iter().map(|row| Charged {
-        subtotal: row.subtotal,
-        refunded: row.refunded,
-        fee_basis_points: row.fee_basis_points,
-        platform_fee: row.platform_fee,
-        paid_in_month: row.paid_in_month,
-        refunded_in_month: row.refunded_in_month,
-    })))
 }
 
 /// Accounts and stores created in `month`.

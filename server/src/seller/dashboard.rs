@@ -76,7 +76,7 @@ pub async fn dashboard(db: &PgPool, scope: StoreScope, time_zone: Tz) -> Result<
     )
     .fetch_one(db)
     .await?;
-    let month = stats::income(db, scope, time_zone, Month::current(time_zone)).await?;
+    let month = stats::income(db, Some(scope), time_zone, Month::current(time_zone)).await?;
     Ok(Dashboard {
         name: store.name,
         slug: store.slug,

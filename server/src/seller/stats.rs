@@ -121,7 +121,7 @@ pub struct Income {
 
 /// A paid store order touching a month: paid in it, refunded in it, or both.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Charged {
+struct Charged {
     pub subtotal: i64,
     pub refunded: i64,
     pub fee_basis_points: i32,
@@ -133,7 +133,7 @@ pub(crate) struct Charged {
 impl Income {
     /// Sales count in the month they are paid; refunds, and the fee they
     /// give back, in the month they are made.
-    pub(crate) fn tally(orders: impl IntoIterator<Item = Charged>) -> Self {
+    fn tally(orders: impl IntoIterator<Item = Charged>) -> Self {
         let mut income = Self::default();
         for order in orders {
             let charged_fee = platform_fee(order.subtotal, order.fee_basis_points);
@@ -200,13 +200,12 @@ pub async fn month(
     time_zone: Tz,
     month: Month,
 ) -> Result<MonthStats> {
-    sums_in(db, time_zone).await?;
     // Independent reads, each on its own connection.
     let (sold, days, income, previous, months_with_sales) = tokio::try_join!(
         sold(db, scope, month),
-        days(db, scope, month),
-        income(db, scope, time_zone, month),
-        income(db, scope, time_zone, month.previous()),
+        days(db, Some(scope), month),
+        income(db, Some(scope), time_zone, month),
+        income(db, Some(scope), time_zone, month.previous()),
         months_with_sales(db, scope),
     )?;
     let best_by_units = top(sold.products.clone(), |sales| (sales.units, sales.revenue));
@@ -225,8 +224,8 @@ pub async fn month(
 
 /// Makes sure the sales sums (`monthly_sales`, `daily_sales`) count months
 /// and days in `time_zone`, recomputing them once after the platform's
-/// time zone setting changed.
-async fn sums_in(db: &PgPool, time_zone: Tz) -> Result<()> {
+/// time zone setting changed. Run at start-up, before any figure is read.
+pub async fn align_sums(db: &PgPool, time_zone: Tz) -> Result<()> {
     sqlx::query!(
         "SELECT rebuild_sales($1)
          WHERE NOT EXISTS (SELECT 1 FROM sales_time_zone WHERE name = $1)",
@@ -309,12 +308,15 @@ async fn sold(db: &PgPool, scope: StoreScope, month: Month) -> Result<Sold> {
     })
 }
 
-/// One entry per day of `month`, named by its number, zero on days without sales.
-async fn days(db: &PgPool, scope: StoreScope, month: Month) -> Result<Vec<Sales>> {
+/// One entry per day of `month`, named by its number, zero on days without
+/// sales: the store's, or every store's together for `None`.
+pub async fn days(db: &PgPool, store: Option<StoreScope>, month: Month) -> Result<Vec<Sales>> {
     let sold = sqlx::query!(
-        r#"SELECT day, units, revenue FROM daily_sales
-           WHERE store_id = $1 AND day >= $2 AND day < $3"#,
-        scope.store_id(),
+        r#"SELECT day, sum(units)::bigint AS "units!", sum(revenue)::bigint AS "revenue!"
+           FROM daily_sales
+           WHERE ($1::bigint IS NULL OR store_id = $1) AND day >= $2 AND day < $3
+           GROUP BY day"#,
+        store.map(StoreScope::store_id),
         month.first_day(),
         month.next().first_day()
     )
@@ -454,8 +456,14 @@ pub async fn lines(
 }
 
 /// Gross and orders of the store orders paid in `month`, and the refunds
-/// made in it with the fees they gave back.
-pub async fn income(db: &PgPool, scope: StoreScope, time_zone: Tz, month: Month) -> Result<Income> {
+/// made in it with the fees they gave back: the store's, or every store's
+/// together for `None`.
+pub async fn income(
+    db: &PgPool,
+    store: Option<StoreScope>,
+    time_zone: Tz,
+    month: Month,
+) -> Result<Income> {
     let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
         r#"SELECT so.subtotal, so.refunded, so.fee_basis_points AS "fee_basis_points!",
@@ -463,9 +471,9 @@ pub async fn income(db: &PgPool, scope: StoreScope, time_zone: Tz, month: Month)
                   so.paid_at >= $2 AND so.paid_at < $3 AS "paid_in_month!",
                   coalesce(so.refunded_at >= $2 AND so.refunded_at < $3, false) AS "refunded_in_month!"
            FROM store_orders so
-           WHERE so.store_id = $1 AND so.paid_at IS NOT NULL
+           WHERE ($1::bigint IS NULL OR so.store_id = $1) AND so.paid_at IS NOT NULL
              AND ((so.paid_at >= $2 AND so.paid_at < $3) OR (so.refunded_at >= $2 AND so.refunded_at < $3))"#,
-        scope.store_id(),
+        store.map(StoreScope::store_id),
         start,
         end
     )
