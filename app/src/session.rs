@@ -65,6 +65,7 @@ pub async fn signed_in() -> Result<AuthUser, AppError> {
 /// The store the signed-in seller works for; every seller server function
 /// starts here, so the store never comes from the request.
 pub async fn store_scope() -> Result<server::seller::StoreScope, AppError> {
-    let user = require(Permission::ManageStore).await?;
-    Ok(server::seller::StoreScope::of(&user)?)
+    let (_, scope) =
+        server::seller::signed_in_seller(&state()?, &current().await?, &meta()).await?;
+    Ok(scope)
 }

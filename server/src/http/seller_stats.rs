@@ -10,12 +10,11 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::errors;
-use crate::request::RequestMeta;
 use crate::{
     AppState, Error, Result,
-    accounts::{Permission, permissions, sessions},
+    request::RequestMeta,
     seller::{
-        StoreScope,
+        signed_in_seller,
         stats::{self, Month},
     },
 };
@@ -52,10 +51,8 @@ async fn export(
     month: &str,
     parts: &Parts,
 ) -> Result<Response> {
-    let user = sessions::current_user(&state.db, &state.config, session).await?;
     let meta = RequestMeta::new(&parts.headers, &parts.extensions);
-    let user = permissions::require(state, &meta, user.as_ref(), Permission::ManageStore).await?;
-    let scope = StoreScope::of(user)?;
+    let (user, scope) = signed_in_seller(state, session, &meta).await?;
     let time_zone = state.config.time_zone;
     let current = Month::current(time_zone);
     let month = Month::chosen(month, current)?;

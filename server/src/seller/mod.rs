@@ -12,7 +12,28 @@ pub mod stats;
 
 use sqlx::PgConnection;
 
-use crate::{Error, Result, accounts::sessions::AuthUser};
+use crate::{
+    AppState, Error, Result,
+    accounts::{
+        Permission, permissions,
+        sessions::{self, AuthUser, Session},
+    },
+    request::RequestMeta,
+};
+
+/// The signed-in seller of a request and the store they act for: the one
+/// way from a session to a [`StoreScope`], for the seller pages' server
+/// functions and the CSV export alike. Refusals are audited as any other.
+pub async fn signed_in_seller(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+) -> Result<(AuthUser, StoreScope)> {
+    let user = sessions::current_user(&state.db, &state.config, session).await?;
+    let user = permissions::require(state, meta, user.as_ref(), Permission::ManageStore).await?;
+    let scope = StoreScope::of(user)?;
+    Ok((user.clone(), scope))
+}
 
 /// The store a seller acts for, and who acts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
