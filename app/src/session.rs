@@ -3,6 +3,7 @@
 use server::{
     accounts::{AuthUser, Permission, Session, permissions, sessions},
     request::RequestMeta,
+    seller::StoreScope,
 };
 
 use crate::error::{AppError, state};
@@ -62,10 +63,13 @@ pub async fn signed_in() -> Result<AuthUser, AppError> {
     user().await?.ok_or(AppError::Unauthorized)
 }
 
-/// The store the signed-in seller works for; every seller server function
-/// starts here, so the store never comes from the request.
-pub async fn store_scope() -> Result<server::seller::StoreScope, AppError> {
-    let (_, scope) =
-        server::seller::signed_in_seller(&state()?, &current().await?, &meta()).await?;
-    Ok(scope)
+/// The signed-in seller and the store they work for; every seller server
+/// function starts here, so the store never comes from the request.
+pub async fn seller() -> Result<(AuthUser, StoreScope), AppError> {
+    Ok(server::seller::signed_in_seller(&state()?, &current().await?, &meta()).await?)
+}
+
+/// The store the signed-in seller works for.
+pub async fn store_scope() -> Result<StoreScope, AppError> {
+    Ok(seller().await?.1)
 }
