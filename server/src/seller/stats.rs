@@ -5,8 +5,13 @@
 //! back. Orders never paid (expired, cancelled before payment) never count.
 //! Every figure is summed from the store's own order lines, so the page,
 //! the CSV export and the orders agree to the cent. Units and revenue come
-//! through the sales sums that triggers keep with the lines (migration
-//! `0008_sales_sums.sql`), so a busy month costs no more than a quiet one.
+//! from the sales sums `monthly_sales` and `daily_sales`, so a busy month
+//! costs no more than a quiet one. No Rust code writes them: the triggers
+//! `store_orders_paid`, `order_lines_added`, `order_lines_removed` and
+//! `store_order_deleted` (migration `0008_sales_sums.sql`) keep them in the
+//! transaction that pays an order or changes its lines, and [`align_sums`]
+//! recomputes them when the time zone changed. docs/architecture.md walks
+//! one order from checkout to these figures.
 
 use std::{collections::BTreeMap, fmt};
 
