@@ -4,5 +4,7 @@
 pub mod facets;
 pub mod markdown;
 pub mod products;
+pub mod sku;
 
 pub use products::{Image, ProductDetail, ProductQuery, ProductSummary, Variant};
+pub use sku::Sku;

@@ -12,6 +12,7 @@ use super::{StoreScope, categories, lock_product};
 use crate::{
     AppState, Error, Problems, Result, UniqueRefusal,
     audit::Entry,
+    catalog::Sku,
     media,
     money::Money,
     paging::{Page, Window},
@@ -271,7 +272,7 @@ pub fn variant_field(row: usize, field: &str) -> String {
 struct CheckedVariant {
     row: usize,
     id: Option<i64>,
-    sku: String,
+    sku: Sku,
     options: serde_json::Value,
     price: Money,
     compare_at_price: Option<Money>,
@@ -362,25 +363,20 @@ fn check(input: &ProductInput) -> Result<Checked> {
             continue;
         }
         let field = |name: &str| variant_field(row, name);
-        let sku = variant.sku.trim().to_owned();
-        let sku_ok = sku.len() <= 64
-            && sku
-                .chars()
-                .enumerate()
-                .all(|(n, c)| c.is_ascii_alphanumeric() || (n > 0 && matches!(c, '.' | '_' | '-')));
-        if sku.is_empty() {
-            problems.add(field("sku"), "Enter a SKU.");
-        } else if !sku_ok {
-            problems.add(
-                field("sku"),
-                "Use letters, digits, dots, hyphens and underscores (at most 64), starting with a letter or digit.",
-            );
-        } else if !skus.insert(sku.clone()) {
-            problems.add(
-                field("sku"),
-                "Another variant of this product has this SKU.",
-            );
-        }
+        let sku = match Sku::parse(&variant.sku) {
+            Ok(sku) if !skus.insert(sku.clone()) => {
+                problems.add(
+                    field("sku"),
+                    "Another variant of this product has this SKU.",
+                );
+                None
+            }
+            Ok(sku) => Some(sku),
+            Err(problem) => {
+                problems.add(field("sku"), problem);
+                None
+            }
+        };
         let price = Money::parse(&variant.price);
         if price.is_none() {
             problems.add(field("price"), "Enter a price such as 12.50.");
@@ -444,7 +440,7 @@ fn check(input: &ProductInput) -> Result<Checked> {
                 "Another variant has the same options: give each variant different option values.",
             );
         }
-        if let (Some(price), Some(stock)) = (price, stock) {
+        if let (Some(sku), Some(price), Some(stock)) = (sku, price, stock) {
             keep.push(CheckedVariant {
                 row,
                 id: variant.id,
@@ -697,7 +693,7 @@ async fn save_variants(
                             stock = $6, position = $7, updated_at = now()
                      WHERE id = $1 RETURNING id",
                     id,
-                    variant.sku,
+                    variant.sku.as_str(),
                     variant.options,
                     variant.price.cents(),
                     variant.compare_at_price.map(Money::cents),
@@ -713,7 +709,7 @@ async fn save_variants(
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                     product_id,
                     scope.store_id(),
-                    variant.sku,
+                    variant.sku.as_str(),
                     variant.options,
                     variant.price.cents(),
                     variant.compare_at_price.map(Money::cents),
@@ -737,7 +733,7 @@ async fn save_variants(
                 .store(scope.store_id())
                 .metadata(json!({
                     "product_id": product_id,
-                    "sku": variant.sku,
+                    "sku": variant.sku.as_str(),
                     "from": before,
                     "to": variant.stock,
                 }))
