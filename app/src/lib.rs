@@ -6,8 +6,8 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod api;
 pub mod cart;
-pub mod catalog;
 pub mod components;
 pub mod error;
 mod escape;

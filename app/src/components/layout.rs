@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::{
     accounts::{LogOut, current_viewer},
+    api::catalog::facets::navigation_categories,
     cart::{CartChanged, cart_count},
-    catalog::navigation_categories,
 };
 
 /// Wraps a page in the site's header and footer.

@@ -1,0 +1,4 @@
+//! The server functions pages call, and the views they answer with, one
+//! module per domain as in `server`: each checks the caller and calls one service.
+
+pub mod catalog;
