@@ -1,4 +1,6 @@
 //! The server functions pages call, and the views they answer with, one
 //! module per domain as in `server`: each checks the caller and calls one service.
 
+pub mod accounts;
 pub mod catalog;
+pub mod dev_mail;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::{
-    accounts::{LogOut, current_viewer},
+    api::accounts::login::{LogOut, current_viewer},
     api::catalog::facets::navigation_categories,
     cart::{CartChanged, cart_count},
 };

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
-    crate::{accounts::forms, error::state, forms::ssr as form, session},
+    crate::{api::accounts::forms, error::state, forms::ssr as form, session},
     server::accounts::{Permission, sessions},
 };
 

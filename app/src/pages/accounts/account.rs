@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{ChangeEmail, Rename, account, forms},
+    api::accounts::{
+        forms,
+        profile::{ChangeEmail, Rename, account},
+    },
     components::error_view::ErrorView,
     forms::{Field, FormStatus, Submit, feedback, take_flash},
 };

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{ForgotPassword, forms},
+    api::accounts::{forms, recovery::ForgotPassword},
     forms::{Field, FormStatus, Submit, feedback, take_flash},
 };
 

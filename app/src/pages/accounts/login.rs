@@ -5,7 +5,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{LogIn, demo_accounts, forms},
+    api::accounts::{
+        forms,
+        login::{LogIn, demo_accounts},
+    },
     forms::{Field, FormStatus, Submit, feedback, take_flash},
 };
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{Register, forms},
+    api::accounts::{forms, registration::Register},
     forms::{Field, FormStatus, Submit, feedback, take_flash},
 };
 

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{ChangePassword, DeactivateAccount, DeleteAccount, EndSession, forms, sessions},
+    api::accounts::{
+        forms,
+        profile::{ChangePassword, DeactivateAccount, DeleteAccount},
+        sessions::{EndSession, sessions},
+    },
     components::error_view::ErrorView,
     forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
 };

@@ -6,7 +6,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{ResendVerification, VerifyEmailCode, VerifyEmailLink, forms},
+    api::accounts::{
+        forms,
+        registration::{ResendVerification, VerifyEmailCode, VerifyEmailLink},
+    },
     forms::{Field, FormStatus, Submit, feedback, take_flash},
 };
 

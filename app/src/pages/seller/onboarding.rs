@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::forms,
+    api::accounts::forms,
     components::error_view::ErrorView,
     forms::{Field, FormStatus, Submit, feedback, take_flash},
     seller::{Onboarding, OpenStore, onboarding_status},
