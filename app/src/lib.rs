@@ -6,7 +6,6 @@
 
 pub mod admin;
 pub mod api;
-pub mod cart;
 pub mod components;
 pub mod error;
 mod escape;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{cart::CartView, error::AppError, forms::Feedback};
+use crate::{api::cart::CartView, error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     crate::{error::state, forms::ssr as form, session},
@@ -179,7 +179,7 @@ pub async fn checkout_details() -> Result<CheckoutView, AppError> {
     let db = &state()?.db;
     Ok(CheckoutView {
         verified: user.verified,
-        cart: crate::cart::my_cart().await?,
+        cart: crate::api::cart::my_cart().await?,
         address: checkout::saved_address(db, user.id).await?.map(Into::into),
         email: user.email,
         countries: orders::COUNTRIES

@@ -2,5 +2,6 @@
 //! module per domain as in `server`: each checks the caller and calls one service.
 
 pub mod accounts;
+pub mod cart;
 pub mod catalog;
 pub mod dev_mail;

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    cart::{CartChanged, CartView, LineView, UpdateCartLine, forms, my_cart},
-    components::error_view::ErrorView,
+    api::cart::{CartView, LineView, UpdateCartLine, forms, my_cart},
+    components::{error_view::ErrorView, layout::CartChanged},
     forms::{Feedback, feedback, take_flash},
 };
 
