@@ -7,7 +7,7 @@
 mod support;
 
 use app::{
-    admin::users::AdminUsers, orders::MyOrder, seller::products::ProductEditor,
+    admin::users::AdminUsers, api::orders::customer::MyOrder, seller::products::ProductEditor,
     seller::products::SaveProduct,
 };
 use axum::body::Body;

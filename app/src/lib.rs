@@ -10,7 +10,6 @@ pub mod components;
 pub mod error;
 mod escape;
 pub mod forms;
-pub mod orders;
 pub mod pages;
 pub mod seller;
 #[cfg(feature = "ssr")]

@@ -5,3 +5,4 @@ pub mod accounts;
 pub mod cart;
 pub mod catalog;
 pub mod dev_mail;
+pub mod orders;

@@ -14,8 +14,12 @@ use crate::{
         Listing,
         orders::{OrderRowView, admin_order, admin_orders},
     },
-    components::{error_view::ErrorView, pagination::Pagination},
-    orders::{OrderPart, OrderView, ShippingAddress, StatusBadge, status_label},
+    api::orders::{OrderView, status_label},
+    components::{
+        error_view::ErrorView,
+        order::{OrderPart, ShippingAddress, StatusBadge},
+        pagination::Pagination,
+    },
 };
 
 const FILTERS: &[&str] = &["q", "status"];

@@ -14,10 +14,9 @@ use crate::{
         Listing, forms,
         stores::{AdminStoreStatus, StoreDetail, StoreView, admin_store, admin_stores},
     },
-    components::{error_view::ErrorView, pagination::Pagination},
+    components::{error_view::ErrorView, order::StatusBadge, pagination::Pagination},
     error::AppError,
     forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
-    orders::StatusBadge,
 };
 
 const FILTERS: &[&str] = &["q", "status"];
