@@ -7,8 +7,11 @@
 mod support;
 
 use app::{
-    admin::users::AdminUsers, api::orders::customer::MyOrder, seller::products::ProductEditor,
-    seller::products::SaveProduct,
+    admin::users::AdminUsers,
+    api::{
+        orders::customer::MyOrder,
+        seller::product_editor::{ProductEditor, SaveProduct},
+    },
 };
 use axum::body::Body;
 use http::{Request, StatusCode, header};

@@ -11,7 +11,6 @@ pub mod error;
 mod escape;
 pub mod forms;
 pub mod pages;
-pub mod seller;
 #[cfg(feature = "ssr")]
 pub mod session;
 

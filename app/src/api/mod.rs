@@ -6,3 +6,4 @@ pub mod cart;
 pub mod catalog;
 pub mod dev_mail;
 pub mod orders;
+pub mod seller;

@@ -21,7 +21,6 @@ pub mod forms {
     pub const PASSWORD: &str = "change-password";
     pub const DEACTIVATE: &str = "deactivate";
     pub const DELETE: &str = "delete-account";
-    pub const OPEN_STORE: &str = "open-store";
 }
 
 /// Where to go after signing in: only a path on this site, never another

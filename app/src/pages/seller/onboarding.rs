@@ -4,10 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    api::accounts::forms,
+    api::seller::onboarding::{Onboarding, OpenStore, forms, onboarding_status},
     components::error_view::ErrorView,
     forms::{Field, FormStatus, Submit, feedback, take_flash},
-    seller::{Onboarding, OpenStore, onboarding_status},
 };
 
 #[component]

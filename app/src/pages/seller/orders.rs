@@ -10,6 +10,7 @@ use leptos_router::{
 
 use crate::{
     api::orders::{OrderView, status_label},
+    api::seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
     components::{
         error_view::ErrorView,
         order::{OrderPart, ShippingAddress, StatusBadge},
@@ -17,7 +18,6 @@ use crate::{
     },
     error::AppError,
     forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
-    seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
 };
 
 #[component]
