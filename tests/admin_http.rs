@@ -8,7 +8,7 @@
 
 mod support;
 
-use app::admin::{
+use app::api::admin::{
     categories::AdminCategory,
     mail::AdminMailRetry,
     stores::AdminStoreStatus,

@@ -6,12 +6,10 @@
 
 mod support;
 
-use app::{
+use app::api::{
     admin::users::AdminUsers,
-    api::{
-        orders::customer::MyOrder,
-        seller::product_editor::{ProductEditor, SaveProduct},
-    },
+    orders::customer::MyOrder,
+    seller::product_editor::{ProductEditor, SaveProduct},
 };
 use axum::body::Body;
 use http::{Request, StatusCode, header};

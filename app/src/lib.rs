@@ -4,7 +4,6 @@
 // Deeply nested view types exceed the default limit when components are not erased.
 #![recursion_limit = "256"]
 
-pub mod admin;
 pub mod api;
 pub mod components;
 pub mod error;

@@ -2,6 +2,7 @@
 //! module per domain as in `server`: each checks the caller and calls one service.
 
 pub mod accounts;
+pub mod admin;
 pub mod cart;
 pub mod catalog;
 pub mod dev_mail;

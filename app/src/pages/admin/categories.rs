@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use super::AdminNav;
 use crate::{
-    admin::{
+    api::admin::{
         categories::{AdminCategory, CategoryView, admin_categories},
         forms,
     },

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::AdminNav;
 use crate::{
-    admin::{
+    api::admin::{
         Listing, forms,
         mail::{AdminMailRetry, FailedMailView, admin_failed_mail},
     },

@@ -10,11 +10,13 @@ use leptos_router::{
 
 use super::AdminNav;
 use crate::{
-    admin::{
-        Listing,
-        orders::{OrderRowView, admin_order, admin_orders},
+    api::{
+        admin::{
+            Listing,
+            orders::{OrderRowView, admin_order, admin_orders},
+        },
+        orders::{OrderView, status_label},
     },
-    api::orders::{OrderView, status_label},
     components::{
         error_view::ErrorView,
         order::{OrderPart, ShippingAddress, StatusBadge},

@@ -10,7 +10,7 @@ use leptos_router::{
 
 use super::AdminNav;
 use crate::{
-    admin::{
+    api::admin::{
         Listing, forms,
         stores::{AdminStoreStatus, StoreDetail, StoreView, admin_store, admin_stores},
     },

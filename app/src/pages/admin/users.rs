@@ -9,7 +9,7 @@ use leptos_router::{
 
 use super::AdminNav;
 use crate::{
-    admin::{
+    api::admin::{
         Listing, forms,
         users::{
             AdminUserResend, AdminUserRole, AdminUserStatus, ROLES, UserView, admin_user,
