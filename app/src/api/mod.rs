@@ -6,5 +6,7 @@ pub mod admin;
 pub mod cart;
 pub mod catalog;
 pub mod dev_mail;
+pub mod flash;
 pub mod orders;
+pub mod request;
 pub mod seller;

@@ -6,17 +6,20 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::orders::{
-        OrderView,
-        checkout::{CheckoutView, PayOrder, PlaceOrder, checkout_details, checkout_result},
-        customer::{CancelOrder, my_order},
-        forms,
+    api::{
+        flash::take_flash,
+        orders::{
+            OrderView,
+            checkout::{CheckoutView, PayOrder, PlaceOrder, checkout_details, checkout_result},
+            customer::{CancelOrder, my_order},
+            forms,
+        },
     },
     components::{
         error_view::ErrorView,
         order::{OrderPart, ShippingAddress},
     },
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -8,9 +8,10 @@ use crate::{
     api::{
         cart::{AddToCart, forms as cart_forms},
         catalog::products::{Picture, ProductView, VariantChoice, get_product, related_products},
+        flash::take_flash,
     },
     components::{error_view::ErrorView, layout::CartChanged, product_grid::ProductGrid},
-    forms::{Feedback, FormStatus, Submit, feedback, take_flash},
+    forms::{Feedback, FormStatus, Submit, feedback},
 };
 
 #[component]

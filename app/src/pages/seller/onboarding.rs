@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    api::seller::onboarding::{Onboarding, OpenStore, forms, onboarding_status},
+    api::{
+        flash::take_flash,
+        seller::onboarding::{Onboarding, OpenStore, forms, onboarding_status},
+    },
     components::error_view::ErrorView,
-    forms::{Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -9,15 +9,18 @@ use leptos_router::{
 };
 
 use crate::{
-    api::orders::{OrderView, status_label},
-    api::seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
+    api::{
+        flash::take_flash,
+        orders::{OrderView, status_label},
+        seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
+    },
     components::{
         error_view::ErrorView,
         order::{OrderPart, ShippingAddress, StatusBadge},
         pagination::Pagination,
     },
     error::AppError,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -6,16 +6,19 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::seller::{
-        images::{ChangeImage, UploadImages},
-        product_editor::{
-            Editor, ImageFields, OPTION_SLOTS, SaveProduct, SavedProduct, VariantFields,
-            preview_description, product_editor,
+    api::{
+        flash::take_flash,
+        seller::{
+            images::{ChangeImage, UploadImages},
+            product_editor::{
+                Editor, ImageFields, OPTION_SLOTS, SaveProduct, SavedProduct, VariantFields,
+                preview_description, product_editor,
+            },
+            products::{DeleteProduct, forms},
         },
-        products::{DeleteProduct, forms},
     },
     components::error_view::ErrorView,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]
