@@ -1,5 +1,6 @@
 //! Bazaar's user interface: the document shell, the routes and their pages.
-//! Pages call thin server functions, which call `server` services under `ssr`.
+//! Pages call the thin server functions of `api`, which call `server`
+//! services under `ssr`.
 
 // Deeply nested view types exceed the default limit when components are not erased.
 #![recursion_limit = "256"]
