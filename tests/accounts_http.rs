@@ -6,7 +6,7 @@
 
 mod support;
 
-use app::accounts::{LogIn, Register};
+use app::api::accounts::{login::LogIn, registration::Register};
 use axum::body::Body;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
@@ -242,7 +242,7 @@ async fn signing_out_ends_the_session(_: PgPoolOptions, connect: PgConnectOption
     let mut browser = signed_in(&app, &email).await;
     let old_cookies = browser.cookies.clone();
     let (status, headers, _) = browser
-        .post_form(app::accounts::LogOut::PATH, "/account", &[])
+        .post_form(app::api::accounts::login::LogOut::PATH, "/account", &[])
         .await;
     assert_eq!(status, StatusCode::FOUND);
     assert_eq!(location(&headers), "/");
@@ -306,7 +306,7 @@ async fn a_stranger_guessing_passwords_cannot_lock_the_owner_out_of_their_own_br
         "signing in marks the browser as the owner's"
     );
     owner
-        .post_form(app::accounts::LogOut::PATH, "/account", &[])
+        .post_form(app::api::accounts::login::LogOut::PATH, "/account", &[])
         .await;
 
     let mut stranger = Browser::new(app.clone());
@@ -349,7 +349,7 @@ async fn a_reset_request_is_answered_before_the_address_is_looked_up(
     let body = form_urlencoded::Serializer::new(String::new())
         .append_pair("email", "someone@example.com")
         .finish();
-    let request = Request::post(app::accounts::ForgotPassword::PATH)
+    let request = Request::post(app::api::accounts::recovery::ForgotPassword::PATH)
         .header(header::ACCEPT, "application/json")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ORIGIN, ORIGIN)

@@ -8,7 +8,7 @@
 
 mod support;
 
-use app::admin::{
+use app::api::admin::{
     categories::AdminCategory,
     mail::AdminMailRetry,
     stores::AdminStoreStatus,
@@ -360,7 +360,7 @@ async fn roles_and_account_status_change_with_confirmation(
     assert_eq!(location(&headers), "/login?next=%2Faccount");
     let (status, headers, _) = Browser::new(app.clone())
         .post_form(
-            app::accounts::LogIn::PATH,
+            app::api::accounts::login::LogIn::PATH,
             "/login",
             &[
                 ("email", &person),

@@ -5,7 +5,7 @@
 
 mod support;
 
-use app::{accounts::LogIn, cart::AddToCart};
+use app::api::{accounts::login::LogIn, cart::AddToCart};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use server::{

@@ -6,9 +6,10 @@
 
 mod support;
 
-use app::{
-    admin::users::AdminUsers, orders::MyOrder, seller::products::ProductEditor,
-    seller::products::SaveProduct,
+use app::api::{
+    admin::users::AdminUsers,
+    orders::customer::MyOrder,
+    seller::product_editor::{ProductEditor, SaveProduct},
 };
 use axum::body::Body;
 use http::{Request, StatusCode, header};

@@ -6,7 +6,11 @@
 
 mod support;
 
-use app::seller::products::{BulkStatus, DeleteProduct, SaveProduct, UploadImages};
+use app::api::seller::{
+    images::UploadImages,
+    product_editor::SaveProduct,
+    products::{BulkStatus, DeleteProduct},
+};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;

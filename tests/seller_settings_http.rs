@@ -6,7 +6,7 @@
 
 mod support;
 
-use app::seller::settings::{
+use app::api::seller::settings::{
     CloseStore, SaveLowStockThreshold, SaveStoreDetails, StoreMembers, UploadLogo,
 };
 use http::StatusCode;

@@ -67,12 +67,6 @@ pub fn feedback(
     })
 }
 
-/// Takes (and so removes) the flash a plain form post left for `form`.
-#[server]
-pub async fn take_flash(form: String) -> Result<Option<Feedback>, AppError> {
-    Ok(ssr::take(&form).await)
-}
-
 /// A labelled input with its problem shown next to it.
 #[component]
 pub fn Field(
@@ -222,7 +216,8 @@ pub mod ssr {
         }
     }
 
-    pub(super) async fn take(form: &str) -> Option<Feedback> {
+    /// Takes (and so removes) the flash a plain form post left for `form`.
+    pub(crate) async fn take(form: &str) -> Option<Feedback> {
         let session = session::current().await.ok()?;
         session
             .remove::<Feedback>(&flash_key(form))

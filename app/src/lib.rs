@@ -1,20 +1,16 @@
 //! Bazaar's user interface: the document shell, the routes and their pages.
-//! Pages call thin server functions, which call `server` services under `ssr`.
+//! Pages call the thin server functions of `api`, which call `server`
+//! services under `ssr`.
 
 // Deeply nested view types exceed the default limit when components are not erased.
 #![recursion_limit = "256"]
 
-pub mod accounts;
-pub mod admin;
-pub mod cart;
-pub mod catalog;
+pub mod api;
 pub mod components;
 pub mod error;
 mod escape;
 pub mod forms;
-pub mod orders;
 pub mod pages;
-pub mod seller;
 #[cfg(feature = "ssr")]
 pub mod session;
 

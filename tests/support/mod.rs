@@ -6,7 +6,7 @@
 
 use std::net::SocketAddr;
 
-use app::accounts::LogIn;
+use app::api::accounts::login::LogIn;
 use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
 use http::{HeaderMap, Request, Response, StatusCode, header};
 use http_body_util::BodyExt;

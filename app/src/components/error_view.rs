@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Redirect, hooks::use_location};
 
-use crate::error::AppError;
+use crate::{api::request::current_request_id, error::AppError};
 
 /// A whole-page error with the status it stands for.
 #[component]
@@ -64,11 +64,4 @@ fn SignInFirst() -> impl IntoView {
     let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
     let path = format!("/login?next={next}");
     view! { <Redirect path /> }
-}
-
-/// The id the server gave the request that rendered this page.
-#[server]
-pub async fn current_request_id() -> Result<String, AppError> {
-    let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    Ok(server::http::errors::request_id(&parts.headers))
 }

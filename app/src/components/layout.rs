@@ -1,13 +1,13 @@
 //! The frame of every page: skip link, header with search and navigation,
-//! main content and footer.
+//! main content and footer; and how cart actions keep the header's count current.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::{
-    accounts::{LogOut, current_viewer},
-    cart::{CartChanged, cart_count},
-    catalog::navigation_categories,
+use crate::api::{
+    accounts::login::{LogOut, current_viewer},
+    cart::cart_count,
+    catalog::facets::navigation_categories,
 };
 
 /// Wraps a page in the site's header and footer.
@@ -21,6 +21,26 @@ pub fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
         <Footer />
+    }
+}
+
+/// Bumped whenever a cart action completes, so the header's count follows.
+#[derive(Clone, Copy)]
+pub struct CartChanged(pub RwSignal<u32>);
+
+impl CartChanged {
+    /// Tells the header whenever the action counted by `version` completes.
+    pub fn follow(version: RwSignal<usize>) {
+        let Some(changed) = use_context::<CartChanged>() else {
+            return;
+        };
+        Effect::new(move |previous: Option<usize>| {
+            let now = version.get();
+            if previous.is_some_and(|previous| previous != now) {
+                changed.0.update(|n| *n += 1);
+            }
+            now
+        });
     }
 }
 

@@ -7,7 +7,11 @@ use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
-    catalog::{FacetsView, Filters, ProductListing, SORTS, list_products, listing_facets},
+    api::catalog::{
+        facets::{FacetsView, listing_facets},
+        filters::{Filters, SORTS},
+        products::{ProductListing, list_products},
+    },
     components::{error_view::ErrorView, product_grid::ProductGrid},
 };
 

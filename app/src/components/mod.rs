@@ -5,5 +5,6 @@ pub mod charts;
 pub mod error_view;
 pub mod layout;
 pub mod listing;
+pub mod order;
 pub mod pagination;
 pub mod product_grid;

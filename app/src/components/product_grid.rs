@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::catalog::ProductCard;
+use crate::api::catalog::products::ProductCard;
 
 /// Product cards in a responsive grid; the first row's images load eagerly.
 #[component]

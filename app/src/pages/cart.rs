@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    cart::{CartChanged, CartView, LineView, UpdateCartLine, forms, my_cart},
-    components::error_view::ErrorView,
-    forms::{Feedback, feedback, take_flash},
+    api::{
+        cart::{CartView, LineView, UpdateCartLine, forms, my_cart},
+        flash::take_flash,
+    },
+    components::{error_view::ErrorView, layout::CartChanged},
+    forms::{Feedback, feedback},
 };
 
 #[component]

@@ -5,7 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    catalog::category_title,
+    api::catalog::facets::category_title,
     components::{canonical::Canonical, error_view::ErrorView, listing::Listing},
 };
 

@@ -6,12 +6,20 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::error_view::ErrorView,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
-    orders::{
-        CancelOrder, CheckoutView, OrderPart, OrderView, PayOrder, PlaceOrder, ShippingAddress,
-        checkout_details, checkout_result, forms, my_order,
+    api::{
+        flash::take_flash,
+        orders::{
+            OrderView,
+            checkout::{CheckoutView, PayOrder, PlaceOrder, checkout_details, checkout_result},
+            customer::{CancelOrder, my_order},
+            forms,
+        },
     },
+    components::{
+        error_view::ErrorView,
+        order::{OrderPart, ShippingAddress},
+    },
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::{accounts::dev_mailbox, components::error_view::ErrorView};
+use crate::{api::dev_mail::dev_mailbox, components::error_view::ErrorView};
 
 #[component]
 pub fn DevMailPage() -> impl IntoView {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::{
-    catalog::{Filters, list_products},
+    api::catalog::{filters::Filters, products::list_products},
     components::{error_view::ErrorView, product_grid::ProductGrid},
 };
 

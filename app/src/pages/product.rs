@@ -5,10 +5,13 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    cart::{AddToCart, CartChanged, forms as cart_forms},
-    catalog::{Picture, ProductView, VariantChoice, get_product, related_products},
-    components::{error_view::ErrorView, product_grid::ProductGrid},
-    forms::{Feedback, FormStatus, Submit, feedback, take_flash},
+    api::{
+        cart::{AddToCart, forms as cart_forms},
+        catalog::products::{Picture, ProductView, VariantChoice, get_product, related_products},
+        flash::take_flash,
+    },
+    components::{error_view::ErrorView, layout::CartChanged, product_grid::ProductGrid},
+    forms::{Feedback, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -5,7 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::{components::Redirect, hooks::use_params_map};
 
 use crate::{
-    catalog::{StoreLookup, store_front},
+    api::catalog::facets::{StoreLookup, store_front},
     components::{canonical::Canonical, error_view::ErrorView, listing::Listing},
 };
 

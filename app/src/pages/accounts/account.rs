@@ -4,9 +4,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{ChangeEmail, Rename, account, forms},
+    api::{
+        accounts::{
+            forms,
+            profile::{ChangeEmail, Rename, account},
+        },
+        flash::take_flash,
+    },
     components::error_view::ErrorView,
-    forms::{Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -5,8 +5,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{LogIn, demo_accounts, forms},
-    forms::{Field, FormStatus, Submit, feedback, take_flash},
+    api::{
+        accounts::{
+            forms,
+            login::{LogIn, demo_accounts},
+        },
+        flash::take_flash,
+    },
+    forms::{Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -6,8 +6,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    components::error_view::ErrorView,
-    orders::{OrderList, OrderPart, OrderView, ShippingAddress, StatusBadge, my_order, my_orders},
+    api::orders::{
+        OrderView,
+        customer::{OrderList, my_order, my_orders},
+    },
+    components::{
+        error_view::ErrorView,
+        order::{OrderPart, ShippingAddress, StatusBadge},
+    },
     pages::checkout::PayOrCancel,
 };
 

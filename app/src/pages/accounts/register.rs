@@ -4,8 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{Register, forms},
-    forms::{Field, FormStatus, Submit, feedback, take_flash},
+    api::{
+        accounts::{forms, registration::Register},
+        flash::take_flash,
+    },
+    forms::{Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -5,9 +5,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{ResetPassword, check_reset_link, forms},
+    api::{
+        accounts::{
+            forms,
+            recovery::{ResetPassword, check_reset_link},
+        },
+        flash::take_flash,
+    },
     components::error_view::ErrorView,
-    forms::{Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Field, FormStatus, Submit, feedback},
 };
 
 #[component]

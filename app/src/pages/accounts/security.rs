@@ -5,9 +5,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{ChangePassword, DeactivateAccount, DeleteAccount, EndSession, forms, sessions},
+    api::{
+        accounts::{
+            forms,
+            profile::{ChangePassword, DeactivateAccount, DeleteAccount},
+            sessions::{EndSession, sessions},
+        },
+        flash::take_flash,
+    },
     components::error_view::ErrorView,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]

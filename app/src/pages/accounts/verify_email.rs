@@ -6,8 +6,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{ResendVerification, VerifyEmailCode, VerifyEmailLink, forms},
-    forms::{Field, FormStatus, Submit, feedback, take_flash},
+    api::{
+        accounts::{
+            forms,
+            registration::{ResendVerification, VerifyEmailCode, VerifyEmailLink},
+        },
+        flash::take_flash,
+    },
+    forms::{Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -7,7 +7,7 @@ use leptos_router::{components::Form, hooks::use_query_map};
 
 use super::AdminNav;
 use crate::{
-    admin::{
+    api::admin::{
         Listing,
         audit::{AuditRow, admin_audit},
     },

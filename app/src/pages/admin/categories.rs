@@ -6,12 +6,15 @@ use leptos_meta::Title;
 
 use super::AdminNav;
 use crate::{
-    admin::{
-        categories::{AdminCategory, CategoryView, admin_categories},
-        forms,
+    api::{
+        admin::{
+            categories::{AdminCategory, CategoryView, admin_categories},
+            forms,
+        },
+        flash::take_flash,
     },
     components::error_view::ErrorView,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{AdminNav, audit::AuditEntries};
 use crate::{
-    admin::{admin_area, dashboard::admin_dashboard},
+    api::admin::{admin_area, dashboard::admin_dashboard},
     components::{
         charts::{BarChart, DayChart, Figures, MonthPicker, SalesTable},
         error_view::ErrorView,

@@ -7,12 +7,15 @@ use leptos_router::hooks::use_query_map;
 
 use super::AdminNav;
 use crate::{
-    admin::{
-        Listing, forms,
-        mail::{AdminMailRetry, FailedMailView, admin_failed_mail},
+    api::{
+        admin::{
+            Listing, forms,
+            mail::{AdminMailRetry, FailedMailView, admin_failed_mail},
+        },
+        flash::take_flash,
     },
     components::{error_view::ErrorView, pagination::Pagination},
-    forms::{FormStatus, feedback, take_flash},
+    forms::{FormStatus, feedback},
 };
 
 /// The list has pages but no filters.

@@ -10,12 +10,18 @@ use leptos_router::{
 
 use super::AdminNav;
 use crate::{
-    admin::{
-        Listing,
-        orders::{OrderRowView, admin_order, admin_orders},
+    api::{
+        admin::{
+            Listing,
+            orders::{OrderRowView, admin_order, admin_orders},
+        },
+        orders::{OrderView, status_label},
     },
-    components::{error_view::ErrorView, pagination::Pagination},
-    orders::{OrderPart, OrderView, ShippingAddress, StatusBadge, status_label},
+    components::{
+        error_view::ErrorView,
+        order::{OrderPart, ShippingAddress, StatusBadge},
+        pagination::Pagination,
+    },
 };
 
 const FILTERS: &[&str] = &["q", "status"];

@@ -10,14 +10,16 @@ use leptos_router::{
 
 use super::AdminNav;
 use crate::{
-    admin::{
-        Listing, forms,
-        stores::{AdminStoreStatus, StoreDetail, StoreView, admin_store, admin_stores},
+    api::{
+        admin::{
+            Listing, forms,
+            stores::{AdminStoreStatus, StoreDetail, StoreView, admin_store, admin_stores},
+        },
+        flash::take_flash,
     },
-    components::{error_view::ErrorView, pagination::Pagination},
+    components::{error_view::ErrorView, order::StatusBadge, pagination::Pagination},
     error::AppError,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
-    orders::StatusBadge,
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 const FILTERS: &[&str] = &["q", "status"];

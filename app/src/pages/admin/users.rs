@@ -9,15 +9,18 @@ use leptos_router::{
 
 use super::AdminNav;
 use crate::{
-    admin::{
-        Listing, forms,
-        users::{
-            AdminUserResend, AdminUserRole, AdminUserStatus, ROLES, UserView, admin_user,
-            admin_users,
+    api::{
+        admin::{
+            Listing, forms,
+            users::{
+                AdminUserResend, AdminUserRole, AdminUserStatus, ROLES, UserView, admin_user,
+                admin_users,
+            },
         },
+        flash::take_flash,
     },
     components::{error_view::ErrorView, pagination::Pagination},
-    forms::{Feedback, FormStatus, Submit, feedback, take_flash},
+    forms::{Feedback, FormStatus, Submit, feedback},
 };
 
 const FILTERS: &[&str] = &["q", "role", "status"];

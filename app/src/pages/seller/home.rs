@@ -6,9 +6,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
+    api::seller::{
+        dashboard::{DashboardView, seller_dashboard},
+        my_store,
+    },
     components::error_view::ErrorView,
     error::AppError,
-    seller::{DashboardView, my_store, seller_dashboard},
 };
 
 #[component]

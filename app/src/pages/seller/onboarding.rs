@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::forms,
+    api::{
+        flash::take_flash,
+        seller::onboarding::{Onboarding, OpenStore, forms, onboarding_status},
+    },
     components::error_view::ErrorView,
-    forms::{Field, FormStatus, Submit, feedback, take_flash},
-    seller::{Onboarding, OpenStore, onboarding_status},
+    forms::{Field, FormStatus, Submit, feedback},
 };
 
 #[component]

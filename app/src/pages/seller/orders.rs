@@ -9,11 +9,18 @@ use leptos_router::{
 };
 
 use crate::{
-    components::{error_view::ErrorView, pagination::Pagination},
+    api::{
+        flash::take_flash,
+        orders::{OrderView, status_label},
+        seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
+    },
+    components::{
+        error_view::ErrorView,
+        order::{OrderPart, ShippingAddress, StatusBadge},
+        pagination::Pagination,
+    },
     error::AppError,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
-    orders::{OrderPart, OrderView, ShippingAddress, StatusBadge, status_label},
-    seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]

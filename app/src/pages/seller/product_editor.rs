@@ -6,12 +6,19 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    components::error_view::ErrorView,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
-    seller::products::{
-        ChangeImage, Editor, ImageFields, OPTION_SLOTS, SaveProduct, SavedProduct, UploadImages,
-        VariantFields, forms, preview_description, product_editor,
+    api::{
+        flash::take_flash,
+        seller::{
+            images::{ChangeImage, UploadImages},
+            product_editor::{
+                Editor, ImageFields, OPTION_SLOTS, SaveProduct, SavedProduct, VariantFields,
+                preview_description, product_editor,
+            },
+            products::{DeleteProduct, forms},
+        },
     },
+    components::error_view::ErrorView,
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 #[component]
@@ -516,7 +523,7 @@ fn ImageItem(
 /// Deleting the product, after ticking a confirmation.
 #[component]
 fn DeleteSection(product_id: i64, flash: Option<Feedback>) -> impl IntoView {
-    let delete = ServerAction::<crate::seller::products::DeleteProduct>::new();
+    let delete = ServerAction::<DeleteProduct>::new();
     let feedback = feedback(delete.value(), flash);
     view! {
         <ActionForm action=delete attr:class="card stack danger-zone" attr:aria-labelledby="delete-heading">

@@ -6,9 +6,12 @@ use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::{
+    api::{
+        flash::take_flash,
+        seller::products::{BulkStatus, ProductList, forms, seller_products},
+    },
     components::error_view::ErrorView,
-    forms::{FormStatus, feedback, take_flash},
-    seller::products::{BulkStatus, ProductList, forms, seller_products},
+    forms::{FormStatus, feedback},
 };
 
 #[component]

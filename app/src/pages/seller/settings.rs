@@ -6,12 +6,15 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use crate::{
-    components::error_view::ErrorView,
-    forms::{Feedback, Field, FormStatus, Submit, feedback, take_flash},
-    seller::settings::{
-        CloseStore, SaveLowStockThreshold, SaveStoreDetails, SettingsView, StoreMembers,
-        UploadLogo, forms, store_settings,
+    api::{
+        flash::take_flash,
+        seller::settings::{
+            CloseStore, SaveLowStockThreshold, SaveStoreDetails, SettingsView, StoreMembers,
+            UploadLogo, forms, store_settings,
+        },
     },
+    components::error_view::ErrorView,
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
 
 /// Each form of the page with its flash, read once per page load.

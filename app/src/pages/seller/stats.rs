@@ -6,11 +6,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
+    api::seller::stats::{BestSellerView, StatsView, seller_stats},
     components::{
         charts::{BarChart, DayChart, Figures, MonthPicker, SalesTable},
         error_view::ErrorView,
     },
-    seller::stats::{BestSellerView, StatsView, seller_stats},
 };
 
 #[component]

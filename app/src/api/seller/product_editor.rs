@@ -1,121 +1,27 @@
-//! Server functions of the seller's product pages: the list, the editor and
-//! its images. The store always comes from the session.
+//! The product editor: a product's fields, variants and category, saving
+//! it, and previewing its description, over `server::seller::products`.
 
 // A server function takes one argument per form field, which keeps the field
 // names plain for forms that work without JavaScript; the client half that
 // `#[server]` generates cannot carry an `allow` of its own.
 #![allow(clippy::too_many_arguments)]
 
-use leptos::{prelude::*, server_fn::codec::MultipartData};
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
+    super::products::forms,
     crate::{error::state, forms::ssr as form, session},
     server::{
         money::Money,
-        seller::{categories, images, products},
+        seller::{categories, products},
     },
 };
 
-/// Form names for the one-time feedback of plain form posts.
-pub mod forms {
-    pub const PRODUCT: &str = "product";
-    pub const BULK: &str = "product-bulk";
-    pub const IMAGES: &str = "product-images";
-    pub const DELETE: &str = "product-delete";
-}
-
 /// How many option names (size, colour, …) the editor offers.
 pub const OPTION_SLOTS: usize = 3;
-
-/// A row of the seller's product list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductRow {
-    pub id: i64,
-    pub title: String,
-    pub slug: String,
-    pub status: String,
-    pub variants: i64,
-    pub stock_total: i32,
-    pub price: String,
-    pub updated: String,
-}
-
-/// One page of the seller's product list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductList {
-    pub rows: Vec<ProductRow>,
-    pub total: i64,
-    pub page: i64,
-    pub page_count: i64,
-}
-
-#[server]
-pub async fn seller_products(
-    q: String,
-    status: String,
-    page: i64,
-) -> Result<ProductList, AppError> {
-    let scope = session::store_scope().await?;
-    let query = products::ListQuery {
-        text: q,
-        status: products::Status::parse(&status),
-        page,
-    };
-    let page = products::list(&state()?.db, scope, &query).await?;
-    Ok(ProductList {
-        total: page.total,
-        page: page.page,
-        page_count: page.page_count(),
-        rows: page
-            .items
-            .into_iter()
-            .map(|row| ProductRow {
-                id: row.id,
-                price: match (row.price_from, row.price_to) {
-                    (Some(from), Some(to)) if from != to => format!("{from}–{to}"),
-                    (Some(from), _) => from.to_string(),
-                    _ => "—".into(),
-                },
-                title: row.title,
-                slug: row.slug,
-                status: row.status,
-                variants: row.variants,
-                stock_total: row.stock_total,
-                updated: row.updated_at.format("%-d %b %Y, %H:%M").to_string(),
-            })
-            .collect(),
-    })
-}
-
-/// Publishes or archives the ticked products.
-#[server]
-pub async fn bulk_status(
-    #[server(default)] ids: Vec<i64>,
-    status: String,
-) -> Result<Feedback, AppError> {
-    let scope = session::store_scope().await?;
-    let Some(status) = products::Status::parse(&status) else {
-        return Err(AppError::NotFound);
-    };
-    if ids.is_empty() {
-        return form::refused(
-            forms::BULK,
-            server::Error::invalid("", "Tick at least one product first."),
-            &[],
-        )
-        .await;
-    }
-    let changed = products::set_status(&state()?.db, &session::meta(), scope, &ids, status).await?;
-    let noun = if changed == 1 { "product" } else { "products" };
-    form::done(
-        forms::BULK,
-        format!("{changed} {noun} now {}.", status.as_str()),
-    )
-    .await
-}
 
 /// A category in the editor's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -345,106 +251,6 @@ pub async fn save_product(
             form::refused(forms::PRODUCT, error, &values).await
         }
     }
-}
-
-/// Deletes a product, or archives it when it has been ordered.
-#[server]
-pub async fn delete_product(
-    id: i64,
-    #[server(default)] confirm: Option<String>,
-) -> Result<Feedback, AppError> {
-    let scope = session::store_scope().await?;
-    if confirm.is_none() {
-        return form::refused(
-            forms::DELETE,
-            server::Error::invalid("confirm", "Tick the box to confirm."),
-            &[],
-        )
-        .await;
-    }
-    let removal = products::remove(&state()?, &session::meta(), scope, id).await?;
-    let message = match removal {
-        products::Removal::Deleted => "Product deleted.",
-        products::Removal::Archived => {
-            "The product has orders, so it was archived instead of deleted."
-        }
-    };
-    form::done(forms::BULK, message).await?;
-    leptos_axum::redirect("/seller/products");
-    Ok(Feedback::notice(message))
-}
-
-/// Adds the uploaded files to a product. Multipart, so it works as a plain
-/// form; its path has a larger body limit (see `server::http::body_limit`).
-#[server(prefix = "/api", endpoint = "seller/images", input = server_fn::codec::MultipartFormData)]
-pub async fn upload_images(data: MultipartData) -> Result<Feedback, AppError> {
-    let scope = session::store_scope().await?;
-    let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
-    let mut product_id = None;
-    let mut uploads = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::Conflict("The upload was cut off. Please try again.".into()))?
-    {
-        match field.name() {
-            Some("product_id") => {
-                product_id = field
-                    .text()
-                    .await
-                    .ok()
-                    .and_then(|id| id.trim().parse::<i64>().ok());
-            }
-            Some("images") => {
-                let name = field.file_name().unwrap_or_default().to_owned();
-                let bytes = field.bytes().await.map_err(|_| {
-                    AppError::Conflict("The upload was cut off. Please try again.".into())
-                })?;
-                // A file input left empty still sends one nameless, empty part.
-                if !(name.is_empty() && bytes.is_empty()) {
-                    uploads.push(images::Upload {
-                        name,
-                        bytes: bytes.to_vec(),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    let product_id = product_id.ok_or(AppError::NotFound)?;
-    let outcome = images::add(&state()?, &session::meta(), scope, product_id, uploads).await;
-    match outcome {
-        Ok(added) => {
-            let noun = if added == 1 { "image" } else { "images" };
-            form::done(forms::IMAGES, format!("{added} {noun} added.")).await
-        }
-        Err(error) => form::refused(forms::IMAGES, error, &[]).await,
-    }
-}
-
-/// Changes one image: `intent` is `alt`, `earlier`, `later` or `delete`.
-#[server]
-pub async fn change_image(
-    product_id: i64,
-    image_id: i64,
-    intent: String,
-    #[server(default)] alt: String,
-) -> Result<Feedback, AppError> {
-    let scope = session::store_scope().await?;
-    let change = match intent.as_str() {
-        "alt" => images::Change::Alt(alt.clone()),
-        "earlier" => images::Change::MoveEarlier,
-        "later" => images::Change::MoveLater,
-        "delete" => images::Change::Delete,
-        _ => return Err(AppError::NotFound),
-    };
-    let message = match &change {
-        images::Change::Alt(_) => "Image description saved.",
-        images::Change::Delete => "Image deleted.",
-        _ => "Image moved.",
-    };
-    let outcome = images::change(&state()?, scope, product_id, image_id, change).await;
-    form::answer(forms::IMAGES, outcome, message, &[("alt", &alt)]).await
 }
 
 /// The description as shoppers will see it.

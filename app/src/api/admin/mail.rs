@@ -8,7 +8,7 @@ use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     super::{admin, forms},
-    crate::{error::state, forms::ssr as form, orders::when, session},
+    crate::{api::orders::when, error::state, forms::ssr as form, session},
     server::admin::mail,
 };
 

@@ -11,7 +11,7 @@ use crate::{
 #[cfg(feature = "ssr")]
 use {
     super::admin,
-    crate::{error::state, orders::status_label},
+    crate::{api::orders::status_label, error::state},
     server::{admin::dashboard, audit, seller::stats::Month},
 };
 

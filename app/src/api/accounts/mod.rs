@@ -1,50 +1,11 @@
-//! Accounts as pages see them, and the server functions behind the forms.
+//! Accounts: registering, signing in and out, recovering a password, the
+//! person's own profile and sessions; the form names and rules they share.
 
-mod api;
-
-pub use api::*;
-use serde::{Deserialize, Serialize};
-
-/// The signed-in person, as the header and guards need them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Viewer {
-    pub name: String,
-    pub email: String,
-    pub verified: bool,
-    pub is_seller: bool,
-    pub is_admin: bool,
-}
-
-/// The `/account` page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub name: String,
-    pub email: String,
-    pub verified: bool,
-    pub owns_store: bool,
-}
-
-/// One open session on `/account/security`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionView {
-    pub id: String,
-    pub device: String,
-    pub ip: String,
-    pub signed_in: String,
-    pub last_seen: String,
-    pub current: bool,
-}
-
-/// A message in the dev mailbox.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MailView {
-    pub id: i64,
-    pub to: String,
-    pub subject: String,
-    pub text: String,
-    pub at: String,
-    pub sent: bool,
-}
+pub mod login;
+pub mod profile;
+pub mod recovery;
+pub mod registration;
+pub mod sessions;
 
 /// Form names, which key the flash of each form.
 pub mod forms {
@@ -60,7 +21,6 @@ pub mod forms {
     pub const PASSWORD: &str = "change-password";
     pub const DEACTIVATE: &str = "deactivate";
     pub const DELETE: &str = "delete-account";
-    pub const OPEN_STORE: &str = "open-store";
 }
 
 /// Where to go after signing in: only a path on this site, never another

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{error::AppError, forms::Feedback, orders::OrderView};
+use crate::{api::orders::OrderView, error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
-    crate::{error::state, forms::ssr as form, orders::when, session},
+    crate::{api::orders::when, error::state, forms::ssr as form, session},
     server::seller::orders::{self, Action, Filter},
 };
 

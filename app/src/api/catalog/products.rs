@@ -1,28 +1,78 @@
-//! Server functions of the storefront catalog: each reads its input, calls
-//! one `server::catalog` service and maps the result to a view.
+//! Products as the storefront shows them: listings, the product page and
+//! its neighbours, each loaded by one `server::catalog::products` call.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use super::{
-    CategoryLink, FacetsView, Filters, ProductCard, ProductListing, ProductView, StoreLookup,
-};
+use super::filters::Filters;
 use crate::error::AppError;
 
-/// The categories in the header's navigation.
-#[server]
-pub async fn navigation_categories() -> Result<Vec<CategoryLink>, AppError> {
-    let state = crate::error::state()?;
-    // The top of the tree the filter form offers, from the same cache.
-    let facets = server::catalog::facets::facets_cached(&state.db, &state.facets).await?;
-    Ok(facets
-        .categories
-        .iter()
-        .filter(|c| c.depth == 0)
-        .map(|c| CategoryLink {
-            slug: c.slug.clone(),
-            name: c.name.clone(),
-        })
-        .collect())
+/// A stored picture in the widths the browser may choose from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub src: String,
+    pub srcset: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+/// A product on a listing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub slug: String,
+    pub title: String,
+    pub store_name: String,
+    /// The lowest price, formatted.
+    pub price: String,
+    /// Whether other variants cost more.
+    pub price_is_from: bool,
+    pub in_stock: bool,
+    pub picture: Option<Picture>,
+}
+
+/// One page of products and where it sits in the whole result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductListing {
+    pub items: Vec<ProductCard>,
+    pub total: i64,
+    pub page: i64,
+    pub page_count: i64,
+}
+
+/// A choice on the product page's variant picker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantChoice {
+    pub id: i64,
+    pub label: String,
+    pub sku: String,
+    pub price: String,
+    pub compare_at_price: Option<String>,
+    pub stock: i32,
+}
+
+/// Everything the product page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductView {
+    pub slug: String,
+    pub title: String,
+    /// Sanitised HTML rendered from the seller's Markdown.
+    pub description_html: String,
+    pub summary: String,
+    pub store_name: String,
+    pub store_slug: String,
+    pub category_name: String,
+    pub category_slug: String,
+    /// (label, value) pairs such as ("Material", "wool").
+    pub attributes: Vec<(String, String)>,
+    pub variants: Vec<VariantChoice>,
+    pub pictures: Vec<Picture>,
+    /// The page's absolute URL, for the canonical link and sharing.
+    pub url: String,
+    /// The first picture's absolute URL, for sharing.
+    pub image_url: Option<String>,
+    /// schema.org `Product` with its offers, safe to put in a script element.
+    pub json_ld: String,
 }
 
 /// Published products matching the filters. Unreadable prices and unknown
@@ -53,64 +103,6 @@ pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError>
         total: page.total,
         items: page.items.iter().cloned().map(views::card).collect(),
     })
-}
-
-/// The choices the filter form offers.
-#[server]
-pub async fn listing_facets() -> Result<FacetsView, AppError> {
-    let state = crate::error::state()?;
-    let facets = server::catalog::facets::facets_cached(&state.db, &state.facets).await?;
-    Ok(FacetsView {
-        categories: facets
-            .categories
-            .iter()
-            .map(|c| (c.slug.clone(), c.name.clone(), c.depth))
-            .collect(),
-        stores: facets
-            .stores
-            .iter()
-            .map(|s| (s.slug.clone(), s.name.clone()))
-            .collect(),
-        materials: facets.materials.clone(),
-    })
-}
-
-/// An active store's header, where a store moved from its former address,
-/// or not found.
-#[server]
-pub async fn store_front(slug: String) -> Result<StoreLookup, AppError> {
-    use super::StoreView;
-    use server::{
-        Error,
-        catalog::{facets, markdown},
-        media,
-    };
-    let state = crate::error::state()?;
-    let store = match facets::store_front(&state.db, &slug).await {
-        Err(Error::NotFound) => {
-            return match facets::moved_store(&state.db, &slug).await? {
-                Some(moved) => Ok(StoreLookup::Moved(moved)),
-                None => Err(AppError::NotFound),
-            };
-        }
-        found => found?,
-    };
-    Ok(StoreLookup::Found(StoreView {
-        summary: markdown::summary(&store.description, 160),
-        description_html: markdown::to_safe_html(&store.description),
-        logo: store
-            .logo_key
-            .map(|key| media::url(&key, media::width_for(200))),
-        slug: store.slug,
-        name: store.name,
-    }))
-}
-
-/// An approved category's name, or not found.
-#[server]
-pub async fn category_title(slug: String) -> Result<String, AppError> {
-    let state = crate::error::state()?;
-    Ok(server::catalog::facets::category_name(&state.db, &slug).await?)
 }
 
 /// A few other products of the same category, for a product page.
@@ -155,7 +147,7 @@ mod views {
         media,
     };
 
-    use crate::catalog::{Picture, ProductCard, ProductView, VariantChoice};
+    use super::{Picture, ProductCard, ProductView, VariantChoice};
 
     pub fn picture(image: Image) -> Picture {
         let srcset = media::WIDTHS

@@ -8,7 +8,7 @@ use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     super::{admin, confirmed, forms},
-    crate::{error::state, forms::ssr as form, orders::when, session},
+    crate::{api::orders::when, error::state, forms::ssr as form, session},
     server::{
         accounts::Role,
         admin::users::{self, Account, Filter},

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Listing;
-use crate::{error::AppError, orders::OrderView};
+use crate::{api::orders::OrderView, error::AppError};
 #[cfg(feature = "ssr")]
 use {
     super::admin,
-    crate::{error::state, orders::when},
+    crate::{api::orders::when, error::state},
     server::admin::orders::{self, Filter},
 };
 

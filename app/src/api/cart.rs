@@ -1,4 +1,5 @@
-//! The cart's server functions and what the pages show of it.
+//! The cart: what the pages show of it, and adding, changing and counting
+//! its lines for a visitor or a signed-in shopper, over `server::cart`.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,26 +15,6 @@ use {
 pub mod forms {
     pub const ADD: &str = "cart-add";
     pub const CART: &str = "cart";
-}
-
-/// Bumped whenever a cart action completes, so the header's count follows.
-#[derive(Clone, Copy)]
-pub struct CartChanged(pub RwSignal<u32>);
-
-impl CartChanged {
-    /// Tells the header whenever the action counted by `version` completes.
-    pub fn follow(version: RwSignal<usize>) {
-        let Some(changed) = use_context::<CartChanged>() else {
-            return;
-        };
-        Effect::new(move |previous: Option<usize>| {
-            let now = version.get();
-            if previous.is_some_and(|previous| previous != now) {
-                changed.0.update(|n| *n += 1);
-            }
-            now
-        });
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,82 @@
+//! Signing in and out, and who the signed-in visitor is: thin wrappers over
+//! `server::accounts::login` and the session.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{error::AppError, forms::Feedback};
+#[cfg(feature = "ssr")]
+use {
+    super::{forms, safe_next},
+    crate::{error::state, forms::ssr as form, session},
+    server::accounts::{Role, login},
+};
+
+/// The signed-in person, as the header and guards need them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub name: String,
+    pub email: String,
+    pub verified: bool,
+    pub is_seller: bool,
+    pub is_admin: bool,
+}
+
+/// The signed-in person, or `None`. When the session store is down the
+/// visitor is shown as signed out rather than the page failing.
+#[server]
+pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
+    let user = match session::user().await {
+        Ok(user) => user,
+        Err(AppError::Unavailable(_)) => None,
+        Err(error) => return Err(error),
+    };
+    Ok(user.map(|user| Viewer {
+        is_seller: user.has_role(Role::Seller) && !user.stores.is_empty(),
+        is_admin: user.has_role(Role::Admin),
+        name: user.name,
+        email: user.email,
+        verified: user.verified,
+    }))
+}
+
+/// The demo accounts, listed on the sign-in page in local development only.
+#[server]
+pub async fn demo_accounts() -> Result<Vec<(String, String)>, AppError> {
+    let state = state()?;
+    if state.config.env != server::config::AppEnv::Dev {
+        return Ok(Vec::new());
+    }
+    Ok(server::seed::demo::DEMO_ACCOUNTS
+        .iter()
+        .map(|(email, role)| ((*email).to_owned(), (*role).to_owned()))
+        .collect())
+}
+
+#[server]
+pub async fn log_in(email: String, password: String, next: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    let session = session::current().await?;
+    let mut meta = session::meta();
+    let device = meta
+        .device
+        .get_or_insert_with(server::accounts::throttle::new_device)
+        .clone();
+    match login::log_in(&state, &session, &meta, &email, &password).await {
+        Ok(_) => {
+            session::remember_device(&state.config, &device);
+            leptos_axum::redirect(&safe_next(&next));
+            Ok(Feedback::default())
+        }
+        Err(error) => form::refused(forms::LOGIN, error, &[("email", &email)]).await,
+    }
+}
+
+#[server]
+pub async fn log_out() -> Result<(), AppError> {
+    let state = state()?;
+    let session = session::current().await?;
+    login::log_out(&state, &session, &session::meta()).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! A forgotten password: asking for a reset link and choosing a new
+//! password with it, over `server::accounts::recovery`.
+
+use leptos::prelude::*;
+
+use crate::{error::AppError, forms::Feedback};
+#[cfg(feature = "ssr")]
+use {
+    super::forms,
+    crate::{error::state, forms::ssr as form, session},
+    server::accounts::recovery,
+};
+
+#[server]
+pub async fn forgot_password(email: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    // The link goes out on its own after the answer.
+    let outcome = recovery::request_reset(&state, &session::meta(), &email)
+        .await
+        .map(drop);
+    form::answer(
+        forms::FORGOT,
+        outcome,
+        "If an account uses that address, a link to choose a new password is on its way. It works for 30 minutes.",
+        &[("email", &email)],
+    )
+    .await
+}
+
+/// Whether a reset link can still be used.
+#[server]
+pub async fn check_reset_link(token: String) -> Result<bool, AppError> {
+    let state = state()?;
+    match recovery::check_link(&state, &token).await {
+        Ok(()) => Ok(true),
+        Err(server::Error::Invalid(_)) => Ok(false),
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[server]
+pub async fn reset_password(token: String, password: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    match recovery::reset(&state, &session::meta(), &token, &password).await {
+        Ok(()) => {
+            leptos_axum::redirect("/login?reset=done");
+            Ok(Feedback::default())
+        }
+        Err(error) => form::refused(forms::RESET, error, &[]).await,
+    }
+}

@@ -1,0 +1,80 @@
+//! Opening an account and confirming its email address, by link or by code:
+//! thin wrappers over `server::accounts::registration`.
+
+use leptos::prelude::*;
+
+use crate::{error::AppError, forms::Feedback};
+#[cfg(feature = "ssr")]
+use {
+    super::forms,
+    crate::{error::state, forms::ssr as form, session},
+    server::accounts::registration,
+};
+
+#[server]
+pub async fn register(email: String, password: String, name: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    let input = registration::Registration {
+        email: email.clone(),
+        password,
+        name: name.clone(),
+    };
+    match registration::register(&state, &session::meta(), &input).await {
+        Ok(email) => {
+            leptos_axum::redirect(&format!(
+                "/verify-email?sent={}",
+                form_urlencoded::byte_serialize(email.as_str().as_bytes()).collect::<String>()
+            ));
+            Ok(Feedback::default())
+        }
+        Err(error) => {
+            form::refused(
+                forms::REGISTER,
+                error,
+                &[("email", &email), ("name", &name)],
+            )
+            .await
+        }
+    }
+}
+
+/// Confirms the address of a mailed link. A button press, not the visit
+/// itself: mail scanners that open links must not use them up.
+#[server]
+pub async fn verify_email_link(token: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    let outcome = registration::verify_link(&state, &session::meta(), &token).await;
+    form::answer(
+        forms::VERIFY_LINK,
+        outcome,
+        "Your email address is confirmed. Thank you!",
+        &[],
+    )
+    .await
+}
+
+#[server]
+pub async fn verify_email_code(email: String, code: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    let outcome = registration::verify_code(&state, &session::meta(), &email, &code).await;
+    form::answer(
+        forms::VERIFY,
+        outcome,
+        "Your email address is confirmed. Thank you!",
+        &[("email", &email)],
+    )
+    .await
+}
+
+#[server]
+pub async fn resend_verification(email: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    let outcome = registration::resend(&state, &session::meta(), &email).await;
+    form::answer(
+        forms::RESEND,
+        outcome,
+        "If that address still needs confirming, a new link and code are on their way.",
+        &[("email", &email)],
+    )
+    .await
+}

@@ -1,0 +1,12 @@
+//! The server functions pages call, and the views they answer with, one
+//! module per domain as in `server`: each checks the caller and calls one service.
+
+pub mod accounts;
+pub mod admin;
+pub mod cart;
+pub mod catalog;
+pub mod dev_mail;
+pub mod flash;
+pub mod orders;
+pub mod request;
+pub mod seller;

@@ -1,0 +1,138 @@
+//! Orders: what the pages show of one and of its parts (the same views serve
+//! customers, sellers and admins), checkout, and a customer's own orders.
+
+pub mod checkout;
+pub mod customer;
+
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use server::orders::{self, details::Order};
+
+/// Form names for the one-time feedback of plain form posts.
+pub mod forms {
+    pub const CHECKOUT: &str = "checkout";
+    pub const PAY: &str = "order-pay";
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineView {
+    pub title: String,
+    pub options: String,
+    pub sku: String,
+    pub unit_price: String,
+    pub quantity: i32,
+    pub total: String,
+}
+
+/// One store's part of an order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartView {
+    pub id: i64,
+    pub store_name: String,
+    pub store_slug: String,
+    pub status: String,
+    pub subtotal: String,
+    /// Empty when nothing was refunded.
+    pub refunded: Option<String>,
+    pub platform_fee: Option<String>,
+    pub seller_net: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub lines: Vec<LineView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub number: String,
+    pub status: String,
+    pub placed: String,
+    pub total: String,
+    pub email: String,
+    /// The shipping address, one line per entry.
+    pub address: Vec<String>,
+    pub awaiting_payment: bool,
+    /// When the order stops waiting for payment and gives its stock back.
+    pub pay_before: String,
+    pub payment_problem: Option<String>,
+    pub parts: Vec<PartView>,
+}
+
+/// How a date and time reads on order pages.
+#[cfg(feature = "ssr")]
+pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%-d %b %Y, %H:%M UTC").to_string()
+}
+
+#[cfg(feature = "ssr")]
+impl From<Order> for OrderView {
+    fn from(order: Order) -> Self {
+        let address = &order.address;
+        let country = orders::COUNTRIES
+            .iter()
+            .find(|(code, _)| *code == address.country)
+            .map_or(address.country.as_str(), |(_, name)| name);
+        Self {
+            awaiting_payment: order.awaiting_payment(),
+            number: order.number,
+            status: order.status,
+            placed: when(order.created_at),
+            pay_before: when(order.expires_at),
+            total: order.total.to_string(),
+            email: order.email,
+            address: [
+                address.name.clone(),
+                address.line1.clone(),
+                address.line2.clone(),
+                format!("{} {}", address.postal_code, address.city),
+                country.to_owned(),
+                address.phone.clone(),
+            ]
+            .into_iter()
+            .filter(|line| !line.is_empty())
+            .collect(),
+            payment_problem: order.payment_problem,
+            parts: order
+                .parts
+                .into_iter()
+                .map(|part| PartView {
+                    id: part.id,
+                    store_name: part.store_name,
+                    store_slug: part.store_slug,
+                    status: part.status,
+                    subtotal: part.subtotal.to_string(),
+                    refunded: (part.refunded.cents() > 0).then(|| part.refunded.to_string()),
+                    platform_fee: part.platform_fee.map(|fee| fee.to_string()),
+                    seller_net: part.seller_net.map(|net| net.to_string()),
+                    carrier: part.carrier,
+                    tracking_number: part.tracking_number,
+                    lines: part
+                        .lines
+                        .into_iter()
+                        .map(|line| LineView {
+                            title: line.title,
+                            options: line.options,
+                            sku: line.sku,
+                            unit_price: line.unit_price.to_string(),
+                            quantity: line.quantity,
+                            total: line.total.to_string(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A status as people read it.
+pub fn status_label(status: &str) -> &'static str {
+    match status {
+        "pending_payment" => "Waiting for payment",
+        "paid" => "Paid",
+        "shipped" => "Shipped",
+        "delivered" => "Delivered",
+        "cancelled" => "Cancelled",
+        "refunded" => "Refunded",
+        "expired" => "Expired unpaid",
+        _ => "Unknown",
+    }
+}

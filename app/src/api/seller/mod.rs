@@ -1,0 +1,63 @@
+//! The seller admin: the store a seller works for, and one module per part
+//! of its admin. The store always comes from the session, never the request.
+
+pub mod dashboard;
+pub mod images;
+pub mod onboarding;
+pub mod orders;
+pub mod product_editor;
+pub mod products;
+pub mod settings;
+pub mod stats;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::session;
+
+/// The store a seller works for, as the seller pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreSummary {
+    pub name: String,
+    pub slug: String,
+    pub role: String,
+}
+
+#[server]
+pub async fn my_store() -> Result<StoreSummary, AppError> {
+    let (user, _) = session::seller().await?;
+    let store = user.stores.into_iter().next().ok_or(AppError::Forbidden)?;
+    Ok(StoreSummary {
+        name: store.name,
+        slug: store.slug,
+        role: store.role,
+    })
+}
+
+/// A variant running out, as the dashboard lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LowStockView {
+    pub product_id: i64,
+    pub title: String,
+    pub sku: String,
+    pub stock: i32,
+}
+
+/// The seller's start page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardView {
+    pub store: StoreSummary,
+    pub status: String,
+    pub status_reason: String,
+    pub today: String,
+    pub today_orders: i64,
+    pub month: String,
+    pub month_orders: i64,
+    pub month_net: String,
+    pub to_ship: i64,
+    pub low_stock_threshold: i32,
+    pub low_stock: Vec<LowStockView>,
+    pub low_stock_total: i64,
+}
