@@ -1,8 +1,6 @@
 //! Shared set-up for integration tests: application state on the test's own
 //! database (from `#[sqlx::test]`) and the local Redis.
 
-#![allow(dead_code)]
-
 pub mod smtp;
 
 use std::{collections::HashMap, net::SocketAddr};

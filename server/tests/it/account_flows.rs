@@ -7,8 +7,6 @@
 //! IPs are random. A "request" is a `Session` loaded by the id the previous
 //! one saved, as the cookie would bring it.
 
-mod support;
-
 use std::{net::IpAddr, sync::Arc};
 
 use fred::prelude::{KeysInterface, Pool};
@@ -26,9 +24,13 @@ use server::{
     stores::{self, StoreDetails},
 };
 use sqlx::PgPool;
-use support::smtp::{self, TestSmtp};
 use tower_sessions::{Expiry, cookie::time, session::Id};
 use tower_sessions_redis_store::RedisStore;
+
+use crate::support::{
+    self,
+    smtp::{self, TestSmtp},
+};
 
 const PASSWORD: &str = "copper kettle morning";
 const NEW_PASSWORD: &str = "violet harbour lantern";

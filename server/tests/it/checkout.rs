@@ -2,8 +2,6 @@
 //! Stripe emulator over HTTP: stock is never oversold, every payment report
 //! is applied once, and each seller reaches only its own store orders.
 
-mod support;
-
 use std::{net::SocketAddr, time::Duration};
 
 use axum::body::{Body, Bytes};
@@ -28,6 +26,8 @@ use server::{
 };
 use sqlx::PgPool;
 use stripe_webhook::Webhook;
+
+use crate::support;
 
 const SECRET: &str = "whsec_checkout_tests";
 

@@ -2,8 +2,6 @@
 //! slugs, SKUs and concurrent edits, images checked by content, and that one
 //! store never reaches another's products.
 
-mod support;
-
 use std::{io::Cursor, net::IpAddr};
 
 use server::{
@@ -17,6 +15,8 @@ use server::{
     },
 };
 use sqlx::PgPool;
+
+use crate::support;
 
 struct Shop {
     state: AppState,
