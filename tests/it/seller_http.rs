@@ -2,10 +2,6 @@
 //! read or change another store's products through pages or server
 //! functions, and only the image upload takes large bodies.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::seller::products::{BulkStatus, DeleteProduct, SaveProduct, UploadImages};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
@@ -14,7 +10,8 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{
+
+use crate::support::{
     Browser, app, config, database, multipart, png, signed_in, unique_email, verified_user,
 };
 

@@ -2,10 +2,6 @@
 //! platform's time zone (Europe/Paris): every figure to the cent, the CSV
 //! adding up to the page, and each seller seeing only their own store.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use http::StatusCode;
 use server::{
     accounts::{AuthUser, Role, sessions::Membership},
@@ -19,7 +15,10 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{Browser, app, config, database, location, signed_in, unique_email, verified_user};
+
+use crate::support::{
+    Browser, app, config, database, location, signed_in, unique_email, verified_user,
+};
 
 const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
 

@@ -2,10 +2,6 @@
 //! webhook: once it is back, the order ends paid exactly once, its stock
 //! taken once and one confirmation mailed.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use std::{
     process::{Child, Command, Stdio},
     time::Duration,
@@ -20,7 +16,8 @@ use server::{
     payments::emulator::{Emulator, Settings},
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{config, database, store_with_one_product, unique_email, verified_user};
+
+use crate::support::{config, database, store_with_one_product, unique_email, verified_user};
 
 const SECRET: &str = "whsec_crash_test";
 

@@ -2,20 +2,17 @@
 //! middleware) as a browser without JavaScript drives them: plain form posts
 //! and redirects, on the test's own database and the local Redis.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::accounts::{LogIn, Register};
 use axum::body::Body;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{
+use tower::ServiceExt;
+
+use crate::support::{
     Browser, ORIGIN, app, config, database, location, signed_in, unique_email, verified_user,
 };
-use tower::ServiceExt;
 
 /// The session's `Set-Cookie` among the answer's cookies.
 fn session_cookie<'a>(headers: &'a http::HeaderMap, prefix: &str) -> &'a str {

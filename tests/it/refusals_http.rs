@@ -2,10 +2,6 @@
 //! status (never a 500 that looks like a crash), the same body shape, and
 //! the site's error page where a person is looking.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::{
     admin::users::AdminUsers, orders::MyOrder, seller::products::ProductEditor,
     seller::products::SaveProduct,
@@ -15,7 +11,8 @@ use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{
+
+use crate::support::{
     Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, unique_email,
     verified_user,
 };

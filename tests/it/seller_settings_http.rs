@@ -2,10 +2,6 @@
 //! the old one working, the logo is checked like product images, staff come
 //! and go at the owner's word only, and closing takes the products away.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::seller::settings::{
     CloseStore, SaveLowStockThreshold, SaveStoreDetails, StoreMembers, UploadLogo,
 };
@@ -16,8 +12,9 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{
-    app, config, database, location, multipart, png, signed_in, store_with_one_product,
+
+use crate::support::{
+    self, app, config, database, location, multipart, png, signed_in, store_with_one_product,
     unique_email, verified_user,
 };
 

@@ -2,14 +2,11 @@
 //! search, a product title, a store name) is escaped there as everywhere,
 //! and canonical links are absolute.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use http::StatusCode;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{
+
+use crate::support::{
     Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, unique_email,
     verified_user,
 };

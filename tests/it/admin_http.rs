@@ -4,10 +4,6 @@
 //! deactivating an account, editing the category tree and sending failed
 //! mail again do what they say.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::admin::{
     categories::AdminCategory,
     mail::AdminMailRetry,
@@ -21,7 +17,8 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{
+
+use crate::support::{
     Browser, ORIGIN, app, config, database, location, signed_in, store_with_one_product,
     unique_email, verified_user,
 };

@@ -2,8 +2,6 @@
 //! browser without JavaScript drives it: plain form posts and redirects, on
 //! the test's own database and the local Redis.
 
-#![allow(dead_code)]
-
 use std::net::SocketAddr;
 
 use app::accounts::LogIn;
