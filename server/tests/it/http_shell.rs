@@ -2,6 +2,7 @@
 //! headers, request ids, rate limits, CSRF defence and panic handling.
 
 use axum::{Router, body::Body, routing::get as get_route, routing::post};
+use fixtures::{config, random_client, state};
 use http::{Request, StatusCode, header};
 use sqlx::PgPool;
 

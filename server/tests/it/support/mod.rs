@@ -1,42 +1,17 @@
-//! Shared set-up for integration tests: application state on the test's own
-//! database (from `#[sqlx::test]`) and the local Redis.
+//! Set-up the server's integration tests share, on top of the `fixtures`
+//! crate: the machine routes behind the middleware, a request's metadata, a
+//! two-store catalog and a test SMTP server.
 
 pub mod smtp;
 
-use std::{collections::HashMap, net::SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 
 use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
-use fred::prelude::ClientLike;
 use http::{Request, Response};
 use http_body_util::BodyExt;
-use server::{AppState, Config};
+use server::{AppState, request::RequestMeta};
 use sqlx::PgPool;
 use tower::ServiceExt;
-
-/// A configuration for tests, with `overrides` on top of the local defaults.
-pub fn config(overrides: &[(&str, &str)]) -> Config {
-    let mut vars: HashMap<String, String> = HashMap::from([
-        ("APP_ENV".into(), "test".into()),
-        (
-            "REDIS_URL".into(),
-            std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into()),
-        ),
-    ]);
-    for (name, value) in overrides {
-        vars.insert(name.to_string(), value.to_string());
-    }
-    Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration is valid")
-}
-
-/// State on the test's database, with Redis as configured; waits (briefly)
-/// for Redis so tests never race the client's background connection.
-pub async fn state(db: PgPool, config: Config) -> AppState {
-    let redis = server::redis::pool(&config)
-        .await
-        .expect("redis client builds");
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), redis.wait_for_connect()).await;
-    AppState::new(config, db, redis)
-}
 
 /// Machine routes plus `extra`, behind the full middleware stack, as if
 /// every request came from `client`.
@@ -63,8 +38,38 @@ pub async fn body_text(response: Response<Body>) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-/// A random client address, so tests sharing Redis never share a rate-limit counter.
-pub fn random_client() -> [u8; 4] {
-    let n: u32 = rand::random();
-    [10, (n >> 16) as u8, (n >> 8) as u8, n as u8]
+/// A request from a random client address.
+pub fn meta() -> RequestMeta {
+    RequestMeta {
+        ip: IpAddr::from(fixtures::random_client()),
+        user_agent: Some("integration test".into()),
+        request_id: None,
+        device: None,
+    }
+}
+
+/// Two stores, Alpha (a blue mug, 3 in stock, €12) and Beta (a print, 10 in
+/// stock, €25), in the category Home; returns the variant ids `(mug, print)`.
+pub async fn alpha_and_beta(db: &PgPool) -> (i64, i64) {
+    sqlx::raw_sql(
+        "INSERT INTO categories (slug, name) VALUES ('home', 'Home');
+         INSERT INTO stores (slug, name) VALUES ('alpha', 'Alpha'), ('beta', 'Beta');
+         INSERT INTO products (store_id, category_id, slug, title, status, published_at) VALUES
+           ((SELECT id FROM stores WHERE slug = 'alpha'), (SELECT id FROM categories), 'mug', 'Mug', 'published', now()),
+           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM categories), 'print', 'Print', 'published', now());
+         INSERT INTO product_variants (product_id, store_id, sku, options, price, stock) VALUES
+           ((SELECT id FROM products WHERE slug = 'mug'), (SELECT id FROM stores WHERE slug = 'alpha'), 'MUG', '{\"colour\": \"blue\"}', 1200, 3),
+           ((SELECT id FROM products WHERE slug = 'print'), (SELECT id FROM stores WHERE slug = 'beta'), 'PRINT', '{}', 2500, 10);",
+    )
+    .execute(db)
+    .await
+    .unwrap();
+    let variant = |sku: &'static str| async move {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM product_variants WHERE sku = $1")
+            .bind(sku)
+            .fetch_one(db)
+            .await
+            .unwrap()
+    };
+    (variant("MUG").await, variant("PRINT").await)
 }
