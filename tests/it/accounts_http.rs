@@ -4,15 +4,14 @@
 
 use app::accounts::{LogIn, Register};
 use axum::body::Body;
+use fixtures::unique_email;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use tower::ServiceExt;
 
-use crate::support::{
-    Browser, ORIGIN, app, config, database, location, signed_in, unique_email, verified_user,
-};
+use crate::support::{Browser, ORIGIN, app, config, database, location, signed_in, verified_user};
 
 /// The session's `Set-Cookie` among the answer's cookies.
 fn session_cookie<'a>(headers: &'a http::HeaderMap, prefix: &str) -> &'a str {

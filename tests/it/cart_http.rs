@@ -2,6 +2,7 @@
 //! cart lives in their session and joins their own cart when they sign in.
 
 use app::{accounts::LogIn, cart::AddToCart};
+use fixtures::unique_email;
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use server::{
@@ -10,7 +11,7 @@ use server::{
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
-use crate::support::{Browser, app, config, database, location, unique_email, verified_user};
+use crate::support::{Browser, app, config, database, location, verified_user};
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_visitors_cart_joins_theirs_at_sign_in_within_the_stock(

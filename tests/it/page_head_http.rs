@@ -2,13 +2,13 @@
 //! search, a product title, a store name) is escaped there as everywhere,
 //! and canonical links are absolute.
 
+use fixtures::unique_email;
 use http::StatusCode;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::support::{
-    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, unique_email,
-    verified_user,
+    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, verified_user,
 };
 
 /// Markup that would end the title and redirect the visitor, and markup

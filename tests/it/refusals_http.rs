@@ -7,14 +7,14 @@ use app::{
     seller::products::SaveProduct,
 };
 use axum::body::Body;
+use fixtures::unique_email;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::support::{
-    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, unique_email,
-    verified_user,
+    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, verified_user,
 };
 
 /// A server function called as the hydrated page calls it.
