@@ -1,13 +1,13 @@
 //! The whole application (pages, server functions and middleware) as a
 //! browser without JavaScript drives it: plain form posts and redirects, on
-//! the test's own database and the local Redis.
-
-#![allow(dead_code)]
+//! the test's own database and the local Redis. What the server's tests use
+//! as well comes from the `fixtures` crate.
 
 use std::net::SocketAddr;
 
 use app::api::accounts::login::LogIn;
 use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
+use fixtures::unique_email;
 use http::{HeaderMap, Request, Response, StatusCode, header};
 use http_body_util::BodyExt;
 use leptos::{config::LeptosOptions, server_fn::ServerFn};
@@ -20,19 +20,11 @@ use tower::ServiceExt;
 
 pub const ORIGIN: &str = "http://127.0.0.1:3000";
 
+/// The test configuration (`fixtures::config`) for this site at [`ORIGIN`],
+/// without a rate limit, with `overrides` on top.
 pub fn config(overrides: &[(&str, &str)]) -> Config {
-    let mut vars = std::collections::HashMap::from([
-        ("APP_ENV".to_owned(), "test".to_owned()),
-        ("APP_URL".to_owned(), ORIGIN.to_owned()),
-        ("RATE_LIMIT_PER_MINUTE".to_owned(), "0".to_owned()),
-    ]);
-    if let Ok(redis) = std::env::var("REDIS_URL") {
-        vars.insert("REDIS_URL".into(), redis);
-    }
-    for (name, value) in overrides {
-        vars.insert((*name).to_owned(), (*value).to_owned());
-    }
-    Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration is valid")
+    let site = [("APP_URL", ORIGIN), ("RATE_LIMIT_PER_MINUTE", "0")];
+    fixtures::config(&[&site, overrides].concat())
 }
 
 /// The test's own database through a pool of its own: a page renders several
@@ -46,19 +38,12 @@ pub async fn database(connect: PgConnectOptions) -> PgPool {
         .expect("the test database accepts connections")
 }
 
+/// The whole application on `db`, as if every request came from one random
+/// client address.
 pub async fn app(db: PgPool, config: Config) -> (Router, AppState) {
-    let redis = server::redis::pool(&config)
-        .await
-        .expect("redis client builds");
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), async {
-        use fred::prelude::ClientLike;
-        redis.wait_for_connect().await
-    })
-    .await;
-    let state = AppState::new(config, db, redis);
+    let state = fixtures::state(db, config).await;
     let options = LeptosOptions::builder().output_name("bazaar").build();
-    let n: u32 = rand::random();
-    let client = SocketAddr::from(([10, (n >> 16) as u8, (n >> 8) as u8, n as u8], 40000));
+    let client = SocketAddr::from((fixtures::random_client(), 40000));
     let router = bazaar::serve::router(state.clone(), options).layer(MockConnectInfo(client));
     (router, state)
 }
@@ -158,10 +143,6 @@ pub async fn verified_user(db: &PgPool, email: &str, roles: &[Role]) -> i64 {
     .unwrap()
 }
 
-pub fn unique_email(prefix: &str) -> String {
-    format!("{prefix}-{}@example.com", rand::random::<u32>())
-}
-
 pub async fn signed_in(app: &Router, email: &str) -> Browser {
     let mut browser = Browser::new(app.clone());
     let (status, headers, _) = browser
@@ -213,22 +194,9 @@ pub fn multipart(path: &str, page: &str, parts: &[(&str, Option<&str>, &[u8])]) 
         .unwrap()
 }
 
-pub fn png() -> Vec<u8> {
-    let image = image::RgbImage::from_pixel(8, 8, image::Rgb([10, 120, 60]));
-    let mut bytes = Vec::new();
-    image
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
-    bytes
-}
-
-/// A store `slug` (named like it, capitalised) owned by a new seller, with
-/// one published product `title` (address `{slug}-item`, SKU `ITEM`, €20.00,
-/// 9 in stock) in the category Home: `(owner's email, store id)`.
-pub async fn store_with_one_product(db: &PgPool, slug: &str, title: &str) -> (String, i64) {
+/// A store `slug` (named like it, capitalised) owned by a new seller:
+/// `(owner's email, store id)`.
+pub async fn store_of_a_new_seller(db: &PgPool, slug: &str) -> (String, i64) {
     let email = unique_email(slug);
     let owner = verified_user(db, &email, &[Role::Customer, Role::Seller]).await;
     let store: i64 =
@@ -243,6 +211,14 @@ pub async fn store_with_one_product(db: &PgPool, slug: &str, title: &str) -> (St
         .execute(db)
         .await
         .unwrap();
+    (email, store)
+}
+
+/// A store `slug` (named like it, capitalised) owned by a new seller, with
+/// one published product `title` (address `{slug}-item`, SKU `ITEM`, €20.00,
+/// 9 in stock) in the category Home: `(owner's email, store id)`.
+pub async fn store_with_one_product(db: &PgPool, slug: &str, title: &str) -> (String, i64) {
+    let (email, store) = store_of_a_new_seller(db, slug).await;
     sqlx::query(
         "INSERT INTO categories (slug, name) VALUES ('home', 'Home') ON CONFLICT DO NOTHING",
     )
@@ -270,4 +246,23 @@ pub async fn store_with_one_product(db: &PgPool, slug: &str, title: &str) -> (St
     .await
     .unwrap();
     (email, store)
+}
+
+/// How many audit entries of `action` there are.
+pub async fn audited(db: &PgPool, action: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
+        .bind(action)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+/// How many audit entries of `action` on `target` (such as `store:7`) there are.
+pub async fn audited_on(db: &PgPool, action: &str, target: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1 AND target = $2")
+        .bind(action)
+        .bind(target)
+        .fetch_one(db)
+        .await
+        .unwrap()
 }

@@ -1,5 +1,6 @@
 //! The demo and benchmark data.
 
+use fixtures::TempDir;
 use server::{
     accounts::password,
     catalog::products::{ProductQuery, list_published},
@@ -9,7 +10,7 @@ use sqlx::PgPool;
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPool) {
-    let uploads = tempdir();
+    let uploads = TempDir::new();
     let first = seed::demo::run(&db, &uploads).await.unwrap();
     assert_eq!((first.products_created, first.products_kept), (63, 0));
     let second = seed::demo::run(&db, &uploads).await.unwrap();
@@ -81,7 +82,7 @@ async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPo
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_scale_seed_adds_the_requested_products_once(db: PgPool) {
-    seed::demo::run(&db, &tempdir()).await.unwrap();
+    seed::demo::run(&db, &TempDir::new()).await.unwrap();
     assert_eq!(seed::scale::run(&db, 500).await.unwrap(), 500);
     assert_eq!(seed::scale::run(&db, 500).await.unwrap(), 0);
     let listing = list_published(&db, &ProductQuery::default()).await.unwrap();
@@ -92,10 +93,4 @@ async fn the_scale_seed_adds_the_requested_products_once(db: PgPool) {
             .await
             .unwrap();
     assert_eq!(variants, 1500);
-}
-
-fn tempdir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("bazaar-test-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }

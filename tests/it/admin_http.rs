@@ -4,16 +4,13 @@
 //! deactivating an account, editing the category tree and sending failed
 //! mail again do what they say.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::api::admin::{
     categories::AdminCategory,
     mail::AdminMailRetry,
     stores::AdminStoreStatus,
     users::{AdminUserRole, AdminUserStatus},
 };
+use fixtures::{roles, unique_email};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
@@ -21,9 +18,10 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{
-    Browser, ORIGIN, app, config, database, location, signed_in, store_with_one_product,
-    unique_email, verified_user,
+
+use crate::support::{
+    Browser, ORIGIN, app, audited_on, config, database, location, signed_in,
+    store_with_one_product, verified_user,
 };
 
 /// A store `slug` with a lamp for sale.
@@ -35,23 +33,6 @@ async fn admin(db: &PgPool) -> (String, i64) {
     let email = unique_email("admin");
     let id = verified_user(db, &email, &[Role::Customer, Role::Admin]).await;
     (email, id)
-}
-
-async fn audited(db: &PgPool, action: &str, target: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1 AND target = $2")
-        .bind(action)
-        .bind(target)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
-
-async fn roles(db: &PgPool, user: i64) -> Vec<String> {
-    sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
-        .bind(user)
-        .fetch_all(db)
-        .await
-        .unwrap()
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -189,7 +170,7 @@ async fn a_suspended_store_leaves_the_storefront_until_reactivated(
     let (_, _, page) = admin.get(&page_of).await;
     assert!(page.contains("Say why"));
     assert_eq!(
-        audited(&db, "store.suspended", &format!("store:{id}")).await,
+        audited_on(&db, "store.suspended", &format!("store:{id}")).await,
         0
     );
 
@@ -208,7 +189,7 @@ async fn a_suspended_store_leaves_the_storefront_until_reactivated(
     let (_, _, page) = admin.get(&page_of).await;
     assert!(page.contains("The store is suspended"));
     assert_eq!(
-        audited(&db, "store.suspended", &format!("store:{id}")).await,
+        audited_on(&db, "store.suspended", &format!("store:{id}")).await,
         1
     );
     let (_, _, listing) = shopper.get("/products?q=lamp").await;
@@ -250,7 +231,7 @@ async fn a_suspended_store_leaves_the_storefront_until_reactivated(
         )
         .await;
     assert_eq!(
-        audited(&db, "store.reactivated", &format!("store:{id}")).await,
+        audited_on(&db, "store.reactivated", &format!("store:{id}")).await,
         1
     );
     let (_, _, listing) = shopper.get("/products?q=lamp").await;
@@ -291,7 +272,10 @@ async fn roles_and_account_status_change_with_confirmation(
         )
         .await;
     assert_eq!(roles(&db, person_id).await, ["customer", "seller"]);
-    assert_eq!(audited(&db, "role.granted", &format!("user:{id}")).await, 1);
+    assert_eq!(
+        audited_on(&db, "role.granted", &format!("user:{id}")).await,
+        1
+    );
 
     // Removing needs the box ticked.
     admin
@@ -315,7 +299,10 @@ async fn roles_and_account_status_change_with_confirmation(
         )
         .await;
     assert_eq!(roles(&db, person_id).await, ["customer"]);
-    assert_eq!(audited(&db, "role.revoked", &format!("user:{id}")).await, 1);
+    assert_eq!(
+        audited_on(&db, "role.revoked", &format!("user:{id}")).await,
+        1
+    );
 
     // An admin cannot remove their own admin role, nor deactivate themselves.
     let own = admin_id.to_string();
@@ -375,7 +362,7 @@ async fn roles_and_account_status_change_with_confirmation(
         "a deactivated account cannot sign in"
     );
     assert_eq!(
-        audited(&db, "user.deactivated", &format!("user:{id}")).await,
+        audited_on(&db, "user.deactivated", &format!("user:{id}")).await,
         1
     );
     admin
@@ -387,7 +374,7 @@ async fn roles_and_account_status_change_with_confirmation(
         .await;
     signed_in(&app, &person).await;
     assert_eq!(
-        audited(&db, "user.reactivated", &format!("user:{id}")).await,
+        audited_on(&db, "user.reactivated", &format!("user:{id}")).await,
         1
     );
 
@@ -447,7 +434,7 @@ async fn the_category_tree_is_edited_and_proposals_reviewed(
     let lighting = id_of("lighting").await.to_string();
     let garden = id_of("garden").await.to_string();
     assert_eq!(
-        audited(&db, "category.created", &format!("category:{lighting}")).await,
+        audited_on(&db, "category.created", &format!("category:{lighting}")).await,
         1
     );
 
@@ -567,7 +554,7 @@ async fn the_category_tree_is_edited_and_proposals_reviewed(
     let (status, _, _) = Browser::new(app.clone()).get("/c/lamps").await;
     assert_eq!(status, StatusCode::OK, "shoppers see it once approved");
     assert_eq!(
-        audited(&db, "category.approved", &format!("category:{lamps}")).await,
+        audited_on(&db, "category.approved", &format!("category:{lamps}")).await,
         1
     );
     admin
@@ -631,7 +618,10 @@ async fn failed_mail_is_listed_for_admins_only_and_sent_again_on_request(
         (20, true, true),
         "a refused retry changes nothing"
     );
-    assert_eq!(audited(&db, "mail.retried", &format!("mail:{id}")).await, 0);
+    assert_eq!(
+        audited_on(&db, "mail.retried", &format!("mail:{id}")).await,
+        0
+    );
 
     let (admin_email, _) = admin(&db).await;
     let mut admin = signed_in(&app, &admin_email).await;
@@ -666,7 +656,10 @@ async fn failed_mail_is_listed_for_admins_only_and_sent_again_on_request(
     assert_eq!(row().await.0, 0, "its attempts start over");
     assert!(!row().await.1, "no longer failed");
     assert!(row().await.2, "and due now");
-    assert_eq!(audited(&db, "mail.retried", &format!("mail:{id}")).await, 1);
+    assert_eq!(
+        audited_on(&db, "mail.retried", &format!("mail:{id}")).await,
+        1
+    );
     let (_, _, page) = admin.get("/admin/mail").await;
     assert!(
         page.contains("The message is queued again"),

@@ -8,30 +8,7 @@ use server::{
 use sqlx::PgPool;
 use uuid::Uuid;
 
-/// Two stores with one product each; returns the variant ids `(mug, print)`.
-async fn catalog(db: &PgPool) -> (i64, i64) {
-    sqlx::raw_sql(
-        "INSERT INTO categories (slug, name) VALUES ('home', 'Home');
-         INSERT INTO stores (slug, name) VALUES ('alpha', 'Alpha'), ('beta', 'Beta');
-         INSERT INTO products (store_id, category_id, slug, title, status, published_at) VALUES
-           ((SELECT id FROM stores WHERE slug = 'alpha'), (SELECT id FROM categories), 'mug', 'Mug', 'published', now()),
-           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM categories), 'print', 'Print', 'published', now());
-         INSERT INTO product_variants (product_id, store_id, sku, options, price, stock) VALUES
-           ((SELECT id FROM products WHERE slug = 'mug'), (SELECT id FROM stores WHERE slug = 'alpha'), 'MUG', '{\"colour\": \"blue\"}', 1200, 3),
-           ((SELECT id FROM products WHERE slug = 'print'), (SELECT id FROM stores WHERE slug = 'beta'), 'PRINT', '{}', 2500, 10);",
-    )
-    .execute(db)
-    .await
-    .unwrap();
-    let variant = |sku: &'static str| async move {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM product_variants WHERE sku = $1")
-            .bind(sku)
-            .fetch_one(db)
-            .await
-            .unwrap()
-    };
-    (variant("MUG").await, variant("PRINT").await)
-}
+use crate::support::alpha_and_beta;
 
 fn visitor() -> Owner {
     Owner::Visitor(Uuid::new_v4())
@@ -48,7 +25,7 @@ fn quantity_problem(result: server::Result<()>) -> String {
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn adding_sums_quantities_up_to_the_stock(db: PgPool) {
-    let (mug, _) = catalog(&db).await;
+    let (mug, _) = alpha_and_beta(&db).await;
     let owner = visitor();
     cart::add(&db, owner, mug, 2).await.unwrap();
     assert_eq!(
@@ -67,7 +44,7 @@ async fn adding_sums_quantities_up_to_the_stock(db: PgPool) {
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn only_products_for_sale_can_be_added(db: PgPool) {
-    let (mug, _) = catalog(&db).await;
+    let (mug, _) = alpha_and_beta(&db).await;
     sqlx::query("UPDATE products SET status = 'draft' WHERE slug = 'mug'")
         .execute(&db)
         .await
@@ -84,7 +61,7 @@ async fn only_products_for_sale_can_be_added(db: PgPool) {
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_cart_is_grouped_by_store_at_todays_prices(db: PgPool) {
-    let (mug, print) = catalog(&db).await;
+    let (mug, print) = alpha_and_beta(&db).await;
     let owner = visitor();
     cart::add(&db, owner, print, 2).await.unwrap();
     cart::add(&db, owner, mug, 1).await.unwrap();

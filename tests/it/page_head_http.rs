@@ -2,16 +2,13 @@
 //! search, a product title, a store name) is escaped there as everywhere,
 //! and canonical links are absolute.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
+use fixtures::unique_email;
 use http::StatusCode;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{
-    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, unique_email,
-    verified_user,
+
+use crate::support::{
+    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, verified_user,
 };
 
 /// Markup that would end the title and redirect the visitor, and markup

@@ -2,25 +2,22 @@
 //! webhook: once it is back, the order ends paid exactly once, its stock
 //! taken once and one confirmation mailed.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use std::{
     process::{Child, Command, Stdio},
     time::Duration,
 };
 
+use fixtures::{address, http_client, unique_email};
 use http::{Request, header};
 use http_body_util::Full;
-use hyper_util::{client::legacy::Client, rt::TokioExecutor};
 use server::{
-    AppState, cart,
-    orders::{Address, checkout},
+    cart,
+    orders::checkout,
     payments::emulator::{Emulator, Settings},
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{config, database, store_with_one_product, unique_email, verified_user};
+
+use crate::support::{config, database, store_with_one_product, verified_user};
 
 const SECRET: &str = "whsec_crash_test";
 
@@ -46,7 +43,7 @@ fn serve(database_url: &str, addr: &str, emulator: &str) -> Child {
 }
 
 async fn healthy(addr: &str) {
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<bytes::Bytes>>();
+    let client = http_client();
     for _ in 0..300 {
         let request = Request::get(format!("http://{addr}/healthz"))
             .body(Full::default())
@@ -106,21 +103,11 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         ("STRIPE_API_URL", emulator.base_url()),
         ("STRIPE_WEBHOOK_SECRET", SECRET),
     ]);
-    let redis = server::redis::pool(&config).await.unwrap();
-    let state = AppState::new(config, db.clone(), redis);
+    let state = fixtures::state(db.clone(), config).await;
     cart::add(&db, cart::Owner::User(customer), variant, 2)
         .await
         .unwrap();
-    let address = Address {
-        name: "Ada Lovelace".into(),
-        line1: "12 Rue de la Paix".into(),
-        line2: String::new(),
-        city: "Paris".into(),
-        postal_code: "75002".into(),
-        country: "FR".into(),
-        phone: "+33 1 23 45 67 89".into(),
-    };
-    let placed = checkout::place(&db, &state.config, customer, address)
+    let placed = checkout::place(&db, &state.config, customer, address())
         .await
         .unwrap();
     let payment_url = checkout::payment_url(&state, customer, &placed.number)
@@ -130,7 +117,7 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
     app.kill().expect("SIGKILL reaches the app");
     app.wait().unwrap();
 
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<bytes::Bytes>>();
+    let client = http_client();
     let pay = Request::post(&payment_url)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Full::from(

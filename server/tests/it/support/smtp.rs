@@ -14,8 +14,6 @@ use sqlx::PgPool;
 /// One message as the server received it.
 #[derive(Clone, Debug)]
 pub struct Received {
-    /// The envelope sender (`MAIL FROM`).
-    pub from: String,
     /// The envelope recipients (`RCPT TO`).
     pub to: Vec<String>,
     /// The raw message (headers and body) as sent after `DATA`.
@@ -58,9 +56,8 @@ impl Handler for Collector {
         }
     }
 
-    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
+    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, to: &[String]) -> Response {
         self.current = Some(Received {
-            from: from.to_owned(),
             to: to.to_vec(),
             data: String::new(),
         });
@@ -146,10 +143,6 @@ impl TestSmtp {
             received,
             refused,
         }
-    }
-
-    pub fn port(&self) -> u16 {
-        self.port
     }
 
     /// The `SMTP_URL` that reaches this server (plain SMTP, no TLS).

@@ -2,23 +2,20 @@
 //! status (never a 500 that looks like a crash), the same body shape, and
 //! the site's error page where a person is looking.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::api::{
     admin::users::AdminUsers,
     orders::customer::MyOrder,
     seller::product_editor::{ProductEditor, SaveProduct},
 };
 use axum::body::Body;
+use fixtures::unique_email;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{
-    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, unique_email,
-    verified_user,
+
+use crate::support::{
+    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, verified_user,
 };
 
 /// A server function called as the hydrated page calls it.

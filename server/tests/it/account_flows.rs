@@ -7,10 +7,9 @@
 //! IPs are random. A "request" is a `Session` loaded by the id the previous
 //! one saved, as the cookie would bring it.
 
-mod support;
+use std::sync::Arc;
 
-use std::{net::IpAddr, sync::Arc};
-
+use fixtures::{roles, unique_email, user_id};
 use fred::prelude::{KeysInterface, Pool};
 use server::{
     AppState, Error,
@@ -26,9 +25,13 @@ use server::{
     stores::{self, StoreDetails},
 };
 use sqlx::PgPool;
-use support::smtp::{self, TestSmtp};
 use tower_sessions::{Expiry, cookie::time, session::Id};
 use tower_sessions_redis_store::RedisStore;
+
+use crate::support::{
+    self,
+    smtp::{self, TestSmtp},
+};
 
 const PASSWORD: &str = "copper kettle morning";
 const NEW_PASSWORD: &str = "violet harbour lantern";
@@ -44,14 +47,14 @@ struct World {
 impl World {
     async fn new(db: PgPool, overrides: &[(&str, &str)]) -> Self {
         // Short, so test sessions do not linger in the shared Redis.
-        let config = support::config(&[&[("SESSION_IDLE_MINUTES", "10")], overrides].concat());
+        let config = fixtures::config(&[&[("SESSION_IDLE_MINUTES", "10")], overrides].concat());
         let mailer = Mailer::from_config(&config).expect("the mailer builds");
-        let state = support::state(db, config).await;
+        let state = fixtures::state(db, config).await;
         let store = Arc::new(RedisStore::new(state.redis.clone()));
         Self {
             state,
             mailer,
-            meta: meta(),
+            meta: support::meta(),
             store,
         }
     }
@@ -143,20 +146,6 @@ impl World {
     }
 }
 
-/// A request from a random client address.
-fn meta() -> RequestMeta {
-    RequestMeta {
-        ip: IpAddr::from(support::random_client()),
-        user_agent: Some("account-flows test".into()),
-        request_id: None,
-        device: None,
-    }
-}
-
-fn random_email(who: &str) -> String {
-    format!("{who}-{:016x}@example.com", rand::random::<u64>())
-}
-
 async fn verified_user(db: &PgPool, email: &str, name: &str, role: Role) -> i64 {
     users::upsert_verified(
         db,
@@ -186,26 +175,10 @@ fn other_code(code: &str) -> String {
     format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000)
 }
 
-async fn user_id(db: &PgPool, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
-
 async fn is_verified(db: &PgPool, id: i64) -> bool {
     sqlx::query_scalar("SELECT email_verified_at IS NOT NULL FROM users WHERE id = $1")
         .bind(id)
         .fetch_one(db)
-        .await
-        .unwrap()
-}
-
-async fn roles(db: &PgPool, id: i64) -> Vec<String> {
-    sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
-        .bind(id)
-        .fetch_all(db)
         .await
         .unwrap()
 }
@@ -243,7 +216,7 @@ async fn ids_of_their_own(db: &PgPool) {
 async fn a_code_mailed_over_smtp_confirms_a_new_account(db: PgPool) {
     let smtp = TestSmtp::start();
     let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
-    let email = random_email("ada");
+    let email = unique_email("ada");
 
     let answer = world
         .register(&format!("  {}  ", email.to_uppercase()), PASSWORD, "Ada")
@@ -304,7 +277,7 @@ async fn a_code_mailed_over_smtp_confirms_a_new_account(db: PgPool) {
 async fn the_link_in_the_mail_confirms_a_new_account(db: PgPool) {
     let smtp = TestSmtp::start();
     let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
-    let email = random_email("bo");
+    let email = unique_email("bo");
     world
         .register(&email, PASSWORD, "")
         .await
@@ -338,7 +311,7 @@ async fn the_link_in_the_mail_confirms_a_new_account(db: PgPool) {
 async fn registering_a_taken_address_answers_the_same_and_warns_its_owner(db: PgPool) {
     let smtp = TestSmtp::start();
     let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
-    let email = random_email("owner");
+    let email = unique_email("owner");
     let id = verified_user(world.db(), &email, "Owner", Role::Customer).await;
 
     // The answer a new address gets: Ok with the normalised address.
@@ -385,7 +358,7 @@ async fn registering_a_taken_address_answers_the_same_and_warns_its_owner(db: Pg
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn new_passwords_must_follow_the_rules(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("dee");
+    let email = unique_email("dee");
     for password in ["too short", email.to_uppercase().as_str(), "1234567890"] {
         let result = world.register(&email, password, "Dee").await;
         assert_invalid(result, "password");
@@ -407,7 +380,7 @@ async fn five_wrong_codes_end_the_code(db: PgPool) {
     };
 
     // Four wrong codes (and a malformed one, which does not count) leave it working.
-    let patient = random_email("patient");
+    let patient = unique_email("patient");
     world
         .register(&patient, PASSWORD, "")
         .await
@@ -423,7 +396,7 @@ async fn five_wrong_codes_end_the_code(db: PgPool) {
     assert!(is_verified(world.db(), id).await);
 
     // The fifth wrong code ends it: the right one is refused afterwards.
-    let guesser = random_email("guesser");
+    let guesser = unique_email("guesser");
     world
         .register(&guesser, PASSWORD, "")
         .await
@@ -449,7 +422,7 @@ async fn five_wrong_codes_end_the_code(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_wrong_password_and_an_unknown_address_get_the_same_answer(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("eve");
+    let email = unique_email("eve");
     verified_user(world.db(), &email, "", Role::Customer).await;
 
     let wrong_password = world
@@ -457,7 +430,7 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer(db: PgPool)
         .await
         .unwrap_err();
     let unknown = world
-        .try_log_in(&random_email("nobody"), PASSWORD)
+        .try_log_in(&unique_email("nobody"), PASSWORD)
         .await
         .unwrap_err();
     assert!(
@@ -475,7 +448,7 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer(db: PgPool)
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn five_failures_in_a_row_refuse_even_the_right_password(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("fay");
+    let email = unique_email("fay");
     verified_user(world.db(), &email, "", Role::Customer).await;
 
     // Four failures are forgiven by a success, which clears the count.
@@ -495,7 +468,7 @@ async fn five_failures_in_a_row_refuse_even_the_right_password(db: PgPool) {
     }
 
     // The wait is the account's: another one signs in from the same client.
-    let other = random_email("gus");
+    let other = unique_email("gus");
     verified_user(world.db(), &other, "", Role::Customer).await;
     world.log_in(&other, PASSWORD).await;
 }
@@ -503,7 +476,7 @@ async fn five_failures_in_a_row_refuse_even_the_right_password(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_burst_of_parallel_attempts_cannot_slip_past_the_wait(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("ivy");
+    let email = unique_email("ivy");
     verified_user(world.db(), &email, "", Role::Customer).await;
     // Counted before the password is checked: of eight at once, four are
     // free, one opens the wait and goes ahead, the other three must wait.
@@ -519,7 +492,7 @@ async fn a_burst_of_parallel_attempts_cannot_slip_past_the_wait(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn changing_the_password_signs_out_the_other_devices(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("hal");
+    let email = unique_email("hal");
     let id = verified_user(world.db(), &email, "Hal", Role::Customer).await;
     let laptop = world.log_in(&email, PASSWORD).await;
     let phone = world.log_in(&email, PASSWORD).await;
@@ -590,7 +563,7 @@ async fn changing_the_password_signs_out_the_other_devices(db: PgPool) {
 async fn a_reset_link_works_once_and_ends_every_session(db: PgPool) {
     let smtp = TestSmtp::start();
     let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
-    let email = random_email("ida");
+    let email = unique_email("ida");
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     let phone = world.log_in(&email, PASSWORD).await;
 
@@ -650,7 +623,7 @@ async fn a_reset_link_works_once_and_ends_every_session(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn an_expired_reset_link_is_refused(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("jo");
+    let email = unique_email("jo");
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
@@ -697,7 +670,7 @@ async fn a_newer_reset_mail_supersedes_the_older_one(db: PgPool) {
     };
 
     // An unknown address gets the same answer and no mail.
-    let nobody = random_email("nobody");
+    let nobody = unique_email("nobody");
     recovery::request_reset(&world.state, &world.meta, &nobody)
         .await
         .unwrap()
@@ -705,7 +678,7 @@ async fn a_newer_reset_mail_supersedes_the_older_one(db: PgPool) {
         .await;
     assert!(smtp::outbox_texts(world.db()).await.is_empty());
 
-    let email = random_email("kim");
+    let email = unique_email("kim");
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
@@ -758,7 +731,7 @@ async fn a_newer_reset_mail_supersedes_the_older_one(db: PgPool) {
 async fn mail_waits_in_the_outbox_while_smtp_is_down(db: PgPool) {
     let port = smtp::free_port();
     let world = World::new(db, &[("SMTP_URL", &smtp::smtp_url(port))]).await;
-    let email = random_email("lou");
+    let email = unique_email("lou");
     verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
@@ -827,7 +800,7 @@ async fn backoff_passes(db: &PgPool) {
 async fn mail_the_server_always_refuses_is_given_up_after_the_last_attempt(db: PgPool) {
     let smtp = TestSmtp::refusing();
     let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
-    let email = random_email("ghost");
+    let email = unique_email("ghost");
     verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
@@ -871,7 +844,7 @@ async fn mail_the_server_always_refuses_is_given_up_after_the_last_attempt(db: P
 async fn mail_older_than_three_days_is_given_up_at_its_next_failure(db: PgPool) {
     let smtp = TestSmtp::refusing();
     let world = World::new(db, &[("SMTP_URL", &smtp.url())]).await;
-    let email = random_email("late");
+    let email = unique_email("late");
     verified_user(world.db(), &email, "", Role::Customer).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
@@ -894,9 +867,9 @@ async fn mail_older_than_three_days_is_given_up_at_its_next_failure(db: PgPool) 
 async fn an_admins_retry_makes_failed_mail_due_again_with_its_attempts_reset(db: PgPool) {
     let refusing = TestSmtp::refusing();
     let world = World::new(db, &[("SMTP_URL", &refusing.url())]).await;
-    let email = random_email("rue");
+    let email = unique_email("rue");
     verified_user(world.db(), &email, "", Role::Customer).await;
-    let admin_id = verified_user(world.db(), &random_email("admin"), "", Role::Admin).await;
+    let admin_id = verified_user(world.db(), &unique_email("admin"), "", Role::Admin).await;
     recovery::request_reset(&world.state, &world.meta, &email)
         .await
         .unwrap()
@@ -941,7 +914,7 @@ async fn an_admins_retry_makes_failed_mail_due_again_with_its_attempts_reset(db:
 
     // Once the mail server takes it, the next round sends it.
     let smtp = TestSmtp::start();
-    let mailer = Mailer::from_config(&support::config(&[("SMTP_URL", &smtp.url())])).unwrap();
+    let mailer = Mailer::from_config(&fixtures::config(&[("SMTP_URL", &smtp.url())])).unwrap();
     assert_eq!(outbox::deliver_due(world.db(), &mailer).await.unwrap(), 1);
     assert_eq!(smtp.messages_to(&email).len(), 1);
     assert_eq!(outbox_row(world.db(), &email).await.0, 1);
@@ -960,9 +933,9 @@ async fn refused_admin_access_is_audited_and_repeats_alert_the_admins(db: PgPool
     .await;
     // Refusals are counted in the shared Redis by user id.
     ids_of_their_own(world.db()).await;
-    let admin_email = random_email("admin");
+    let admin_email = unique_email("admin");
     verified_user(world.db(), &admin_email, "", Role::Admin).await;
-    let customer_email = random_email("mo");
+    let customer_email = unique_email("mo");
     verified_user(world.db(), &customer_email, "Mo", Role::Customer).await;
 
     let admin = world
@@ -1032,7 +1005,7 @@ async fn refused_admin_access_is_audited_and_repeats_alert_the_admins(db: PgPool
     );
 
     // Anonymous visitors are asked to sign in, and audited too.
-    let visitor = meta();
+    let visitor = support::meta();
     assert!(matches!(
         permissions::require(&world.state, &visitor, None, Permission::AdministerPlatform).await,
         Err(Error::Unauthorized)
@@ -1046,7 +1019,7 @@ async fn refused_admin_access_is_audited_and_repeats_alert_the_admins(db: PgPool
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn only_a_confirmed_address_may_open_a_store(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("nia");
+    let email = unique_email("nia");
     let id = verified_user(world.db(), &email, "Nia", Role::Customer).await;
     sqlx::query("UPDATE users SET email_verified_at = NULL WHERE id = $1")
         .bind(id)
@@ -1188,7 +1161,7 @@ async fn only_a_confirmed_address_may_open_a_store(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn renaming_changes_the_name_the_next_request_sees_and_is_audited(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("kai");
+    let email = unique_email("kai");
     let id = verified_user(world.db(), &email, "Kai", Role::Customer).await;
     let cookie = world.log_in(&email, PASSWORD).await;
     let user = world.user_of(cookie).await.unwrap();
@@ -1219,7 +1192,7 @@ async fn a_new_address_counts_once_confirmed_and_both_addresses_are_told(db: PgP
     let world = World::new(db, &[]).await;
     // The request is throttled by user id in the shared Redis.
     ids_of_their_own(world.db()).await;
-    let (old, new) = (random_email("lea"), random_email("lea-new"));
+    let (old, new) = (unique_email("lea"), unique_email("lea-new"));
     let id = verified_user(world.db(), &old, "Lea", Role::Customer).await;
     let cookie = world.log_in(&old, PASSWORD).await;
     let user = world.user_of(cookie).await.unwrap();
@@ -1255,7 +1228,7 @@ async fn a_new_address_counts_once_confirmed_and_both_addresses_are_told(db: PgP
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].0, "Confirm your email address");
     assert!(matches!(
-        request(random_email("lea-other"), PASSWORD).await,
+        request(unique_email("lea-other"), PASSWORD).await,
         Err(Error::TooManyRequests { .. })
     ));
 
@@ -1287,7 +1260,7 @@ async fn a_new_address_counts_once_confirmed_and_both_addresses_are_told(db: PgP
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn deactivating_ones_own_account_needs_the_password_and_ends_every_session(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("max");
+    let email = unique_email("max");
     let id = verified_user(world.db(), &email, "Max", Role::Customer).await;
     let laptop = world.log_in(&email, PASSWORD).await;
     let phone = world.log_in(&email, PASSWORD).await;
@@ -1340,11 +1313,11 @@ async fn deactivating_ones_own_account_needs_the_password_and_ends_every_session
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn ending_one_session_from_the_list_signs_out_only_that_device(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("noa");
+    let email = unique_email("noa");
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     let laptop = world.log_in(&email, PASSWORD).await;
     let phone = world.log_in(&email, PASSWORD).await;
-    let someone_else = random_email("oda");
+    let someone_else = unique_email("oda");
     verified_user(world.db(), &someone_else, "", Role::Customer).await;
     let theirs = world.log_in(&someone_else, PASSWORD).await;
 
@@ -1393,7 +1366,7 @@ async fn ending_one_session_from_the_list_signs_out_only_that_device(db: PgPool)
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_session_ends_at_its_lifetime_however_busy_it_is(db: PgPool) {
     let world = World::new(db, &[("SESSION_LIFETIME_MINUTES", "60")]).await;
-    let email = random_email("pia");
+    let email = unique_email("pia");
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     let cookie = world.log_in(&email, PASSWORD).await;
     // Moves the sign-in back in time; the session was used a moment ago.
@@ -1444,7 +1417,7 @@ async fn a_session_ends_at_its_lifetime_however_busy_it_is(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn deleting_an_account_anonymises_it_and_ends_every_session(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("ola");
+    let email = unique_email("ola");
     let id = verified_user(world.db(), &email, "Ola Nordmann", Role::Customer).await;
     let laptop = world.log_in(&email, PASSWORD).await;
     let phone = world.log_in(&email, PASSWORD).await;
@@ -1534,7 +1507,7 @@ async fn deleting_an_account_anonymises_it_and_ends_every_session(db: PgPool) {
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn two_concurrent_requests_cannot_open_two_stores(db: PgPool) {
     let world = World::new(db, &[]).await;
-    let email = random_email("pat");
+    let email = unique_email("pat");
     let id = verified_user(world.db(), &email, "", Role::Customer).await;
     let user = world
         .user_of(world.log_in(&email, PASSWORD).await)

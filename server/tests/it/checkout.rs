@@ -2,17 +2,14 @@
 //! Stripe emulator over HTTP: stock is never oversold, every payment report
 //! is applied once, and each seller reaches only its own store orders.
 
-mod support;
-
 use std::{net::SocketAddr, time::Duration};
 
 use axum::body::{Body, Bytes};
+use fixtures::{address, owner_scope};
 use http::{Request, StatusCode};
 use http_body_util::{BodyExt, Full};
-use hyper_util::{client::legacy::Client, rt::TokioExecutor};
 use server::{
     AppState, Error,
-    accounts::sessions::{AuthUser, Membership},
     cart::{self, Owner},
     orders::{
         Address,
@@ -29,6 +26,8 @@ use server::{
 use sqlx::PgPool;
 use stripe_webhook::Webhook;
 
+use crate::support;
+
 const SECRET: &str = "whsec_checkout_tests";
 
 /// The app's machine routes served over TCP (so the emulator can post its
@@ -44,20 +43,13 @@ struct Shop {
 /// stock, €25), each with an owner. With `webhooks_reach_app` false the
 /// emulator's webhooks go nowhere, as when the app is down.
 async fn shop(db: PgPool, webhooks_reach_app: bool) -> Shop {
+    let (mug, print) = support::alpha_and_beta(&db).await;
     sqlx::raw_sql(
-        "INSERT INTO categories (slug, name) VALUES ('home', 'Home');
-         INSERT INTO stores (slug, name) VALUES ('alpha', 'Alpha'), ('beta', 'Beta');
-         INSERT INTO users (email, password_hash, name, email_verified_at) VALUES
+        "INSERT INTO users (email, password_hash, name, email_verified_at) VALUES
            ('alpha@example.com', 'x', 'Alpha owner', now()), ('beta@example.com', 'x', 'Beta owner', now());
          INSERT INTO store_members (store_id, user_id, role) VALUES
            ((SELECT id FROM stores WHERE slug = 'alpha'), (SELECT id FROM users WHERE email = 'alpha@example.com'), 'owner'),
-           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM users WHERE email = 'beta@example.com'), 'owner');
-         INSERT INTO products (store_id, category_id, slug, title, status, published_at) VALUES
-           ((SELECT id FROM stores WHERE slug = 'alpha'), (SELECT id FROM categories), 'mug', 'Mug', 'published', now()),
-           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM categories), 'print', 'Print', 'published', now());
-         INSERT INTO product_variants (product_id, store_id, sku, options, price, stock) VALUES
-           ((SELECT id FROM products WHERE slug = 'mug'), (SELECT id FROM stores WHERE slug = 'alpha'), 'MUG', '{\"colour\": \"blue\"}', 1200, 3),
-           ((SELECT id FROM products WHERE slug = 'print'), (SELECT id FROM stores WHERE slug = 'beta'), 'PRINT', '{}', 2500, 10);",
+           ((SELECT id FROM stores WHERE slug = 'beta'), (SELECT id FROM users WHERE email = 'beta@example.com'), 'owner');",
     )
     .execute(&db)
     .await
@@ -80,13 +72,13 @@ async fn shop(db: PgPool, webhooks_reach_app: bool) -> Shop {
     )
     .await
     .unwrap();
-    let config = support::config(&[
+    let config = fixtures::config(&[
         ("APP_URL", &format!("http://{app_addr}")),
         ("STRIPE_API_URL", emulator.base_url()),
         ("STRIPE_WEBHOOK_SECRET", SECRET),
         ("RATE_LIMIT_PER_MINUTE", "0"),
     ]);
-    let state = support::state(db.clone(), config).await;
+    let state = fixtures::state(db.clone(), config).await;
     let app = support::app(&state, axum::Router::new(), [127, 0, 0, 1]);
     tokio::spawn(async move {
         axum::serve(
@@ -96,32 +88,11 @@ async fn shop(db: PgPool, webhooks_reach_app: bool) -> Shop {
         .await
         .unwrap();
     });
-    let variant = |sku: &'static str| {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM product_variants WHERE sku = $1")
-            .bind(sku)
-            .fetch_one(&db)
-    };
-    let (mug, print) = (
-        variant("MUG").await.unwrap(),
-        variant("PRINT").await.unwrap(),
-    );
     Shop {
         state,
         emulator,
         mug,
         print,
-    }
-}
-
-fn address() -> Address {
-    Address {
-        name: "Ada Lovelace".into(),
-        line1: "12 Rue de la Paix".into(),
-        line2: String::new(),
-        city: "Paris".into(),
-        postal_code: "75002".into(),
-        country: "FR".into(),
-        phone: "+33 1 23 45 67 89".into(),
     }
 }
 
@@ -193,7 +164,7 @@ async fn place_and_open(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> (Pl
 /// Posts the emulator's payment form with `card`; answers the status and
 /// the redirect target.
 async fn pay(payment_url: &str, card: &str) -> (StatusCode, Option<String>) {
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
+    let client = fixtures::http_client();
     let body = format!(
         "card_number={}&expiry=12%2F34&cvc=123",
         card.replace(' ', "")
@@ -217,7 +188,7 @@ fn session_id(payment_url: &str) -> String {
 
 /// The session as Stripe's JSON, to build events of our own.
 async fn session_json(shop: &Shop, id: &str) -> serde_json::Value {
-    let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
+    let client = fixtures::http_client();
     let request = Request::get(format!(
         "{}/v1/checkout/sessions/{id}",
         shop.emulator.base_url()
@@ -246,7 +217,7 @@ fn event(id: &str, kind: &str, session: serde_json::Value) -> String {
 }
 
 async fn post_webhook(shop: &Shop, payload: &str, signature: Option<String>) -> StatusCode {
-    let app = support::app(&shop.state, axum::Router::new(), support::random_client());
+    let app = support::app(&shop.state, axum::Router::new(), fixtures::random_client());
     let mut request = Request::post("/webhooks/stripe").header("content-type", "application/json");
     if let Some(signature) = signature {
         request = request.header("stripe-signature", signature);
@@ -260,24 +231,6 @@ async fn post_webhook(shop: &Shop, payload: &str, signature: Option<String>) -> 
 async fn post_signed(shop: &Shop, payload: &str) -> StatusCode {
     let signature = Webhook::generate_test_header(payload, SECRET, None);
     post_webhook(shop, payload, Some(signature)).await
-}
-
-fn owner_scope(db_user: i64, store_id: i64) -> StoreScope {
-    StoreScope::of(&AuthUser {
-        id: db_user,
-        email: String::new(),
-        name: String::new(),
-        verified: true,
-        roles: vec![],
-        stores: vec![Membership {
-            store_id,
-            slug: String::new(),
-            name: String::new(),
-            role: "owner".into(),
-        }],
-        session_id: Default::default(),
-    })
-    .unwrap()
 }
 
 async fn scope_of(db: &PgPool, store: &str) -> StoreScope {

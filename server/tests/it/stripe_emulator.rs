@@ -21,7 +21,6 @@ use axum::{
     routing::post,
 };
 use http_body_util::{BodyExt, Full};
-use hyper_util::{client::legacy::Client as HttpClient, rt::TokioExecutor};
 use server::payments::emulator::{Emulator, Settings};
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
 use stripe_checkout::checkout_session::{
@@ -211,7 +210,7 @@ async fn http(
     headers: &[(&str, &str)],
     body: &str,
 ) -> (StatusCode, HeaderMap, String) {
-    let client = HttpClient::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
+    let client = fixtures::http_client();
     let mut request = Request::builder().method(method).uri(url);
     for (name, value) in headers {
         request = request.header(*name, *value);

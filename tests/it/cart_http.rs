@@ -1,11 +1,8 @@
 //! The cart through the whole application without JavaScript: a visitor's
 //! cart lives in their session and joins their own cart when they sign in.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::api::{accounts::login::LogIn, cart::AddToCart};
+use fixtures::unique_email;
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use server::{
@@ -13,7 +10,8 @@ use server::{
     cart::{self, Owner},
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{Browser, app, config, database, location, unique_email, verified_user};
+
+use crate::support::{Browser, app, config, database, location, verified_user};
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_visitors_cart_joins_theirs_at_sign_in_within_the_stock(

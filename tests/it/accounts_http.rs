@@ -2,20 +2,16 @@
 //! middleware) as a browser without JavaScript drives them: plain form posts
 //! and redirects, on the test's own database and the local Redis.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::api::accounts::{login::LogIn, registration::Register};
 use axum::body::Body;
+use fixtures::unique_email;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use support::{
-    Browser, ORIGIN, app, config, database, location, signed_in, unique_email, verified_user,
-};
 use tower::ServiceExt;
+
+use crate::support::{Browser, ORIGIN, app, config, database, location, signed_in, verified_user};
 
 /// The session's `Set-Cookie` among the answer's cookies.
 fn session_cookie<'a>(headers: &'a http::HeaderMap, prefix: &str) -> &'a str {

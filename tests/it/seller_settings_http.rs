@@ -2,13 +2,10 @@
 //! the old one working, the logo is checked like product images, staff come
 //! and go at the owner's word only, and closing takes the products away.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::api::seller::settings::{
     CloseStore, SaveLowStockThreshold, SaveStoreDetails, StoreMembers, UploadLogo,
 };
+use fixtures::{TempDir, png, unique_email};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use server::accounts::Role;
@@ -16,9 +13,10 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{
-    app, config, database, location, multipart, png, signed_in, store_with_one_product,
-    unique_email, verified_user,
+
+use crate::support::{
+    self, app, audited, config, database, location, multipart, signed_in, store_with_one_product,
+    verified_user,
 };
 
 const SETTINGS: &str = "/seller/settings";
@@ -26,14 +24,6 @@ const SETTINGS: &str = "/seller/settings";
 /// A store `slug` with a teapot for sale.
 async fn store(db: &PgPool, slug: &str) -> (String, i64) {
     store_with_one_product(db, slug, "Teapot").await
-}
-
-async fn audited(db: &PgPool, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(db)
-        .await
-        .unwrap()
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -120,8 +110,7 @@ async fn a_new_address_keeps_the_old_one_leading_to_the_store(
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_logo_and_threshold_are_checked(_: PgPoolOptions, connect: PgConnectOptions) {
     let db = database(connect).await;
-    let uploads =
-        std::env::temp_dir().join(format!("bazaar-logo-test-{:x}", rand::random::<u64>()));
+    let uploads = TempDir::new();
     let (app, _) = app(
         db.clone(),
         config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
@@ -152,7 +141,7 @@ async fn the_logo_and_threshold_are_checked(_: PgPoolOptions, connect: PgConnect
         .send(multipart(
             UploadLogo::PATH,
             SETTINGS,
-            &[("logo", Some("logo.jpg"), &png())],
+            &[("logo", Some("logo.jpg"), &png(8, 8))],
         ))
         .await;
     assert_eq!(status, StatusCode::FOUND);
@@ -199,7 +188,6 @@ async fn the_logo_and_threshold_are_checked(_: PgPoolOptions, connect: PgConnect
         home.contains("ITEM · 9 left"),
         "the dashboard follows the threshold"
     );
-    let _ = std::fs::remove_dir_all(uploads);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

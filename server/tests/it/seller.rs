@@ -2,14 +2,9 @@
 //! slugs, SKUs and concurrent edits, images checked by content, and that one
 //! store never reaches another's products.
 
-mod support;
-
-use std::{io::Cursor, net::IpAddr};
-
+use fixtures::{TempDir, owner_scope, png, user_id};
 use server::{
     AppState, Error,
-    accounts::sessions::{AuthUser, Membership},
-    request::RequestMeta,
     seller::{
         StoreScope, categories,
         images::{self, Change, Upload},
@@ -18,22 +13,14 @@ use server::{
 };
 use sqlx::PgPool;
 
+use crate::support::meta;
+
 struct Shop {
     state: AppState,
     scope: StoreScope,
     other: StoreScope,
     category: i64,
-    _uploads: tempdir::Dir,
-}
-
-mod tempdir {
-    /// A directory removed when the test ends.
-    pub struct Dir(pub std::path::PathBuf);
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    _uploads: TempDir,
 }
 
 /// Two stores, each with an owner, and one category.
@@ -47,35 +34,15 @@ async fn shop(db: PgPool) -> Shop {
     .execute(&db)
     .await
     .unwrap();
-    let scope = |store: &str, email: &str| {
+    let scope = |store: &'static str, email: &'static str| {
         let db = db.clone();
-        let (store, email) = (store.to_owned(), email.to_owned());
         async move {
             let store_id: i64 = sqlx::query_scalar("SELECT id FROM stores WHERE slug = $1")
-                .bind(&store)
+                .bind(store)
                 .fetch_one(&db)
                 .await
                 .unwrap();
-            let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-                .bind(&email)
-                .fetch_one(&db)
-                .await
-                .unwrap();
-            StoreScope::of(&AuthUser {
-                id: user_id,
-                email,
-                name: String::new(),
-                verified: true,
-                roles: vec![],
-                stores: vec![Membership {
-                    store_id,
-                    slug: store,
-                    name: String::new(),
-                    role: "owner".into(),
-                }],
-                session_id: Default::default(),
-            })
-            .unwrap()
+            owner_scope(user_id(&db, email).await, store_id)
         }
     };
     let first = scope("first-shop", "first@example.com").await;
@@ -84,24 +51,14 @@ async fn shop(db: PgPool) -> Shop {
         .fetch_one(&db)
         .await
         .unwrap();
-    let dir =
-        std::env::temp_dir().join(format!("bazaar-seller-test-{:016x}", rand::random::<u64>()));
-    let config = support::config(&[("UPLOAD_DIR", dir.to_str().unwrap())]);
+    let uploads = TempDir::new();
+    let config = fixtures::config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]);
     Shop {
-        state: support::state(db, config).await,
+        state: fixtures::state(db, config).await,
         scope: first,
         other: second,
         category,
-        _uploads: tempdir::Dir(dir),
-    }
-}
-
-fn meta() -> RequestMeta {
-    RequestMeta {
-        ip: IpAddr::from(support::random_client()),
-        user_agent: Some("seller test".into()),
-        request_id: None,
-        device: None,
+        _uploads: uploads,
     }
 }
 
@@ -609,15 +566,6 @@ async fn a_proposed_category_is_the_proposers_until_approved(db: PgPool) {
             .unwrap_err(),
     );
     assert_eq!(problems, ["category_id"]);
-}
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = image::RgbImage::from_pixel(width, height, image::Rgb([200, 30, 30]));
-    let mut bytes = Vec::new();
-    image
-        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .unwrap();
-    bytes
 }
 
 /// The start of a PNG that claims `width` × `height` pixels.

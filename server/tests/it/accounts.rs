@@ -1,15 +1,8 @@
 //! Accounts created from the command line.
 
+use fixtures::{roles, user_id};
 use server::accounts::{Email, Role, password, users};
 use sqlx::PgPool;
-
-async fn roles(db: &PgPool, email: &str) -> Vec<String> {
-    sqlx::query_scalar("SELECT r.role FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = $1 ORDER BY r.role")
-        .bind(email)
-        .fetch_all(db)
-        .await
-        .unwrap()
-}
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn create_admin_promotes_an_existing_account_without_touching_its_password(db: PgPool) {
@@ -28,7 +21,8 @@ async fn create_admin_promotes_an_existing_account_without_touching_its_password
         .await
         .unwrap();
     assert_eq!(id, again);
-    assert_eq!(roles(&db, "owner@example.com").await, ["admin", "customer"]);
+    let owner = user_id(&db, "owner@example.com").await;
+    assert_eq!(roles(&db, owner).await, ["admin", "customer"]);
     let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
         .bind(id)
         .fetch_one(&db)

@@ -2,43 +2,25 @@
 //! read or change another store's products through pages or server
 //! functions, and only the image upload takes large bodies.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
 use app::api::seller::{
     images::UploadImages,
     product_editor::SaveProduct,
     products::{BulkStatus, DeleteProduct},
 };
+use fixtures::{TempDir, png};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
-use server::accounts::Role;
 use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{
-    Browser, app, config, database, multipart, png, signed_in, unique_email, verified_user,
-};
+
+use crate::support::{Browser, app, config, database, multipart, signed_in, store_of_a_new_seller};
 
 /// A store owned by a new seller; returns the owner's email and one product
 /// with one variant: `(email, product, variant)`.
 async fn store_with_product(db: &PgPool, slug: &str) -> (String, i64, i64) {
-    let email = unique_email(slug);
-    let owner = verified_user(db, &email, &[Role::Customer, Role::Seller]).await;
-    let store: i64 =
-        sqlx::query_scalar("INSERT INTO stores (slug, name) VALUES ($1, $1) RETURNING id")
-            .bind(slug)
-            .fetch_one(db)
-            .await
-            .unwrap();
-    sqlx::query("INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'owner')")
-        .bind(store)
-        .bind(owner)
-        .execute(db)
-        .await
-        .unwrap();
+    let (email, store) = store_of_a_new_seller(db, slug).await;
     let product: i64 = sqlx::query_scalar(
         "INSERT INTO products (store_id, category_id, slug, title, status, published_at)
          VALUES ($1, (SELECT id FROM categories WHERE slug = 'home'), $2, 'Original', 'published', now())
@@ -75,8 +57,7 @@ async fn another_stores_product_cannot_be_read_or_changed(
 ) {
     let db = database(connect).await;
     let category = home_category(&db).await;
-    let uploads =
-        std::env::temp_dir().join(format!("bazaar-upload-test-{:x}", rand::random::<u64>()));
+    let uploads = TempDir::new();
     let (app, _) = app(
         db.clone(),
         config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
@@ -145,7 +126,6 @@ async fn another_stores_product_cannot_be_read_or_changed(
             .await
             .unwrap();
     assert_eq!(images, 0);
-    let _ = std::fs::remove_dir_all(uploads);
 }
 
 /// Saves new details, sets the status to draft in bulk and uploads an image.
@@ -190,7 +170,7 @@ async fn edit_everything(browser: &mut Browser, product: i64, variant: i64, cate
             &editor,
             &[
                 ("product_id", None, id.as_bytes()),
-                ("images", Some("photo.png"), &png()),
+                ("images", Some("photo.png"), &png(8, 8)),
             ],
         ))
         .await;
@@ -211,8 +191,7 @@ async fn delete(browser: &mut Browser, product: i64) {
 async fn only_the_image_upload_takes_large_bodies(_: PgPoolOptions, connect: PgConnectOptions) {
     let db = database(connect).await;
     home_category(&db).await;
-    let uploads =
-        std::env::temp_dir().join(format!("bazaar-upload-test-{:x}", rand::random::<u64>()));
+    let uploads = TempDir::new();
     let (app, _) = app(
         db.clone(),
         config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
@@ -248,7 +227,7 @@ async fn only_the_image_upload_takes_large_bodies(_: PgPoolOptions, connect: PgC
             &editor,
             &[
                 ("product_id", None, id.as_bytes()),
-                ("images", Some("leaf.jpg"), &png()),
+                ("images", Some("leaf.jpg"), &png(8, 8)),
             ],
         ))
         .await;
@@ -268,5 +247,4 @@ async fn only_the_image_upload_takes_large_bodies(_: PgPoolOptions, connect: PgC
         .post_form(SaveProduct::PATH, &editor, &[("title", &big_text)])
         .await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    let _ = std::fs::remove_dir_all(uploads);
 }

@@ -2,13 +2,10 @@
 //! platform's time zone (Europe/Paris): every figure to the cent, the CSV
 //! adding up to the page, and each seller seeing only their own store.
 
-#![cfg(feature = "ssr")]
-
-mod support;
-
+use fixtures::{owner_scope, unique_email};
 use http::StatusCode;
 use server::{
-    accounts::{AuthUser, Role, sessions::Membership},
+    accounts::Role,
     money::Money,
     seller::{
         StoreScope,
@@ -19,7 +16,8 @@ use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
 };
-use support::{Browser, app, config, database, location, signed_in, unique_email, verified_user};
+
+use crate::support::{Browser, app, config, database, location, signed_in, verified_user};
 
 const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
 
@@ -79,21 +77,7 @@ async fn scope(db: &PgPool, store: &str, user: i64) -> StoreScope {
         .fetch_one(db)
         .await
         .unwrap();
-    StoreScope::of(&AuthUser {
-        id: user,
-        email: String::new(),
-        name: String::new(),
-        verified: true,
-        roles: vec![Role::Seller],
-        stores: vec![Membership {
-            store_id,
-            slug: store.to_owned(),
-            name: String::new(),
-            role: "owner".into(),
-        }],
-        session_id: Default::default(),
-    })
-    .unwrap()
+    owner_scope(user, store_id)
 }
 
 /// A store order as checkout and payment leave it: `status` with its

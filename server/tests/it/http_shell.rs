@@ -1,12 +1,12 @@
 //! The HTTP shell every response passes through: probes, metrics, security
 //! headers, request ids, rate limits, CSRF defence and panic handling.
 
-mod support;
-
 use axum::{Router, body::Body, routing::get as get_route, routing::post};
+use fixtures::{config, random_client, state};
 use http::{Request, StatusCode, header};
 use sqlx::PgPool;
-use support::*;
+
+use crate::support::*;
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn healthz_answers_while_the_process_runs(db: PgPool) {

@@ -1,0 +1,14 @@
+//! The server's integration tests, one module per area, linked into one
+//! binary: each test gets its own database from `#[sqlx::test]`.
+
+mod account_flows;
+mod accounts;
+mod cart;
+mod catalog;
+mod checkout;
+mod database_roles;
+mod http_shell;
+mod seed;
+mod seller;
+mod stripe_emulator;
+mod support;
