@@ -229,7 +229,7 @@ pub struct Line {
 
 impl Line {
     pub fn total(&self) -> Money {
-        Money(self.unit_price.cents() * i64::from(self.quantity))
+        Money::from_cents(self.unit_price.cents() * i64::from(self.quantity))
     }
 }
 
@@ -286,7 +286,10 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
     let mut repriced = Vec::new();
     for row in rows {
         let options = options_label(row.options);
-        let (was, now) = (Money(row.added_price), Money(row.price));
+        let (was, now) = (
+            Money::from_cents(row.added_price),
+            Money::from_cents(row.price),
+        );
         if !row.for_sale {
             cart.notices
                 .push(format!("{} is no longer for sale.", row.title));
@@ -322,12 +325,12 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
                 store_name: row.store_name,
                 store_slug: row.store_slug,
                 lines: vec![line],
-                subtotal: Money(0),
+                subtotal: Money::from_cents(0),
             }),
         }
     }
     for store in &mut cart.stores {
-        store.subtotal = Money(
+        store.subtotal = Money::from_cents(
             store
                 .lines
                 .iter()
@@ -336,7 +339,7 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
                 .sum(),
         );
     }
-    cart.total = Money(cart.stores.iter().map(|store| store.subtotal.cents()).sum());
+    cart.total = Money::from_cents(cart.stores.iter().map(|store| store.subtotal.cents()).sum());
     for (cart_id, variant_id, price) in repriced {
         sqlx::query!(
             "UPDATE cart_items SET added_price = $3 WHERE cart_id = $1 AND variant_id = $2",

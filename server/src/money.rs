@@ -1,18 +1,35 @@
 //! Money in integer minor units (cents), never a float. Bazaar trades in one
-//! currency, the euro.
+//! currency, the euro. The amount is private: it is made from cents or from
+//! what a person typed, and written out by the two formatters here.
 
-use std::fmt;
+use std::{
+    fmt,
+    iter::Sum,
+    ops::{Add, AddAssign, Sub, SubAssign},
+};
 
 /// An amount in euro cents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Money(pub i64);
+pub struct Money(i64);
 
 impl Money {
     /// The ISO 4217 code of the platform currency.
     pub const CURRENCY: &'static str = "EUR";
 
-    pub fn cents(self) -> i64 {
+    pub const fn from_cents(cents: i64) -> Self {
+        Self(cents)
+    }
+
+    pub const fn cents(self) -> i64 {
         self.0
+    }
+
+    /// The amount as a plain decimal, `12.50` or `-2.50`: for forms, CSV
+    /// and structured data, where the currency is said elsewhere.
+    pub fn decimal(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
     }
 
     /// An amount as people type it: `12`, `12.5`, `12,50`, `€12.50`.
@@ -33,11 +50,48 @@ impl Money {
     }
 }
 
+/// `€12.50`, `-€2.50`: the amount as people read it.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        write!(f, "{sign}€{}.{:02}", abs / 100, abs % 100)
+        let decimal = self.decimal();
+        match decimal.strip_prefix('-') {
+            Some(abs) => write!(f, "-€{abs}"),
+            None => write!(f, "€{decimal}"),
+        }
+    }
+}
+
+impl Add for Money {
+    type Output = Self;
+
+    fn add(self, other: Self) -> Self {
+        Self(self.0 + other.0)
+    }
+}
+
+impl Sub for Money {
+    type Output = Self;
+
+    fn sub(self, other: Self) -> Self {
+        Self(self.0 - other.0)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, other: Self) {
+        self.0 += other.0;
+    }
+}
+
+impl SubAssign for Money {
+    fn sub_assign(&mut self, other: Self) {
+        self.0 -= other.0;
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Self>>(amounts: I) -> Self {
+        Self(amounts.map(|amount| amount.0).sum())
     }
 }
 
@@ -47,9 +101,9 @@ mod tests {
 
     #[test]
     fn parses_what_people_type() {
-        assert_eq!(Money::parse("12"), Some(Money(1200)));
-        assert_eq!(Money::parse(" 12.5 "), Some(Money(1250)));
-        assert_eq!(Money::parse("€12,05"), Some(Money(1205)));
+        assert_eq!(Money::parse("12"), Some(Money::from_cents(1200)));
+        assert_eq!(Money::parse(" 12.5 "), Some(Money::from_cents(1250)));
+        assert_eq!(Money::parse("€12,05"), Some(Money::from_cents(1205)));
         for bad in ["", "-3", "1.234", "abc", "1e3", ".5"] {
             assert_eq!(Money::parse(bad), None, "{bad:?}");
         }
@@ -57,8 +111,10 @@ mod tests {
 
     #[test]
     fn shows_cents_with_two_digits() {
-        assert_eq!(Money(1999).to_string(), "€19.99");
-        assert_eq!(Money(5).to_string(), "€0.05");
-        assert_eq!(Money(-250).to_string(), "-€2.50");
+        assert_eq!(Money::from_cents(1999).to_string(), "€19.99");
+        assert_eq!(Money::from_cents(5).to_string(), "€0.05");
+        assert_eq!(Money::from_cents(-250).to_string(), "-€2.50");
+        assert_eq!(Money::from_cents(-250).decimal(), "-2.50");
+        assert_eq!(Money::from_cents(1205).decimal(), "12.05");
     }
 }

@@ -223,14 +223,14 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
     assert_eq!(
         figures.income,
         Income {
-            gross: Money(10266),
-            refunds: Money(0),
-            fees: Money(1026),
-            net: Money(9240),
+            gross: Money::from_cents(10266),
+            refunds: Money::from_cents(0),
+            fees: Money::from_cents(1026),
+            net: Money::from_cents(9240),
             orders: 3,
         }
     );
-    assert_eq!(figures.income.average_order(), Money(3422));
+    assert_eq!(figures.income.average_order(), Money::from_cents(3422));
     assert_eq!(figures.previous, Income::default());
     assert_eq!(
         sales(&figures.categories),
@@ -269,10 +269,10 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
     assert_eq!(
         april.income,
         Income {
-            gross: Money(1200),
-            refunds: Money(3333),
-            fees: Money(120 - 333),
-            net: Money(1200 - 3333 + 213),
+            gross: Money::from_cents(1200),
+            refunds: Money::from_cents(3333),
+            fees: Money::from_cents(120 - 333),
+            net: Money::from_cents(1200 - 3333 + 213),
             orders: 1,
         }
     );
@@ -287,7 +287,7 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
 
     // Beta's numbers are Beta's alone.
     let beta = stats::month(&db, market.beta, PARIS, march).await.unwrap();
-    assert_eq!(beta.income.gross, Money(10000));
+    assert_eq!(beta.income.gross, Money::from_cents(10000));
     assert_eq!(sales(&beta.categories), [("Home", 4, 10000)]);
 }
 
@@ -475,14 +475,14 @@ async fn the_platform_month_adds_up_every_store(_: PgPoolOptions, connect: PgCon
     assert_eq!(
         platform.income,
         Income {
-            gross: Money(10266 + 10000),
-            refunds: Money(0),
-            fees: Money(1026 + 1000),
-            net: Money(9240 + 9000),
+            gross: Money::from_cents(10266 + 10000),
+            refunds: Money::from_cents(0),
+            fees: Money::from_cents(1026 + 1000),
+            net: Money::from_cents(9240 + 9000),
             orders: 4,
         }
     );
-    assert_eq!(platform.income.gross, Money(alpha.gross.0 + beta.gross.0));
+    assert_eq!(platform.income.gross, alpha.gross + beta.gross);
     let busy: Vec<_> = sales(&platform.days)
         .into_iter()
         .filter(|(_, units, _)| *units > 0)
@@ -501,7 +501,11 @@ async fn the_platform_month_adds_up_every_store(_: PgPoolOptions, connect: PgCon
         .unwrap();
     assert_eq!(
         (april.income.gross, april.income.refunds, april.income.fees),
-        (Money(1200), Money(3333), Money(120 - 333))
+        (
+            Money::from_cents(1200),
+            Money::from_cents(3333),
+            Money::from_cents(120 - 333)
+        )
     );
     assert_eq!(april.previous, platform.income);
 
@@ -563,8 +567,14 @@ async fn the_seller_dashboard_shows_today_the_month_and_low_stock(
     let alpha = server::seller::dashboard::dashboard(&db, market.alpha, PARIS)
         .await
         .unwrap();
-    assert_eq!((alpha.today, alpha.today_orders), (Money(2400), 1));
-    assert_eq!((alpha.month.gross, alpha.month.orders), (Money(2400), 1));
+    assert_eq!(
+        (alpha.today, alpha.today_orders),
+        (Money::from_cents(2400), 1)
+    );
+    assert_eq!(
+        (alpha.month.gross, alpha.month.orders),
+        (Money::from_cents(2400), 1)
+    );
     assert_eq!(alpha.to_ship, 2, "March's unshipped order and today's");
     let low: Vec<_> = alpha
         .low_stock

@@ -69,7 +69,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<OrderRow>> {
             email: row.email,
             status: row.status,
             created_at: row.created_at,
-            total: Money(row.total),
+            total: Money::from_cents(row.total),
             stores: row.stores,
         })
         .collect();

@@ -83,7 +83,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<StoreRow>> {
             owner: row.owner,
             products: row.products,
             orders: row.orders,
-            sales: Money(row.sales),
+            sales: Money::from_cents(row.sales),
         })
         .collect();
     Ok(window.page(items, total))
@@ -114,7 +114,7 @@ pub async fn find(db: &PgPool, id: i64, admin: i64) -> Result<(StoreRow, StoreSc
         owner: row.owner,
         products: row.products,
         orders: row.orders,
-        sales: Money(row.sales),
+        sales: Money::from_cents(row.sales),
     };
     Ok((store, StoreScope::inspected(id, admin)))
 }

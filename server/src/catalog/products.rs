@@ -224,8 +224,8 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
         text,
         blank_to_none(&query.category),
         blank_to_none(&query.store),
-        query.price_min.map(|m| m.0),
-        query.price_max.map(|m| m.0),
+        query.price_min.map(Money::cents),
+        query.price_max.map(Money::cents),
         blank_to_none(&query.material),
         query.in_stock,
         query.sort.as_str(),
@@ -242,7 +242,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             title: row.title,
             store_name: row.store_name,
             store_slug: row.store_slug,
-            price_from: Money(row.price_from),
+            price_from: Money::from_cents(row.price_from),
             has_price_range: row.price_to != row.price_from,
             in_stock: row.stock_total > 0,
             image: row.image_key.map(|file_key| Image {
@@ -286,8 +286,8 @@ pub async fn find_published(db: &PgPool, slug: &str) -> Result<ProductDetail> {
         id: row.id,
         sku: row.sku,
         options: string_map(row.options),
-        price: Money(row.price),
-        compare_at_price: row.compare_at_price.map(Money),
+        price: Money::from_cents(row.price),
+        compare_at_price: row.compare_at_price.map(Money::from_cents),
         stock: row.stock,
     })
     .collect();

@@ -338,7 +338,7 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
         } else {
             format!("{} ({})", line.title, line.options)
         },
-        unit_amount: Money(line.unit_price),
+        unit_amount: Money::from_cents(line.unit_price),
         quantity: line.quantity,
     })
     .collect();

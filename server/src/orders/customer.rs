@@ -52,7 +52,7 @@ pub async fn list(db: &PgPool, customer_id: i64, page: i64) -> Result<(Vec<Order
             number: row.number,
             status: row.status,
             created_at: row.created_at,
-            total: Money(row.total),
+            total: Money::from_cents(row.total),
             items: row.items,
             stores: row.stores,
         })

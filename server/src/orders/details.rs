@@ -104,7 +104,7 @@ pub(crate) async fn load(
             country: row.ship_country,
             phone: row.ship_phone,
         },
-        total: Money(row.total),
+        total: Money::from_cents(row.total),
         payment_problem: row.payment_problem,
         parts: Vec::with_capacity(parts.len()),
     };
@@ -122,9 +122,9 @@ pub(crate) async fn load(
             options: line.options,
             sku: line.sku,
             category: line.category,
-            unit_price: Money(line.unit_price),
+            unit_price: Money::from_cents(line.unit_price),
             quantity: line.quantity,
-            total: Money(line.line_total),
+            total: Money::from_cents(line.line_total),
         })
         .collect();
         order.parts.push(StorePart {
@@ -133,10 +133,10 @@ pub(crate) async fn load(
             store_name: part.name,
             store_slug: part.slug,
             status: part.status,
-            subtotal: Money(part.subtotal),
-            refunded: Money(part.refunded),
-            platform_fee: part.platform_fee.map(Money),
-            seller_net: part.seller_net.map(Money),
+            subtotal: Money::from_cents(part.subtotal),
+            refunded: Money::from_cents(part.refunded),
+            platform_fee: part.platform_fee.map(Money::from_cents),
+            seller_net: part.seller_net.map(Money::from_cents),
             carrier: part.carrier,
             tracking_number: part.tracking_number,
             shipped_at: part.shipped_at,

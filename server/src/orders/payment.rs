@@ -176,8 +176,8 @@ pub async fn confirm_paid(
     let problem = if session.amount_total != order.total {
         Some(format!(
             "Paid {} for an order of {}.",
-            Money(session.amount_total),
-            Money(order.total)
+            Money::from_cents(session.amount_total),
+            Money::from_cents(order.total)
         ))
     } else if order.status != "pending_payment" && !reserve_again(&mut *conn, order.id).await? {
         Some("Paid after the order had expired, and its stock is gone: refund the payment.".into())

@@ -82,7 +82,7 @@ pub async fn dashboard(db: &PgPool, scope: StoreScope, time_zone: Tz) -> Result<
         slug: store.slug,
         status: store.status,
         status_reason: store.status_reason,
-        today: Money(sold_today.gross),
+        today: Money::from_cents(sold_today.gross),
         today_orders: sold_today.orders,
         month,
         to_ship: store.to_ship,

@@ -88,7 +88,7 @@ pub async fn list(
             paid_at: row.paid_at,
             customer_name: row.ship_name,
             items: row.items,
-            subtotal: Money(row.subtotal),
+            subtotal: Money::from_cents(row.subtotal),
         })
         .collect();
     Ok((orders, matching))
@@ -251,7 +251,7 @@ pub async fn act(
                 Some(
                     state
                         .payments
-                        .refund(payment_intent, Money(amount), &key)
+                        .refund(payment_intent, Money::from_cents(amount), &key)
                         .await?,
                 )
             } else {

@@ -113,8 +113,8 @@ pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<P
             status: row.status,
             variants: row.variants,
             stock_total: row.stock_total,
-            price_from: row.price_from.map(Money),
-            price_to: row.price_to.map(Money),
+            price_from: row.price_from.map(Money::from_cents),
+            price_to: row.price_to.map(Money::from_cents),
             updated_at: row.updated_at,
         })
         .collect();
@@ -211,8 +211,8 @@ pub async fn get(db: &PgPool, scope: StoreScope, id: i64) -> Result<Editable> {
                     .iter()
                     .map(|name| options.get(name).cloned().unwrap_or_default())
                     .collect(),
-                price: Money(variant.price),
-                compare_at_price: variant.compare_at_price.map(Money),
+                price: Money::from_cents(variant.price),
+                compare_at_price: variant.compare_at_price.map(Money::from_cents),
                 stock: variant.stock,
             })
             .collect(),

@@ -143,26 +143,26 @@ impl Income {
         for order in orders {
             let charged_fee = platform_fee(order.subtotal, order.fee_basis_points);
             if order.paid_in_month {
-                income.gross.0 += order.subtotal;
-                income.fees.0 += charged_fee;
+                income.gross += Money::from_cents(order.subtotal);
+                income.fees += Money::from_cents(charged_fee);
                 income.orders += 1;
             }
             if order.refunded_in_month {
-                income.refunds.0 += order.refunded;
+                income.refunds += Money::from_cents(order.refunded);
                 // The fee now on the order is the fee on what was kept.
-                income.fees.0 -= charged_fee - order.platform_fee;
+                income.fees -= Money::from_cents(charged_fee - order.platform_fee);
             }
         }
-        income.net = Money(income.gross.0 - income.refunds.0 - income.fees.0);
+        income.net = income.gross - income.refunds - income.fees;
         income
     }
 
     /// Gross per order; zero without orders.
     pub fn average_order(self) -> Money {
-        Money(if self.orders == 0 {
+        Money::from_cents(if self.orders == 0 {
             0
         } else {
-            self.gross.0 / self.orders
+            self.gross.cents() / self.orders
         })
     }
 }
@@ -274,7 +274,7 @@ async fn sold(db: &PgPool, scope: StoreScope, month: Month) -> Result<Sold> {
         let sales = |name: String| Sales {
             name,
             units: row.units,
-            revenue: Money(row.revenue),
+            revenue: Money::from_cents(row.revenue),
         };
         match (row.by_category, row.product_id) {
             (true, _) => categories.push(sales(row.category.unwrap_or_default())),
@@ -331,13 +331,13 @@ pub async fn days(db: &PgPool, store: Option<StoreScope>, month: Month) -> Resul
         .map(|day| Sales {
             name: day.to_string(),
             units: 0,
-            revenue: Money(0),
+            revenue: Money::from_cents(0),
         })
         .collect();
     for row in sold {
         if let Some(slot) = days.get_mut(row.day.day0() as usize) {
             slot.units = row.units;
-            slot.revenue = Money(row.revenue);
+            slot.revenue = Money::from_cents(row.revenue);
         }
     }
     Ok(days)
@@ -531,7 +531,7 @@ pub fn csv(lines: &[Line]) -> Result<Vec<u8>> {
             "refunded_on",
         ])
         .map_err(internal)?;
-    let amount = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
+    let amount = |cents: i64| Money::from_cents(cents).decimal();
     for line in lines {
         writer
             .write_record([

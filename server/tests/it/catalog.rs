@@ -111,7 +111,7 @@ async fn shoppers_see_only_published_products_of_active_stores(db: PgPool) {
     }
     let mug = find_published(&db, "mug").await.unwrap();
     assert_eq!(mug.store_name, "Open Shop");
-    assert_eq!(mug.variants[0].price, Money(1200));
+    assert_eq!(mug.variants[0].price, Money::from_cents(1200));
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -267,12 +267,12 @@ async fn a_card_shows_the_lowest_price_and_whether_others_cost_more(db: PgPool) 
     let range = page.items.iter().find(|p| p.slug == "range").unwrap();
     assert_eq!(
         (range.price_from, range.has_price_range),
-        (Money(900), true)
+        (Money::from_cents(900), true)
     );
     let single = page.items.iter().find(|p| p.slug == "single").unwrap();
     assert_eq!(
         (single.price_from, single.has_price_range),
-        (Money(700), false)
+        (Money::from_cents(700), false)
     );
 }
 
@@ -380,7 +380,7 @@ async fn filters_narrow_the_listing_alone_and_together(db: PgPool) {
     // A product matches a price range when some variant's price is in it.
     assert_eq!(
         list(ProductQuery {
-            price_min: Some(Money(5000)),
+            price_min: Some(Money::from_cents(5000)),
             ..Default::default()
         })
         .await,
@@ -388,7 +388,7 @@ async fn filters_narrow_the_listing_alone_and_together(db: PgPool) {
     );
     assert_eq!(
         list(ProductQuery {
-            price_max: Some(Money(1500)),
+            price_max: Some(Money::from_cents(1500)),
             ..Default::default()
         })
         .await,
@@ -414,7 +414,7 @@ async fn filters_narrow_the_listing_alone_and_together(db: PgPool) {
         list(ProductQuery {
             category: Some("home".into()),
             store: Some("open-shop".into()),
-            price_min: Some(Money(1000)),
+            price_min: Some(Money::from_cents(1000)),
             in_stock: true,
             ..Default::default()
         })

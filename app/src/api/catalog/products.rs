@@ -238,7 +238,7 @@ mod views {
                 serde_json::json!({
                     "@type": "Offer",
                     "sku": variant.sku,
-                    "price": format!("{}.{:02}", variant.price.0 / 100, variant.price.0 % 100),
+                    "price": variant.price.decimal(),
                     "priceCurrency": Money::CURRENCY,
                     "availability": if variant.stock > 0 {
                         "https://schema.org/InStock"

@@ -119,10 +119,10 @@ pub async fn product_editor(id: Option<i64>) -> Result<Editor, AppError> {
                         id: Some(variant.id),
                         sku: variant.sku,
                         values: variant.values,
-                        price: plain_amount(variant.price),
+                        price: variant.price.decimal(),
                         compare_at_price: variant
                             .compare_at_price
-                            .map(plain_amount)
+                            .map(Money::decimal)
                             .unwrap_or_default(),
                         stock: variant.stock.to_string(),
                     })
@@ -143,12 +143,6 @@ pub async fn product_editor(id: Option<i64>) -> Result<Editor, AppError> {
         product,
         categories,
     })
-}
-
-/// `12.50`, as a person types it back.
-#[cfg(feature = "ssr")]
-fn plain_amount(money: Money) -> String {
-    format!("{}.{:02}", money.cents() / 100, money.cents() % 100)
 }
 
 /// A variant row as the editor posts it.
