@@ -5,28 +5,29 @@ use leptos::server_fn::{
     error::{FromServerFnError, ServerFnErrorErr},
 };
 use serde::{Deserialize, Serialize};
+use texts::errors;
 
 /// What went wrong, as a page or form can show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
-    #[error("We could not find that page.")]
+    #[error("{}", errors::NOT_FOUND)]
     NotFound,
-    #[error("Please sign in to continue.")]
+    #[error("{}", errors::SIGN_IN)]
     Unauthorized,
-    #[error("You are not allowed to do that.")]
+    #[error("{}", errors::FORBIDDEN)]
     Forbidden,
     #[error("{}", .0.iter().map(|(_, message)| message.as_str()).collect::<Vec<_>>().join(" "))]
     Invalid(Vec<(String, String)>),
     #[error("{0}")]
     Conflict(String),
-    #[error("Too many requests. Please wait a moment and try again.")]
+    #[error("{}", errors::TOO_MANY_REQUESTS)]
     TooManyRequests,
-    #[error("Bazaar is briefly unavailable ({0}). Please try again shortly.")]
+    #[error("{}", errors::unavailable(.0))]
     Unavailable(String),
-    #[error("Something went wrong on our side. Please try again.")]
+    #[error("{}", errors::INTERNAL)]
     Internal,
     /// The request never reached the server, or its answer could not be read.
-    #[error("We could not reach Bazaar. Check your connection and try again.")]
+    #[error("{}", errors::NETWORK)]
     Network(String),
 }
 

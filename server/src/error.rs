@@ -113,6 +113,18 @@ impl Error {
         }
     }
 
+    /// What a person is told: the same words as the app's error views.
+    pub fn message(&self) -> String {
+        match self {
+            Self::NotFound => texts::errors::NOT_FOUND.into(),
+            Self::Unauthorized => texts::errors::SIGN_IN.into(),
+            Self::Forbidden => texts::errors::FORBIDDEN.into(),
+            Self::Unavailable(what) => texts::errors::unavailable(what),
+            Self::Internal(_) => texts::errors::INTERNAL.into(),
+            Self::Invalid(_) | Self::Conflict(_) | Self::TooManyRequests { .. } => self.to_string(),
+        }
+    }
+
     /// A stable machine-readable code for clients.
     pub fn code(&self) -> &'static str {
         match self {

@@ -11,6 +11,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use futures_util::FutureExt;
+use texts::errors;
 use tracing::Span;
 
 use crate::error::ErrorBody;
@@ -72,21 +73,19 @@ pub fn refusal(error: crate::Error, headers: &HeaderMap) -> Response {
             tracing::error!(error = %source, "internal error");
             error_response(error.status(), &request_id, false)
         }
-        _ => error_page(error.status(), &error.to_string(), &request_id),
+        _ => error_page(error.status(), &error.message(), &request_id),
     }
 }
 
 /// A generic failure answer: a small HTML page for people, JSON for machines.
 pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Response {
     let message = match status {
-        StatusCode::BAD_REQUEST => "The request could not be understood.",
-        StatusCode::NOT_FOUND => "We could not find that page.",
-        StatusCode::FORBIDDEN => "You are not allowed to do that.",
-        StatusCode::TOO_MANY_REQUESTS => "Too many requests. Please wait a moment and try again.",
-        StatusCode::SERVICE_UNAVAILABLE => {
-            "Bazaar is briefly unavailable. Please try again shortly."
-        }
-        _ => "Something went wrong on our side. Please try again.",
+        StatusCode::BAD_REQUEST => errors::BAD_REQUEST,
+        StatusCode::NOT_FOUND => errors::NOT_FOUND,
+        StatusCode::FORBIDDEN => errors::FORBIDDEN,
+        StatusCode::TOO_MANY_REQUESTS => errors::TOO_MANY_REQUESTS,
+        StatusCode::SERVICE_UNAVAILABLE => errors::UNAVAILABLE,
+        _ => errors::INTERNAL,
     };
     if json {
         let code = status
