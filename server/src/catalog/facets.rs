@@ -1,4 +1,4 @@
-//! The choices a listing's filters offer, and the pages that pre-filter it.
+//! The choices a listing's filters offer: categories, stores and materials.
 
 use std::{sync::Arc, time::Duration};
 
@@ -84,47 +84,4 @@ pub async fn facets(db: &PgPool) -> Result<Facets> {
         stores,
         materials,
     })
-}
-
-/// A store's public face.
-#[derive(Clone, Debug)]
-pub struct StoreFront {
-    pub slug: String,
-    pub name: String,
-    pub description: String,
-    pub logo_key: Option<String>,
-}
-
-/// An active store by slug, or `NotFound`.
-pub async fn store_front(db: &PgPool, slug: &str) -> Result<StoreFront> {
-    sqlx::query_as!(
-        StoreFront,
-        "SELECT slug, name, description, logo_key FROM stores WHERE slug = $1 AND status = 'active'",
-        slug
-    )
-    .fetch_optional(db)
-    .await?
-    .ok_or(Error::NotFound)
-}
-
-/// The address an active store moved to from `old_slug`, if it did.
-pub async fn moved_store(db: &PgPool, old_slug: &str) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar!(
-        "SELECT s.slug FROM store_slug_redirects r JOIN stores s ON s.id = r.store_id
-         WHERE r.old_slug = $1 AND s.status = 'active'",
-        old_slug
-    )
-    .fetch_optional(db)
-    .await?)
-}
-
-/// An approved category's name by slug, or `NotFound`.
-pub async fn category_name(db: &PgPool, slug: &str) -> Result<String> {
-    sqlx::query_scalar!(
-        "SELECT name FROM categories WHERE slug = $1 AND status = 'approved'",
-        slug
-    )
-    .fetch_optional(db)
-    .await?
-    .ok_or(Error::NotFound)
 }

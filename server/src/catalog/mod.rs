@@ -1,6 +1,7 @@
 //! The catalog: categories, products, their variants and images, as shoppers
 //! see them on the storefront.
 
+pub mod categories;
 pub mod facets;
 pub mod markdown;
 pub mod products;

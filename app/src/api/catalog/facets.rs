@@ -84,15 +84,11 @@ pub async fn listing_facets() -> Result<FacetsView, AppError> {
 /// or not found.
 #[server]
 pub async fn store_front(slug: String) -> Result<StoreLookup, AppError> {
-    use server::{
-        Error,
-        catalog::{facets, markdown},
-        media,
-    };
+    use server::{Error, catalog::markdown, media, stores::front};
     let state = crate::error::state()?;
-    let store = match facets::store_front(&state.db, &slug).await {
+    let store = match front::active(&state.db, &slug).await {
         Err(Error::NotFound) => {
-            return match facets::moved_store(&state.db, &slug).await? {
+            return match front::moved(&state.db, &slug).await? {
                 Some(moved) => Ok(StoreLookup::Moved(moved)),
                 None => Err(AppError::NotFound),
             };
@@ -114,5 +110,5 @@ pub async fn store_front(slug: String) -> Result<StoreLookup, AppError> {
 #[server]
 pub async fn category_title(slug: String) -> Result<String, AppError> {
     let state = crate::error::state()?;
-    Ok(server::catalog::facets::category_name(&state.db, &slug).await?)
+    Ok(server::catalog::categories::approved_name(&state.db, &slug).await?)
 }

@@ -1,4 +1,8 @@
-//! Stores, the tenants of the marketplace.
+//! Stores, the tenants of the marketplace: what a store is called and where
+//! it lives, opening one, and its public face. Its sellers change it through
+//! `seller::settings`, platform admins through `admin::stores`.
+
+pub mod front;
 
 use crate::{
     AppState, Error, Problems, Result, UniqueRefusal,
