@@ -12,8 +12,50 @@ use tower_sessions::Session;
 
 use crate::{Error, Result, money::Money};
 
-/// The most of one variant a cart holds.
-pub const MAX_QUANTITY: i32 = 99;
+/// How many of one variant a cart line holds: 1 to [`Quantity::MAX`].
+/// Parsed once where it comes in, so the cart's rules take it as known good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Quantity(i32);
+
+impl Quantity {
+    /// The most of one variant a cart holds.
+    pub const MAX: i32 = 99;
+
+    /// `count`, or the problem shown next to the quantity field.
+    pub fn new(count: i32) -> Result<Self> {
+        if (1..=Self::MAX).contains(&count) {
+            Ok(Self(count))
+        } else {
+            Err(Error::invalid(
+                "quantity",
+                format!("Choose a quantity from 1 to {}.", Self::MAX),
+            ))
+        }
+    }
+
+    /// A quantity as a person typed it.
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::new(whole_number(text)?)
+    }
+
+    /// A cart line's new quantity as a person typed it; 0 removes the line.
+    pub fn parse_line(text: &str) -> Result<Option<Self>> {
+        match whole_number(text)? {
+            0 => Ok(None),
+            count => Self::new(count).map(Some),
+        }
+    }
+
+    pub fn get(self) -> i32 {
+        self.0
+    }
+}
+
+fn whole_number(text: &str) -> Result<i32> {
+    text.trim()
+        .parse()
+        .map_err(|_| Error::invalid("quantity", "Enter a whole number."))
+}
 
 /// The session key of a visitor's cart token.
 const VISITOR_CART: &str = "cart";
@@ -82,17 +124,6 @@ async fn open_cart(conn: &mut PgConnection, owner: Owner) -> Result<i64> {
     }
 }
 
-fn check_quantity(quantity: i32) -> Result<()> {
-    if (1..=MAX_QUANTITY).contains(&quantity) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "quantity",
-            format!("Choose a quantity from 1 to {MAX_QUANTITY}."),
-        ))
-    }
-}
-
 /// A variant that can be bought now: of a published product of an active store.
 struct ForSale {
     price: i64,
@@ -125,8 +156,7 @@ fn only_left(stock: i32, in_cart: i32) -> Error {
 
 /// Adds `quantity` of a variant, on top of what the cart has of it; never
 /// more than is in stock.
-pub async fn add(db: &PgPool, owner: Owner, variant_id: i64, quantity: i32) -> Result<()> {
-    check_quantity(quantity)?;
+pub async fn add(db: &PgPool, owner: Owner, variant_id: i64, quantity: Quantity) -> Result<()> {
     let mut tx = db.begin().await?;
     let variant = for_sale(&mut tx, variant_id).await?;
     let cart = open_cart(&mut tx, owner).await?;
@@ -138,11 +168,11 @@ pub async fn add(db: &PgPool, owner: Owner, variant_id: i64, quantity: i32) -> R
     .fetch_optional(&mut *tx)
     .await?
     .unwrap_or(0);
-    let wanted = in_cart + quantity;
+    let wanted = in_cart + quantity.get();
     if wanted > variant.stock {
         return Err(only_left(variant.stock, in_cart));
     }
-    check_quantity(wanted)?;
+    let wanted = Quantity::new(wanted)?.get();
     sqlx::query!(
         "INSERT INTO cart_items (cart_id, variant_id, quantity, added_price) VALUES ($1, $2, $3, $4)
          ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity, added_price = EXCLUDED.added_price",
@@ -160,13 +190,18 @@ pub async fn add(db: &PgPool, owner: Owner, variant_id: i64, quantity: i32) -> R
     Ok(())
 }
 
-/// Sets how many of a variant the cart holds; 0 removes it.
-pub async fn set_quantity(db: &PgPool, owner: Owner, variant_id: i64, quantity: i32) -> Result<()> {
+/// Sets how many of a variant the cart holds; `None` removes it.
+pub async fn set_quantity(
+    db: &PgPool,
+    owner: Owner,
+    variant_id: i64,
+    quantity: Option<Quantity>,
+) -> Result<()> {
     let mut tx = db.begin().await?;
     let Some(cart) = find_cart(&mut tx, owner).await? else {
         return Err(Error::NotFound);
     };
-    if quantity == 0 {
+    let Some(quantity) = quantity else {
         sqlx::query!(
             "DELETE FROM cart_items WHERE cart_id = $1 AND variant_id = $2",
             cart,
@@ -176,17 +211,16 @@ pub async fn set_quantity(db: &PgPool, owner: Owner, variant_id: i64, quantity: 
         .await?;
         tx.commit().await?;
         return Ok(());
-    }
-    check_quantity(quantity)?;
+    };
     let variant = for_sale(&mut tx, variant_id).await?;
-    if quantity > variant.stock {
+    if quantity.get() > variant.stock {
         return Err(only_left(variant.stock, 0));
     }
     let changed = sqlx::query!(
         "UPDATE cart_items SET quantity = $3 WHERE cart_id = $1 AND variant_id = $2",
         cart,
         variant_id,
-        quantity
+        quantity.get()
     )
     .execute(&mut *tx)
     .await?;
@@ -374,7 +408,7 @@ pub async fn adopt_visitor_cart(db: &PgPool, session: &Session, user_id: i64) ->
          ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity",
         visitor_cart,
         user_cart,
-        MAX_QUANTITY
+        Quantity::MAX
     )
     .execute(&mut *tx)
     .await?;
@@ -383,4 +417,23 @@ pub async fn adopt_visitor_cart(db: &PgPool, session: &Session, user_id: i64) ->
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quantity;
+
+    #[test]
+    fn quantities_are_whole_numbers_from_one_to_the_most() {
+        assert_eq!(Quantity::parse(" 3 ").unwrap().get(), 3);
+        assert_eq!(Quantity::parse_line("0").unwrap(), None);
+        assert_eq!(
+            Quantity::parse_line("99").unwrap().map(Quantity::get),
+            Some(99)
+        );
+        for bad in ["", "1.5", "two", "-1", "0", "100"] {
+            assert!(Quantity::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(Quantity::parse_line("-1").is_err());
+    }
 }

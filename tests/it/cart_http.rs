@@ -37,7 +37,9 @@ async fn a_visitors_cart_joins_theirs_at_sign_in_within_the_stock(
         .unwrap();
     let email = unique_email("shopper");
     let user = verified_user(&db, &email, &[Role::Customer]).await;
-    cart::add(&db, Owner::User(user), mug, 2).await.unwrap();
+    cart::add(&db, Owner::User(user), mug, cart::Quantity::new(2).unwrap())
+        .await
+        .unwrap();
 
     let mut browser = Browser::new(app.clone());
     let (_, _, page) = browser.get("/cart").await;

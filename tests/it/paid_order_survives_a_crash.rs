@@ -104,9 +104,14 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         ("STRIPE_WEBHOOK_SECRET", SECRET),
     ]);
     let state = fixtures::state(db.clone(), config).await;
-    cart::add(&db, cart::Owner::User(customer), variant, 2)
-        .await
-        .unwrap();
+    cart::add(
+        &db,
+        cart::Owner::User(customer),
+        variant,
+        cart::Quantity::new(2).unwrap(),
+    )
+    .await
+    .unwrap();
     let placed = checkout::place(&db, &state.config, customer, address())
         .await
         .unwrap();

@@ -101,19 +101,11 @@ pub async fn my_cart() -> Result<CartView, AppError> {
     })
 }
 
-#[cfg(feature = "ssr")]
-fn parse_quantity(quantity: &str) -> server::Result<i32> {
-    quantity
-        .trim()
-        .parse::<i32>()
-        .map_err(|_| server::Error::invalid("quantity", "Enter a whole number."))
-}
-
 #[server]
 pub async fn add_to_cart(variant_id: i64, quantity: String) -> Result<Feedback, AppError> {
     let owner = owner(true).await?.ok_or(AppError::Internal)?;
     let db = &state()?.db;
-    let outcome = match parse_quantity(&quantity) {
+    let outcome = match cart::Quantity::parse(&quantity) {
         Ok(quantity) => cart::add(db, owner, variant_id, quantity).await,
         Err(error) => Err(error),
     };
@@ -131,12 +123,12 @@ pub async fn add_to_cart(variant_id: i64, quantity: String) -> Result<Feedback, 
 pub async fn update_cart_line(variant_id: i64, quantity: String) -> Result<Feedback, AppError> {
     let owner = owner(false).await?.ok_or(AppError::NotFound)?;
     let db = &state()?.db;
-    let quantity = match parse_quantity(&quantity) {
+    let quantity = match cart::Quantity::parse_line(&quantity) {
         Ok(quantity) => quantity,
         Err(error) => return form::refused(forms::CART, error, &[]).await,
     };
     let outcome = cart::set_quantity(db, owner, variant_id, quantity).await;
-    let message = if quantity == 0 {
+    let message = if quantity.is_none() {
         "Removed from your cart."
     } else {
         "Cart updated."

@@ -10,7 +10,7 @@ use sqlx::{PgConnection, PgPool};
 use super::Address;
 use crate::{
     AppState, Config, Error, Problem, Result,
-    cart::{MAX_QUANTITY, options_label},
+    cart::{Quantity, options_label},
     money::Money,
     payments::{LineItem, NewCheckout, SessionStatus},
 };
@@ -137,9 +137,10 @@ pub async fn place(
                 "{} is no longer for sale: remove it from your cart.",
                 line.title
             )));
-        } else if !(1..=MAX_QUANTITY).contains(&line.quantity) {
+        } else if Quantity::new(line.quantity).is_err() {
             problems.push(cart_problem(format!(
-                "Choose a quantity from 1 to {MAX_QUANTITY} of {}.",
+                "Choose a quantity from 1 to {} of {}.",
+                Quantity::MAX,
                 line.title
             )));
         } else if let Some(left) = reserve(&mut tx, line.variant_id, line.quantity).await? {

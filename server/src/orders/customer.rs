@@ -9,8 +9,7 @@ use super::{
     payment::{Closing, close_unpaid, confirm_paid},
 };
 use crate::{
-    AppState, Error, Result, cart::MAX_QUANTITY, money::Money, paging::Window,
-    payments::SessionStatus,
+    AppState, Error, Result, cart::Quantity, money::Money, paging::Window, payments::SessionStatus,
 };
 
 /// Orders per page of the list.
@@ -123,7 +122,7 @@ pub async fn cancel_unpaid(state: &AppState, customer_id: i64, number: &str) -> 
          DO UPDATE SET quantity = LEAST(cart_items.quantity + EXCLUDED.quantity, $3)",
         order.id,
         customer_id,
-        i64::from(MAX_QUANTITY)
+        i64::from(Quantity::MAX)
     )
     .execute(&mut *tx)
     .await?;

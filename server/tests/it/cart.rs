@@ -3,12 +3,12 @@
 
 use server::{
     Error,
-    cart::{self, Owner},
+    cart::{self, Owner, Quantity},
 };
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::support::alpha_and_beta;
+use crate::support::{alpha_and_beta, qty};
 
 fn visitor() -> Owner {
     Owner::Visitor(Uuid::new_v4())
@@ -27,16 +27,16 @@ fn quantity_problem(result: server::Result<()>) -> String {
 async fn adding_sums_quantities_up_to_the_stock(db: PgPool) {
     let (mug, _) = alpha_and_beta(&db).await;
     let owner = visitor();
-    cart::add(&db, owner, mug, 2).await.unwrap();
+    cart::add(&db, owner, mug, qty(2)).await.unwrap();
     assert_eq!(
-        quantity_problem(cart::add(&db, owner, mug, 2).await),
+        quantity_problem(cart::add(&db, owner, mug, qty(2)).await),
         "Only 3 left, and 2 are already in your cart."
     );
-    cart::add(&db, owner, mug, 1).await.unwrap();
+    cart::add(&db, owner, mug, qty(1)).await.unwrap();
     assert_eq!(cart::count(&db, owner).await.unwrap(), 3);
-    quantity_problem(cart::add(&db, owner, mug, 0).await);
-    quantity_problem(cart::set_quantity(&db, owner, mug, 4).await);
-    cart::set_quantity(&db, owner, mug, 0).await.unwrap();
+    quantity_problem(Quantity::new(0).map(drop));
+    quantity_problem(cart::set_quantity(&db, owner, mug, Some(qty(4))).await);
+    cart::set_quantity(&db, owner, mug, None).await.unwrap();
     assert_eq!(cart::count(&db, owner).await.unwrap(), 0);
     // Another visitor's cart is their own.
     assert_eq!(cart::count(&db, visitor()).await.unwrap(), 0);
@@ -50,11 +50,11 @@ async fn only_products_for_sale_can_be_added(db: PgPool) {
         .await
         .unwrap();
     assert!(matches!(
-        cart::add(&db, visitor(), mug, 1).await,
+        cart::add(&db, visitor(), mug, qty(1)).await,
         Err(Error::NotFound)
     ));
     assert!(matches!(
-        cart::add(&db, visitor(), 999_999, 1).await,
+        cart::add(&db, visitor(), 999_999, qty(1)).await,
         Err(Error::NotFound)
     ));
 }
@@ -63,8 +63,8 @@ async fn only_products_for_sale_can_be_added(db: PgPool) {
 async fn the_cart_is_grouped_by_store_at_todays_prices(db: PgPool) {
     let (mug, print) = alpha_and_beta(&db).await;
     let owner = visitor();
-    cart::add(&db, owner, print, 2).await.unwrap();
-    cart::add(&db, owner, mug, 1).await.unwrap();
+    cart::add(&db, owner, print, qty(2)).await.unwrap();
+    cart::add(&db, owner, mug, qty(1)).await.unwrap();
 
     let view = cart::view(&db, owner).await.unwrap();
     let stores: Vec<_> = view.stores.iter().map(|s| s.store_name.as_str()).collect();

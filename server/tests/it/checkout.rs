@@ -10,7 +10,7 @@ use http::{Request, StatusCode};
 use http_body_util::{BodyExt, Full};
 use server::{
     AppState, Error,
-    cart::{self, Owner},
+    cart::{self, Owner, Quantity},
     orders::{
         Address,
         checkout::{self, Placed},
@@ -26,7 +26,7 @@ use server::{
 use sqlx::PgPool;
 use stripe_webhook::Webhook;
 
-use crate::support;
+use crate::support::{self, qty};
 
 const SECRET: &str = "whsec_checkout_tests";
 
@@ -108,9 +108,14 @@ async fn customer(db: &PgPool, email: &str) -> i64 {
 
 async fn place(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> server::Result<Placed> {
     for (variant, quantity) in lines {
-        cart::add(&shop.state.db, Owner::User(customer), *variant, *quantity)
-            .await
-            .unwrap();
+        cart::add(
+            &shop.state.db,
+            Owner::User(customer),
+            *variant,
+            qty(*quantity),
+        )
+        .await
+        .unwrap();
     }
     checkout::place(&shop.state.db, &shop.state.config, customer, address()).await
 }
@@ -255,7 +260,7 @@ async fn two_hundred_shoppers_never_oversell_ten_items(db: PgPool) {
     let mut shoppers = Vec::new();
     for n in 0..200 {
         let id = customer(&db, &format!("crowd{n}@example.com")).await;
-        cart::add(&db, Owner::User(id), shop.print, 1)
+        cart::add(&db, Owner::User(id), shop.print, qty(1))
             .await
             .unwrap();
         shoppers.push(id);
@@ -283,10 +288,10 @@ async fn two_hundred_shoppers_never_oversell_ten_items(db: PgPool) {
 async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgPool) {
     let shop = shop(db.clone(), true).await;
     let buyer = customer(&db, "short@example.com").await;
-    cart::add(&db, Owner::User(buyer), shop.mug, 3)
+    cart::add(&db, Owner::User(buyer), shop.mug, qty(3))
         .await
         .unwrap();
-    cart::add(&db, Owner::User(buyer), shop.print, 2)
+    cart::add(&db, Owner::User(buyer), shop.print, qty(2))
         .await
         .unwrap();
     // Someone else bought one mug in the meantime.
@@ -877,17 +882,21 @@ async fn what_is_charged_comes_from_the_catalog_not_the_client(db: PgPool) {
     let buyer = customer(&db, "buyer@example.com").await;
     let owner = Owner::User(buyer);
     for quantity in [-1, 0, i32::MAX, i32::MIN] {
-        let refused = cart::add(&shop.state.db, owner, shop.print, quantity).await;
+        let refused = Quantity::new(quantity);
         assert!(
             matches!(&refused, Err(Error::Invalid(problems)) if problems[0].field == "quantity"),
             "{quantity}: {refused:?}"
         );
-        let refused = cart::set_quantity(&shop.state.db, owner, shop.print, quantity).await;
+        // As the cart page's form sends it.
+        let refused = match Quantity::parse_line(&quantity.to_string()) {
+            Ok(line) => cart::set_quantity(&shop.state.db, owner, shop.print, line).await,
+            Err(error) => Err(error),
+        };
         assert!(refused.is_err(), "{quantity}: {refused:?}");
     }
     // A price remembered in the cart (or changed there) is only a notice:
     // the order and the session are priced from the catalog.
-    cart::add(&shop.state.db, owner, shop.print, 2)
+    cart::add(&shop.state.db, owner, shop.print, qty(2))
         .await
         .unwrap();
     sqlx::query("UPDATE cart_items SET added_price = 1")

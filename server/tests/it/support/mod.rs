@@ -9,7 +9,7 @@ use std::net::{IpAddr, SocketAddr};
 use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
 use http::{Request, Response};
 use http_body_util::BodyExt;
-use server::{AppState, request::RequestMeta};
+use server::{AppState, cart::Quantity, request::RequestMeta};
 use sqlx::PgPool;
 use tower::ServiceExt;
 
@@ -39,6 +39,11 @@ pub async fn body_text(response: Response<Body>) -> String {
 }
 
 /// A request from a random client address.
+/// A cart quantity the test knows is in range.
+pub fn qty(count: i32) -> Quantity {
+    Quantity::new(count).expect("a quantity from 1 to 99")
+}
+
 pub fn meta() -> RequestMeta {
     RequestMeta {
         ip: IpAddr::from(fixtures::random_client()),
