@@ -144,20 +144,3 @@ pub async fn checkout_result(session_id: String) -> Result<OrderView, AppError> 
     let number = payment::reconcile(&state, user.id, &session_id).await?;
     Ok(customer::find(&state.db, user.id, &number).await?.into())
 }
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderRow {
-    pub number: String,
-    pub status: String,
-    pub placed: String,
-    pub total: String,
-    pub items: i64,
-    pub stores: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderList {
-    pub rows: Vec<OrderRow>,
-    pub page: i64,
-    pub more: bool,
-}

@@ -35,29 +35,3 @@ pub async fn my_store() -> Result<StoreSummary, AppError> {
         role: store.role,
     })
 }
-
-/// A variant running out, as the dashboard lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LowStockView {
-    pub product_id: i64,
-    pub title: String,
-    pub sku: String,
-    pub stock: i32,
-}
-
-/// The seller's start page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DashboardView {
-    pub store: StoreSummary,
-    pub status: String,
-    pub status_reason: String,
-    pub today: String,
-    pub today_orders: i64,
-    pub month: String,
-    pub month_orders: i64,
-    pub month_net: String,
-    pub to_ship: i64,
-    pub low_stock_threshold: i32,
-    pub low_stock: Vec<LowStockView>,
-    pub low_stock_total: i64,
-}
