@@ -132,3 +132,14 @@ pub fn admin_access_alert(to: &str, who: &str, count: i64) -> Message {
              hour. The audit log has every attempt."
         ))
 }
+
+pub fn api_token_created(to: &str, app_url: &str, name: &str) -> Message {
+    Message::new(to, "A new API token for your Bazaar account")
+        .paragraph("Hello,")
+        .paragraph(format!(
+            "An API token called \u{201c}{name}\u{201d} was just made for your Bazaar \
+             account. Programs holding it can act for you within its scopes."
+        ))
+        .paragraph("If this was not you, revoke it and change your password:")
+        .link("Your API tokens", format!("{app_url}/account/tokens"))
+}

@@ -1,5 +1,6 @@
 //! Accounts: who people are, how they prove it, and what they may do.
 
+pub mod api_tokens;
 pub mod email;
 pub mod login;
 pub mod messages;

@@ -38,12 +38,12 @@ pub async fn body_text(response: Response<Body>) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-/// A request from a random client address.
 /// A cart quantity the test knows is in range.
 pub fn qty(count: i32) -> Quantity {
     Quantity::new(count).expect("a quantity from 1 to 99")
 }
 
+/// A request from a random client address.
 pub fn meta() -> RequestMeta {
     RequestMeta {
         ip: IpAddr::from(fixtures::random_client()),
