@@ -12,7 +12,7 @@ use crate::{
         filters::{Filters, SORTS},
         products::{ProductListing, list_products},
     },
-    components::{error_view::ErrorView, product_grid::ProductGrid},
+    components::{error_view::ErrorView, pagination::PageLinks, product_grid::ProductGrid},
 };
 
 /// The listing at `base`, where `fixed` names the filter the path already
@@ -240,11 +240,7 @@ fn Results(
     view! {
         <p class="result-count" role="status">{count}</p>
         <ProductGrid products=listing.items />
-        <nav class="pagination" aria-label="Pages">
-            {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
-            <span>{format!("Page {} of {}", listing.page, listing.page_count)}</span>
-            {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
-        </nav>
+        <PageLinks previous next place=format!("Page {} of {}", listing.page, listing.page_count) />
     }
     .into_any()
 }

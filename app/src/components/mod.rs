@@ -4,6 +4,7 @@ pub mod canonical;
 pub mod charts;
 pub mod error_view;
 pub mod layout;
+pub mod list_page;
 pub mod listing;
 pub mod order;
 pub mod pagination;

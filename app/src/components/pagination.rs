@@ -28,12 +28,19 @@ pub fn Pagination(
     let previous = (page > 1).then(|| href(page - 1));
     let next = (page < page_count).then(|| href(page + 1));
     (page_count > 1).then(|| {
-        view! {
-            <nav class="pagination" aria-label="Pages">
-                {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
-                <span>{format!("Page {page} of {page_count}")}</span>
-                {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
-            </nav>
-        }
+        view! { <PageLinks previous next place=format!("Page {page} of {page_count}") /> }
     })
+}
+
+/// The pages' navigation: a link to the `previous` and `next` page where
+/// there is one, and where the reader is (`place`).
+#[component]
+pub fn PageLinks(previous: Option<String>, next: Option<String>, place: String) -> impl IntoView {
+    view! {
+        <nav class="pagination" aria-label="Pages">
+            {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
+            <span>{place}</span>
+            {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
+        </nav>
+    }
 }

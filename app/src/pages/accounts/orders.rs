@@ -13,6 +13,7 @@ use crate::{
     components::{
         error_view::ErrorView,
         order::{OrderPart, ShippingAddress, StatusBadge},
+        pagination::PageLinks,
     },
     pages::checkout::PayOrCancel,
 };
@@ -86,11 +87,7 @@ fn OrderTable(list: OrderList) -> impl IntoView {
             </table>
         </div>
         {(previous.is_some() || next.is_some()).then(|| view! {
-            <nav class="pagination" aria-label="Pages">
-                {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
-                <span>{format!("Page {}", list.page)}</span>
-                {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
-            </nav>
+            <PageLinks previous next place=format!("Page {}", list.page) />
         })}
     }
     .into_any()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::AdminNav;
 use crate::{
@@ -11,7 +11,10 @@ use crate::{
         Listing,
         audit::{AuditRow, admin_audit},
     },
-    components::{error_view::ErrorView, pagination::Pagination},
+    components::{
+        error_view::ErrorView,
+        list_page::{ListFilters, ListTable, NoMatch, Pages, page_number},
+    },
     error::AppError,
 };
 
@@ -32,7 +35,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                     text("from"),
                     text("to"),
                 ],
-                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+                page_number(q),
             )
         })
     };
@@ -44,7 +47,7 @@ pub fn AdminAuditPage() -> impl IntoView {
         view! {
             <h1>"Audit log"</h1>
             <AdminNav />
-            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Filter the audit log">
+            <ListFilters label="Filter the audit log">
                 <div class="field">
                     <label for="audit-actor">"Actor email"</label>
                     <input id="audit-actor" class="input" type="search" name="actor" value=value("actor") />
@@ -67,8 +70,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                     <label for="audit-to">"To"</label>
                     <input id="audit-to" class="input" type="date" name="to" value=value("to") />
                 </div>
-                <button class="button" type="submit">"Show"</button>
-            </Form>
+            </ListFilters>
         }
     };
     view! {
@@ -97,63 +99,44 @@ pub fn AdminAuditPage() -> impl IntoView {
 
 #[component]
 fn AuditTable(list: Listing<AuditRow>) -> impl IntoView {
-    if list.rows.is_empty() {
-        return view! {
-            <div class="empty">
-                <p>"No entry matches."</p>
-                <p><a href="/admin/audit">"Show every entry"</a></p>
-            </div>
-        }
-        .into_any();
-    }
     view! {
-        <p id="audit-count">{format!("{} entries", list.total)}</p>
-        <AuditEntries rows=list.rows labelled_by="audit-count" />
-        <Pagination path="/admin/audit" keys=FILTERS page=list.page page_count=list.page_count />
+        <ListTable
+            rows=list.rows
+            columns=COLUMNS
+            row=entry
+            count=format!("{} entries", list.total)
+            labelled_by="audit-count"
+            pages=Pages { path: "/admin/audit", keys: FILTERS, page: list.page, page_count: list.page_count }
+            empty=|| view! { <NoMatch message="No entry matches." all_href="/admin/audit" all_label="Show every entry" /> }
+        />
     }
-    .into_any()
 }
 
-/// Audit entries as a table; the request's details behind a disclosure.
-#[component]
-pub fn AuditEntries(rows: Vec<AuditRow>, labelled_by: &'static str) -> impl IntoView {
+/// The columns of the audit log's table.
+pub const COLUMNS: &[&str] = &["When", "Who", "Action", "Target", "Store", "Request"];
+
+/// One audit entry as a table row; the request's details behind a
+/// disclosure.
+pub fn entry(row: AuditRow) -> impl IntoView {
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby=labelled_by>
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"Who"</th>
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Target"</th>
-                        <th scope="col">"Store"</th>
-                        <th scope="col">"Request"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! {
-                        <tr data-testid="audit-row">
-                            <td>{row.at}</td>
-                            <td>{row.actor}</td>
-                            <td><code>{row.action}</code></td>
-                            <td>{row.target}</td>
-                            <td>{row.store}</td>
-                            <td>
-                                <details>
-                                    <summary>{row.ip}</summary>
-                                    <dl class="details">
-                                        <dt>"User agent"</dt><dd>{row.user_agent}</dd>
-                                        <dt>"Request id"</dt><dd><code>{row.request_id}</code></dd>
-                                        {(!row.metadata.is_empty()).then(|| view! {
-                                            <dt>"Details"</dt><dd><code>{row.metadata.clone()}</code></dd>
-                                        })}
-                                    </dl>
-                                </details>
-                            </td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <tr data-testid="audit-row">
+            <td>{row.at}</td>
+            <td>{row.actor}</td>
+            <td><code>{row.action}</code></td>
+            <td>{row.target}</td>
+            <td>{row.store}</td>
+            <td>
+                <details>
+                    <summary>{row.ip}</summary>
+                    <dl class="details">
+                        <dt>"User agent"</dt><dd>{row.user_agent}</dd>
+                        <dt>"Request id"</dt><dd><code>{row.request_id}</code></dd>
+                        {(!row.metadata.is_empty()).then(|| view! {
+                            <dt>"Details"</dt><dd><code>{row.metadata.clone()}</code></dd>
+                        })}
+                    </dl>
+                </details>
+            </td>
+        </tr>
     }
 }

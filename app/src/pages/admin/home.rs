@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{AdminNav, audit::AuditEntries};
+use super::{AdminNav, audit};
 use crate::{
     api::admin::{admin_area, dashboard::admin_dashboard},
     components::{
         charts::{BarChart, DayChart, Figures, MonthPicker, SalesTable},
         error_view::ErrorView,
+        list_page::ListTable,
     },
     error::AppError,
 };
@@ -64,7 +65,7 @@ pub fn AdminHomePage() -> impl IntoView {
                                 </details>
                             </section>
                             <h2 id="activity-heading">"Latest activity"</h2>
-                            <AuditEntries rows=data.recent labelled_by="activity-heading" />
+                            <ListTable rows=data.recent columns=audit::COLUMNS row=audit::entry labelled_by="activity-heading" />
                             <p><a href="/admin/audit">"The whole audit log"</a></p>
                         }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),

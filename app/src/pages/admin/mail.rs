@@ -14,7 +14,10 @@ use crate::{
         },
         flash::take_flash,
     },
-    components::{error_view::ErrorView, pagination::Pagination},
+    components::{
+        error_view::ErrorView,
+        list_page::{ListTable, Pages, page_number},
+    },
     forms::{FormStatus, feedback},
 };
 
@@ -24,7 +27,7 @@ const NO_FILTERS: &[&str] = &[];
 #[component]
 pub fn AdminMailPage() -> impl IntoView {
     let query = use_query_map();
-    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1));
+    let page = move || query.with(page_number);
     let retry = ServerAction::<AdminMailRetry>::new();
     let list = Resource::new(
         move || (page(), retry.version().get()),
@@ -63,53 +66,39 @@ pub fn AdminMailPage() -> impl IntoView {
 
 #[component]
 fn MailTable(list: Listing<FailedMailView>, retry: ServerAction<AdminMailRetry>) -> impl IntoView {
-    if list.rows.is_empty() {
-        return view! { <p class="empty">"No failed mail: everything was sent or is on its way."</p> }
-            .into_any();
-    }
-    let caption = match list.total {
+    let count = match list.total {
         1 => "1 message could not be sent".to_owned(),
         n => format!("{n} messages could not be sent"),
     };
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="failed-mail-caption">
-            <table class="table">
-                <caption id="failed-mail-caption">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Recipient"</th>
-                        <th scope="col">"Subject"</th>
-                        <th scope="col">"Attempts"</th>
-                        <th scope="col">"Last error"</th>
-                        <th scope="col">"Written"</th>
-                        <th scope="col">"Given up"</th>
-                        <th scope="col"><span class="visually-hidden">"Action"</span></th>
+        <ListTable
+            rows=list.rows
+            columns=&["Recipient", "Subject", "Attempts", "Last error", "Written", "Given up", "Action"]
+            hidden=&["Action"]
+            count
+            labelled_by="failed-mail-caption"
+            caption=true
+            pages=Pages { path: "/admin/mail", keys: NO_FILTERS, page: list.page, page_count: list.page_count }
+            empty=|| view! { <p class="empty">"No failed mail: everything was sent or is on its way."</p> }
+            row=move |message: FailedMailView| {
+                let label = format!("Send “{}” to {} again", message.subject, message.to);
+                view! {
+                    <tr data-testid="failed-mail-row">
+                        <td>{message.to}</td>
+                        <td>{message.subject}</td>
+                        <td>{message.attempts}</td>
+                        <td><code>{message.last_error}</code></td>
+                        <td>{message.written}</td>
+                        <td>{message.failed}</td>
+                        <td>
+                            <ActionForm action=retry>
+                                <input type="hidden" name="id" value=message.id.to_string() />
+                                <button class="button" type="submit" aria-label=label>"Send again"</button>
+                            </ActionForm>
+                        </td>
                     </tr>
-                </thead>
-                <tbody>
-                    {list.rows.into_iter().map(|message| {
-                        let label = format!("Send “{}” to {} again", message.subject, message.to);
-                        view! {
-                            <tr data-testid="failed-mail-row">
-                                <td>{message.to}</td>
-                                <td>{message.subject}</td>
-                                <td>{message.attempts}</td>
-                                <td><code>{message.last_error}</code></td>
-                                <td>{message.written}</td>
-                                <td>{message.failed}</td>
-                                <td>
-                                    <ActionForm action=retry>
-                                        <input type="hidden" name="id" value=message.id.to_string() />
-                                        <button class="button" type="submit" aria-label=label>"Send again"</button>
-                                    </ActionForm>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <Pagination path="/admin/mail" keys=NO_FILTERS page=list.page page_count=list.page_count />
+                }
+            }
+        />
     }
-    .into_any()
 }

@@ -3,10 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::Form,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::AdminNav;
 use crate::{
@@ -19,8 +16,8 @@ use crate::{
     },
     components::{
         error_view::ErrorView,
+        list_page::{ListFilters, ListTable, NoMatch, Pages, page_number},
         order::{OrderPart, ShippingAddress, StatusBadge},
-        pagination::Pagination,
     },
 };
 
@@ -34,7 +31,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
             (
                 q.get("q").unwrap_or_default(),
                 q.get("status").unwrap_or_default(),
-                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+                page_number(q),
             )
         })
     };
@@ -46,7 +43,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
         view! {
             <h1>"Orders"</h1>
             <AdminNav />
-            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find orders">
+            <ListFilters label="Find orders">
                 <div class="field">
                     <label for="orders-q">"Order number or email"</label>
                     <input id="orders-q" class="input" type="search" name="q" value=move || read().0 />
@@ -60,8 +57,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <button class="button" type="submit">"Show"</button>
-            </Form>
+            </ListFilters>
         }
     };
     view! {
@@ -81,46 +77,26 @@ pub fn AdminOrdersPage() -> impl IntoView {
 
 #[component]
 fn OrderTable(list: Listing<OrderRowView>) -> impl IntoView {
-    if list.rows.is_empty() {
-        return view! {
-            <div class="empty">
-                <p>"No order matches."</p>
-                <p><a href="/admin/orders">"Show every order"</a></p>
-            </div>
-        }
-        .into_any();
-    }
     view! {
-        <p id="orders-count">{format!("{} orders", list.total)}</p>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="orders-count">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Order"</th>
-                        <th scope="col">"Placed"</th>
-                        <th scope="col">"Customer"</th>
-                        <th scope="col">"Stores"</th>
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Status"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list.rows.into_iter().map(|order| view! {
-                        <tr data-testid="order-row">
-                            <td><a href=format!("/admin/orders/{}", order.number)>{order.number.clone()}</a></td>
-                            <td>{order.placed}</td>
-                            <td>{order.email}</td>
-                            <td>{order.stores}</td>
-                            <td>{order.total}</td>
-                            <td><StatusBadge status=order.status /></td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <Pagination path="/admin/orders" keys=FILTERS page=list.page page_count=list.page_count />
+        <ListTable
+            rows=list.rows
+            columns=&["Order", "Placed", "Customer", "Stores", "Total", "Status"]
+            count=format!("{} orders", list.total)
+            labelled_by="orders-count"
+            pages=Pages { path: "/admin/orders", keys: FILTERS, page: list.page, page_count: list.page_count }
+            empty=|| view! { <NoMatch message="No order matches." all_href="/admin/orders" all_label="Show every order" /> }
+            row=|order: OrderRowView| view! {
+                <tr data-testid="order-row">
+                    <td><a href=format!("/admin/orders/{}", order.number)>{order.number.clone()}</a></td>
+                    <td>{order.placed}</td>
+                    <td>{order.email}</td>
+                    <td>{order.stores}</td>
+                    <td>{order.total}</td>
+                    <td><StatusBadge status=order.status /></td>
+                </tr>
+            }
+        />
     }
-    .into_any()
 }
 
 #[component]

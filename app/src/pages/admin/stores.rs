@@ -3,10 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::Form,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::AdminNav;
 use crate::{
@@ -17,7 +14,11 @@ use crate::{
         },
         flash::take_flash,
     },
-    components::{error_view::ErrorView, order::StatusBadge, pagination::Pagination},
+    components::{
+        error_view::ErrorView,
+        list_page::{ListFilters, ListTable, NoMatch, Pages, page_number},
+        order::StatusBadge,
+    },
     error::AppError,
     forms::{Feedback, Field, FormStatus, Submit, feedback},
 };
@@ -32,7 +33,7 @@ pub fn AdminStoresPage() -> impl IntoView {
             (
                 q.get("q").unwrap_or_default(),
                 q.get("status").unwrap_or_default(),
-                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+                page_number(q),
             )
         })
     };
@@ -44,7 +45,7 @@ pub fn AdminStoresPage() -> impl IntoView {
         view! {
             <h1>"Stores"</h1>
             <AdminNav />
-            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find stores">
+            <ListFilters label="Find stores">
                 <div class="field">
                     <label for="stores-q">"Name or address"</label>
                     <input id="stores-q" class="input" type="search" name="q" value=move || read().0 />
@@ -58,8 +59,7 @@ pub fn AdminStoresPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <button class="button" type="submit">"Show"</button>
-            </Form>
+            </ListFilters>
         }
     };
     view! {
@@ -79,46 +79,26 @@ pub fn AdminStoresPage() -> impl IntoView {
 
 #[component]
 fn StoreTable(list: Listing<StoreView>) -> impl IntoView {
-    if list.rows.is_empty() {
-        return view! {
-            <div class="empty">
-                <p>"No store matches."</p>
-                <p><a href="/admin/stores">"Show every store"</a></p>
-            </div>
-        }
-        .into_any();
-    }
     view! {
-        <p id="stores-count">{format!("{} stores", list.total)}</p>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="stores-count">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Store"</th>
-                        <th scope="col">"Owner"</th>
-                        <th scope="col">"Products"</th>
-                        <th scope="col">"Paid orders"</th>
-                        <th scope="col">"Sales"</th>
-                        <th scope="col">"Status"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list.rows.into_iter().map(|store| view! {
-                        <tr data-testid="store-row">
-                            <td><a href=format!("/admin/stores/{}", store.id)>{store.name.clone()}</a></td>
-                            <td>{store.owner}</td>
-                            <td>{store.products}</td>
-                            <td>{store.orders}</td>
-                            <td>{store.sales}</td>
-                            <td>{store_status(&store.status)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <Pagination path="/admin/stores" keys=FILTERS page=list.page page_count=list.page_count />
+        <ListTable
+            rows=list.rows
+            columns=&["Store", "Owner", "Products", "Paid orders", "Sales", "Status"]
+            count=format!("{} stores", list.total)
+            labelled_by="stores-count"
+            pages=Pages { path: "/admin/stores", keys: FILTERS, page: list.page, page_count: list.page_count }
+            empty=|| view! { <NoMatch message="No store matches." all_href="/admin/stores" all_label="Show every store" /> }
+            row=|store: StoreView| view! {
+                <tr data-testid="store-row">
+                    <td><a href=format!("/admin/stores/{}", store.id)>{store.name.clone()}</a></td>
+                    <td>{store.owner}</td>
+                    <td>{store.products}</td>
+                    <td>{store.orders}</td>
+                    <td>{store.sales}</td>
+                    <td>{store_status(&store.status)}</td>
+                </tr>
+            }
+        />
     }
-    .into_any()
 }
 
 #[component]

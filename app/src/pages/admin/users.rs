@@ -2,10 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::Form,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::AdminNav;
 use crate::{
@@ -19,7 +16,10 @@ use crate::{
         },
         flash::take_flash,
     },
-    components::{error_view::ErrorView, pagination::Pagination},
+    components::{
+        error_view::ErrorView,
+        list_page::{ListFilters, ListTable, NoMatch, Pages, page_number},
+    },
     forms::{Feedback, FormStatus, Submit, feedback},
 };
 
@@ -34,7 +34,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                 q.get("q").unwrap_or_default(),
                 q.get("role").unwrap_or_default(),
                 q.get("status").unwrap_or_default(),
-                q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+                page_number(q),
             )
         })
     };
@@ -46,7 +46,7 @@ pub fn AdminUsersPage() -> impl IntoView {
         view! {
             <h1>"Users"</h1>
             <AdminNav />
-            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find users">
+            <ListFilters label="Find users">
                 <div class="field">
                     <label for="users-q">"Email or name"</label>
                     <input id="users-q" class="input" type="search" name="q" value=move || read().0 />
@@ -69,8 +69,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <button class="button" type="submit">"Show"</button>
-            </Form>
+            </ListFilters>
         }
     };
     view! {
@@ -90,46 +89,26 @@ pub fn AdminUsersPage() -> impl IntoView {
 
 #[component]
 fn UserTable(list: Listing<UserView>) -> impl IntoView {
-    if list.rows.is_empty() {
-        return view! {
-            <div class="empty">
-                <p>"No account matches."</p>
-                <p><a href="/admin/users">"Show every account"</a></p>
-            </div>
-        }
-        .into_any();
-    }
     view! {
-        <p id="users-count">{format!("{} accounts", list.total)}</p>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="users-count">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Roles"</th>
-                        <th scope="col">"Store"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Joined"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list.rows.into_iter().map(|user| view! {
-                        <tr data-testid="user-row">
-                            <td><a href=format!("/admin/users/{}", user.id)>{user.email.clone()}</a></td>
-                            <td>{user.name}</td>
-                            <td>{user.roles.iter().map(|role| role_label(role)).collect::<Vec<_>>().join(", ")}</td>
-                            <td>{user.store.unwrap_or_default()}</td>
-                            <td>{account_status(&user.status, user.verified)}</td>
-                            <td>{user.joined}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <Pagination path="/admin/users" keys=FILTERS page=list.page page_count=list.page_count />
+        <ListTable
+            rows=list.rows
+            columns=&["Email", "Name", "Roles", "Store", "Status", "Joined"]
+            count=format!("{} accounts", list.total)
+            labelled_by="users-count"
+            pages=Pages { path: "/admin/users", keys: FILTERS, page: list.page, page_count: list.page_count }
+            empty=|| view! { <NoMatch message="No account matches." all_href="/admin/users" all_label="Show every account" /> }
+            row=|user: UserView| view! {
+                <tr data-testid="user-row">
+                    <td><a href=format!("/admin/users/{}", user.id)>{user.email.clone()}</a></td>
+                    <td>{user.name}</td>
+                    <td>{user.roles.iter().map(|role| role_label(role)).collect::<Vec<_>>().join(", ")}</td>
+                    <td>{user.store.unwrap_or_default()}</td>
+                    <td>{account_status(&user.status, user.verified)}</td>
+                    <td>{user.joined}</td>
+                </tr>
+            }
+        />
     }
-    .into_any()
 }
 
 #[component]

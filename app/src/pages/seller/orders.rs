@@ -3,21 +3,20 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::Form,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::{
         flash::take_flash,
         orders::{OrderView, status_label},
-        seller::orders::{StoreOrderAction, StoreOrderList, forms, seller_order, seller_orders},
+        seller::orders::{
+            StoreOrderAction, StoreOrderList, StoreOrderRow, forms, seller_order, seller_orders,
+        },
     },
     components::{
         error_view::ErrorView,
+        list_page::{ListFilters, ListTable, NoMatch, Pages, page_number},
         order::{OrderPart, ShippingAddress, StatusBadge},
-        pagination::Pagination,
     },
     error::AppError,
     forms::{Feedback, Field, FormStatus, Submit, feedback},
@@ -31,9 +30,7 @@ pub fn SellerOrdersPage() -> impl IntoView {
             (
                 q.get("status").unwrap_or_default(),
                 q.get("number").unwrap_or_default(),
-                q.get("page")
-                    .and_then(|p| p.parse::<i64>().ok())
-                    .unwrap_or(1),
+                page_number(q),
             )
         })
     };
@@ -45,7 +42,7 @@ pub fn SellerOrdersPage() -> impl IntoView {
         <section class="container section stack">
             <h1>"Orders"</h1>
             <p><a href="/seller">"Back to your store"</a></p>
-            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find orders">
+            <ListFilters label="Find orders">
                 <div class="field">
                     <label for="orders-status">"Status"</label>
                     <select id="orders-status" class="input" name="status">
@@ -59,8 +56,7 @@ pub fn SellerOrdersPage() -> impl IntoView {
                     <label for="orders-number">"Order number"</label>
                     <input id="orders-number" class="input" type="search" name="number" value=move || read().1 />
                 </div>
-                <button class="button" type="submit">"Show"</button>
-            </Form>
+            </ListFilters>
             <Transition fallback=|| view! { <p class="loading">"Loading orders…"</p> }>
                 {move || Suspend::new(async move {
                     let filtered = { let (status, number, _) = read(); !status.is_empty() || !number.is_empty() };
@@ -76,51 +72,35 @@ pub fn SellerOrdersPage() -> impl IntoView {
 
 #[component]
 fn OrderTable(list: StoreOrderList, filtered: bool) -> impl IntoView {
-    if list.rows.is_empty() {
-        return if filtered {
-            view! {
-                <div class="empty">
-                    <p>"No orders match."</p>
-                    <p><a href="/seller/orders">"Show all orders"</a></p>
-                </div>
-            }
-            .into_any()
+    let empty = move || {
+        if filtered {
+            view! { <NoMatch message="No orders match." all_href="/seller/orders" all_label="Show all orders" /> }
+                .into_any()
         } else {
             view! { <div class="empty"><p>"No orders yet. Paid orders appear here."</p></div> }
                 .into_any()
-        };
-    }
+        }
+    };
     view! {
-        <p id="orders-count">{format!("{} orders", list.total)}</p>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="orders-count">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Order"</th>
-                        <th scope="col">"Paid"</th>
-                        <th scope="col">"Customer"</th>
-                        <th scope="col">"Items"</th>
-                        <th scope="col">"Subtotal"</th>
-                        <th scope="col">"Status"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list.rows.into_iter().map(|row| view! {
-                        <tr data-testid="seller-order-row">
-                            <td><a href=format!("/seller/orders/{}", row.id)>{row.number.clone()}</a></td>
-                            <td>{row.paid}</td>
-                            <td>{row.customer}</td>
-                            <td>{row.items}</td>
-                            <td>{row.subtotal}</td>
-                            <td><StatusBadge status=row.status /></td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <Pagination path="/seller/orders" keys=&["status", "number"] page=list.page page_count=list.page_count />
+        <ListTable
+            rows=list.rows
+            columns=&["Order", "Paid", "Customer", "Items", "Subtotal", "Status"]
+            count=format!("{} orders", list.total)
+            labelled_by="orders-count"
+            pages=Pages { path: "/seller/orders", keys: &["status", "number"], page: list.page, page_count: list.page_count }
+            empty
+            row=|row: StoreOrderRow| view! {
+                <tr data-testid="seller-order-row">
+                    <td><a href=format!("/seller/orders/{}", row.id)>{row.number.clone()}</a></td>
+                    <td>{row.paid}</td>
+                    <td>{row.customer}</td>
+                    <td>{row.items}</td>
+                    <td>{row.subtotal}</td>
+                    <td><StatusBadge status=row.status /></td>
+                </tr>
+            }
+        />
     }
-    .into_any()
 }
 
 #[component]

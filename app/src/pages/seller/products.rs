@@ -3,14 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
         flash::take_flash,
-        seller::products::{BulkStatus, ProductList, forms, seller_products},
+        seller::products::{BulkStatus, ProductList, ProductRow, forms, seller_products},
     },
-    components::error_view::ErrorView,
+    components::{
+        error_view::ErrorView,
+        list_page::{ListFilters, ListTable, page_number},
+        pagination::Pagination,
+    },
     forms::{FormStatus, feedback},
 };
 
@@ -23,9 +27,7 @@ pub fn SellerProductsPage() -> impl IntoView {
             (
                 q.get("q").unwrap_or_default(),
                 q.get("status").unwrap_or_default(),
-                q.get("page")
-                    .and_then(|p| p.parse::<i64>().ok())
-                    .unwrap_or(1),
+                page_number(q),
             )
         })
     };
@@ -42,7 +44,7 @@ pub fn SellerProductsPage() -> impl IntoView {
                 <a class="button button--primary" href="/seller/products/new">"New product"</a>
             </div>
             <p><a href="/seller">"Back to your store"</a></p>
-            <Form method="get" action="" attr:class="toolbar" attr:role="search" attr:aria-label="Find products">
+            <ListFilters label="Find products">
                 <div class="field">
                     <label for="seller-search">"Title, address or SKU"</label>
                     <input id="seller-search" class="input" type="search" name="q" value=move || read().0 />
@@ -58,8 +60,7 @@ pub fn SellerProductsPage() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <button class="button" type="submit">"Show"</button>
-            </Form>
+            </ListFilters>
             <Transition fallback=|| view! { <p class="loading">"Loading products…"</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
@@ -90,85 +91,41 @@ fn ProductTable(
         }
         .into_any();
     }
-    let pages = Pagination(&list);
     view! {
         <ActionForm action=bulk attr:class="stack" attr:aria-labelledby="products-count">
             <FormStatus feedback />
-            <p id="products-count">{format!("{} products", list.total)}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="products-count">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col"><span class="visually-hidden">"Select"</span></th>
-                            <th scope="col">"Product"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Price"</th>
-                            <th scope="col">"Stock"</th>
-                            <th scope="col">"Variants"</th>
-                            <th scope="col">"Changed"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {list.rows.into_iter().map(|row| {
-                            let checkbox = format!("select-{}", row.id);
-                            view! {
-                                <tr>
-                                    <td>
-                                        <input
-                                            type="checkbox"
-                                            id=checkbox.clone()
-                                            name="ids[]"
-                                            value=row.id.to_string()
-                                            aria-label=format!("Select {}", row.title)
-                                        />
-                                    </td>
-                                    <td><a href=format!("/seller/products/{}", row.id)>{row.title.clone()}</a></td>
-                                    <td><span class=format!("badge badge--{}", row.status)>{row.status.clone()}</span></td>
-                                    <td>{row.price.clone()}</td>
-                                    <td>{row.stock_total}</td>
-                                    <td>{row.variants}</td>
-                                    <td>{row.updated.clone()}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ListTable
+                rows=list.rows
+                columns=&["Select", "Product", "Status", "Price", "Stock", "Variants", "Changed"]
+                hidden=&["Select"]
+                count=format!("{} products", list.total)
+                labelled_by="products-count"
+                row=|row: ProductRow| view! {
+                    <tr>
+                        <td>
+                            <input
+                                type="checkbox"
+                                id=format!("select-{}", row.id)
+                                name="ids[]"
+                                value=row.id.to_string()
+                                aria-label=format!("Select {}", row.title)
+                            />
+                        </td>
+                        <td><a href=format!("/seller/products/{}", row.id)>{row.title.clone()}</a></td>
+                        <td><span class=format!("badge badge--{}", row.status)>{row.status.clone()}</span></td>
+                        <td>{row.price.clone()}</td>
+                        <td>{row.stock_total}</td>
+                        <td>{row.variants}</td>
+                        <td>{row.updated.clone()}</td>
+                    </tr>
+                }
+            />
             <div class="toolbar">
                 <button class="button" type="submit" name="status" value="published">"Publish selected"</button>
                 <button class="button" type="submit" name="status" value="archived">"Archive selected"</button>
             </div>
         </ActionForm>
-        {pages}
+        <Pagination path="/seller/products" keys=&["q", "status"] page=list.page page_count=list.page_count />
     }
     .into_any()
-}
-
-/// Previous and next links that keep the search and status.
-#[allow(non_snake_case)]
-fn Pagination(list: &ProductList) -> impl IntoView + use<> {
-    let query = use_query_map();
-    let href = move |page: i64| {
-        query.with_untracked(|q| {
-            let mut url = form_urlencoded::Serializer::new(String::new());
-            for key in ["q", "status"] {
-                if let Some(value) = q.get(key).filter(|v| !v.is_empty()) {
-                    url.append_pair(key, &value);
-                }
-            }
-            url.append_pair("page", &page.to_string());
-            format!("/seller/products?{}", url.finish())
-        })
-    };
-    let previous = (list.page > 1).then(|| href(list.page - 1));
-    let next = (list.page < list.page_count).then(|| href(list.page + 1));
-    (list.page_count > 1).then(|| {
-        view! {
-            <nav class="pagination" aria-label="Pages">
-                {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
-                <span>{format!("Page {} of {}", list.page, list.page_count)}</span>
-                {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
-            </nav>
-        }
-    })
 }
