@@ -62,10 +62,10 @@ pub async fn check_out(state: &AppState, customer_id: i64, address: Address) -> 
     Ok(CheckedOut { order, payment_url })
 }
 
-/// Turns the customer's cart into an order waiting for payment, confirmed
-/// to the customer's verified address. Nothing is written unless every line
-/// is for sale and in stock; otherwise the problems say which item has how
-/// many left.
+/// Turns the customer's cart into an order waiting for payment; only for a
+/// customer whose email address is verified, since the order is confirmed
+/// there. Nothing is written unless every line is for sale and in stock;
+/// otherwise the problems say which item has how many left.
 pub async fn place(
     db: &PgPool,
     config: &Config,
