@@ -130,6 +130,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     let app = pages
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .merge(server::http::routes(state.clone()))
+        .merge(server::api::routes(state.clone()))
         .nest("/pkg", immutable_files(&pkg_dir))
         .nest("/uploads", immutable_files(&state.config.upload_dir));
     server::http::with_middleware(app, &state)

@@ -20,6 +20,9 @@ pub struct Feedback {
     pub values: Vec<(String, String)>,
     /// A confirmation once the submission succeeded.
     pub notice: Option<String>,
+    /// A value shown in this answer only and never again, such as a new
+    /// token's secret.
+    pub reveal: Option<String>,
 }
 
 impl Feedback {
@@ -205,7 +208,8 @@ pub mod ssr {
         })
     }
 
-    async fn remember(form: &str, feedback: &Feedback) {
+    /// Keeps `feedback` for the page a plain form post is sent back to.
+    pub async fn remember(form: &str, feedback: &Feedback) {
         if !is_plain_form_post() {
             return;
         }
@@ -258,6 +262,7 @@ pub mod ssr {
                 .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
                 .collect(),
             notice: None,
+            reveal: None,
         };
         remember(form, &feedback).await;
         Ok(feedback)

@@ -27,9 +27,9 @@ use crate::{
     pages::{
         AccountRoute, AdminAreaRoute, AdminAuditRoute, AdminCategoriesRoute, AdminHomeRoute,
         AdminMailRoute, AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute, AdminStoresRoute,
-        AdminUserRoute, AdminUsersRoute, CartRoute, CheckoutCancelRoute, CheckoutRoute,
-        CheckoutSuccessRoute, DevMailRoute, ForgotPasswordRoute, LoginRoute, OnboardingRoute,
-        OrderRoute, OrdersRoute, ProductEditorRoute, ProductRoute, RegisterRoute,
+        AdminUserRoute, AdminUsersRoute, ApiTokensRoute, CartRoute, CheckoutCancelRoute,
+        CheckoutRoute, CheckoutSuccessRoute, DevMailRoute, ForgotPasswordRoute, LoginRoute,
+        OnboardingRoute, OrderRoute, OrdersRoute, ProductEditorRoute, ProductRoute, RegisterRoute,
         ResetPasswordRoute, SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute,
         SellerOrdersRoute, SellerProductsRoute, SellerSettingsRoute, SellerStatsRoute,
         VerifyEmailRoute, category::CategoryPage, home::HomePage, not_found::NotFound,
@@ -116,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/tokens") view={Lazy::<ApiTokensRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders/:number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller") view={Lazy::<SellerHomeRoute>::new()} ssr=SsrMode::Async />

@@ -47,7 +47,15 @@ impl<'a> Entry<'a> {
         self
     }
 
-    pub async fn record(self, conn: &mut PgConnection, meta: &RequestMeta) -> Result<()> {
+    pub async fn record(mut self, conn: &mut PgConnection, meta: &RequestMeta) -> Result<()> {
+        if let Some(token) = meta.api_token {
+            match &mut self.metadata {
+                Value::Object(map) => {
+                    map.insert("api_token_id".into(), token.into());
+                }
+                other => *other = serde_json::json!({ "api_token_id": token }),
+            }
+        }
         sqlx::query!(
             "INSERT INTO audit_log (actor_user_id, action, target, store_id, ip, user_agent, request_id, metadata)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

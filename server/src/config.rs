@@ -62,6 +62,8 @@ pub struct Config {
     pub migrate_on_start: bool,
     /// Requests per minute and client IP outside static assets.
     pub rate_limit_per_minute: u32,
+    /// Requests per minute and API token; `0` turns the limit off.
+    pub api_rate_limit_per_minute: u32,
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
     /// The larger limit of the image upload endpoint, several images at once.
@@ -163,6 +165,7 @@ impl Config {
             log_format: vars.parsed("LOG_FORMAT", LogFormat::Pretty)?,
             migrate_on_start: vars.parsed("MIGRATE_ON_START", true)?,
             rate_limit_per_minute: vars.parsed("RATE_LIMIT_PER_MINUTE", 200)?,
+            api_rate_limit_per_minute: vars.parsed("API_RATE_LIMIT_PER_MINUTE", 600)?,
             request_timeout: Duration::from_secs(vars.parsed("REQUEST_TIMEOUT_SECS", 30)?),
             body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 2 * 1024 * 1024)?,
             upload_body_limit_bytes: vars.parsed("UPLOAD_BODY_LIMIT_BYTES", 50 * 1024 * 1024)?,

@@ -25,6 +25,8 @@ const LAYERS: &[&[&str]] = &[
     &["seller"],
     // Entry points.
     &["admin", "http"],
+    // The integration API, which reuses the machine routes' limiter.
+    &["api"],
 ];
 
 /// The top-level modules named after `crate::` in `source`, including each

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod api;
 pub mod audit;
 pub mod cart;
 pub mod catalog;

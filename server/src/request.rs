@@ -37,6 +37,8 @@ pub struct RequestMeta {
     /// The browser's device cookie, which tells the sign-in throttle an
     /// account's own browser from a stranger's.
     pub device: Option<String>,
+    /// The API token the request came with; the audit log names it.
+    pub api_token: Option<i64>,
 }
 
 impl RequestMeta {
@@ -52,6 +54,7 @@ impl RequestMeta {
             user_agent: header(header::USER_AGENT),
             request_id: header(REQUEST_ID),
             device: cookie(headers, DEVICE_COOKIE),
+            api_token: None,
         }
     }
 
@@ -62,6 +65,7 @@ impl RequestMeta {
             user_agent: None,
             request_id: None,
             device: None,
+            api_token: None,
         }
     }
 }

@@ -63,6 +63,7 @@ macro_rules! lazy_area {
 
 use accounts::{
     account::AccountPage,
+    api_tokens::ApiTokensPage,
     forgot_password::ForgotPasswordPage,
     login::LoginPage,
     orders::{OrderPage, OrdersPage},
@@ -123,6 +124,7 @@ lazy_area!(account_area, __preload_account_area, AccountPages {
     ResetPasswordRoute => ResetPasswordPage,
     AccountRoute => AccountPage,
     SecurityRoute => SecurityPage,
+    ApiTokensRoute => ApiTokensPage,
     OrdersRoute => OrdersPage,
     OrderRoute => OrderPage,
 });

@@ -60,8 +60,20 @@ impl Scope {
         Self::ALL.into_iter().find(|scope| scope.as_str() == text)
     }
 
+    /// What a token with this scope may do, in words.
+    pub fn allows(self) -> &'static str {
+        match self {
+            Self::CatalogRead => "Read your products, including drafts",
+            Self::CatalogWrite => "Change your products, stock and images",
+            Self::OrdersRead => "Read orders",
+            Self::OrdersWrite => "Ship, deliver, cancel and refund your store's orders",
+            Self::StatsRead => "Read your store's monthly statistics",
+            Self::Admin => "Administer the platform: users, stores, the audit log",
+        }
+    }
+
     /// Scopes that act on a store's own data, so need one.
-    fn needs_store(self) -> bool {
+    pub fn needs_store(self) -> bool {
         matches!(
             self,
             Self::CatalogWrite | Self::OrdersWrite | Self::StatsRead

@@ -3,6 +3,7 @@
 
 use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
+use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use crate::{
@@ -102,7 +103,7 @@ impl Sort {
 }
 
 /// What a shopper asked the listing for.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ProductQuery {
     /// Words to search for; each matches as a prefix, accents ignored.
     pub text: Option<String>,
@@ -119,8 +120,31 @@ pub struct ProductQuery {
     /// Only products with stock left.
     pub in_stock: bool,
     pub sort: Sort,
-    /// 1-based page number.
+    /// 1-based page number…
     pub page: i64,
+    /// …of this many products.
+    pub per_page: i64,
+    /// Only products published by then: an API cursor's moment, so products
+    /// published while a client pages through do not shift its pages.
+    pub published_by: Option<DateTime<Utc>>,
+}
+
+impl Default for ProductQuery {
+    fn default() -> Self {
+        Self {
+            text: None,
+            category: None,
+            store: None,
+            price_min: None,
+            price_max: None,
+            material: None,
+            in_stock: false,
+            sort: Sort::default(),
+            page: 1,
+            per_page: PAGE_SIZE,
+            published_by: None,
+        }
+    }
 }
 
 /// Recent listing pages, shared by every request of this instance.
@@ -155,7 +179,7 @@ pub async fn list_published_cached(
 /// Published products of active stores matching `query`, in its order; ties
 /// are broken by publication time and id, so pages never overlap.
 pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<ProductSummary>> {
-    let window = Window::new(query.page, PAGE_SIZE);
+    let window = Window::new(query.page, query.per_page);
     let blank_to_none = |value: &Option<String>| {
         value
             .as_deref()
@@ -190,6 +214,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
               AND ($5::bigint IS NULL OR p.price_from <= $5)
               AND ($6::text IS NULL OR lower(p.attributes ->> 'material') = lower($6))
               AND (NOT $7 OR p.stock_total > 0)
+              AND ($11::timestamptz IS NULL OR p.published_at <= $11)
         ),
         -- Rank and count every match, but join the details for one page only.
         page AS (
@@ -231,6 +256,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
         query.sort.as_str(),
         window.limit(),
         window.offset(),
+        query.published_by,
     )
     .fetch_all(db)
     .await?;
@@ -258,6 +284,15 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
 
 /// A published product of an active store, or `NotFound`.
 pub async fn find_published(db: &PgPool, slug: &str) -> Result<ProductDetail> {
+    find(db, Some(slug), None).await
+}
+
+/// [`find_published`] by the product's id.
+pub async fn find_published_by_id(db: &PgPool, id: i64) -> Result<ProductDetail> {
+    find(db, None, Some(id)).await
+}
+
+async fn find(db: &PgPool, slug: Option<&str>, id: Option<i64>) -> Result<ProductDetail> {
     let product = sqlx::query!(
         r#"
         SELECT p.id, p.slug, p.title, p.description, p.attributes,
@@ -266,9 +301,11 @@ pub async fn find_published(db: &PgPool, slug: &str) -> Result<ProductDetail> {
         FROM products p
         JOIN stores s ON s.id = p.store_id
         JOIN categories c ON c.id = p.category_id
-        WHERE p.slug = $1 AND for_sale(p, s)
+        WHERE ($1::text IS NULL OR p.slug = $1) AND ($2::bigint IS NULL OR p.id = $2)
+          AND for_sale(p, s)
         "#,
-        slug
+        slug,
+        id
     )
     .fetch_optional(db)
     .await?

@@ -20,7 +20,13 @@ use crate::request::REQUEST_ID;
 /// The tracing span of one request, carrying its id.
 pub fn request_span(request: &Request) -> Span {
     let request_id = request_id(request.headers());
-    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), %request_id)
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path(),
+        %request_id,
+        api_token = tracing::field::Empty,
+    )
 }
 
 /// The id `SetRequestIdLayer` gave this request.

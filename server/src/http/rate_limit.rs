@@ -42,6 +42,11 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
             None => error_response(StatusCode::NOT_FOUND, &request_id, false),
         };
     }
+    // An API request with a token is counted against the token's own budget
+    // (see `api::auth`), which also counts the failures of bad tokens here.
+    if carries_token(&request) {
+        return next.run(request).await;
+    }
     let bucket = if path.starts_with("/webhooks/") {
         Bucket::Webhooks
     } else {
@@ -57,13 +62,13 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
 
 /// The counters a client has: pages and everything else, and webhooks.
 #[derive(Clone, Copy)]
-enum Bucket {
+pub(crate) enum Bucket {
     Pages,
     Webhooks,
 }
 
 /// Counts one request of `ip`, and answers 429 when it is one too many.
-async fn refusal(
+pub(crate) async fn refusal(
     state: &AppState,
     ip: IpAddr,
     bucket: Bucket,
@@ -71,29 +76,51 @@ async fn refusal(
     json: bool,
 ) -> Option<Response> {
     let per_minute = u64::from(state.config.rate_limit_per_minute);
-    if per_minute == 0 || !state.redis.next().is_connected() {
+    if per_minute == 0 {
         return None;
     }
     let (name, limit) = match bucket {
         Bucket::Pages => ("", per_minute),
         Bucket::Webhooks => (":webhooks", per_minute * WEBHOOK_FACTOR),
     };
+    let spent = spend(&state.redis, &format!("bazaar:rate:{ip}{name}")).await?;
+    if spent.count <= limit {
+        return None;
+    }
+    tracing::warn!(%ip, count = spent.count, "rate limit reached");
+    let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, request_id, json);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, spent.reset_secs.into());
+    Some(response)
+}
+
+/// A budget's use in the current minute.
+#[derive(Clone, Copy, Debug)]
+pub struct Spent {
+    /// Requests counted so far, this one included.
+    pub count: u64,
+    /// Seconds until the next minute's budget.
+    pub reset_secs: u64,
+}
+
+/// Counts one request against the budget named `key` in the current minute.
+/// `None` while Redis is unreachable: an outage of the limiter must not
+/// refuse requests.
+pub async fn spend(redis: &Pool, key: &str) -> Option<Spent> {
+    if !redis.next().is_connected() {
+        return None;
+    }
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
         .as_secs();
     let window = now / WINDOW_SECS;
-    match count(&state.redis, &format!("bazaar:rate:{ip}{name}:{window}")).await {
-        Ok(count) if count > limit => {
-            let retry_after = WINDOW_SECS - now % WINDOW_SECS;
-            tracing::warn!(%ip, count, "rate limit reached");
-            let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, request_id, json);
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, retry_after.into());
-            Some(response)
-        }
-        Ok(_) => None,
+    match count(redis, &format!("{key}:{window}")).await {
+        Ok(count) => Some(Spent {
+            count,
+            reset_secs: WINDOW_SECS - now % WINDOW_SECS,
+        }),
         Err(error) => {
             tracing::warn!(%error, "rate limiter unavailable, letting the request through");
             None
@@ -107,6 +134,16 @@ async fn count(redis: &Pool, key: &str) -> Result<u64, fred::error::Error> {
     let _: () = pipeline.expire(key, WINDOW_SECS as i64 * 2, None).await?;
     let (count, _): (u64, i64) = pipeline.all().await?;
     Ok(count)
+}
+
+/// Whether `request` is an API request with a bearer token.
+pub fn carries_token(request: &Request) -> bool {
+    request.uri().path().starts_with("/api/v1/")
+        && request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("Bearer "))
 }
 
 /// Files served as they are: the build's hashed bundle, uploads and public files.

@@ -5,6 +5,7 @@
 pub mod categories;
 pub mod dashboard;
 pub mod images;
+pub mod inventory;
 pub mod orders;
 pub mod products;
 pub mod settings;
@@ -15,7 +16,9 @@ use sqlx::PgConnection;
 use crate::{
     AppState, Error, Result,
     accounts::{
-        Permission, permissions,
+        Permission,
+        api_tokens::Caller,
+        permissions,
         sessions::{self, AuthUser, Session},
     },
     request::RequestMeta,
@@ -51,6 +54,17 @@ impl StoreScope {
             store_id: membership.store_id,
             actor: user.id,
             owner: membership.role == "owner",
+        })
+    }
+
+    /// The store an API token acts for. Authenticating it checked that its
+    /// owner is still a seller and a member; a token without a store is
+    /// forbidden. Owner-only changes are never made through a token.
+    pub fn of_token(caller: &Caller) -> Result<Self> {
+        Ok(Self {
+            store_id: caller.store_id.ok_or(Error::Forbidden)?,
+            actor: caller.user_id,
+            owner: false,
         })
     }
 

@@ -26,7 +26,7 @@ pub const PAGE_SIZE: i64 = 20;
 pub const MAX_OPTIONS: usize = 3;
 const MAX_VARIANTS: usize = 100;
 const MAX_ATTRIBUTES: usize = 20;
-const MAX_STOCK: i32 = 1_000_000;
+pub const MAX_STOCK: i32 = 1_000_000;
 
 /// Where a product stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

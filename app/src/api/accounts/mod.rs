@@ -1,6 +1,7 @@
 //! Accounts: registering, signing in and out, recovering a password, the
 //! person's own profile and sessions; the form names and rules they share.
 
+pub mod api_tokens;
 pub mod login;
 pub mod profile;
 pub mod recovery;
@@ -21,6 +22,7 @@ pub mod forms {
     pub const PASSWORD: &str = "change-password";
     pub const DEACTIVATE: &str = "deactivate";
     pub const DELETE: &str = "delete-account";
+    pub const API_TOKEN: &str = "api-token";
 }
 
 /// Where to go after signing in: only a path on this site, never another

@@ -95,6 +95,7 @@ pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError>
         in_stock: filters.in_stock,
         sort: Sort::parse(&filters.sort).unwrap_or_default(),
         page: filters.page,
+        ..ProductQuery::default()
     };
     let page = list_published_cached(&state.db, &state.listings, &query).await?;
     Ok(ProductListing {

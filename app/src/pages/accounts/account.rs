@@ -38,6 +38,7 @@ pub fn AccountPage() -> impl IntoView {
                         <nav class="link-row" aria-label="Account">
                             <a href="/account/orders">"Your orders"</a>
                             <a href="/account/security">"Password and sessions"</a>
+                            <a href="/account/tokens">"API tokens"</a>
                             {if details.owns_store {
                                 view! { <a href="/seller">"Your store"</a> }.into_any()
                             } else {

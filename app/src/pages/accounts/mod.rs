@@ -1,7 +1,8 @@
 //! Account pages: `/register`, `/login`, `/verify-email`, `/forgot-password`,
-//! `/reset-password`, `/account`, `/account/security`, `/account/orders`, `/account/orders/{number}`.
+//! `/reset-password`, `/account`, `/account/security`, `/account/tokens`, `/account/orders`, `/account/orders/{number}`.
 
 pub mod account;
+pub mod api_tokens;
 pub mod forgot_password;
 pub mod login;
 pub mod orders;

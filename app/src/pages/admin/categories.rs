@@ -86,8 +86,8 @@ fn Tree(
                 .filter(|(field, _)| field.is_empty())
                 .cloned()
                 .collect(),
-            values: Vec::new(),
             notice: f.notice.clone(),
+            ..Feedback::default()
         })
     });
     view! {

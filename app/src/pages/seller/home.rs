@@ -59,6 +59,7 @@ fn Dashboard(dashboard: DashboardView) -> impl IntoView {
             <a href="/seller/stats">"Statistics"</a>
             <a href="/seller/products/new">"Add a product"</a>
             <a href="/seller/settings">"Settings"</a>
+            <a href="/account/tokens">"API tokens"</a>
         </nav>
         <dl class="figures">
             <div class="figure" data-testid="dashboard-today">

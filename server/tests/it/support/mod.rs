@@ -50,6 +50,7 @@ pub fn meta() -> RequestMeta {
         user_agent: Some("integration test".into()),
         request_id: None,
         device: None,
+        api_token: None,
     }
 }
 

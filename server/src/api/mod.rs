@@ -1,0 +1,114 @@
+//! The integration API, `/api/v1`: JSON over the same services the pages
+//! use, for a seller's own systems and for anyone reading the catalog.
+//! Its OpenAPI document is made from these handlers, so it cannot drift
+//! from them; `/api/docs` shows it to people.
+
+pub mod auth;
+pub mod catalog;
+pub mod cursor;
+pub mod docs;
+pub mod idempotency;
+pub mod inventory;
+pub mod problem;
+
+use std::sync::Arc;
+
+use axum::{Json, Router, middleware, routing::get};
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{Http, HttpAuthScheme, SecurityScheme},
+};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Bazaar API",
+        version = "1",
+        description = "Bazaar's catalog, stock and orders for other systems. Version 1 stays compatible: fields and endpoints are only added; a breaking change becomes version 2."
+    ),
+    servers((url = "/api/v1")),
+    modifiers(&BearerToken),
+    tags(
+        (name = "catalog", description = "Published products, categories and stores; no token needed"),
+        (name = "inventory", description = "A store's stock, with a token of the store"),
+    ),
+)]
+struct ApiDoc;
+
+/// Declares the bearer token scheme the endpoints' `security` names.
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let mut scheme = Http::new(HttpAuthScheme::Bearer);
+        scheme.description = Some(
+            "An API token made on /account/tokens, such as `bzr_…`; each endpoint names the scope it needs.".into(),
+        );
+        components.add_security_scheme("token", SecurityScheme::Http(scheme));
+    }
+}
+
+/// The endpoints and the document describing them.
+fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(catalog::list_products))
+        .routes(routes!(catalog::get_product))
+        .routes(routes!(catalog::categories))
+        .routes(routes!(catalog::stores))
+        .routes(routes!(catalog::store))
+        .routes(routes!(inventory::update))
+        .split_for_parts()
+}
+
+/// The OpenAPI document of version 1.
+pub fn document() -> utoipa::openapi::OpenApi {
+    parts().1
+}
+
+/// `/api/v1/…`, its document at `/api/v1/openapi.json` and the reference
+/// page at `/api/docs`.
+pub fn routes(state: AppState) -> Router {
+    let (endpoints, document) = parts();
+    let document = Arc::new(document);
+    let docs_page = Arc::new(docs::page(&document));
+    let v1 = endpoints
+        .route(
+            "/openapi.json",
+            get({
+                let document = document.clone();
+                move || async move { Json(document.as_ref().clone()) }
+            }),
+        )
+        .fallback(|| async { problem::ApiError::Service(crate::Error::NotFound) })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::once,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ));
+    Router::new()
+        .nest("/api/v1", v1)
+        .route(
+            "/api/docs",
+            get(move || {
+                let page = docs_page.clone();
+                async move { axum::response::Html(page.as_ref().clone()) }
+            }),
+        )
+        .route(
+            "/api/docs.css",
+            get(|| async {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8")],
+                    docs::STYLESHEET,
+                )
+            }),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,224 @@
+//! Errors as `application/problem+json` (RFC 9457): a stable `code`, a
+//! human `detail`, and for invalid input every bad field at once.
+
+use axum::{
+    Json,
+    extract::{
+        FromRequest, FromRequestParts, Request,
+        rejection::{JsonRejection, QueryRejection},
+    },
+    http::{HeaderValue, StatusCode, header, request::Parts},
+    response::{IntoResponse, Response},
+};
+use serde::{Serialize, de::DeserializeOwned};
+use utoipa::ToSchema;
+
+use crate::{Error, accounts::api_tokens::Scope};
+
+/// What went wrong with a request.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "about:blank", "title": "Unprocessable Content", "status": 422,
+    "code": "invalid", "detail": "Some fields are not valid.",
+    "errors": [{ "field": "items[0].sku", "code": "invalid", "message": "Your store has no variant with SKU MUG-9." }]
+}))]
+pub struct Problem {
+    /// Always `about:blank`: `code` tells problems apart.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub title: String,
+    pub status: u16,
+    /// Stable, for programs: `invalid`, `not_found`, `missing_scope`, …
+    pub code: &'static str,
+    /// For people.
+    pub detail: String,
+    /// Every invalid field, for `code: invalid`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// One invalid field of a request.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldError {
+    /// The field's path in the request, such as `items[3].sku`; empty for the whole request.
+    pub field: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// An API request's failure; every handler answers `Result<_, ApiError>`.
+#[derive(Debug)]
+pub enum ApiError {
+    /// A domain service's refusal.
+    Service(Error),
+    /// The token lacks the scope an endpoint needs.
+    MissingScope(Scope),
+    /// `If-Match` names a version that is no longer current.
+    Stale,
+    /// The request itself cannot be read.
+    Malformed { status: StatusCode, detail: String },
+    /// An `Idempotency-Key` sent again with another request.
+    KeyReused,
+    /// An `Idempotency-Key` whose first request is still running.
+    KeyInFlight,
+    /// Over the token's request budget.
+    RateLimited { limit: u64, retry_after: u64 },
+}
+
+impl From<Error> for ApiError {
+    fn from(error: Error) -> Self {
+        Self::Service(error)
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        Self::Service(error.into())
+    }
+}
+
+impl ApiError {
+    pub fn bad_request(detail: impl Into<String>) -> Self {
+        Self::Malformed {
+            status: StatusCode::BAD_REQUEST,
+            detail: detail.into(),
+        }
+    }
+
+    fn problem(&self) -> Problem {
+        let (status, code, detail, errors) = match self {
+            Self::Service(Error::Invalid(problems)) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "Some fields are not valid.".to_owned(),
+                problems
+                    .iter()
+                    .map(|p| FieldError {
+                        field: p.field.to_string(),
+                        code: "invalid",
+                        message: p.message.clone(),
+                    })
+                    .collect(),
+            ),
+            Self::Service(Error::Unauthorized) => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Send a valid API token as `Authorization: Bearer …`.".to_owned(),
+                Vec::new(),
+            ),
+            Self::Service(error) => (error.status(), error.code(), error.message(), Vec::new()),
+            Self::MissingScope(scope) => (
+                StatusCode::FORBIDDEN,
+                "missing_scope",
+                format!("This token lacks the `{}` scope.", scope.as_str()),
+                Vec::new(),
+            ),
+            Self::Stale => (
+                StatusCode::PRECONDITION_FAILED,
+                "stale",
+                "It changed since you read it: read it again, then send your change with the new ETag.".to_owned(),
+                Vec::new(),
+            ),
+            Self::Malformed { status, detail } => (*status, "malformed", detail.clone(), Vec::new()),
+            Self::KeyReused => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "This Idempotency-Key was used with another request; use a new key for a new request.".to_owned(),
+                Vec::new(),
+            ),
+            Self::KeyInFlight => (
+                StatusCode::CONFLICT,
+                "idempotency_key_in_use",
+                "A request with this Idempotency-Key is still running; send it again shortly for its answer.".to_owned(),
+                Vec::new(),
+            ),
+            Self::RateLimited { limit, .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("This token may send {limit} requests a minute."),
+                Vec::new(),
+            ),
+        };
+        Problem {
+            kind: "about:blank",
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            code,
+            detail,
+            errors,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let Self::Service(Error::Internal(error)) = &self {
+            tracing::error!(%error, "API request failed");
+        }
+        let problem = self.problem();
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = (status, Json(problem)).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        match self {
+            Self::Service(Error::Unauthorized) => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Self::Service(Error::TooManyRequests { retry_after_secs }) => {
+                headers.insert(header::RETRY_AFTER, retry_after_secs.into());
+            }
+            Self::RateLimited { limit, retry_after } => {
+                headers.insert(header::RETRY_AFTER, retry_after.into());
+                headers.insert("ratelimit-limit", limit.into());
+                headers.insert("ratelimit-remaining", 0.into());
+                headers.insert("ratelimit-reset", retry_after.into());
+            }
+            Self::KeyInFlight => {
+                headers.insert(header::RETRY_AFTER, 1.into());
+            }
+            _ => {}
+        }
+        response
+    }
+}
+
+/// A JSON body whose rejections are problems: 415 without a JSON content
+/// type, 400 for malformed JSON, 422 for JSON of the wrong shape.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(ApiError::Malformed {
+                status: match &rejection {
+                    JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    JsonRejection::JsonDataError(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                    JsonRejection::BytesRejection(_) => StatusCode::PAYLOAD_TOO_LARGE,
+                    _ => StatusCode::BAD_REQUEST,
+                },
+                detail: rejection.body_text(),
+            }),
+        }
+    }
+}
+
+/// Query parameters whose rejection is a 400 problem.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| Self(value))
+            .map_err(|rejection: QueryRejection| ApiError::bad_request(rejection.body_text()))
+    }
+}

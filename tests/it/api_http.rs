@@ -1,0 +1,482 @@
+//! The integration API from outside: the public catalog paged by cursor,
+//! tokens made on `/account/tokens` and their scopes, the bulk stock update
+//! with its all-or-nothing rule and tenant isolation, idempotent retries,
+//! problem answers and the per-token limit.
+
+use app::api::accounts::api_tokens::{CreateApiToken, RevokeApiToken};
+use axum::body::Body;
+use http::{Request, StatusCode, header};
+use leptos::server_fn::ServerFn;
+use serde_json::{Value, json};
+use sqlx::{
+    PgPool,
+    postgres::{PgConnectOptions, PgPoolOptions},
+};
+
+use crate::support::{Browser, app, config, database, signed_in, store_with_one_product};
+
+/// Makes a token on `/account/tokens` as a plain form post and reads its
+/// secret from the page it goes back to.
+async fn token(browser: &mut Browser, scopes: &[&str]) -> String {
+    let mut fields = vec![
+        ("name", "Stock sync".to_owned()),
+        ("expires", "30".to_owned()),
+    ];
+    for (n, scope) in scopes.iter().enumerate() {
+        fields.push((
+            ["scopes[0]", "scopes[1]", "scopes[2]"][n],
+            (*scope).to_owned(),
+        ));
+    }
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = browser
+        .post_form(CreateApiToken::PATH, "/account/tokens", &fields)
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let (_, _, page) = browser.get("/account/tokens").await;
+    let at = page.find("value=\"bzr_").expect("the new secret is shown") + "value=\"".len();
+    let secret = page[at..].split('"').next().unwrap().to_owned();
+    let (_, _, again) = browser.get("/account/tokens").await;
+    assert!(!again.contains(&secret), "the secret is shown once");
+    secret
+}
+
+async fn call(
+    browser: &mut Browser,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+    body: Option<Value>,
+) -> (StatusCode, http::HeaderMap, Value) {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let body = match body {
+        Some(body) => {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(body.to_string())
+        }
+        None => Body::empty(),
+    };
+    // Sent without the browser's cookies: the API never reads them.
+    let mut client = Browser::new(browser.app.clone());
+    let (status, headers, text) = client.send(request.body(body).unwrap()).await;
+    let json = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    (status, headers, json)
+}
+
+async fn stock(db: &PgPool, store: i64, sku: &str) -> i32 {
+    sqlx::query_scalar("SELECT stock FROM product_variants WHERE store_id = $1 AND sku = $2")
+        .bind(store)
+        .bind(sku)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_catalog_pages_by_cursor_and_later_products_do_not_shift_the_pages(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    store_with_one_product(&db, "alpha", "Alpha mug").await;
+    store_with_one_product(&db, "beta", "Beta mug").await;
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let mut client = Browser::new(app);
+
+    let (status, headers, first) = call(
+        &mut client,
+        "GET",
+        "/api/v1/products?q=mug&limit=1",
+        None,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first["items"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        first["items"][0]["price_from"],
+        json!({ "amount": 2000, "currency": "EUR" })
+    );
+    let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+    let link = headers[header::LINK].to_str().unwrap();
+    assert!(
+        link.contains("q=mug") && link.contains(&cursor) && link.ends_with("rel=\"next\""),
+        "{link}"
+    );
+
+    // A product published now is newer than the first page's moment.
+    store_with_one_product(&db, "gamma", "Gamma mug").await;
+    let (_, _, second) = call(
+        &mut client,
+        "GET",
+        &format!("/api/v1/products?q=mug&cursor={cursor}"),
+        None,
+        &[],
+        None,
+    )
+    .await;
+    let seen = [&first, &second].map(|page| page["items"][0]["slug"].as_str().unwrap().to_owned());
+    let mut seen = seen.to_vec();
+    seen.sort();
+    assert_eq!(seen, ["alpha-item", "beta-item"]);
+    assert!(second["next_cursor"].is_null());
+
+    let (status, _, product) = call(
+        &mut client,
+        "GET",
+        "/api/v1/products/alpha-item",
+        None,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(product["variants"][0]["sku"], "ITEM");
+    assert_eq!(product["store"]["slug"], "alpha");
+    let id = product["id"].as_i64().unwrap();
+    let (_, _, by_id) = call(
+        &mut client,
+        "GET",
+        &format!("/api/v1/products/{id}"),
+        None,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(by_id["slug"], "alpha-item");
+
+    let (status, headers, problem) = call(
+        &mut client,
+        "GET",
+        "/api/v1/products/nothing-here",
+        None,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+    assert_eq!(problem["code"], "not_found");
+    for bad in [
+        "limit=0",
+        "limit=201",
+        "cursor=forged",
+        "sort=cheapest",
+        "price_min=abc",
+    ] {
+        let (status, _, problem) = call(
+            &mut client,
+            "GET",
+            &format!("/api/v1/products?{bad}"),
+            None,
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(problem["code"], "malformed", "{bad}");
+    }
+
+    let (_, _, categories) = call(&mut client, "GET", "/api/v1/categories", None, &[], None).await;
+    assert_eq!(categories[0]["slug"], "home");
+    let (_, _, store) = call(&mut client, "GET", "/api/v1/stores/beta", None, &[], None).await;
+    assert_eq!(store["name"], "Beta");
+    let (status, _, document) =
+        call(&mut client, "GET", "/api/v1/openapi.json", None, &[], None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(document["openapi"].as_str().unwrap().starts_with("3.1"));
+    assert!(document["paths"]["/inventory"]["patch"].is_object());
+    let (status, _, page) = client.get("/api/docs").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("/api/v1/inventory"));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn bulk_stock_is_all_or_nothing_and_reaches_only_the_tokens_store(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (alpha_owner, alpha) = store_with_one_product(&db, "alpha", "Alpha mug").await;
+    let (_, beta) = store_with_one_product(&db, "beta", "Beta mug").await;
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let mut seller = signed_in(&app, &alpha_owner).await;
+    let writer = token(&mut seller, &["catalog:write"]).await;
+    let reader = token(&mut seller, &["catalog:read"]).await;
+
+    // One unknown SKU and one going below zero refuse the whole update.
+    let refused = json!({ "items": [
+        { "sku": "ITEM", "stock": 4 },
+        { "sku": "NOPE", "stock": 1 },
+        { "sku": "ITEM2", "adjust": -1 },
+    ]});
+    let (status, _, problem) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &[],
+        Some(refused),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["items[1].sku", "items[2].sku"]);
+    assert_eq!(stock(&db, alpha, "ITEM").await, 9);
+
+    let (status, _, levels) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &[],
+        Some(json!({ "items": [{ "sku": "ITEM", "adjust": -2 }] })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{levels}");
+    assert_eq!(levels["items"], json!([{ "sku": "ITEM", "stock": 7 }]));
+    assert_eq!(stock(&db, alpha, "ITEM").await, 7);
+    assert_eq!(
+        stock(&db, beta, "ITEM").await,
+        9,
+        "the other store's SKU of the same name is untouched"
+    );
+    let token_in_audit: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'inventory.updated' AND metadata ? 'api_token_id'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(token_in_audit, 1);
+
+    // Scopes, missing and bad tokens.
+    let one = Some(json!({ "items": [{ "sku": "ITEM", "stock": 1 }] }));
+    let (status, _, problem) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&reader),
+        &[],
+        one.clone(),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("missing_scope"))
+    );
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("catalog:write")
+    );
+    let (status, headers, _) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        None,
+        &[],
+        one.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers[header::WWW_AUTHENTICATE], "Bearer");
+    let (status, _, _) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some("bzr_nonsense"),
+        &[],
+        one.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // Bodies that cannot be read.
+    let request = |content_type: &str, body: &str| {
+        Request::patch("/api/v1/inventory")
+            .header(header::AUTHORIZATION, format!("Bearer {writer}"))
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body.to_owned()))
+            .unwrap()
+    };
+    let mut client = Browser::new(app.clone());
+    for (content_type, body, expected) in [
+        ("text/plain", "{}", StatusCode::UNSUPPORTED_MEDIA_TYPE),
+        ("application/json", "{\"items\": [", StatusCode::BAD_REQUEST),
+        (
+            "application/json",
+            "{\"items\": 5}",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let (status, headers, _) = client.send(request(content_type, body)).await;
+        assert_eq!(status, expected, "{body}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+    }
+
+    // Revoked: refused at once.
+    let id: i64 = sqlx::query_scalar("SELECT id FROM api_tokens WHERE scopes = '{catalog:write}'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let id = id.to_string();
+    let (status, _, _) = seller
+        .post_form(
+            RevokeApiToken::PATH,
+            "/account/tokens",
+            &[("id", &id), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let (status, _, _) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &[],
+        one,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_retried_write_with_its_key_is_made_once(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
+    let (owner, store) = store_with_one_product(&db, "alpha", "Alpha mug").await;
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let mut seller = signed_in(&app, &owner).await;
+    let writer = token(&mut seller, &["catalog:write"]).await;
+    let take_one = json!({ "items": [{ "sku": "ITEM", "adjust": -1 }] });
+    let key = [("Idempotency-Key", "order-1234")];
+
+    let (first, _, body) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &key,
+        Some(take_one.clone()),
+    )
+    .await;
+    let (again, headers, replayed) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &key,
+        Some(take_one.clone()),
+    )
+    .await;
+    assert_eq!((first, again), (StatusCode::OK, StatusCode::OK));
+    assert_eq!(headers["idempotent-replayed"], "true");
+    assert_eq!(body, replayed);
+    assert_eq!(stock(&db, store, "ITEM").await, 8, "made once");
+
+    let (status, _, problem) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &key,
+        Some(json!({ "items": [{ "sku": "ITEM", "adjust": -5 }] })),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("idempotency_key_reused")
+        )
+    );
+
+    // Two at once with a new key: one runs; the other is told to retry
+    // (409) or, if the first has ended, gets its answer again.
+    let concurrent = [("Idempotency-Key", "order-5678")];
+    let mut a = Browser::new(app.clone());
+    let mut b = Browser::new(app.clone());
+    let (one, two) = tokio::join!(
+        call(
+            &mut a,
+            "PATCH",
+            "/api/v1/inventory",
+            Some(&writer),
+            &concurrent,
+            Some(take_one.clone())
+        ),
+        call(
+            &mut b,
+            "PATCH",
+            "/api/v1/inventory",
+            Some(&writer),
+            &concurrent,
+            Some(take_one.clone())
+        ),
+    );
+    let statuses = [one.0, two.0];
+    assert!(statuses.contains(&StatusCode::OK), "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT),
+        "{statuses:?}"
+    );
+    assert_eq!(stock(&db, store, "ITEM").await, 7, "made once");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn each_token_has_its_own_request_budget(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
+    let (owner, _) = store_with_one_product(&db, "alpha", "Alpha mug").await;
+    let (app, _) = app(db.clone(), config(&[("API_RATE_LIMIT_PER_MINUTE", "2")])).await;
+    let mut seller = signed_in(&app, &owner).await;
+    let first = token(&mut seller, &["catalog:read"]).await;
+    let second = token(&mut seller, &["catalog:read"]).await;
+    // Five requests fall in at most two minutes of two each: one is refused.
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let (status, headers, _) = call(
+            &mut seller,
+            "GET",
+            "/api/v1/categories",
+            Some(&first),
+            &[],
+            None,
+        )
+        .await;
+        statuses.push(status);
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            assert!(headers.contains_key(header::RETRY_AFTER));
+            assert_eq!(headers["ratelimit-limit"], "2");
+        }
+    }
+    assert_eq!(statuses[0], StatusCode::OK);
+    assert!(
+        statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    let (status, _, _) = call(
+        &mut seller,
+        "GET",
+        "/api/v1/categories",
+        Some(&second),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "another token's budget is its own");
+}
