@@ -25,6 +25,12 @@ pub fn ApiTokensPage() -> impl IntoView {
         |_| api_tokens_page(),
     );
     let flash = Resource::new(|| (), |_| take_flash(forms::API_TOKEN.into()));
+    // The page answers the latest action: revoking hides a secret shown before.
+    Effect::new(move |_| {
+        if revoke.version().get() > 0 {
+            create.value().set(None);
+        }
+    });
     view! {
         <Title text="API tokens" />
         <section class="container section stack">
@@ -40,7 +46,6 @@ pub fn ApiTokensPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="loading">"Loading your tokens…"</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
-                    // Revoking answers with a notice only: the form's own feedback is the create form's.
                     let feedback = feedback(
                         Signal::derive(move || create.value().get().or_else(|| revoke.value().get())),
                         flash,
