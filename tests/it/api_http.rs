@@ -13,7 +13,10 @@ use sqlx::{
     postgres::{PgConnectOptions, PgPoolOptions},
 };
 
-use crate::support::{Browser, app, config, database, signed_in, store_with_one_product};
+use crate::{
+    seller_stats_http::{PARIS, market, spring},
+    support::{Browser, app, config, database, signed_in, store_with_one_product},
+};
 
 /// Makes a token on `/account/tokens` as a plain form post and reads its
 /// secret from the page it goes back to.
@@ -479,4 +482,163 @@ async fn each_token_has_its_own_request_budget(_: PgPoolOptions, connect: PgConn
     )
     .await;
     assert_eq!(status, StatusCode::OK, "another token's budget is its own");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_store_token_reads_and_ships_its_orders_and_reads_its_month(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let market = market(&db).await;
+    spring(&db).await;
+    let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS.name())])).await;
+    let mut alpha = signed_in(&app, &market.alpha_owner).await;
+    let token = token(&mut alpha, &["orders:read", "orders:write", "stats:read"]).await;
+    let beta_order: i64 = sqlx::query_scalar(
+        "SELECT so.id FROM store_orders so JOIN stores s ON s.id = so.store_id WHERE s.slug = 'beta'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+
+    // Every order of the store, two at a time, none of Beta's.
+    let mut seen = Vec::new();
+    let mut path = "/api/v1/store/orders?limit=2".to_owned();
+    loop {
+        let (status, _, page) = call(&mut alpha, "GET", &path, Some(&token), &[], None).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        seen.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["id"].as_i64().unwrap()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/store/orders?cursor={cursor}"),
+            None => break,
+        }
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((seen.len(), unique.len()), (5, 5));
+    assert!(!seen.contains(&beta_order));
+    let (status, _, _) = call(
+        &mut alpha,
+        "GET",
+        &format!("/api/v1/store/orders/{beta_order}"),
+        Some(&token),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another store's order is not found"
+    );
+    let (status, _, _) = call(
+        &mut alpha,
+        "POST",
+        &format!("/api/v1/store/orders/{beta_order}/deliver"),
+        Some(&token),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The paid one ships once; shipping it again is a conflict.
+    let (_, _, paid) = call(
+        &mut alpha,
+        "GET",
+        "/api/v1/store/orders?status=paid",
+        Some(&token),
+        &[],
+        None,
+    )
+    .await;
+    let id = paid["items"][0]["id"].as_i64().unwrap();
+    let shipment = json!({ "carrier": "La Poste", "tracking_number": "6A123" });
+    let ship = format!("/api/v1/store/orders/{id}/ship");
+    let (status, _, order) = call(
+        &mut alpha,
+        "POST",
+        &ship,
+        Some(&token),
+        &[],
+        Some(shipment.clone()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{order}");
+    assert_eq!(
+        (order["status"].as_str(), order["carrier"].as_str()),
+        (Some("shipped"), Some("La Poste"))
+    );
+    let (status, _, problem) =
+        call(&mut alpha, "POST", &ship, Some(&token), &[], Some(shipment)).await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (StatusCode::CONFLICT, Some("conflict"))
+    );
+    let (status, _, problem) = call(
+        &mut alpha,
+        "POST",
+        &ship,
+        Some(&token),
+        &[],
+        Some(json!({ "carrier": "", "tracking_number": "" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        problem["errors"].as_array().unwrap().len(),
+        2,
+        "every bad field at once"
+    );
+
+    // The month as the statistics page counts it, and the same CSV.
+    let (status, _, month) = call(
+        &mut alpha,
+        "GET",
+        "/api/v1/store/stats/2025-03",
+        Some(&token),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{month}");
+    let income = &month["income"];
+    let cents = |field: &str| income[field]["amount"].as_i64().unwrap();
+    assert_eq!(
+        (cents("gross"), cents("fees"), cents("net")),
+        (10266, 1026, 9240)
+    );
+    assert_eq!(income["orders"], 3);
+    let (status, _, csv) = call(
+        &mut alpha,
+        "GET",
+        "/api/v1/store/stats/2025-03/csv",
+        Some(&token),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, page_csv) = alpha.get("/seller/stats.csv?month=2025-03").await;
+    assert_eq!(csv, Value::String(page_csv));
+    for month in ["2999-01", "2025-13"] {
+        let (status, _, _) = call(
+            &mut alpha,
+            "GET",
+            &format!("/api/v1/store/stats/{month}"),
+            Some(&token),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{month}");
+    }
 }

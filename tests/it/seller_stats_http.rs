@@ -19,18 +19,18 @@ use sqlx::{
 
 use crate::support::{Browser, app, config, database, location, signed_in, verified_user};
 
-const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
+pub(crate) const PARIS: chrono_tz::Tz = chrono_tz::Europe::Paris;
 
-struct Market {
-    alpha_owner: String,
-    beta_owner: String,
+pub(crate) struct Market {
+    pub(crate) alpha_owner: String,
+    pub(crate) beta_owner: String,
     alpha: StoreScope,
     beta: StoreScope,
 }
 
 /// Alpha sells a mug (Home, €12.00) and a scarf (Clothing, €33.33); Beta a
 /// print (Home, €25.00). Fee 10 % throughout.
-async fn market(db: &PgPool) -> Market {
+pub(crate) async fn market(db: &PgPool) -> Market {
     sqlx::raw_sql(
         "INSERT INTO categories (slug, name) VALUES ('home', 'Home'), ('clothing', 'Clothing');
          INSERT INTO stores (slug, name) VALUES ('alpha', 'Alpha'), ('beta', 'Beta');
@@ -167,7 +167,7 @@ async fn order(
 /// March and April 2025 for Alpha, with orders on both sides of each
 /// boundary (Paris is UTC+1 until 30 March, UTC+2 after), a refund made the
 /// month after its sale, and orders that never count; Beta sells in March.
-async fn spring(db: &PgPool) {
+pub(crate) async fn spring(db: &PgPool) {
     // 1 March, 00:30 in Paris.
     order(db, "paid", Some("2025-02-28 23:30Z"), None, &[("MUG", 1)]).await;
     order(

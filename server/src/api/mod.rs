@@ -10,6 +10,8 @@ pub mod docs;
 pub mod idempotency;
 pub mod inventory;
 pub mod problem;
+pub mod store_orders;
+pub mod store_stats;
 
 use std::sync::Arc;
 
@@ -34,6 +36,8 @@ use crate::AppState;
     tags(
         (name = "catalog", description = "Published products, categories and stores; no token needed"),
         (name = "inventory", description = "A store's stock, with a token of the store"),
+        (name = "store orders", description = "A store's orders and what its seller does with them, with a token of the store"),
+        (name = "store statistics", description = "A store's monthly figures, with a token of the store"),
     ),
 )]
 struct ApiDoc;
@@ -61,6 +65,14 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(catalog::stores))
         .routes(routes!(catalog::store))
         .routes(routes!(inventory::update))
+        .routes(routes!(store_orders::list))
+        .routes(routes!(store_orders::get))
+        .routes(routes!(store_orders::ship))
+        .routes(routes!(store_orders::deliver))
+        .routes(routes!(store_orders::cancel))
+        .routes(routes!(store_orders::refund))
+        .routes(routes!(store_stats::month_stats))
+        .routes(routes!(store_stats::month_csv))
         .split_for_parts()
 }
 

@@ -39,12 +39,35 @@ pub struct StoreOrderSummary {
     pub subtotal: Money,
 }
 
-/// What the list shows: a status, a search by order number, a page.
-#[derive(Clone, Debug, Default)]
+/// What the list shows: a status, a search by order number, the days paid,
+/// a page.
+#[derive(Clone, Debug)]
 pub struct Filter {
     pub status: Option<String>,
     pub number: String,
+    /// Paid at or after…
+    pub paid_from: Option<DateTime<Utc>>,
+    /// …and before.
+    pub paid_before: Option<DateTime<Utc>>,
+    /// Leaves out orders paid after this moment: an API cursor's, so orders
+    /// paid while a client pages through do not shift its pages.
+    pub paid_by: Option<DateTime<Utc>>,
     pub page: i64,
+    pub per_page: i64,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Self {
+            status: None,
+            number: String::new(),
+            paid_from: None,
+            paid_before: None,
+            paid_by: None,
+            page: 1,
+            per_page: PAGE_SIZE,
+        }
+    }
 }
 
 /// A page of the store's paid orders, newest first, and how many match.
@@ -58,7 +81,7 @@ pub async fn list(
         .as_deref()
         .filter(|status| STATUSES.contains(status));
     let number = filter.number.trim().to_uppercase();
-    let window = Window::new(filter.page, PAGE_SIZE);
+    let window = Window::new(filter.page, filter.per_page);
     let rows = sqlx::query!(
         r#"SELECT so.id, o.number, so.status, so.paid_at, o.ship_name, so.subtotal,
                   (SELECT coalesce(sum(quantity), 0) FROM order_lines WHERE store_order_id = so.id) AS "items!",
@@ -68,13 +91,19 @@ pub async fn list(
              AND so.status NOT IN ('pending_payment', 'expired')
              AND ($2::text IS NULL OR so.status = $2)
              AND ($3 = '' OR o.number LIKE '%' || $3 || '%')
+             AND ($6::timestamptz IS NULL OR so.paid_at >= $6)
+             AND ($7::timestamptz IS NULL OR so.paid_at < $7)
+             AND ($8::timestamptz IS NULL OR so.paid_at IS NULL OR so.paid_at <= $8)
            ORDER BY so.paid_at DESC NULLS LAST, so.id DESC
            LIMIT $4 OFFSET $5"#,
         scope.store_id(),
         status,
         number,
         window.limit(),
-        window.offset()
+        window.offset(),
+        filter.paid_from,
+        filter.paid_before,
+        filter.paid_by,
     )
     .fetch_all(db)
     .await?;

@@ -48,6 +48,7 @@ pub async fn seller_orders(
         status: (!status.is_empty()).then_some(status),
         number,
         page,
+        ..Filter::default()
     };
     let (rows, total) = orders::list(&state()?.db, scope, &filter).await?;
     Ok(StoreOrderList {
