@@ -642,3 +642,192 @@ async fn a_store_token_reads_and_ships_its_orders_and_reads_its_month(
         assert_eq!(status, StatusCode::NOT_FOUND, "{month}");
     }
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_store_token_keeps_the_catalog_with_the_pages_rules(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (alpha_owner, _) = store_with_one_product(&db, "alpha", "Alpha mug").await;
+    let (_, beta) = store_with_one_product(&db, "beta", "Beta mug").await;
+    let beta_product: i64 = sqlx::query_scalar("SELECT id FROM products WHERE store_id = $1")
+        .bind(beta)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let home: i64 = sqlx::query_scalar("SELECT id FROM categories WHERE slug = 'home'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let (app, _) = app(db.clone(), config(&[])).await;
+    let mut alpha = signed_in(&app, &alpha_owner).await;
+    let token = token(&mut alpha, &["catalog:read", "catalog:write"]).await;
+    let token = Some(token.as_str());
+
+    let scarf = json!({
+        "title": "Wool scarf",
+        "category_id": home,
+        "attributes": { "material": "wool" },
+        "variants": [
+            { "sku": "SCARF-S", "options": { "size": "S" }, "price": 3000, "stock": 5 },
+            { "sku": "SCARF-M", "options": { "size": "M" }, "price": 3250, "stock": 2 },
+        ],
+    });
+    let (status, headers, created) = call(
+        &mut alpha,
+        "POST",
+        "/api/v1/store/products",
+        token,
+        &[],
+        Some(scarf),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["status"], "draft");
+    assert_eq!(created["variants"][1]["options"], json!({ "size": "M" }));
+    let id = created["id"].as_i64().unwrap();
+    let etag = headers[header::ETAG].to_str().unwrap().to_owned();
+    let path = format!("/api/v1/store/products/{id}");
+
+    // The same checks as the page: every bad field at once.
+    let bad = json!({ "title": "", "category_id": home, "variants": [{ "sku": "no spaces", "price": -1, "stock": 1 }] });
+    let (status, _, problem) = call(
+        &mut alpha,
+        "POST",
+        "/api/v1/store/products",
+        token,
+        &[],
+        Some(bad),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        problem["errors"].as_array().unwrap().len() >= 3,
+        "{problem}"
+    );
+
+    // A change from the ETag read; then the same ETag is stale.
+    let smaller = json!({
+        "title": "Wool scarf",
+        "category_id": home,
+        "status": "published",
+        "variants": [{ "id": created["variants"][0]["id"], "sku": "SCARF-S", "options": { "size": "S" }, "price": 2800, "stock": 5 }],
+    });
+    let if_match = [("If-Match", etag.as_str())];
+    let (status, _, updated) = call(
+        &mut alpha,
+        "PUT",
+        &path,
+        token,
+        &if_match,
+        Some(smaller.clone()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{updated}");
+    assert_eq!(
+        updated["variants"].as_array().unwrap().len(),
+        1,
+        "a variant left out is deleted"
+    );
+    assert_eq!(updated["variants"][0]["price"]["amount"], 2800);
+    let (status, _, problem) = call(
+        &mut alpha,
+        "PUT",
+        &path,
+        token,
+        &if_match,
+        Some(smaller.clone()),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (StatusCode::PRECONDITION_FAILED, Some("stale"))
+    );
+    let (_, _, public) = call(
+        &mut alpha,
+        "GET",
+        "/api/v1/products/wool-scarf",
+        None,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        public["variants"][0]["price"]["amount"], 2800,
+        "the shop shows it at once"
+    );
+
+    let (status, _, unpublished) = call(
+        &mut alpha,
+        "POST",
+        &format!("{path}/unpublish"),
+        token,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, unpublished["status"].as_str()),
+        (StatusCode::OK, Some("draft"))
+    );
+    let (status, _, _) = call(
+        &mut alpha,
+        "GET",
+        "/api/v1/products/wool-scarf",
+        None,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not for sale");
+
+    // Oldest first, drafts included, nothing of Beta's.
+    let (_, _, first) = call(
+        &mut alpha,
+        "GET",
+        "/api/v1/store/products?limit=1",
+        token,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(first["items"][0]["slug"], "alpha-item");
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let (_, _, second) = call(
+        &mut alpha,
+        "GET",
+        &format!("/api/v1/store/products?cursor={cursor}"),
+        token,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(second["items"][0]["id"], id);
+    assert!(second["next_cursor"].is_null());
+
+    // Another store's product is not found, whatever the method.
+    let theirs = format!("/api/v1/store/products/{beta_product}");
+    for (method, body) in [("GET", None), ("PUT", Some(smaller)), ("DELETE", None)] {
+        let (status, _, _) = call(&mut alpha, method, &theirs, token, &[], body).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method}");
+    }
+    let (status, _, _) = call(
+        &mut alpha,
+        "POST",
+        &format!("{theirs}/publish"),
+        token,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, _, deleted) = call(&mut alpha, "DELETE", &path, token, &[], None).await;
+    assert_eq!(
+        (status, deleted["result"].as_str()),
+        (StatusCode::OK, Some("deleted"))
+    );
+    let (status, _, _) = call(&mut alpha, "GET", &path, token, &[], None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -11,6 +11,7 @@ pub mod idempotency;
 pub mod inventory;
 pub mod problem;
 pub mod store_orders;
+pub mod store_products;
 pub mod store_stats;
 
 use std::sync::Arc;
@@ -35,6 +36,7 @@ use crate::AppState;
     modifiers(&BearerToken),
     tags(
         (name = "catalog", description = "Published products, categories and stores; no token needed"),
+        (name = "store products", description = "A store's own products, drafts included, with a token of the store"),
         (name = "inventory", description = "A store's stock, with a token of the store"),
         (name = "store orders", description = "A store's orders and what its seller does with them, with a token of the store"),
         (name = "store statistics", description = "A store's monthly figures, with a token of the store"),
@@ -64,6 +66,14 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(catalog::categories))
         .routes(routes!(catalog::stores))
         .routes(routes!(catalog::store))
+        .routes(routes!(store_products::list, store_products::create))
+        .routes(routes!(
+            store_products::get,
+            store_products::update,
+            store_products::delete
+        ))
+        .routes(routes!(store_products::publish))
+        .routes(routes!(store_products::unpublish))
         .routes(routes!(inventory::update))
         .routes(routes!(store_orders::list))
         .routes(routes!(store_orders::get))

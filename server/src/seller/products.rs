@@ -70,16 +70,32 @@ pub struct Row {
 
 /// What the seller's list shows: a search over title, address and SKUs, and
 /// a status.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ListQuery {
     pub text: String,
     pub status: Option<Status>,
     pub page: i64,
+    pub per_page: i64,
+    /// Oldest first, so products added while a client pages through come
+    /// after its pages (the API); otherwise most recently changed first.
+    pub oldest_first: bool,
 }
 
-/// The store's products, most recently changed first.
+impl Default for ListQuery {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            status: None,
+            page: 1,
+            per_page: PAGE_SIZE,
+            oldest_first: false,
+        }
+    }
+}
+
+/// The store's products in the query's order.
 pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<Page<Row>> {
-    let window = Window::new(query.page, PAGE_SIZE);
+    let window = Window::new(query.page, query.per_page);
     let text = query.text.trim();
     let pattern = text::contains_pattern(text);
     let status = query.status.map(Status::as_str);
@@ -92,7 +108,7 @@ pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<P
              AND ($2::text IS NULL OR p.status = $2)
              AND ($3 = '' OR p.title ILIKE $4 OR p.slug ILIKE $4
                   OR EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.sku ILIKE $4))
-           ORDER BY p.updated_at DESC, p.id DESC
+           ORDER BY CASE WHEN $7 THEN p.id END ASC, p.updated_at DESC, p.id DESC
            LIMIT $5 OFFSET $6"#,
         scope.store_id(),
         status,
@@ -100,6 +116,7 @@ pub async fn list(db: &PgPool, scope: StoreScope, query: &ListQuery) -> Result<P
         pattern,
         window.limit(),
         window.offset(),
+        query.oldest_first,
     )
     .fetch_all(db)
     .await?;

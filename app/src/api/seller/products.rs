@@ -52,6 +52,7 @@ pub async fn seller_products(
         text: q,
         status: products::Status::parse(&status),
         page,
+        ..products::ListQuery::default()
     };
     let page = products::list(&state()?.db, scope, &query).await?;
     Ok(ProductList {
