@@ -94,7 +94,7 @@ pub const PAGE_SIZE: i64 = 50;
 
 /// What the audit log page filters by. Dates are whole days in the
 /// platform's time zone, both included.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Filter {
     /// Part of the actor's email.
     pub actor: String,
@@ -104,12 +104,30 @@ pub struct Filter {
     pub store: String,
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
+    /// Leaves out entries written after this moment: an API cursor's.
+    pub written_by: Option<chrono::DateTime<chrono::Utc>>,
     pub page: i64,
+    pub per_page: i64,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Self {
+            actor: String::new(),
+            action: String::new(),
+            store: String::new(),
+            from: None,
+            to: None,
+            written_by: None,
+            page: 1,
+            per_page: PAGE_SIZE,
+        }
+    }
 }
 
 /// A page of entries matching `filter`, newest first.
 pub async fn search(db: &PgPool, time_zone: &str, filter: &Filter) -> Result<Page<Recorded>> {
-    let window = Window::new(filter.page, PAGE_SIZE);
+    let window = Window::new(filter.page, filter.per_page);
     let action = filter.action.trim();
     let rows = sqlx::query!(
         r#"SELECT a.id, a.at, u.email::text AS actor_email, a.action, a.target, s.name AS "store?",
@@ -122,6 +140,7 @@ pub async fn search(db: &PgPool, time_zone: &str, filter: &Filter) -> Result<Pag
              AND ($5 = '' OR s.name ILIKE $6 OR s.slug ILIKE $6)
              AND ($7::date IS NULL OR a.at >= ($7::date)::timestamp AT TIME ZONE $9)
              AND ($8::date IS NULL OR a.at < ($8::date + 1)::timestamp AT TIME ZONE $9)
+             AND ($12::timestamptz IS NULL OR a.at <= $12)
            ORDER BY a.id DESC
            LIMIT $10 OFFSET $11"#,
         filter.actor.trim(),
@@ -135,6 +154,7 @@ pub async fn search(db: &PgPool, time_zone: &str, filter: &Filter) -> Result<Pag
         time_zone,
         window.limit(),
         window.offset(),
+        filter.written_by,
     )
     .fetch_all(db)
     .await?;

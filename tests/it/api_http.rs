@@ -8,6 +8,7 @@ use axum::body::Body;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use serde_json::{Value, json};
+use server::accounts::Role;
 use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
@@ -15,7 +16,7 @@ use sqlx::{
 
 use crate::{
     seller_stats_http::{PARIS, market, spring},
-    support::{Browser, app, config, database, signed_in, store_with_one_product},
+    support::{Browser, app, config, database, signed_in, store_with_one_product, verified_user},
 };
 
 /// Makes a token on `/account/tokens` as a plain form post and reads its
@@ -830,4 +831,139 @@ async fn a_store_token_keeps_the_catalog_with_the_pages_rules(
     );
     let (status, _, _) = call(&mut alpha, "GET", &path, token, &[], None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn customers_read_their_orders_and_admins_administer(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (_, alpha) = store_with_one_product(&db, "alpha", "Alpha mug").await;
+    let (app, _) = app(db.clone(), config(&[])).await;
+
+    let shopper = fixtures::unique_email("shopper");
+    let shopper_id = verified_user(&db, &shopper, &[Role::Customer]).await;
+    let mut customer = signed_in(&app, &shopper).await;
+    let reader = token(&mut customer, &["orders:read"]).await;
+    let (status, _, orders) = call(
+        &mut customer,
+        "GET",
+        "/api/v1/account/orders",
+        Some(&reader),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(orders["items"], json!([]));
+    let (status, _, _) = call(
+        &mut customer,
+        "GET",
+        "/api/v1/account/orders/BZ-NOPE",
+        Some(&reader),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = call(
+        &mut customer,
+        "GET",
+        "/api/v1/store/orders",
+        Some(&reader),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "a customer's token has no store"
+    );
+
+    let boss = fixtures::unique_email("boss");
+    verified_user(&db, &boss, &[Role::Customer, Role::Admin]).await;
+    let mut admin = signed_in(&app, &boss).await;
+    let admin_token = token(&mut admin, &["admin"]).await;
+    let other = token(&mut admin, &["orders:read"]).await;
+    let (status, _, problem) = call(
+        &mut admin,
+        "GET",
+        "/api/v1/admin/users",
+        Some(&other),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("missing_scope"))
+    );
+
+    let (status, _, listed) = call(
+        &mut admin,
+        "GET",
+        &format!("/api/v1/admin/users?q={shopper}"),
+        Some(&admin_token),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed["items"][0]["id"], shopper_id);
+    let roles = format!("/api/v1/admin/users/{shopper_id}/roles");
+    let (status, _, user) = call(
+        &mut admin,
+        "POST",
+        &roles,
+        Some(&admin_token),
+        &[],
+        Some(json!({ "role": "seller", "granted": true })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{user}");
+    assert!(user["roles"].as_array().unwrap().contains(&json!("seller")));
+
+    let suspension = format!("/api/v1/admin/stores/{alpha}/suspension");
+    let (status, _, problem) = call(
+        &mut admin,
+        "POST",
+        &suspension,
+        Some(&admin_token),
+        &[],
+        Some(json!({ "suspended": true })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem["errors"][0]["field"], "reason");
+    let (status, _, _) = call(
+        &mut admin,
+        "POST",
+        &suspension,
+        Some(&admin_token),
+        &[],
+        Some(json!({ "suspended": true, "reason": "Counterfeit goods reported." })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _, _) = call(&mut admin, "GET", "/api/v1/stores/alpha", None, &[], None).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a suspended store leaves the shop"
+    );
+
+    let (_, _, log) = call(
+        &mut admin,
+        "GET",
+        "/api/v1/admin/audit?action=role.granted",
+        Some(&admin_token),
+        &[],
+        None,
+    )
+    .await;
+    let entry = &log["items"][0];
+    assert_eq!(entry["target"], format!("user:{shopper_id}"));
+    assert!(entry["metadata"]["api_token_id"].is_i64(), "{entry}");
 }

@@ -21,12 +21,28 @@ use crate::{
 pub const STATUSES: &[&str] = &["active", "deactivated"];
 
 /// What the user list shows: a search over email and name, a role, a status.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Filter {
     pub text: String,
     pub role: Option<Role>,
     pub status: Option<String>,
+    /// Leaves out accounts made after this moment: an API cursor's.
+    pub created_by: Option<DateTime<Utc>>,
     pub page: i64,
+    pub per_page: i64,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            role: None,
+            status: None,
+            created_by: None,
+            page: 1,
+            per_page: PAGE_SIZE,
+        }
+    }
 }
 
 /// One account in the list, and on its own page with its store.
@@ -45,7 +61,7 @@ pub struct Account {
 
 /// A page of accounts, newest first.
 pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
-    let window = Window::new(filter.page, PAGE_SIZE);
+    let window = Window::new(filter.page, filter.per_page);
     let status = filter
         .status
         .as_deref()
@@ -62,6 +78,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
              AND ($1 = '' OR u.email ILIKE $2 OR u.name ILIKE $2)
              AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $3))
              AND ($4::text IS NULL OR u.status = $4)
+             AND ($7::timestamptz IS NULL OR u.created_at <= $7)
            ORDER BY u.created_at DESC, u.id DESC
            LIMIT $5 OFFSET $6"#,
         text,
@@ -70,6 +87,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
         status,
         window.limit(),
         window.offset(),
+        filter.created_by,
     )
     .fetch_all(db)
     .await?;

@@ -3,6 +3,8 @@
 //! Its OpenAPI document is made from these handlers, so it cannot drift
 //! from them; `/api/docs` shows it to people.
 
+pub mod account_orders;
+pub mod admin;
 pub mod auth;
 pub mod catalog;
 pub mod cursor;
@@ -40,6 +42,8 @@ use crate::AppState;
         (name = "inventory", description = "A store's stock, with a token of the store"),
         (name = "store orders", description = "A store's orders and what its seller does with them, with a token of the store"),
         (name = "store statistics", description = "A store's monthly figures, with a token of the store"),
+        (name = "account", description = "The token owner's own orders"),
+        (name = "admin", description = "Platform administration, with an admin's token carrying the admin scope"),
     ),
 )]
 struct ApiDoc;
@@ -75,6 +79,12 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(store_products::publish))
         .routes(routes!(store_products::unpublish))
         .routes(routes!(inventory::update))
+        .routes(routes!(account_orders::list))
+        .routes(routes!(account_orders::get))
+        .routes(routes!(admin::list_users))
+        .routes(routes!(admin::change_role))
+        .routes(routes!(admin::suspend_store))
+        .routes(routes!(admin::audit_log))
         .routes(routes!(store_orders::list))
         .routes(routes!(store_orders::get))
         .routes(routes!(store_orders::ship))

@@ -175,6 +175,33 @@ pub struct StoreOrder {
     pub lines: Vec<OrderLineJson>,
 }
 
+impl From<crate::orders::Address> for ShipTo {
+    fn from(address: crate::orders::Address) -> Self {
+        Self {
+            name: address.name,
+            line1: address.line1,
+            line2: address.line2,
+            city: address.city,
+            postal_code: address.postal_code,
+            country: address.country,
+            phone: address.phone,
+        }
+    }
+}
+
+impl From<crate::orders::details::OrderLine> for OrderLineJson {
+    fn from(line: crate::orders::details::OrderLine) -> Self {
+        Self {
+            title: line.title,
+            options: line.options,
+            sku: line.sku,
+            unit_price: line.unit_price.into(),
+            quantity: line.quantity,
+            total: line.total.into(),
+        }
+    }
+}
+
 impl StoreOrder {
     /// The store's part of `order` (a seller's order has only theirs).
     fn new(order: Order) -> Result<Self, ApiError> {
@@ -183,21 +210,12 @@ impl StoreOrder {
             .into_iter()
             .next()
             .ok_or(ApiError::Service(crate::Error::NotFound))?;
-        let address = order.address;
         Ok(Self {
             id: part.id,
             number: order.number,
             status: part.status,
             paid_at: order.paid_at,
-            ship_to: ShipTo {
-                name: address.name,
-                line1: address.line1,
-                line2: address.line2,
-                city: address.city,
-                postal_code: address.postal_code,
-                country: address.country,
-                phone: address.phone,
-            },
+            ship_to: ShipTo::from(order.address),
             subtotal: part.subtotal.into(),
             refunded: part.refunded.into(),
             platform_fee: part.platform_fee.map(Amount::from),
@@ -206,18 +224,7 @@ impl StoreOrder {
             tracking_number: part.tracking_number,
             shipped_at: part.shipped_at,
             delivered_at: part.delivered_at,
-            lines: part
-                .lines
-                .into_iter()
-                .map(|line| OrderLineJson {
-                    title: line.title,
-                    options: line.options,
-                    sku: line.sku,
-                    unit_price: line.unit_price.into(),
-                    quantity: line.quantity,
-                    total: line.total.into(),
-                })
-                .collect(),
+            lines: part.lines.into_iter().map(OrderLineJson::from).collect(),
         })
     }
 }

@@ -26,27 +26,34 @@ pub struct OrderSummary {
     pub stores: i64,
 }
 
-/// A page of the customer's orders, newest first, and whether more follow.
-pub async fn list(db: &PgPool, customer_id: i64, page: i64) -> Result<(Vec<OrderSummary>, bool)> {
-    let window = Window::new(page, PAGE_SIZE);
+/// A page of the customer's orders placed by `placed_by` (all when `None`),
+/// newest first, and whether more follow.
+pub async fn list(
+    db: &PgPool,
+    customer_id: i64,
+    window: Window,
+    placed_by: Option<DateTime<Utc>>,
+) -> Result<(Vec<OrderSummary>, bool)> {
     let rows = sqlx::query!(
         r#"SELECT o.number, o.status, o.created_at, o.total,
                   (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l
                      JOIN store_orders so ON so.id = l.store_order_id WHERE so.order_id = o.id) AS "items!",
                   (SELECT count(*) FROM store_orders so WHERE so.order_id = o.id) AS "stores!"
            FROM orders o WHERE o.customer_id = $1
+             AND ($4::timestamptz IS NULL OR o.created_at <= $4)
            ORDER BY o.created_at DESC, o.id DESC LIMIT $2 OFFSET $3"#,
         customer_id,
         // One more than the page shows, to know whether another follows.
         window.limit() + 1,
-        window.offset()
+        window.offset(),
+        placed_by,
     )
     .fetch_all(db)
     .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
+    let more = rows.len() as i64 > window.limit();
     let orders = rows
         .into_iter()
-        .take(PAGE_SIZE as usize)
+        .take(window.limit() as usize)
         .map(|row| OrderSummary {
             number: row.number,
             status: row.status,

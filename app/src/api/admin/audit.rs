@@ -79,6 +79,7 @@ pub async fn admin_audit(
         action,
         store,
         page,
+        ..Filter::default()
     };
     problems.finish()?;
     let page = audit::search(&state.db, state.config.time_zone.name(), &filter).await?;

@@ -62,6 +62,7 @@ pub async fn admin_users(
         role: Role::parse(&role),
         status: (!status.is_empty()).then_some(status),
         page,
+        ..Filter::default()
     };
     let page = users::list(&state()?.db, &filter).await?;
     Ok(Listing::of(page, |account| view_of(account, you)))

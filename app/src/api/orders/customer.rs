@@ -34,7 +34,13 @@ pub struct OrderList {
 pub async fn my_orders(page: i64) -> Result<OrderList, AppError> {
     let user = session::signed_in().await?;
     let page = page.max(1);
-    let (rows, more) = customer::list(&state()?.db, user.id, page).await?;
+    let (rows, more) = customer::list(
+        &state()?.db,
+        user.id,
+        server::paging::Window::new(page, customer::PAGE_SIZE),
+        None,
+    )
+    .await?;
     Ok(OrderList {
         rows: rows
             .into_iter()
