@@ -43,4 +43,10 @@ test("a seller makes an API token, sees it once, uses it and revokes it", async 
   await expect(page.getByText("Token revoked: it no longer works.")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
   expect((await api(secret)).status()).toBe(401);
+
+  // The reference the page links to.
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bazaar API");
+  await expect(page.getByText("/api/v1/inventory")).toBeVisible();
+  await expectAccessible(page, testInfo);
 });

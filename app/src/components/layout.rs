@@ -170,6 +170,8 @@ fn Footer() -> impl IntoView {
                 <nav aria-label="Footer">
                     <a href="/products">"Browse products"</a>
                     <a href="/seller">"Sell on Bazaar"</a>
+                    // Served by the server, not a page of the app's router.
+                    <a href="/api/docs" rel="external">"API"</a>
                 </nav>
             </div>
         </footer>

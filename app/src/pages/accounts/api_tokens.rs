@@ -38,7 +38,7 @@ pub fn ApiTokensPage() -> impl IntoView {
             <p><a href="/account">"Back to your account"</a></p>
             <p>
                 "A token lets another system (a stock spreadsheet, an ERP, a shipping tool) use Bazaar's "
-                <a href="/api/docs">"API"</a>
+                <a href="/api/docs" rel="external">"API"</a>
                 " for you, within the scopes you give it. Send it as "
                 <code>"Authorization: Bearer …"</code>
                 ". It stops working when you revoke it, when it expires or when your password is reset."
