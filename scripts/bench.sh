@@ -40,6 +40,7 @@ declare -A targets=(
   [filtered]="/products?q=wool&category=home&price_max=50&sort=price_asc"
   [product]="/p/$product"
   [healthz]="/healthz"
+  [api_products]="/api/v1/products?limit=20"
 )
 raw="$CARGO_TARGET_DIR/bench-raw"
 mkdir -p "$raw"

@@ -119,21 +119,27 @@ pub async fn orders(db: &PgPool, lines: i32, fee_basis_points: u32) -> Result<u6
                     -- As checkout writes them: `Size: M`.
                     coalesce((SELECT string_agg(upper(left(key, 1)) || substr(key, 2) || ': ' || value, ', ' ORDER BY key)
                               FROM jsonb_each_text(v.options)), '') AS options,
-                    row_number() OVER (ORDER BY v.id) - 1 AS n, count(*) OVER () AS total
+                    row_number() OVER (ORDER BY v.id) - 1 AS n
              FROM product_variants v JOIN products p ON p.id = v.product_id
              JOIN categories c ON c.id = p.category_id
              WHERE v.store_id = $1
+         ),
+         -- Which two variants each order takes, as plain numbers, so both
+         -- joins below are equality joins on one column.
+         picks AS (
+             SELECT g, (g * 7) % total AS a_n, (g * 13 + 5) % total AS b_n
+             FROM generate_series(1, $2) g, (SELECT count(*) AS total FROM variants) counted
          )
-         SELECT g, a.id AS a_id, a.product_id AS a_product, a.sku AS a_sku, a.options AS a_options,
+         SELECT picks.g AS g, a.id AS a_id, a.product_id AS a_product, a.sku AS a_sku, a.options AS a_options,
                 a.price AS a_price, a.title AS a_title, a.category AS a_category, 1 + g % 3 AS a_quantity,
                 b.id AS b_id, b.product_id AS b_product, b.sku AS b_sku, b.options AS b_options,
                 b.price AS b_price, b.title AS b_title, b.category AS b_category,
                 a.price * (1 + g % 3) + b.price AS subtotal,
                 now() - make_interval(secs => (g::bigint * 31536000 / $2)::double precision) AS paid_at,
                 g % 50 = 0 AS refunded
-         FROM generate_series(1, $2) g
-         JOIN variants a ON a.n = (g * 7) % a.total
-         JOIN variants b ON b.n = (g * 13 + 5) % b.total",
+         FROM picks
+         JOIN variants a ON a.n = picks.a_n
+         JOIN variants b ON b.n = picks.b_n",
     )
     .bind(store)
     .bind(lines / 2)

@@ -93,4 +93,8 @@ async fn the_scale_seed_adds_the_requested_products_once(db: PgPool) {
             .await
             .unwrap();
     assert_eq!(variants, 1500);
+
+    // A year of orders for the busy store: two lines each, made once.
+    assert_eq!(seed::scale::orders(&db, 1000, 1000).await.unwrap(), 1000);
+    assert_eq!(seed::scale::orders(&db, 1000, 1000).await.unwrap(), 0);
 }
