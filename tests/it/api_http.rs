@@ -16,7 +16,9 @@ use sqlx::{
 
 use crate::{
     seller_stats_http::{PARIS, market, spring},
-    support::{Browser, app, config, database, signed_in, store_with_one_product, verified_user},
+    support::{
+        Browser, app, config, database, multipart, signed_in, store_with_one_product, verified_user,
+    },
 };
 
 /// Makes a token on `/account/tokens` as a plain form post and reads its
@@ -661,10 +663,15 @@ async fn a_store_token_keeps_the_catalog_with_the_pages_rules(
         .fetch_one(&db)
         .await
         .unwrap();
-    let (app, _) = app(db.clone(), config(&[])).await;
+    let uploads = fixtures::files::TempDir::new();
+    let (app, _) = app(
+        db.clone(),
+        config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
+    )
+    .await;
     let mut alpha = signed_in(&app, &alpha_owner).await;
-    let token = token(&mut alpha, &["catalog:read", "catalog:write"]).await;
-    let token = Some(token.as_str());
+    let secret = token(&mut alpha, &["catalog:read", "catalog:write"]).await;
+    let token = Some(secret.as_str());
 
     let scarf = json!({
         "title": "Wool scarf",
@@ -782,6 +789,75 @@ async fn a_store_token_keeps_the_catalog_with_the_pages_rules(
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not for sale");
+
+    // Images: the page's checks, one bad file adds none.
+    let upload = |files: &[(&str, Vec<u8>)]| {
+        let mut request = multipart(
+            &format!("{path}/images"),
+            "/",
+            &files
+                .iter()
+                .map(|(name, bytes)| ("images", Some(*name), bytes.as_slice()))
+                .collect::<Vec<_>>(),
+        );
+        let headers = request.headers_mut();
+        for name in [header::ORIGIN, header::REFERER] {
+            headers.remove(name);
+        }
+        headers.remove("sec-fetch-site");
+        headers.insert(
+            header::AUTHORIZATION,
+            format!("Bearer {secret}").parse().unwrap(),
+        );
+        request
+    };
+    let mut client = Browser::new(app.clone());
+    let (status, _, body) = client
+        .send(upload(&[
+            ("front.png", fixtures::png(8, 8)),
+            ("notes.txt", b"hello".to_vec()),
+        ]))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("notes.txt is not a JPEG, PNG or WebP image."));
+    let (status, _, body) = client
+        .send(upload(&[("front.png", fixtures::png(8, 8))]))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let with_image: Value = serde_json::from_str(&body).unwrap();
+    let image = with_image["images"][0]["id"].as_i64().unwrap();
+    assert!(
+        with_image["images"][0]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(".webp")
+    );
+    let (status, _, described) = call(
+        &mut alpha,
+        "PATCH",
+        &format!("{path}/images/{image}"),
+        token,
+        &[],
+        Some(json!({ "alt": "A wool scarf, folded" })),
+    )
+    .await;
+    assert_eq!(
+        (status, described["images"][0]["alt"].as_str()),
+        (StatusCode::OK, Some("A wool scarf, folded"))
+    );
+    let (status, _, without) = call(
+        &mut alpha,
+        "DELETE",
+        &format!("{path}/images/{image}"),
+        token,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, without["images"].as_array().map(Vec::len)),
+        (StatusCode::OK, Some(0))
+    );
 
     // Oldest first, drafts included, nothing of Beta's.
     let (_, _, first) = call(

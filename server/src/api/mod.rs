@@ -78,6 +78,11 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(store_products::publish))
         .routes(routes!(store_products::unpublish))
+        .routes(routes!(store_products::add_images))
+        .routes(routes!(
+            store_products::change_image,
+            store_products::delete_image
+        ))
         .routes(routes!(inventory::update))
         .routes(routes!(account_orders::list))
         .routes(routes!(account_orders::get))

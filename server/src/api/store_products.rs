@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use axum::{
     Json,
-    extract::State,
+    extract::{Multipart, State, multipart::MultipartRejection},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -28,6 +28,7 @@ use crate::{
     money::Money,
     seller::{
         StoreScope,
+        images::{self, Change},
         products::{self, Editable, ListQuery, ProductInput, Removal, Status, VariantInput},
     },
 };
@@ -480,4 +481,121 @@ pub async fn unpublish(
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
     set_status(&state, token, &meta, id, Status::Draft).await
+}
+
+/// The parts of an image upload.
+#[derive(Debug, ToSchema)]
+pub struct ImageUpload {
+    /// JPEG, PNG or WebP files, up to 10 MB and 40 megapixels each; at most
+    /// twelve images per product.
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub images: Vec<Vec<u8>>,
+}
+
+/// Adds images to a product, after its others: every file is checked first,
+/// and one bad file adds none.
+#[utoipa::path(
+    post, path = "/store/products/{id}/images", tag = "store products",
+    params(("id" = i64, Path)),
+    request_body(content = ImageUpload, content_type = "multipart/form-data"),
+    security(("token" = ["catalog:write"])),
+    responses(
+        (status = 201, body = StoreProduct),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+pub async fn add_images(
+    State(state): State<AppState>,
+    token: Token,
+    Meta(meta): Meta,
+    ApiPath(id): ApiPath<i64>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, ApiError> {
+    let scope = store(token, Scope::CatalogWrite)?;
+    let mut multipart = multipart.map_err(|rejection| ApiError::Malformed {
+        status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        detail: rejection.body_text(),
+    })?;
+    let cut_off = |_| ApiError::bad_request("The upload was cut off or is not valid multipart.");
+    let mut uploads = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(cut_off)? {
+        if field.name() == Some("images") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(cut_off)?;
+            uploads.push(images::Upload {
+                name,
+                bytes: bytes.to_vec(),
+            });
+        }
+    }
+    images::add(&state, &meta, scope, id, uploads).await?;
+    let product = products::get(&state.db, scope, id).await?;
+    Ok(answer(&state, StatusCode::CREATED, product))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ImageChange {
+    /// The new description, for people who cannot see the image.
+    pub alt: Option<String>,
+    /// `earlier` or `later`: one place in the product's order.
+    #[serde(rename = "move")]
+    pub move_to: Option<String>,
+}
+
+/// Describes an image again, or moves it one place.
+#[utoipa::path(
+    patch, path = "/store/products/{id}/images/{image_id}", tag = "store products",
+    params(("id" = i64, Path), ("image_id" = i64, Path)),
+    request_body = ImageChange,
+    security(("token" = ["catalog:write"])),
+    responses(
+        (status = 200, body = StoreProduct),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+pub async fn change_image(
+    State(state): State<AppState>,
+    token: Token,
+    ApiPath((id, image_id)): ApiPath<(i64, i64)>,
+    ApiJson(change): ApiJson<ImageChange>,
+) -> Result<Response, ApiError> {
+    let scope = store(token, Scope::CatalogWrite)?;
+    let change = match (change.alt, change.move_to.as_deref()) {
+        (Some(alt), None) => Change::Alt(alt),
+        (None, Some("earlier")) => Change::MoveEarlier,
+        (None, Some("later")) => Change::MoveLater,
+        _ => {
+            return Err(
+                crate::Error::invalid("", "Send either alt, or move as earlier or later.").into(),
+            );
+        }
+    };
+    images::change(&state, scope, id, image_id, change).await?;
+    let product = products::get(&state.db, scope, id).await?;
+    Ok(answer(&state, StatusCode::OK, product))
+}
+
+/// Deletes one image of a product.
+#[utoipa::path(
+    delete, path = "/store/products/{id}/images/{image_id}", tag = "store products",
+    params(("id" = i64, Path), ("image_id" = i64, Path)),
+    security(("token" = ["catalog:write"])),
+    responses(
+        (status = 200, body = StoreProduct),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+pub async fn delete_image(
+    State(state): State<AppState>,
+    token: Token,
+    ApiPath((id, image_id)): ApiPath<(i64, i64)>,
+) -> Result<Response, ApiError> {
+    let scope = store(token, Scope::CatalogWrite)?;
+    images::change(&state, scope, id, image_id, Change::Delete).await?;
+    let product = products::get(&state.db, scope, id).await?;
+    Ok(answer(&state, StatusCode::OK, product))
 }

@@ -21,6 +21,16 @@ use crate::Config;
 /// images and the store's logo.
 pub const IMAGE_UPLOAD_PATHS: [&str; 2] = ["/api/seller/images", "/api/seller/logo"];
 
+/// Whether `path` takes image uploads: the seller pages' server functions
+/// and the API's `/store/products/{id}/images`.
+pub fn takes_images(path: &str) -> bool {
+    IMAGE_UPLOAD_PATHS.contains(&path)
+        || path
+            .strip_prefix("/api/v1/store/products/")
+            .and_then(|rest| rest.strip_suffix("/images"))
+            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     default: usize,
@@ -39,7 +49,7 @@ impl Limits {
 /// Refuses a body announced too large at once and cuts off one that grows
 /// too large while it is read.
 pub async fn limit(State(limits): State<Limits>, request: Request, next: Next) -> Response {
-    let max = if IMAGE_UPLOAD_PATHS.contains(&request.uri().path()) {
+    let max = if takes_images(request.uri().path()) {
         limits.upload
     } else {
         limits.default
