@@ -46,6 +46,7 @@ print(json.dumps({
     "routes": {path.stem: parse(path.read_text()) for path in sorted(raw.glob("*.txt"))},
     "checkout": json.loads((raw / "checkout.json").read_text()),
     "seller_stats": json.loads((raw / "stats.json").read_text()),
+    "api_bulk_stock_update": json.loads((raw / "inventory.json").read_text()),
     "wasm": {
         "main": sizes(main),
         "on_demand": {path.name: sizes(path) for path in modules if path != main},

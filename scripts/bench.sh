@@ -2,7 +2,8 @@
 # `make bench`: serves the release build over a large synthetic catalog and
 # measures throughput and latency of the main pages with wrk, checkout under
 # load through the Stripe emulator (bench/checkout.py), the seller statistics
-# over a year of orders (bench/stats.py), and the size of the browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
+# over a year of orders (bench/stats.py), the API's bulk stock update
+# (bench/inventory.py), and the size of the browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -54,6 +55,9 @@ python3 bench/checkout.py "http://127.0.0.1:$port" "$DATABASE_URL" "$shoppers" |
 
 echo "==> seller statistics of the busy store, one request at a time"
 python3 bench/stats.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/stats.json"
+
+echo "==> the API's bulk stock update, 500 SKUs, one request at a time"
+python3 bench/inventory.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/inventory.json"
 
 mkdir -p bench/results
 result="bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
