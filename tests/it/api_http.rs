@@ -93,6 +93,11 @@ async fn the_catalog_pages_by_cursor_and_later_products_do_not_shift_the_pages(
     let db = database(connect).await;
     store_with_one_product(&db, "alpha", "Alpha mug").await;
     store_with_one_product(&db, "beta", "Beta mug").await;
+    // Published a while ago: a listing starts at the last few seconds' mark.
+    sqlx::query("UPDATE products SET published_at = now() - interval '1 minute'")
+        .execute(&db)
+        .await
+        .unwrap();
     let (app, _) = app(db.clone(), config(&[])).await;
     let mut client = Browser::new(app);
 

@@ -128,8 +128,9 @@ pub struct ProductFilters {
 }
 
 /// Published products of active stores, as `/products` lists them. Pages are
-/// cut at the moment of the first one: products published later appear
-/// when a client starts again, never in the middle of its pages.
+/// cut at the moment of the first one, rounded down to five seconds:
+/// products published later appear when a client starts again, never in
+/// the middle of its pages.
 #[utoipa::path(
     get, path = "/products", tag = "catalog",
     params(ProductFilters),
@@ -148,7 +149,8 @@ pub async fn list_products(
         Some(name) => Sort::parse(name)
             .ok_or_else(|| ApiError::bad_request(format!("There is no sort called {name:?}.")))?,
     };
-    let cursor = Cursor::start_or_continue(filters.cursor.as_deref(), filters.limit)?;
+    let cursor = Cursor::start_or_continue(filters.cursor.as_deref(), filters.limit)?
+        .rounded_down(products::LISTING_TTL);
     let price = |cents: Option<i64>| -> Result<Option<Money>, ApiError> {
         match cents {
             Some(cents) if cents < 0 => Err(ApiError::bad_request("Prices are 0 or more cents.")),
@@ -168,13 +170,14 @@ pub async fn list_products(
         per_page: cursor.limit,
         published_by: Some(cursor.moment),
     };
-    let page = products::list_published(&state.db, &query).await?;
+    let page = products::list_published_cached(&state.db, &state.listings, &query).await?;
     let app_url = &state.config.app_url;
     let next_cursor = (page.page < page.page_count()).then(|| cursor.next().encode());
     let list = ProductList {
         items: page
             .items
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|p| ProductSummary {
                 url: format!("{app_url}/p/{}", p.slug),
                 slug: p.slug,

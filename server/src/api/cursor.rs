@@ -5,6 +5,8 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use std::time::Duration;
+
 use super::problem::ApiError;
 
 pub const DEFAULT_LIMIT: i64 = 20;
@@ -39,6 +41,19 @@ impl Cursor {
                     "This cursor is not one of ours: pass a next_cursor as it came.",
                 )
             }),
+        }
+    }
+
+    /// The moment rounded down to a whole multiple of `step`, so first
+    /// pages asked for within those seconds are the same query and can be
+    /// read once through a cache that keeps answers that long.
+    pub fn rounded_down(self, step: Duration) -> Self {
+        let step = step.as_secs().max(1) as i64;
+        let seconds = self.moment.timestamp();
+        Self {
+            moment: DateTime::from_timestamp(seconds - seconds.rem_euclid(step), 0)
+                .unwrap_or(self.moment),
+            ..self
         }
     }
 
@@ -89,6 +104,10 @@ mod tests {
         assert!(Cursor::start_or_continue(Some("nonsense"), None).is_err());
         assert!(Cursor::start_or_continue(None, Some(0)).is_err());
         assert!(Cursor::start_or_continue(None, Some(201)).is_err());
+        let rounded = first.rounded_down(Duration::from_secs(5));
+        assert!(rounded.moment <= first.moment);
+        assert_eq!(rounded.moment.timestamp() % 5, 0);
+        assert_eq!(rounded.rounded_down(Duration::from_secs(5)), rounded);
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub type ListingCache = moka::future::Cache<ProductQuery, Arc<Page<ProductSummar
 
 /// Listings change when sellers edit, rarely compared with how often they
 /// are read: a page may be up to this old.
-const LISTING_TTL: Duration = Duration::from_secs(5);
+pub const LISTING_TTL: Duration = Duration::from_secs(5);
 
 pub fn listing_cache() -> ListingCache {
     moka::future::Cache::builder()
