@@ -447,6 +447,27 @@ async fn a_retried_write_with_its_key_is_made_once(_: PgPoolOptions, connect: Pg
         "{statuses:?}"
     );
     assert_eq!(stock(&db, store, "ITEM").await, 7, "made once");
+
+    // A day later the answers are gone, once the token sends a new key.
+    sqlx::query("UPDATE api_idempotency SET created_at = now() - interval '25 hours'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let later = [("Idempotency-Key", "order-9999")];
+    call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &later,
+        Some(take_one),
+    )
+    .await;
+    let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM api_idempotency")
+        .fetch_all(&db)
+        .await
+        .unwrap();
+    assert_eq!(keys, ["order-9999"]);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

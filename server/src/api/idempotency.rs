@@ -83,6 +83,13 @@ enum Claim {
 }
 
 async fn claim(state: &AppState, token: i64, key: &str, hash: &[u8]) -> Result<Claim, ApiError> {
+    // Answers are kept a day: a token's older ones go as it sends new keys.
+    sqlx::query!(
+        "DELETE FROM api_idempotency WHERE token_id = $1 AND created_at < now() - interval '24 hours'",
+        token
+    )
+    .execute(&state.db)
+    .await?;
     // A new key is taken; a key older than a day, or held longer than any
     // request runs (its request was cut off), is taken over as new.
     let taken = sqlx::query_scalar!(
@@ -173,14 +180,4 @@ async fn keep(
     .execute(&state.db)
     .await?;
     Ok(Response::from_parts(parts, Body::from(body)))
-}
-
-/// Forgets keys older than a day; run now and then by the background jobs.
-pub async fn forget_old(db: &sqlx::PgPool) -> crate::Result<u64> {
-    Ok(
-        sqlx::query!("DELETE FROM api_idempotency WHERE created_at < now() - interval '24 hours'")
-            .execute(db)
-            .await?
-            .rows_affected(),
-    )
 }
