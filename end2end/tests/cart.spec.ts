@@ -7,9 +7,15 @@ test("a shopper picks a variant, adds it to the cart, changes the quantity and r
   test.slow();
   await visit(page, "/products?q=ring", testInfo);
   await page.locator(".product-card a").first().click();
+  // Read the product page only once it is there: a hydrated click navigates in place.
+  await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
   const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  const before = (await page.getByTestId("price").textContent()) ?? "";
   await page.getByLabel("XL").check();
-  if (!hydrates(testInfo)) {
+  if (hydrates(testInfo)) {
+    // The ring's XL size costs more than the others.
+    await expect(page.getByTestId("price")).not.toHaveText(before);
+  } else {
     await page.getByRole("button", { name: "Show price and stock" }).click();
     await expect(page).toHaveURL(/\?variant=\d+$/);
   }
