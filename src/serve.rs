@@ -46,6 +46,10 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let mailer = server::mail::outbox::Mailer::from_config(&state.config)
         .map_err(|e| anyhow::anyhow!("setting up mail: {e}"))?;
     server::mail::outbox::spawn_worker(state.db.clone(), mailer);
+    server::webhooks::sender::spawn_worker(
+        state.db.clone(),
+        server::webhooks::sender::Sender::new(state.config.env),
+    );
     // Kept until the server stops.
     let _emulator =
         if state.config.stripe_secret_key.is_none() && state.config.stripe_api_url.is_none() {

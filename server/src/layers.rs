@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
         "media",
         "mail",
         "payments",
+        "webhooks",
         "audit",
         "catalog",
         "cart",

@@ -27,6 +27,7 @@ pub mod state;
 pub mod stores;
 pub mod telemetry;
 pub mod text;
+pub mod webhooks;
 
 pub use config::Config;
 pub use error::{Error, Problem, Problems, Result, UniqueRefusal};

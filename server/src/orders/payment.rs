@@ -14,6 +14,7 @@ use crate::{
     mail::outbox,
     money::Money,
     payments::{Event, EventKind, Session, SessionStatus},
+    webhooks::{self, Kind},
 };
 
 /// How an event was taken.
@@ -230,6 +231,7 @@ pub async fn confirm_paid(
         )
         .execute(&mut *conn)
         .await?;
+        webhooks::record_order(&mut *conn, Kind::OrderPaid, store_order.id).await?;
     }
     sqlx::query!(
         "UPDATE products p SET units_sold = p.units_sold + sold.quantity

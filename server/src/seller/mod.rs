@@ -10,6 +10,7 @@ pub mod orders;
 pub mod products;
 pub mod settings;
 pub mod stats;
+pub mod webhooks;
 
 use sqlx::PgConnection;
 

@@ -19,6 +19,7 @@ use crate::{
     },
     paging::Window,
     request::RequestMeta,
+    webhooks::{self, Kind},
 };
 
 /// Store orders per page of the list.
@@ -316,6 +317,15 @@ pub async fn act(
             metadata["refunded"] = json!(amount);
             metadata["refund"] = json!(refund_id);
         }
+    }
+    let event = match action {
+        Action::Ship { .. } => None,
+        Action::MarkDelivered => Some(Kind::OrderDelivered),
+        Action::Cancel => Some(Kind::OrderCancelled),
+        Action::Refund => Some(Kind::OrderRefunded),
+    };
+    if let Some(kind) = event {
+        webhooks::record_order(&mut tx, kind, store_order_id).await?;
     }
     Entry::new(
         Some(scope.actor()),

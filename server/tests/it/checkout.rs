@@ -32,17 +32,17 @@ const SECRET: &str = "whsec_checkout_tests";
 
 /// The app's machine routes served over TCP (so the emulator can post its
 /// webhooks) and an emulator of its own.
-struct Shop {
-    state: AppState,
+pub(crate) struct Shop {
+    pub(crate) state: AppState,
     emulator: Emulator,
-    mug: i64,
-    print: i64,
+    pub(crate) mug: i64,
+    pub(crate) print: i64,
 }
 
 /// Two stores, Alpha (a mug, 3 in stock, €12) and Beta (a print, 10 in
 /// stock, €25), each with an owner. With `webhooks_reach_app` false the
 /// emulator's webhooks go nowhere, as when the app is down.
-async fn shop(db: PgPool, webhooks_reach_app: bool) -> Shop {
+pub(crate) async fn shop(db: PgPool, webhooks_reach_app: bool) -> Shop {
     let (mug, print) = support::alpha_and_beta(&db).await;
     sqlx::raw_sql(
         "INSERT INTO users (email, password_hash, name, email_verified_at) VALUES
@@ -96,7 +96,7 @@ async fn shop(db: PgPool, webhooks_reach_app: bool) -> Shop {
     }
 }
 
-async fn customer(db: &PgPool, email: &str) -> i64 {
+pub(crate) async fn customer(db: &PgPool, email: &str) -> i64 {
     sqlx::query_scalar(
         "INSERT INTO users (email, password_hash, name, email_verified_at) VALUES ($1, 'x', 'Shopper', now()) RETURNING id",
     )
@@ -137,7 +137,7 @@ async fn status(db: &PgPool, number: &str) -> String {
 }
 
 /// Waits (up to ten seconds) for a webhook to bring the order to `wanted`.
-async fn wait_for_status(db: &PgPool, number: &str, wanted: &str) {
+pub(crate) async fn wait_for_status(db: &PgPool, number: &str, wanted: &str) {
     for _ in 0..100 {
         if status(db, number).await == wanted {
             return;
@@ -158,7 +158,7 @@ async fn mail_count(db: &PgPool) -> i64 {
 }
 
 /// Places the order and opens its payment page.
-async fn place_and_open(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> (Placed, String) {
+pub(crate) async fn place_and_open(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> (Placed, String) {
     let placed = place(shop, customer, lines).await.unwrap();
     let url = checkout::payment_url(&shop.state, customer, &placed.number)
         .await
@@ -168,7 +168,7 @@ async fn place_and_open(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> (Pl
 
 /// Posts the emulator's payment form with `card`; answers the status and
 /// the redirect target.
-async fn pay(payment_url: &str, card: &str) -> (StatusCode, Option<String>) {
+pub(crate) async fn pay(payment_url: &str, card: &str) -> (StatusCode, Option<String>) {
     let client = fixtures::http_client();
     let body = format!(
         "card_number={}&expiry=12%2F34&cvc=123",
@@ -238,7 +238,7 @@ async fn post_signed(shop: &Shop, payload: &str) -> StatusCode {
     post_webhook(shop, payload, Some(signature)).await
 }
 
-async fn scope_of(db: &PgPool, store: &str) -> StoreScope {
+pub(crate) async fn scope_of(db: &PgPool, store: &str) -> StoreScope {
     let (store_id, user_id): (i64, i64) = sqlx::query_as(
         "SELECT m.store_id, m.user_id FROM store_members m JOIN stores s ON s.id = m.store_id WHERE s.slug = $1",
     )

@@ -13,3 +13,4 @@ mod seed;
 mod seller;
 mod stripe_emulator;
 mod support;
+mod webhooks;
