@@ -70,6 +70,22 @@ pub fn feedback(
     })
 }
 
+/// The secret an answer reveals (a new token, a signing secret), the one
+/// time it is known, ready to copy.
+#[component]
+pub fn Revealed(feedback: Signal<Feedback>, label: &'static str) -> impl IntoView {
+    move || {
+        feedback.with(|f| f.reveal.clone()).map(|secret| {
+            view! {
+                <div class="card stack new-secret">
+                    <label for="revealed-secret">{label}</label>
+                    <input id="revealed-secret" class="input input--mono" readonly value=secret />
+                </div>
+            }
+        })
+    }
+}
+
 /// A labelled input with its problem shown next to it.
 #[component]
 pub fn Field(

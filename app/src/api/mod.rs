@@ -10,3 +10,9 @@ pub mod flash;
 pub mod orders;
 pub mod request;
 pub mod seller;
+
+/// A moment as the admin pages show it, to the minute.
+#[cfg(feature = "ssr")]
+pub fn to_the_minute(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}

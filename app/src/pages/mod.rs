@@ -93,6 +93,7 @@ use seller::{
     products::SellerProductsPage,
     settings::SellerSettingsPage,
     stats::SellerStatsPage,
+    webhooks::SellerWebhooksPage,
 };
 
 lazy_area!(product_area, __preload_product_area, ProductPages {
@@ -138,6 +139,7 @@ lazy_area!(seller_area, __preload_seller_area, SellerPages {
     SellerOrderRoute => SellerOrderPage,
     SellerStatsRoute => SellerStatsPage,
     SellerSettingsRoute => SellerSettingsPage,
+    SellerWebhooksRoute => SellerWebhooksPage,
     SellerAreaRoute => SellerAreaPage,
 });
 

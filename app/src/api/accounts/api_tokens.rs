@@ -9,7 +9,7 @@ use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     super::forms,
-    crate::{error::state, forms::ssr as form, session},
+    crate::{api::to_the_minute, error::state, forms::ssr as form, session},
     server::accounts::{Role, api_tokens},
 };
 
@@ -55,7 +55,6 @@ pub async fn api_tokens_page() -> Result<TokensView, AppError> {
         None
     };
     let now = chrono::Utc::now();
-    let when = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M UTC").to_string();
     let tokens = api_tokens::list(&state.db, user.id)
         .await?
         .into_iter()
@@ -64,12 +63,12 @@ pub async fn api_tokens_page() -> Result<TokensView, AppError> {
             name: t.name,
             scopes: t.scopes,
             store: t.store_name,
-            created: when(t.created_at),
-            expires: t.expires_at.map(when),
+            created: to_the_minute(t.created_at),
+            expires: t.expires_at.map(to_the_minute),
             expired: t.expires_at.is_some_and(|at| at <= now),
             last_used: t.last_used_at.map(|at| match t.last_used_ip {
-                Some(ip) => format!("{} from {ip}", when(at)),
-                None => when(at),
+                Some(ip) => format!("{} from {ip}", to_the_minute(at)),
+                None => to_the_minute(at),
             }),
         })
         .collect();

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
-    crate::{error::state, session},
+    crate::{api::to_the_minute, error::state, session},
     server::accounts::sessions,
 };
 
@@ -37,8 +37,8 @@ pub async fn sessions() -> Result<Vec<SessionView>, AppError> {
                 .as_deref()
                 .map_or_else(|| "Unknown device".to_owned(), describe_device),
             ip: s.ip.unwrap_or_default(),
-            signed_in: s.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            last_seen: s.last_seen_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            signed_in: to_the_minute(s.created_at),
+            last_seen: to_the_minute(s.last_seen_at),
         })
         .collect())
 }

@@ -9,6 +9,7 @@ pub mod product_editor;
 pub mod products;
 pub mod settings;
 pub mod stats;
+pub mod webhooks;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

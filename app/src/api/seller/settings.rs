@@ -22,6 +22,7 @@ pub mod forms {
     pub const STOCK: &str = "store-stock";
     pub const MEMBERS: &str = "store-members";
     pub const CLOSE: &str = "store-close";
+    pub const WEBHOOKS: &str = "store-webhooks";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

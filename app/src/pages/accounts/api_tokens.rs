@@ -13,7 +13,7 @@ use crate::{
         flash::take_flash,
     },
     components::error_view::ErrorView,
-    forms::{Feedback, Field, FormStatus, Submit, feedback},
+    forms::{Feedback, Field, FormStatus, Revealed, Submit, feedback},
 };
 
 #[component]
@@ -53,7 +53,7 @@ pub fn ApiTokensPage() -> impl IntoView {
                     match page.await {
                         Ok(view) => view! {
                             <FormStatus feedback />
-                            <NewSecret feedback />
+                            <Revealed feedback label="Your new token" />
                             <TokenList tokens=view.tokens.clone() revoke />
                             <CreateForm view create feedback />
                         }
@@ -63,21 +63,6 @@ pub fn ApiTokensPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
-    }
-}
-
-/// The secret of the token just made, the one time it is known.
-#[component]
-fn NewSecret(feedback: Signal<Feedback>) -> impl IntoView {
-    move || {
-        feedback.with(|f| f.reveal.clone()).map(|secret| {
-            view! {
-                <div class="card stack new-secret">
-                    <label for="new-token-secret">"Your new token"</label>
-                    <input id="new-token-secret" class="input input--mono" readonly value=secret />
-                </div>
-            }
-        })
     }
 }
 

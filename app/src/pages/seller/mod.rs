@@ -7,3 +7,4 @@ pub mod product_editor;
 pub mod products;
 pub mod settings;
 pub mod stats;
+pub mod webhooks;

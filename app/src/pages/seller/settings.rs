@@ -66,6 +66,7 @@ pub fn SellerSettingsPage() -> impl IntoView {
                             <Logo logo=settings.logo.clone() feedback=feedback(Signal::derive(|| None), logo_flash) />
                             <Stock threshold=settings.low_stock_threshold feedback=feedback(stock.value(), stock_flash) action=stock />
                             <Members settings=settings.clone() feedback=feedback(members.value(), members_flash) action=members />
+                            <Webhooks />
                             {(settings.is_owner && settings.status != "closed").then(|| view! {
                                 <Close feedback=feedback(close.value(), close_flash) action=close />
                             })}
@@ -219,6 +220,17 @@ fn Members(
             } else {
                 view! { <p class="muted">"Only the owner adds or removes people."</p> }.into_any()
             }}
+        </section>
+    }
+}
+
+#[component]
+fn Webhooks() -> impl IntoView {
+    view! {
+        <section class="stack card" aria-labelledby="webhooks-heading">
+            <h2 id="webhooks-heading">"Webhooks"</h2>
+            <p>"Tell your other systems (stock, accounting, shipping) when an order is paid, cancelled, refunded or delivered, or when stock runs low."</p>
+            <p><a href="/seller/settings/webhooks">"Manage webhooks"</a></p>
         </section>
     }
 }
