@@ -1,7 +1,7 @@
 """The API's bulk stock update: 500 SKUs of the busy store in one request.
 
 Signs in as the owner of the store with the synthetic catalog, makes an API
-token on /account/tokens as a person would, then sends `PATCH
+token on /account/tokens as a person would (api_token.py), then sends `PATCH
 /api/v1/inventory` with up to 500 of the store's SKUs REQUESTS times, one
 after another, alternating two stock levels so every request changes every
 row. Prints JSON with p50/p99 in milliseconds and the number of SKUs.
@@ -11,26 +11,13 @@ Usage: inventory.py BASE_URL DATABASE_URL REQUESTS
 
 import http.client
 import json
-import re
 import sys
 import time
 import urllib.parse
 
-from checkout import Browser, form_action, sql
+from api_token import signed_in, token
+from checkout import sql
 from stats import PASSWORD, SELLER, percentile
-
-
-def token(browser):
-    _, _, page = browser.request("GET", "/account/tokens")
-    status, _, _ = browser.request("POST", form_action(page, "create_api_token"), {
-        "name": f"Bench {int(time.time())}", "scopes[0]": "catalog:write", "expires": "30"})
-    if status not in (302, 303):
-        raise SystemExit(f"making a token answered {status}")
-    _, _, page = browser.request("GET", "/account/tokens")
-    match = re.search(r'value="(bzr_[0-9A-Za-z]+)"', page)
-    if not match:
-        raise SystemExit("the new token was not shown")
-    return match.group(1)
 
 
 def patch(base_url, secret, body):
@@ -52,13 +39,7 @@ def main():
         SELECT v.sku FROM product_variants v
         JOIN store_members m ON m.store_id = v.store_id JOIN users u ON u.id = m.user_id
         WHERE u.email = '{SELLER}' ORDER BY v.id LIMIT 500""")]
-    browser = Browser(base_url)
-    _, _, login_page = browser.request("GET", "/login")
-    status, _, _ = browser.request(
-        "POST", form_action(login_page, "log_in"), {"email": SELLER, "password": PASSWORD, "next": "/"})
-    if status not in (302, 303):
-        raise SystemExit(f"signing in {SELLER} answered {status}")
-    secret = token(browser)
+    secret = token(signed_in(base_url, SELLER, PASSWORD), ["catalog:write"])
     bodies = [json.dumps({"items": [{"sku": sku, "stock": level} for sku in skus]}) for level in (40, 41)]
     samples = []
     for n in range(requests + 5):

@@ -64,6 +64,15 @@ if [ "$want" = all ] || [ "$want" = node ]; then
   fi
 fi
 
+if [ "$want" = all ] || [ "$want" = python ]; then
+  # The API's contract tests; a virtualenv keeps it off the system Python.
+  if [ "$("$TOOLS/schemathesis/bin/st" --version 2>/dev/null | awk '{print $3}')" != "4.32.5" ]; then
+    step "installing schemathesis 4.32.5"
+    python3 -m venv "$TOOLS/schemathesis"
+    "$TOOLS/schemathesis/bin/pip" install --quiet --disable-pip-version-check schemathesis==4.32.5
+  fi
+fi
+
 if [ "$want" = all ] || [ "$want" = system ]; then
   missing=()
   compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)

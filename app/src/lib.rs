@@ -31,9 +31,9 @@ use crate::{
         CheckoutRoute, CheckoutSuccessRoute, DevMailRoute, ForgotPasswordRoute, LoginRoute,
         OnboardingRoute, OrderRoute, OrdersRoute, ProductEditorRoute, ProductRoute, RegisterRoute,
         ResetPasswordRoute, SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute,
-        SellerOrdersRoute, SellerProductsRoute, SellerSettingsRoute, SellerStatsRoute, SellerWebhooksRoute,
-        VerifyEmailRoute, category::CategoryPage, home::HomePage, not_found::NotFound,
-        products::ProductsPage, store::StorePage,
+        SellerOrdersRoute, SellerProductsRoute, SellerSettingsRoute, SellerStatsRoute,
+        SellerWebhooksRoute, VerifyEmailRoute, category::CategoryPage, home::HomePage,
+        not_found::NotFound, products::ProductsPage, store::StorePage,
     },
 };
 

@@ -531,11 +531,12 @@ async fn a_store_token_reads_and_ships_its_orders_and_reads_its_month(
     .await
     .unwrap();
 
-    // Every order of the store, two at a time, none of Beta's.
+    // Every order of the store, two at a time by the Link header, none of
+    // Beta's.
     let mut seen = Vec::new();
     let mut path = "/api/v1/store/orders?limit=2".to_owned();
     loop {
-        let (status, _, page) = call(&mut alpha, "GET", &path, Some(&token), &[], None).await;
+        let (status, headers, page) = call(&mut alpha, "GET", &path, Some(&token), &[], None).await;
         assert_eq!(status, StatusCode::OK, "{page}");
         seen.extend(
             page["items"]
@@ -544,10 +545,21 @@ async fn a_store_token_reads_and_ships_its_orders_and_reads_its_month(
                 .iter()
                 .map(|o| o["id"].as_i64().unwrap()),
         );
-        match page["next_cursor"].as_str() {
-            Some(cursor) => path = format!("/api/v1/store/orders?cursor={cursor}"),
-            None => break,
-        }
+        let Some(cursor) = page["next_cursor"].as_str() else {
+            assert!(
+                headers.get(header::LINK).is_none(),
+                "no link after the last page"
+            );
+            break;
+        };
+        let link = headers[header::LINK].to_str().unwrap();
+        let target = link
+            .strip_prefix('<')
+            .and_then(|rest| rest.split_once(">; rel=\"next\""))
+            .map(|(url, _)| url)
+            .unwrap_or_else(|| panic!("{link}"));
+        assert!(target.contains(cursor), "{link}");
+        path = target[target.find("/api/v1/").unwrap()..].to_owned();
     }
     let mut unique = seen.clone();
     unique.sort();
@@ -590,6 +602,23 @@ async fn a_store_token_reads_and_ships_its_orders_and_reads_its_month(
     )
     .await;
     let id = paid["items"][0]["id"].as_i64().unwrap();
+    let number = paid["items"][0]["number"].as_str().unwrap();
+    let (_, _, found) = call(
+        &mut alpha,
+        "GET",
+        &format!("/api/v1/store/orders?number={number}"),
+        Some(&token),
+        &[],
+        None,
+    )
+    .await;
+    let found: Vec<i64> = found["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(found, [id], "found by its number");
     let shipment = json!({ "carrier": "La Poste", "tracking_number": "6A123" });
     let ship = format!("/api/v1/store/orders/{id}/ship");
     let (status, _, order) = call(

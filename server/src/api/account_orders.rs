@@ -1,7 +1,11 @@
 //! `/account/orders`: the orders of the token's owner as a customer, as
 //! `/account/orders` shows them (`orders::customer`).
 
-use axum::{Json, extract::State};
+use axum::{
+    Json,
+    extract::{RawQuery, State},
+    http::HeaderMap,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -9,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::{
     auth::Token,
     catalog::Amount,
-    cursor::Cursor,
+    cursor::{self, Cursor},
     problem::{ApiError, ApiPath, ApiQuery, Problem},
     store_orders::{OrderLineJson, ShipTo},
 };
@@ -47,21 +51,22 @@ pub struct Paging {
     params(Paging),
     security(("token" = ["orders:read"])),
     responses(
-        (status = 200, body = CustomerOrderList),
+        (status = 200, body = CustomerOrderList, headers(("Link" = String, description = "The next page, `rel=\"next\"`"))),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ),
 )]
 pub async fn list(
     State(state): State<AppState>,
     token: Token,
+    RawQuery(raw_query): RawQuery,
     ApiQuery(paging): ApiQuery<Paging>,
-) -> Result<Json<CustomerOrderList>, ApiError> {
+) -> Result<(HeaderMap, Json<CustomerOrderList>), ApiError> {
     let caller = token.with(Scope::OrdersRead)?;
     let cursor = Cursor::start_or_continue(paging.cursor.as_deref(), paging.limit)?;
     let window = Window::new(cursor.page, cursor.limit);
     let (rows, more) =
         customer::list(&state.db, caller.user_id, window, Some(cursor.moment)).await?;
-    Ok(Json(CustomerOrderList {
+    let list = CustomerOrderList {
         items: rows
             .into_iter()
             .map(|row| CustomerOrderRow {
@@ -74,7 +79,14 @@ pub async fn list(
             })
             .collect(),
         next_cursor: more.then(|| cursor.next().encode()),
-    }))
+    };
+    let headers = cursor::next_link(
+        &state.config.app_url,
+        "/account/orders",
+        raw_query.as_deref(),
+        list.next_cursor.as_deref(),
+    );
+    Ok((headers, Json(list)))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

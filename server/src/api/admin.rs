@@ -3,14 +3,18 @@
 //! still an admin; the rules are `admin::users`, `admin::stores` and
 //! `audit`, as on the admin pages.
 
-use axum::{Json, extract::State, http::StatusCode};
+use axum::{
+    Json,
+    extract::{RawQuery, State},
+    http::{HeaderMap, StatusCode},
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
     auth::{Meta, Token},
-    cursor::Cursor,
+    cursor::{self, Cursor},
     problem::{ApiError, ApiJson, ApiPath, ApiQuery, Problem},
 };
 use crate::{
@@ -79,15 +83,16 @@ fn role(text: &str) -> Result<Role, ApiError> {
     params(UserFilters),
     security(("token" = ["admin"])),
     responses(
-        (status = 200, body = UserList),
+        (status = 200, body = UserList, headers(("Link" = String, description = "The next page, `rel=\"next\"`"))),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ),
 )]
 pub async fn list_users(
     State(state): State<AppState>,
     token: Token,
+    RawQuery(raw_query): RawQuery,
     ApiQuery(filters): ApiQuery<UserFilters>,
-) -> Result<Json<UserList>, ApiError> {
+) -> Result<(HeaderMap, Json<UserList>), ApiError> {
     token.with(Scope::Admin)?;
     let cursor = Cursor::start_or_continue(filters.cursor.as_deref(), filters.limit)?;
     let filter = users::Filter {
@@ -100,10 +105,17 @@ pub async fn list_users(
     };
     let page = users::list(&state.db, &filter).await?;
     let next_cursor = (page.page < page.page_count()).then(|| cursor.next().encode());
-    Ok(Json(UserList {
+    let list = UserList {
         items: page.items.into_iter().map(UserJson::from).collect(),
         next_cursor,
-    }))
+    };
+    let headers = cursor::next_link(
+        &state.config.app_url,
+        "/admin/users",
+        raw_query.as_deref(),
+        list.next_cursor.as_deref(),
+    );
+    Ok((headers, Json(list)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -226,15 +238,16 @@ pub struct AuditFilters {
     params(AuditFilters),
     security(("token" = ["admin"])),
     responses(
-        (status = 200, body = AuditList),
+        (status = 200, body = AuditList, headers(("Link" = String, description = "The next page, `rel=\"next\"`"))),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ),
 )]
 pub async fn audit_log(
     State(state): State<AppState>,
     token: Token,
+    RawQuery(raw_query): RawQuery,
     ApiQuery(filters): ApiQuery<AuditFilters>,
-) -> Result<Json<AuditList>, ApiError> {
+) -> Result<(HeaderMap, Json<AuditList>), ApiError> {
     token.with(Scope::Admin)?;
     let cursor = Cursor::start_or_continue(filters.cursor.as_deref(), filters.limit)?;
     let filter = audit::Filter {
@@ -249,7 +262,7 @@ pub async fn audit_log(
     };
     let page = audit::search(&state.db, state.config.time_zone.name(), &filter).await?;
     let next_cursor = (page.page < page.page_count()).then(|| cursor.next().encode());
-    Ok(Json(AuditList {
+    let list = AuditList {
         items: page
             .items
             .into_iter()
@@ -266,5 +279,12 @@ pub async fn audit_log(
             })
             .collect(),
         next_cursor,
-    }))
+    };
+    let headers = cursor::next_link(
+        &state.config.app_url,
+        "/admin/audit",
+        raw_query.as_deref(),
+        list.next_cursor.as_deref(),
+    );
+    Ok((headers, Json(list)))
 }

@@ -15,6 +15,7 @@ use crate::{
     accounts::api_tokens::{self, Caller, Scope},
     http::rate_limit::{self, Bucket},
     request::{RequestMeta, client_ip},
+    seller::StoreScope,
 };
 
 /// Authenticates the bearer token a request carries, if any, and leaves the
@@ -105,6 +106,11 @@ impl Token {
         } else {
             Err(ApiError::MissingScope(scope))
         }
+    }
+
+    /// The store a seller's token acts for, when it carries `scope`.
+    pub fn store(self, scope: Scope) -> Result<StoreScope, ApiError> {
+        Ok(StoreScope::of_token(&self.with(scope)?)?)
     }
 }
 

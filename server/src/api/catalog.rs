@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use axum::{
     Json,
     extract::{Path, RawQuery, State},
-    http::{HeaderMap, HeaderValue, header},
     response::IntoResponse,
 };
 use serde::{Deserialize, Serialize};
@@ -194,16 +193,12 @@ pub async fn list_products(
             .collect(),
         next_cursor,
     };
-    let mut headers = HeaderMap::new();
-    if let Some(next) = &list.next_cursor {
-        let link = format!(
-            "<{app_url}/api/v1/products?{}>; rel=\"next\"",
-            cursor::next_query(raw_query.as_deref(), next)
-        );
-        if let Ok(link) = HeaderValue::try_from(link) {
-            headers.insert(header::LINK, link);
-        }
-    }
+    let headers = cursor::next_link(
+        app_url,
+        "/products",
+        raw_query.as_deref(),
+        list.next_cursor.as_deref(),
+    );
     Ok((headers, Json(list)))
 }
 

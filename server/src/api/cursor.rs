@@ -1,6 +1,7 @@
 //! Cursors of paged lists: opaque to clients, they hold the moment the
 //! first page was read, the page to read next and its size.
 
+use axum::http::{HeaderMap, HeaderValue, header};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -89,6 +90,27 @@ pub fn next_query(request_query: Option<&str>, next_cursor: &str) -> String {
         .chain(std::iter::once(format!("cursor={next_cursor}").as_str()))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// The `Link: <…>; rel="next"` header of a list at `path` (under
+/// `/api/v1`), when it has a next page.
+pub fn next_link(
+    app_url: &str,
+    path: &str,
+    request_query: Option<&str>,
+    next_cursor: Option<&str>,
+) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    if let Some(next) = next_cursor {
+        let link = format!(
+            "<{app_url}/api/v1{path}?{}>; rel=\"next\"",
+            next_query(request_query, next)
+        );
+        if let Ok(link) = HeaderValue::try_from(link) {
+            headers.insert(header::LINK, link);
+        }
+    }
+    headers
 }
 
 #[cfg(test)]

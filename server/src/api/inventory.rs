@@ -12,10 +12,7 @@ use super::{
 use crate::{
     AppState,
     accounts::api_tokens::Scope,
-    seller::{
-        StoreScope,
-        inventory::{self, StockChange, StockLine},
-    },
+    seller::inventory::{self, StockChange, StockLine},
 };
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -67,7 +64,7 @@ pub async fn update(
     Meta(meta): Meta,
     ApiJson(update): ApiJson<InventoryUpdate>,
 ) -> Result<Json<InventoryLevels>, ApiError> {
-    let scope = StoreScope::of_token(&token.with(Scope::CatalogWrite)?)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     let mut lines = Vec::with_capacity(update.items.len());
     let mut problems = crate::Problems::default();
     for (n, item) in update.items.into_iter().enumerate() {

@@ -5,7 +5,6 @@
 use axum::{
     Json,
     extract::{RawQuery, State},
-    http::{HeaderMap, HeaderValue, header},
     response::IntoResponse,
 };
 use chrono::{DateTime, Utc};
@@ -22,10 +21,7 @@ use crate::{
     AppState,
     accounts::api_tokens::Scope,
     orders::details::Order,
-    seller::{
-        StoreScope,
-        orders::{self, Action, Filter, STATUSES},
-    },
+    seller::orders::{self, Action, Filter, STATUSES},
 };
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -52,6 +48,8 @@ pub struct StoreOrderList {
 pub struct OrderFilters {
     /// `paid`, `shipped`, `delivered`, `cancelled` or `refunded`.
     pub status: Option<String>,
+    /// Orders whose number contains this, such as `BZ-001042` or `1042`.
+    pub number: Option<String>,
     /// Paid at or after this moment (RFC 3339).
     pub paid_from: Option<DateTime<Utc>>,
     /// Paid before this moment (RFC 3339).
@@ -59,10 +57,6 @@ pub struct OrderFilters {
     #[param(minimum = 1, maximum = 200, default = 20)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
-}
-
-fn store(token: Token, scope: Scope) -> Result<StoreScope, ApiError> {
-    Ok(StoreScope::of_token(&token.with(scope)?)?)
 }
 
 /// The store's paid orders, newest first. Orders paid after the first page
@@ -84,7 +78,7 @@ pub async fn list(
     RawQuery(raw_query): RawQuery,
     ApiQuery(filters): ApiQuery<OrderFilters>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let scope = store(token, Scope::OrdersRead)?;
+    let scope = token.store(Scope::OrdersRead)?;
     if let Some(status) = &filters.status
         && !STATUSES.contains(&status.as_str())
     {
@@ -96,26 +90,21 @@ pub async fn list(
     let cursor = Cursor::start_or_continue(filters.cursor.as_deref(), filters.limit)?;
     let filter = Filter {
         status: filters.status,
+        number: filters.number.unwrap_or_default(),
         paid_from: filters.paid_from,
         paid_before: filters.paid_before,
         paid_by: Some(cursor.moment),
         page: cursor.page,
         per_page: cursor.limit,
-        ..Filter::default()
     };
     let (rows, matching) = orders::list(&state.db, scope, &filter).await?;
     let next_cursor = (cursor.page * cursor.limit < matching).then(|| cursor.next().encode());
-    let mut headers = HeaderMap::new();
-    if let Some(next) = &next_cursor {
-        let link = format!(
-            "<{}/api/v1/store/orders?{}>; rel=\"next\"",
-            state.config.app_url,
-            cursor::next_query(raw_query.as_deref(), next)
-        );
-        if let Ok(link) = HeaderValue::try_from(link) {
-            headers.insert(header::LINK, link);
-        }
-    }
+    let headers = cursor::next_link(
+        &state.config.app_url,
+        "/store/orders",
+        raw_query.as_deref(),
+        next_cursor.as_deref(),
+    );
     let list = StoreOrderList {
         items: rows
             .into_iter()
@@ -244,7 +233,7 @@ pub async fn get(
     token: Token,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<StoreOrder>, ApiError> {
-    let scope = store(token, Scope::OrdersRead)?;
+    let scope = token.store(Scope::OrdersRead)?;
     Ok(Json(StoreOrder::new(
         orders::find(&state.db, scope, id).await?,
     )?))
@@ -263,7 +252,7 @@ async fn act(
     id: i64,
     action: Action,
 ) -> Result<Json<StoreOrder>, ApiError> {
-    let scope = store(token, Scope::OrdersWrite)?;
+    let scope = token.store(Scope::OrdersWrite)?;
     let order = orders::act(state, scope, id, action, meta).await?;
     Ok(Json(StoreOrder::new(order)?))
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use axum::{
     Json,
-    extract::{Multipart, State, multipart::MultipartRejection},
+    extract::{Multipart, RawQuery, State, multipart::MultipartRejection},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -18,7 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::{
     auth::{Meta, Token},
     catalog::Amount,
-    cursor::Cursor,
+    cursor::{self, Cursor},
     problem::{ApiError, ApiJson, ApiPath, ApiQuery, Problem},
 };
 use crate::{
@@ -27,7 +27,6 @@ use crate::{
     media,
     money::Money,
     seller::{
-        StoreScope,
         images::{self, Change},
         products::{self, Editable, ListQuery, ProductInput, Removal, Status, VariantInput},
     },
@@ -64,10 +63,6 @@ pub struct StoreProductFilters {
     pub cursor: Option<String>,
 }
 
-fn store(token: Token, scope: Scope) -> Result<StoreScope, ApiError> {
-    Ok(StoreScope::of_token(&token.with(scope)?)?)
-}
-
 fn status(text: &str) -> Result<Status, ApiError> {
     Status::parse(text)
         .ok_or_else(|| ApiError::bad_request("status is draft, published or archived."))
@@ -80,7 +75,7 @@ fn status(text: &str) -> Result<Status, ApiError> {
     params(StoreProductFilters),
     security(("token" = ["catalog:read"])),
     responses(
-        (status = 200, body = StoreProductList),
+        (status = 200, body = StoreProductList, headers(("Link" = String, description = "The next page, `rel=\"next\"`"))),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ),
@@ -88,9 +83,10 @@ fn status(text: &str) -> Result<Status, ApiError> {
 pub async fn list(
     State(state): State<AppState>,
     token: Token,
+    RawQuery(raw_query): RawQuery,
     ApiQuery(filters): ApiQuery<StoreProductFilters>,
-) -> Result<Json<StoreProductList>, ApiError> {
-    let scope = store(token, Scope::CatalogRead)?;
+) -> Result<(HeaderMap, Json<StoreProductList>), ApiError> {
+    let scope = token.store(Scope::CatalogRead)?;
     let cursor = Cursor::start_or_continue(filters.cursor.as_deref(), filters.limit)?;
     let query = ListQuery {
         text: filters.q.unwrap_or_default(),
@@ -101,7 +97,7 @@ pub async fn list(
     };
     let page = products::list(&state.db, scope, &query).await?;
     let next_cursor = (page.page < page.page_count()).then(|| cursor.next().encode());
-    Ok(Json(StoreProductList {
+    let list = StoreProductList {
         items: page
             .items
             .into_iter()
@@ -117,7 +113,14 @@ pub async fn list(
             })
             .collect(),
         next_cursor,
-    }))
+    };
+    let headers = cursor::next_link(
+        &state.config.app_url,
+        "/store/products",
+        raw_query.as_deref(),
+        list.next_cursor.as_deref(),
+    );
+    Ok((headers, Json(list)))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -220,7 +223,7 @@ pub async fn get(
     token: Token,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
-    let scope = store(token, Scope::CatalogRead)?;
+    let scope = token.store(Scope::CatalogRead)?;
     let product = products::get(&state.db, scope, id).await?;
     Ok(answer(&state, StatusCode::OK, product))
 }
@@ -341,7 +344,7 @@ pub async fn create(
     Meta(meta): Meta,
     ApiJson(product): ApiJson<ProductWrite>,
 ) -> Result<Response, ApiError> {
-    let scope = store(token, Scope::CatalogWrite)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     let id = products::save(&state.db, &meta, scope, None, &product.input(None, &[])).await?;
     let saved = products::get(&state.db, scope, id).await?;
     Ok(answer(&state, StatusCode::CREATED, saved))
@@ -370,6 +373,7 @@ fn if_match(headers: &HeaderMap) -> Result<Option<i32>, ApiError> {
     responses(
         (status = 200, body = StoreProduct, headers(("ETag" = String))),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "A variant that was ordered cannot be removed"),
         (status = 412, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
@@ -382,7 +386,7 @@ pub async fn update(
     headers: HeaderMap,
     ApiJson(product): ApiJson<ProductWrite>,
 ) -> Result<Response, ApiError> {
-    let scope = store(token, Scope::CatalogWrite)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     let current = products::get(&state.db, scope, id).await?;
     let version = match if_match(&headers)? {
         Some(version) if version != current.version => return Err(ApiError::Stale),
@@ -423,7 +427,7 @@ pub async fn delete(
     Meta(meta): Meta,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Deleted>, ApiError> {
-    let scope = store(token, Scope::CatalogWrite)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     let result = match products::remove(&state, &meta, scope, id).await? {
         Removal::Deleted => "deleted",
         Removal::Archived => "archived",
@@ -438,7 +442,7 @@ async fn set_status(
     id: i64,
     status: Status,
 ) -> Result<Response, ApiError> {
-    let scope = store(token, Scope::CatalogWrite)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     products::get(&state.db, scope, id).await?;
     products::set_status(&state.db, meta, scope, &[id], status).await?;
     let product = products::get(&state.db, scope, id).await?;
@@ -514,7 +518,7 @@ pub async fn add_images(
     ApiPath(id): ApiPath<i64>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    let scope = store(token, Scope::CatalogWrite)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     let mut multipart = multipart.map_err(|rejection| ApiError::Malformed {
         status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
         detail: rejection.body_text(),
@@ -563,7 +567,7 @@ pub async fn change_image(
     ApiPath((id, image_id)): ApiPath<(i64, i64)>,
     ApiJson(change): ApiJson<ImageChange>,
 ) -> Result<Response, ApiError> {
-    let scope = store(token, Scope::CatalogWrite)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     let change = match (change.alt, change.move_to.as_deref()) {
         (Some(alt), None) => Change::Alt(alt),
         (None, Some("earlier")) => Change::MoveEarlier,
@@ -594,7 +598,7 @@ pub async fn delete_image(
     token: Token,
     ApiPath((id, image_id)): ApiPath<(i64, i64)>,
 ) -> Result<Response, ApiError> {
-    let scope = store(token, Scope::CatalogWrite)?;
+    let scope = token.store(Scope::CatalogWrite)?;
     images::change(&state, scope, id, image_id, Change::Delete).await?;
     let product = products::get(&state.db, scope, id).await?;
     Ok(answer(&state, StatusCode::OK, product))

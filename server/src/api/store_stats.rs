@@ -18,10 +18,7 @@ use super::{
 use crate::{
     AppState,
     accounts::api_tokens::Scope,
-    seller::{
-        StoreScope,
-        stats::{self, BestSeller, Income, Month, Sales},
-    },
+    seller::stats::{self, BestSeller, Income, Month, Sales},
 };
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -117,7 +114,7 @@ pub async fn month_stats(
     token: Token,
     ApiPath(text): ApiPath<String>,
 ) -> Result<Json<MonthStatsJson>, ApiError> {
-    let scope = StoreScope::of_token(&token.with(Scope::StatsRead)?)?;
+    let scope = token.store(Scope::StatsRead)?;
     let month = month(&state, &text)?;
     let figures = stats::month(&state.db, scope, state.config.time_zone, month).await?;
     let list = |sales: Vec<Sales>| sales.into_iter().map(SalesJson::from).collect();
@@ -148,7 +145,7 @@ pub async fn month_csv(
     token: Token,
     ApiPath(text): ApiPath<String>,
 ) -> Result<Response, ApiError> {
-    let scope = StoreScope::of_token(&token.with(Scope::StatsRead)?)?;
+    let scope = token.store(Scope::StatsRead)?;
     let month = month(&state, &text)?;
     let lines = stats::lines(&state.db, scope, state.config.time_zone, month).await?;
     let body = stats::csv(&lines)?;

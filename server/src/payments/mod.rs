@@ -209,7 +209,7 @@ impl Payments {
             .request_strategy(idempotent(key)?)
             .send(&self.client)
             .await
-            .map_err(unavailable)?;
+            .map_err(refused_or_unavailable)?;
         Ok(refund.id.to_string())
     }
 
@@ -272,6 +272,21 @@ fn idempotent(key: &str) -> Result<RequestStrategy> {
 
 /// Stripe's own refusals are logged in full; the shopper learns only that
 /// payment is unavailable for now.
+/// A refund the provider refuses (already refunded, a payment it does not
+/// know) is a conflict to explain, not an outage to retry.
+fn refused_or_unavailable(error: StripeError) -> Error {
+    match &error {
+        StripeError::Stripe(details, status) if (400..500).contains(status) && *status != 429 => {
+            tracing::warn!(%error, "payment provider refused the refund");
+            let reason = details.message.as_deref().unwrap_or("no reason given");
+            Error::Conflict(format!(
+                "The payment provider refused the refund ({reason}), so nothing changed. Refund it from the provider's dashboard if it is due."
+            ))
+        }
+        _ => unavailable(error),
+    }
+}
+
 fn unavailable(error: StripeError) -> Error {
     tracing::error!(%error, "payment provider call failed");
     Error::Unavailable("payment")

@@ -124,9 +124,12 @@ pub async fn add(
     let secret = webhooks::new_secret();
     let mut tx = state.db.begin().await?;
     // Serialises adds of one store, so the limit holds under concurrency.
-    sqlx::query!("SELECT id FROM stores WHERE id = $1 FOR UPDATE", scope.store_id())
-        .fetch_one(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "SELECT id FROM stores WHERE id = $1 FOR UPDATE",
+        scope.store_id()
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     let count = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM webhook_endpoints WHERE store_id = $1"#,
         scope.store_id()

@@ -126,8 +126,8 @@ pub fn new_secret() -> String {
 /// endpoint's secret, in hex. Receivers compute the same and compare, and
 /// refuse old timestamps so a captured delivery cannot be replayed.
 pub fn signature(secret: &str, timestamp: i64, body: &[u8]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
-        .expect("HMAC takes a key of any length");
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes a key of any length");
     mac.update(timestamp.to_string().as_bytes());
     mac.update(b".");
     mac.update(body);

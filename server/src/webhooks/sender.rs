@@ -112,7 +112,10 @@ impl Sender {
                         error: None,
                     }
                 } else if status.is_redirection() {
-                    failed(code, "answered with a redirect, which is not followed".into())
+                    failed(
+                        code,
+                        "answered with a redirect, which is not followed".into(),
+                    )
                 } else {
                     failed(code, format!("answered {status}"))
                 }
@@ -125,7 +128,9 @@ impl Sender {
 /// resolving it: what an endpoint is saved with, and checked again before
 /// each delivery. `Err` says why not.
 pub fn acceptable_url(url: &str, allow_private: bool) -> std::result::Result<(), &'static str> {
-    let uri: Uri = url.parse().map_err(|_| "Enter a full URL, such as https://example.com/hooks/bazaar.")?;
+    let uri: Uri = url
+        .parse()
+        .map_err(|_| "Enter a full URL, such as https://example.com/hooks/bazaar.")?;
     let scheme_allowed = match uri.scheme_str() {
         Some("https") => true,
         Some("http") => allow_private,
@@ -140,7 +145,10 @@ pub fn acceptable_url(url: &str, allow_private: bool) -> std::result::Result<(),
     if authority.as_str().contains('@') {
         return Err("Leave the user name and password out of the URL.");
     }
-    let host = authority.host().trim_start_matches('[').trim_end_matches(']');
+    let host = authority
+        .host()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     if !allow_private {
         let private = match host.parse::<IpAddr>() {
             Ok(ip) => !is_public(ip),
@@ -291,8 +299,7 @@ pub async fn deliver_due(db: &PgPool, sender: &Sender) -> Result<usize> {
         if due.is_empty() {
             return Ok(delivered);
         }
-        let attempts =
-            futures_util::future::join_all(due.iter().map(|due| sender.post(due))).await;
+        let attempts = futures_util::future::join_all(due.iter().map(|due| sender.post(due))).await;
         for (due, attempt) in due.iter().zip(attempts) {
             if attempt.error.is_none() {
                 delivered += 1;

@@ -158,7 +158,11 @@ async fn mail_count(db: &PgPool) -> i64 {
 }
 
 /// Places the order and opens its payment page.
-pub(crate) async fn place_and_open(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> (Placed, String) {
+pub(crate) async fn place_and_open(
+    shop: &Shop,
+    customer: i64,
+    lines: &[(i64, i32)],
+) -> (Placed, String) {
     let placed = place(shop, customer, lines).await.unwrap();
     let url = checkout::payment_url(&shop.state, customer, &placed.number)
         .await

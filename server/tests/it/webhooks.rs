@@ -131,15 +131,25 @@ async fn store_events_reach_their_endpoints_signed_and_a_failed_delivery_is_retr
     let (placed, url) = place_and_open(&shop, buyer, &[(shop.mug, 1), (shop.print, 1)]).await;
     pay(&url, "4242424242424242").await;
     wait_for_status(&db, &placed.number, "paid").await;
-    let (orders, _) = store_orders::list(&db, alpha, &Default::default()).await.unwrap();
+    let (orders, _) = store_orders::list(&db, alpha, &Default::default())
+        .await
+        .unwrap();
     let ship = Action::Ship {
         carrier: "La Poste".into(),
         tracking_number: "6A12345678901".into(),
     };
-    store_orders::act(&shop.state, alpha, orders[0].id, ship, &meta).await.unwrap();
-    store_orders::act(&shop.state, alpha, orders[0].id, Action::MarkDelivered, &meta)
+    store_orders::act(&shop.state, alpha, orders[0].id, ship, &meta)
         .await
         .unwrap();
+    store_orders::act(
+        &shop.state,
+        alpha,
+        orders[0].id,
+        Action::MarkDelivered,
+        &meta,
+    )
+    .await
+    .unwrap();
 
     let sender = Sender::new(AppEnv::Test);
     // The first round: /hook fails once, /moved redirects.
@@ -152,7 +162,10 @@ async fn store_events_reach_their_endpoints_signed_and_a_failed_delivery_is_retr
         .iter()
         .filter(|(path, ..)| path == "/hook")
         .map(|(_, signature, body)| {
-            assert!(verifies(&secret, signature, body), "signed: {signature} {body}");
+            assert!(
+                verifies(&secret, signature, body),
+                "signed: {signature} {body}"
+            );
             let event: serde_json::Value = serde_json::from_str(body).unwrap();
             assert_eq!(event["store_id"], alpha.store_id(), "{body}");
             event["type"].as_str().unwrap().to_owned()
@@ -160,7 +173,10 @@ async fn store_events_reach_their_endpoints_signed_and_a_failed_delivery_is_retr
         .collect();
     kinds.sort();
     kinds.dedup();
-    assert_eq!(kinds, ["order.delivered", "order.paid", "product.low_stock"]);
+    assert_eq!(
+        kinds,
+        ["order.delivered", "order.paid", "product.low_stock"]
+    );
     let paid: serde_json::Value = received
         .iter()
         .map(|(_, _, body)| serde_json::from_str::<serde_json::Value>(body).unwrap())
@@ -172,7 +188,10 @@ async fn store_events_reach_their_endpoints_signed_and_a_failed_delivery_is_retr
 
     let log = endpoints::deliveries(&shop.state, alpha).await.unwrap();
     assert_eq!(log.len(), 4, "three events to /hook, one to /moved");
-    let retried = log.iter().filter(|d| d.url.ends_with("/hook") && d.attempts == 2).count();
+    let retried = log
+        .iter()
+        .filter(|d| d.url.ends_with("/hook") && d.attempts == 2)
+        .count();
     assert_eq!(retried, 1, "exactly one delivery needed a second attempt");
     for delivery in log.iter().filter(|d| d.url.ends_with("/hook")) {
         assert_eq!(delivery.state(), "delivered");
@@ -183,17 +202,23 @@ async fn store_events_reach_their_endpoints_signed_and_a_failed_delivery_is_retr
     assert_eq!(moved.last_status, Some(302));
     assert!(moved.last_error.as_deref().unwrap().contains("redirect"));
     assert_eq!(
-        received.iter().filter(|(path, ..)| path == "/moved").count(),
+        received
+            .iter()
+            .filter(|(path, ..)| path == "/moved")
+            .count(),
         2,
         "the redirect is never followed"
     );
-    assert!(endpoints::deliveries(&shop.state, beta).await.unwrap().is_empty());
+    assert!(
+        endpoints::deliveries(&shop.state, beta)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
-async fn in_production_a_name_resolving_to_a_private_address_is_refused_at_send_time(
-    db: PgPool,
-) {
+async fn in_production_a_name_resolving_to_a_private_address_is_refused_at_send_time(db: PgPool) {
     let shop = shop(db.clone(), true).await;
     let alpha = scope_of(&db, "alpha").await;
     let (addr, received) = receiver().await;
@@ -201,8 +226,14 @@ async fn in_production_a_name_resolving_to_a_private_address_is_refused_at_send_
     // controls might after the endpoint was saved.
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
     let host = host.trim();
-    let local = tokio::net::lookup_host((host, 0)).await.unwrap().all(|a| a.ip().is_loopback());
-    assert!(local, "this test needs the machine's name to resolve to loopback");
+    let local = tokio::net::lookup_host((host, 0))
+        .await
+        .unwrap()
+        .all(|a| a.ip().is_loopback());
+    assert!(
+        local,
+        "this test needs the machine's name to resolve to loopback"
+    );
     for url in [
         format!("https://{host}:{}/hook", addr.port()),
         format!("https://127.0.0.1:{}/hook", addr.port()),
@@ -224,7 +255,10 @@ async fn in_production_a_name_resolving_to_a_private_address_is_refused_at_send_
 
     deliver_due(&db, &Sender::new(AppEnv::Prod)).await.unwrap();
 
-    assert!(received.lock().unwrap().is_empty(), "nothing reached the receiver");
+    assert!(
+        received.lock().unwrap().is_empty(),
+        "nothing reached the receiver"
+    );
     let log = endpoints::deliveries(&shop.state, alpha).await.unwrap();
     assert_eq!(log.len(), 2);
     for delivery in log {
@@ -243,11 +277,19 @@ async fn only_the_owner_manages_endpoints_and_bad_input_is_named_by_field(db: Pg
     let shop = shop(db.clone(), true).await;
     let alpha = scope_of(&db, "alpha").await;
     let meta = RequestMeta::system();
-    let refused = endpoints::add(&shop.state, &meta, alpha, "ftp://example.com", &["order.nothing".into()])
-        .await
-        .unwrap_err();
+    let refused = endpoints::add(
+        &shop.state,
+        &meta,
+        alpha,
+        "ftp://example.com",
+        &["order.nothing".into()],
+    )
+    .await
+    .unwrap_err();
     let fields: Vec<_> = match refused {
-        server::Error::Invalid(problems) => problems.into_iter().map(|p| p.field.into_owned()).collect(),
+        server::Error::Invalid(problems) => {
+            problems.into_iter().map(|p| p.field.into_owned()).collect()
+        }
         other => panic!("{other:?}"),
     };
     assert_eq!(fields, ["url", "events"]);
@@ -261,7 +303,9 @@ async fn only_the_owner_manages_endpoints_and_bad_input_is_named_by_field(db: Pg
     )
     .await
     .unwrap();
-    let second = endpoints::rotate_secret(&shop.state, &meta, alpha, endpoint.id).await.unwrap();
+    let second = endpoints::rotate_secret(&shop.state, &meta, alpha, endpoint.id)
+        .await
+        .unwrap();
     assert_ne!(first, second);
     let stored: String = sqlx::query_scalar("SELECT secret FROM webhook_endpoints WHERE id = $1")
         .bind(endpoint.id)
@@ -287,10 +331,24 @@ async fn only_the_owner_manages_endpoints_and_bad_input_is_named_by_field(db: Pg
         Err(server::Error::Conflict(_))
     ));
 
-    endpoints::send_test(&shop.state, alpha, endpoint.id).await.unwrap();
+    endpoints::send_test(&shop.state, alpha, endpoint.id)
+        .await
+        .unwrap();
     let log = endpoints::deliveries(&shop.state, alpha).await.unwrap();
     assert_eq!(log[0].kind, "webhook.test");
-    endpoints::remove(&shop.state, &meta, alpha, endpoint.id).await.unwrap();
-    assert!(endpoints::endpoints(&shop.state, alpha).await.unwrap().is_empty());
-    assert!(endpoints::deliveries(&shop.state, alpha).await.unwrap().is_empty());
+    endpoints::remove(&shop.state, &meta, alpha, endpoint.id)
+        .await
+        .unwrap();
+    assert!(
+        endpoints::endpoints(&shop.state, alpha)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        endpoints::deliveries(&shop.state, alpha)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
