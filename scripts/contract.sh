@@ -11,7 +11,7 @@ source scripts/env.sh
 port="${CONTRACT_PORT:-3200}"
 db_url="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_contract"
 uploads="$CARGO_TARGET_DIR/contract-uploads"
-bin="$CARGO_TARGET_DIR/release/bazaar"
+bin="${BAZAAR_BIN:-$CARGO_TARGET_DIR/release/bazaar}"
 st="$BAZAAR_TOOLS/schemathesis/bin/st"
 
 runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS bazaar_contract WITH (FORCE)" >/dev/null
@@ -37,7 +37,7 @@ token=$(python3 bench/api_token.py "$base" seller@example.com demo-password \
 run() {
   "$st" run "$base/api/v1/openapi.json" --url "$base/api/v1" \
     --checks not_a_server_error,status_code_conformance,response_schema_conformance \
-    --phases examples,coverage,fuzzing --max-examples 30 --seed 20261202 \
+    --phases examples,coverage,fuzzing --max-examples 100 --seed 20261202 \
     --generation-database none --no-color "$@"
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: formatting, lints (server and browser builds), the browser
 # bundle's dependency rule, the dependency policy (deny.toml), the `.sqlx`
-# data, unit and integration tests on real PostgreSQL and Redis, and
-# Playwright against the release build.
+# data, unit and integration tests on real PostgreSQL and Redis, Playwright
+# against the release build, and Schemathesis against the release build's API.
 # Ends with one line `N passed, N failed` over every test suite.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,19 @@ count_playwright_tests() {
   failed=$((failed + f))
 }
 
+# Adds the operations Schemathesis tested to the passed count when the run
+# passed, and its unique failures (at least one) to the failed count when not.
+count_contract_tests() {
+  local log="$1" status="$2" p f
+  if [ "$status" -eq 0 ]; then
+    p=$(grep -oE '^ +Tested: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+    passed=$((passed + p))
+  else
+    f=$(grep -oE 'found [0-9]+ unique failures' "$log" | awk '{s += $2} END {print s + 0}')
+    failed=$((failed + (f > 0 ? f : 1)))
+  fi
+}
+
 step "tools and services"
 bash scripts/tools.sh || exit 1
 bash scripts/services.sh || exit 1
@@ -69,6 +82,12 @@ if cargo leptos build --release --split 2>&1 | tee "$logs/release-build.log"; th
     broken_steps+=("end-to-end tests")
   fi
   count_playwright_tests "$logs/e2e.log"
+
+  step "API contract tests (Schemathesis)"
+  bash scripts/contract.sh 2>&1 | tee "$logs/contract.log"
+  contract_status=${PIPESTATUS[0]}
+  [ "$contract_status" -eq 0 ] || broken_steps+=("API contract tests")
+  count_contract_tests "$logs/contract.log" "$contract_status"
 else
   broken_steps+=("release build")
 fi
