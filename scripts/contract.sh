@@ -33,12 +33,15 @@ base="http://127.0.0.1:$port"
 token=$(python3 bench/api_token.py "$base" seller@example.com demo-password \
   catalog:read catalog:write orders:read orders:write stats:read)
 
-# A fixed seed: the same cases on every run, so a failure reproduces.
+# A fixed seed: the same cases on every run, so a failure reproduces. Run
+# from a scratch folder, where Schemathesis leaves its working files.
+scratch="$CARGO_TARGET_DIR/contract-work"
+mkdir -p "$scratch"
 run() {
-  "$st" run "$base/api/v1/openapi.json" --url "$base/api/v1" \
+  (cd "$scratch" && "$st" run "$base/api/v1/openapi.json" --url "$base/api/v1" \
     --checks not_a_server_error,status_code_conformance,response_schema_conformance \
     --phases examples,coverage,fuzzing --max-examples 100 --seed 20261202 \
-    --generation-database none --no-color "$@"
+    --generation-database none --no-color "$@")
 }
 
 echo "== the public catalog, without a token"
