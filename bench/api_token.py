@@ -9,17 +9,7 @@ import re
 import sys
 import time
 
-from checkout import Browser, form_action
-
-
-def signed_in(base_url, email, password):
-    browser = Browser(base_url)
-    _, _, login_page = browser.request("GET", "/login")
-    status, _, _ = browser.request(
-        "POST", form_action(login_page, "log_in"), {"email": email, "password": password, "next": "/"})
-    if status not in (302, 303):
-        raise SystemExit(f"signing in {email} answered {status}")
-    return browser
+from checkout import form_action, signed_in
 
 
 def token(browser, scopes):

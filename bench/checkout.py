@@ -74,6 +74,17 @@ def form_action(html, function):
     return match.group(1)
 
 
+def signed_in(base_url, email, password):
+    """A browser signed in as `email` through the login form."""
+    browser = Browser(base_url)
+    _, _, login_page = browser.request("GET", "/login")
+    status, _, _ = browser.request(
+        "POST", form_action(login_page, "log_in"), {"email": email, "password": password, "next": "/"})
+    if status not in (302, 303):
+        raise SystemExit(f"signing in {email} answered {status}")
+    return browser
+
+
 def main():
     base_url, database_url, shoppers = sys.argv[1].rstrip("/"), sys.argv[2], int(sys.argv[3])
     run = str(int(time.time()))

@@ -15,8 +15,8 @@ import sys
 import time
 import urllib.parse
 
-from api_token import signed_in, token
-from checkout import sql
+from api_token import token
+from checkout import signed_in, sql
 from stats import PASSWORD, SELLER, percentile
 
 

@@ -13,7 +13,7 @@ import json
 import sys
 import time
 
-from checkout import Browser, form_action, sql
+from checkout import signed_in, sql
 
 SELLER = "scale-seller@example.com"
 PASSWORD = "demo-password"
@@ -45,12 +45,7 @@ def main():
         FROM store_orders so JOIN order_lines l ON l.store_order_id = so.id
         WHERE so.store_id = (SELECT store_id FROM store)
         GROUP BY 1 ORDER BY 2 DESC LIMIT 1""")
-    browser = Browser(base_url)
-    _, _, login_page = browser.request("GET", "/login")
-    status, _, _ = browser.request(
-        "POST", form_action(login_page, "log_in"), {"email": SELLER, "password": PASSWORD, "next": "/"})
-    if status not in (302, 303):
-        raise SystemExit(f"signing in {SELLER} answered {status}")
+    browser = signed_in(base_url, SELLER, PASSWORD)
     page = f"/seller/stats?month={month}"
     timed(browser, page, 5)  # warm-up
     print(json.dumps({

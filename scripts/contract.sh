@@ -9,25 +9,10 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 port="${CONTRACT_PORT:-3200}"
-db_url="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_contract"
-uploads="$CARGO_TARGET_DIR/contract-uploads"
-bin="${BAZAAR_BIN:-$CARGO_TARGET_DIR/release/bazaar}"
 st="$BAZAAR_TOOLS/schemathesis/bin/st"
-
-runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS bazaar_contract WITH (FORCE)" >/dev/null
-runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_contract OWNER bazaar" >/dev/null
-rm -rf "$uploads"
-
-export APP_ENV=test DATABASE_URL="$db_url" UPLOAD_DIR="$uploads"
-export BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
 # Fuzzing sends thousands of requests; the limiters have their own tests.
 export RATE_LIMIT_PER_MINUTE=0 API_RATE_LIMIT_PER_MINUTE=1000000
-export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
-leptos_site_env PROD
-serve_as_app_role
-
-"$bin" seed --demo >/dev/null
-serve_in_background "$bin" "$CARGO_TARGET_DIR/contract-server.log"
+serve_fresh_demo contract "$port"
 
 base="http://127.0.0.1:$port"
 token=$(python3 bench/api_token.py "$base" seller@example.com demo-password \

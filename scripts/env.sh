@@ -23,6 +23,28 @@ leptos_site_env() {
   export LEPTOS_SITE_ADDR="${BIND_ADDR:-127.0.0.1:3000}" LEPTOS_ENV="${1:-PROD}"
 }
 
+# Serves the release build (or BAZAAR_BIN) on 127.0.0.1:PORT with a fresh
+# database `bazaar_NAME` seeded with the demo data, its own uploads folder
+# and its own payment emulator, apart from a `make run` on the same machine;
+# stopped when the calling script exits. Used by the end-to-end and the API
+# contract tests.
+serve_fresh_demo() {
+  local name="$1" port="$2"
+  local bin="${BAZAAR_BIN:-$CARGO_TARGET_DIR/release/bazaar}"
+  local uploads="$CARGO_TARGET_DIR/$name-uploads"
+  runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS bazaar_$name WITH (FORCE)" >/dev/null
+  runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_$name OWNER bazaar" >/dev/null
+  rm -rf "$uploads"
+  export APP_ENV=test UPLOAD_DIR="$uploads"
+  export DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_$name"
+  export BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
+  export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
+  leptos_site_env PROD
+  serve_as_app_role
+  "$bin" seed --demo >/dev/null
+  serve_in_background "$bin" "$CARGO_TARGET_DIR/$name-server.log"
+}
+
 # Starts `BIN serve` in the background, logging to LOG, stops it when the
 # calling script exits, and returns once /healthz answers (or fails, showing
 # the log, if the server dies first).
