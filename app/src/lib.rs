@@ -95,10 +95,11 @@ pub fn App() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         pages::prefetch_product_page();
     });
+    let (is_routing, set_is_routing) = signal(false);
     view! {
         <Title formatter=page_title />
-        <Router>
-            <Layout>
+        <Router set_is_routing>
+            <Layout is_routing>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />

@@ -118,6 +118,26 @@ test("the variant picker shows each variant's price and stock", async ({ page },
   await expectAccessible(page, testInfo);
 });
 
+test("while the product page's code loads, a bar says the page is loading, then the product shows", async ({
+  page,
+}, testInfo) => {
+  test.skip(!hydrates(testInfo), "without JavaScript each page is a whole new load");
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/pkg\/split_product_area_[^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await visit(page, "/products?q=ring", testInfo);
+  await page.locator(".product-card a").first().click();
+  const loading = page.getByRole("progressbar", { name: "Loading the page" });
+  await expect(loading).toBeVisible();
+  await expectAccessible(page, testInfo);
+  release();
+  await expect(page.getByRole("group", { name: "Choose an option" })).toBeVisible();
+  await expect(loading).toHaveCount(0);
+});
+
 test("a listing fetches the product page's code while idle, so opening a product loads none", async ({ page }, testInfo) => {
   test.skip(!hydrates(testInfo), "without JavaScript no code is loaded at all");
   const productCode = page.waitForResponse(/\/pkg\/split_product_area_[^/]*\.wasm$/);

@@ -12,15 +12,33 @@ use crate::api::{
 
 /// Wraps a page in the site's header and footer.
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn Layout(
+    /// Whether a client-side navigation is waiting for its page.
+    is_routing: ReadSignal<bool>,
+    children: Children,
+) -> impl IntoView {
     provide_context(CartChanged(RwSignal::new(0)));
     view! {
+        <RouteProgress is_routing />
         <a class="skip-link" href="#content">"Skip to content"</a>
         <Header />
         <main id="content" tabindex="-1">
             {children()}
         </main>
         <Footer />
+    }
+}
+
+/// A bar across the top of the window while a navigation waits for its page
+/// (the code of a part of the site loaded on demand, or the page's data): a
+/// click then never seems to do nothing. The stylesheet shows it only after
+/// a short delay, so quick navigations do not flicker.
+#[component]
+fn RouteProgress(is_routing: ReadSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || is_routing.get()>
+            <div class="route-progress" role="progressbar" aria-label="Loading the page"></div>
+        </Show>
     }
 }
 
