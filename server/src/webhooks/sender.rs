@@ -43,6 +43,11 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 pub const GIVE_UP_AFTER: Duration = Duration::from_secs(3 * 24 * 3600);
 /// The longest wait between two attempts.
 const MAX_BACKOFF_SECS: i64 = 6 * 3600;
+/// Events and their deliveries are kept this long, for the delivery log;
+/// every delivery is finished long before.
+pub const KEEP_FOR: Duration = Duration::from_secs(30 * 24 * 3600);
+/// How often the worker deletes what is older than [`KEEP_FOR`].
+const PURGE_EVERY: Duration = Duration::from_secs(3600);
 
 /// The HTTP client deliveries go through, with the address policy of the
 /// environment.
@@ -359,15 +364,35 @@ fn backoff_secs(attempts: i32) -> i64 {
     (30_i64 << exponent).min(MAX_BACKOFF_SECS)
 }
 
-/// Runs [`deliver_due`] every few seconds for as long as the process lives.
+/// Deletes the events older than [`KEEP_FOR`] with their deliveries;
+/// returns how many events went.
+pub async fn purge_old(db: &PgPool) -> Result<u64> {
+    let purged = sqlx::query!(
+        "DELETE FROM store_events WHERE created_at < now() - make_interval(secs => $1)",
+        KEEP_FOR.as_secs_f64()
+    )
+    .execute(db)
+    .await?;
+    Ok(purged.rows_affected())
+}
+
+/// Runs [`deliver_due`] every few seconds, and [`purge_old`] every hour, for
+/// as long as the process lives.
 pub fn spawn_worker(db: PgPool, sender: Sender) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(POLL);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut last_purge: Option<tokio::time::Instant> = None;
         loop {
             ticker.tick().await;
             if let Err(error) = deliver_due(&db, &sender).await {
                 tracing::warn!(%error, "webhook round failed");
+            }
+            if last_purge.is_none_or(|at| at.elapsed() >= PURGE_EVERY) {
+                last_purge = Some(tokio::time::Instant::now());
+                if let Err(error) = purge_old(&db).await {
+                    tracing::warn!(%error, "deleting old webhook events failed");
+                }
             }
         }
     })

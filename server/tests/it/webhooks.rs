@@ -17,7 +17,7 @@ use server::{
         orders::{self as store_orders, Action},
         webhooks as endpoints,
     },
-    webhooks::sender::{Sender, deliver_due},
+    webhooks::sender::{Sender, deliver_due, purge_old},
 };
 use sha2::Sha256;
 use sqlx::PgPool;
@@ -351,4 +351,46 @@ async fn only_the_owner_manages_endpoints_and_bad_input_is_named_by_field(db: Pg
             .unwrap()
             .is_empty()
     );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn events_older_than_thirty_days_leave_with_their_deliveries(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let alpha = scope_of(&db, "alpha").await;
+    endpoints::add(
+        &shop.state,
+        &RequestMeta::system(),
+        alpha,
+        "http://127.0.0.1:9/hook",
+        &["order.paid".into()],
+    )
+    .await
+    .unwrap();
+    let mut events = Vec::new();
+    for age in ["31 days", "29 days"] {
+        let event: uuid::Uuid = sqlx::query_scalar("SELECT store_event($1, 'order.paid', '{}')")
+            .bind(alpha.store_id())
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE store_events SET created_at = now() - $2::interval WHERE id = $1")
+            .bind(event)
+            .bind(age)
+            .execute(&db)
+            .await
+            .unwrap();
+        events.push(event);
+    }
+
+    assert_eq!(purge_old(&db).await.unwrap(), 1);
+    let left: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM store_events")
+        .fetch_all(&db)
+        .await
+        .unwrap();
+    assert_eq!(left, [events[1]], "the 29-day-old event stays");
+    let deliveries: i64 = sqlx::query_scalar("SELECT count(*) FROM webhook_deliveries")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(deliveries, 1, "the old event's delivery went with it");
 }
