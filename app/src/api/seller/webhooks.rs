@@ -72,20 +72,22 @@ pub async fn webhooks_page() -> Result<WebhooksView, AppError> {
     let deliveries = webhooks::deliveries(&state, scope)
         .await?
         .into_iter()
-        .map(|delivery| DeliveryView {
-            id: delivery.id,
-            state: delivery.state().to_owned(),
-            url: delivery.url,
-            kind: delivery.kind,
-            event_id: delivery.event_id.to_string(),
-            attempts: delivery.attempts,
-            last_response: match (delivery.last_status, delivery.last_error) {
-                (Some(status), _) => Some(status.to_string()),
-                (None, error) => error,
-            },
-            last_attempt: delivery.last_attempt_at.map(to_the_minute),
-            next_attempt: (delivery.delivered_at.is_none() && delivery.failed_at.is_none())
-                .then(|| to_the_minute(delivery.next_attempt_at)),
+        .map(|delivery| {
+            let state = delivery.state();
+            DeliveryView {
+                id: delivery.id,
+                state: state.to_owned(),
+                url: delivery.url,
+                kind: delivery.kind,
+                event_id: delivery.event_id.to_string(),
+                attempts: delivery.attempts,
+                last_response: match (delivery.last_status, delivery.last_error) {
+                    (Some(status), _) => Some(status.to_string()),
+                    (None, error) => error,
+                },
+                last_attempt: delivery.last_attempt_at.map(to_the_minute),
+                next_attempt: (state == "pending").then(|| to_the_minute(delivery.next_attempt_at)),
+            }
         })
         .collect();
     let events = Kind::ALL
