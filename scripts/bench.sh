@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `make bench`: serves the release build over a large synthetic catalog and
-# measures throughput and latency of the main pages with wrk, checkout under
-# load through the Stripe emulator (bench/checkout.py), the seller statistics
-# over a year of orders (bench/stats.py), the API's bulk stock update
-# (bench/inventory.py), and the size of the browser bundle. Figures go to bench/results/<time>.json; nothing is asserted.
+# measures with wrk the throughput and latency of the main pages, the API, the
+# hashed stylesheet and main wasm module, and a listing sent compressed; then
+# checkout under load through the Stripe emulator (bench/checkout.py), the
+# seller statistics over a year of orders (bench/stats.py), the API's bulk
+# stock update (bench/inventory.py) and the size of the browser bundle.
+# Figures go to bench/results/<time>.json; nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -12,7 +14,7 @@ bash scripts/tools.sh
 bash scripts/services.sh
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-cargo leptos build --release --split
+cargo leptos build --release --precompress --split
 
 port="${BENCH_PORT:-3200}"
 duration="${BENCH_DURATION:-10s}"
@@ -43,11 +45,25 @@ declare -A targets=(
   [healthz]="/healthz"
   [api_products]="/api/v1/products?limit=20"
 )
+# Asked for as a browser does, accepting brotli and gzip: the hashed
+# stylesheet and main module (precompressed) and a listing (compressed as sent).
+pkg=target/site/pkg
+declare -A compressed=(
+  [stylesheet]="/pkg/$(basename "$(ls "$pkg"/bazaar.*.css | head -1)")"
+  [wasm_main]="/pkg/$(basename "$(ls "$pkg"/bazaar.*.wasm | head -1)")"
+  [listing_compressed]="/products"
+)
 raw="$CARGO_TARGET_DIR/bench-raw"
+rm -rf "$raw"
 mkdir -p "$raw"
 for name in "${!targets[@]}"; do
   echo "==> $name ${targets[$name]}"
   wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port${targets[$name]}" | tee "$raw/$name.txt"
+done
+for name in "${!compressed[@]}"; do
+  echo "==> $name ${compressed[$name]}, brotli or gzip"
+  wrk -t2 -c"$connections" -d"$duration" --latency -H 'Accept-Encoding: br, gzip' \
+    "http://127.0.0.1:$port${compressed[$name]}" | tee "$raw/$name.txt"
 done
 
 echo "==> checkout, $shoppers shoppers at once"
@@ -61,6 +77,6 @@ python3 bench/inventory.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$
 
 mkdir -p bench/results
 result="bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
-python3 bench/summarise.py "$raw" target/site/pkg "$products" "$connections" > "$result"
+python3 bench/summarise.py "$raw" "$pkg" "$products" "$connections" > "$result"
 cat "$result"
 echo "written to $result"

@@ -126,17 +126,21 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             shell,
         ))
         .with_state(leptos_options);
-    let immutable_files = |dir: &Path| {
-        Router::new().fallback_service(ServeDir::new(dir)).layer(
-            SetResponseHeaderLayer::overriding(axum::http::header::CACHE_CONTROL, IMMUTABLE),
-        )
+    let immutable = |files: Router| {
+        files.layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            IMMUTABLE,
+        ))
     };
     let app = pages
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .merge(server::http::routes(state.clone()))
         .merge(server::api::routes(state.clone()))
-        .nest("/pkg", immutable_files(&pkg_dir))
-        .nest("/uploads", immutable_files(&state.config.upload_dir));
+        .nest("/pkg", immutable(server::http::assets::routes(pkg_dir)))
+        .nest(
+            "/uploads",
+            immutable(Router::new().fallback_service(ServeDir::new(&state.config.upload_dir))),
+        );
     server::http::with_middleware(app, &state)
 }
 

@@ -21,11 +21,17 @@ test.describe("machine routes", () => {
     expect(await response.text()).toContain(`nonce="${nonce}"`);
   });
 
-  test("hashed bundle files are cached for a year", async ({ request }) => {
+  test("hashed bundle files are cached for a year and sent precompressed", async ({ request }) => {
     const html = await (await request.get("/")).text();
     const css = html.match(/href="(\/pkg\/[^"]+\.css)"/)![1];
-    const response = await request.get(css);
+    const response = await request.get(css, { headers: { "accept-encoding": "br, gzip" } });
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toContain("immutable");
+    expect(response.headers()["content-encoding"]).toBe("br");
+    expect(response.headers()["content-type"]).toBe("text/css");
+    expect(await response.text()).toContain(".filters-disclosure");
+    const gzip = await request.get(css, { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers()["content-encoding"]).toBe("gzip");
+    expect(await gzip.text()).toBe(await response.text());
   });
 });
