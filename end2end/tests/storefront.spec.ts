@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type Page, expect, test } from "@playwright/test";
 import { expectAccessible, hydrates, visit } from "./support";
 
 test("the home page lists demo products from the database", async ({ page }, testInfo) => {
@@ -62,8 +62,41 @@ test("a category link shows only that category's products", async ({ page }, tes
   await expectAccessible(page, testInfo);
 });
 
+/** Phones fold the filter form behind a "Filters" toggle; wide screens show it. */
+async function openFilters(page: Page) {
+  const toggle = page.locator("summary").filter({ hasText: "Filters" });
+  if (await toggle.isVisible()) await toggle.click();
+}
+
+test("on a phone the products come first and the filters fold away", async ({ page }, testInfo) => {
+  test.skip(!testInfo.project.name.startsWith("mobile"), "wide screens show the filters beside the results");
+  await visit(page, "/products", testInfo);
+  await expect(page.locator(".result-count")).toBeInViewport();
+  await expect(page.locator(".product-card").first()).toBeInViewport({ ratio: 0.5 });
+  const filters = page.getByRole("form", { name: "Filter products" });
+  await expect(filters).toBeHidden();
+  const toggle = page.locator("summary").filter({ hasText: "Filters" });
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(filters).toBeVisible();
+  await expectAccessible(page, testInfo);
+
+  await filters.getByLabel("Category").selectOption("stationery");
+  await filters.getByLabel("In stock only").check();
+  await filters.getByLabel("To", { exact: true }).fill("25");
+  await filters.getByLabel("To", { exact: true }).press("Enter");
+  await expect(page).toHaveURL(/category=stationery/);
+  await expect(page).toHaveURL(/in_stock=1/);
+  await expect(toggle).toContainText("3 active");
+  // The chips stay outside the folded form, so they show whether it is open or not.
+  const chips = page.getByRole("list", { name: "Active filters" });
+  await expect(chips.getByRole("link", { name: /Up to €25/ })).toBeVisible();
+  await expectAccessible(page, testInfo);
+});
+
 test("a shopper narrows a listing by price and category, then removes a filter", async ({ page }, testInfo) => {
   await visit(page, "/products", testInfo);
+  await openFilters(page);
   const filters = page.getByRole("form", { name: "Filter products" });
   await filters.getByLabel("Category").selectOption("stationery");
   await filters.getByLabel("To", { exact: true }).fill("25");

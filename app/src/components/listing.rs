@@ -76,73 +76,85 @@ fn FilterForm(
     facets: FacetsView,
 ) -> impl IntoView {
     let selected = |current: &str, value: &str| current == value;
+    let active = match filters.active(fixed).len() {
+        0 => String::new(),
+        n => format!("{n} active"),
+    };
+    // Phones see the results first: the form folds away behind "Filters"
+    // (a native disclosure, no script needed). Wide screens show it beside
+    // the results and hide the toggle (style/main.css).
     view! {
-        <Form method="GET" action=base attr:class="filters stack" attr:aria-label="Filter products">
-            <h2 class="filters__title">"Filter"</h2>
-            <div class="field">
-                <label for="filter-q">"Words"</label>
-                <input id="filter-q" class="input" type="search" name="q" value=filters.q.clone() />
-            </div>
-            {(fixed != "category").then(|| view! {
+        <details class="filters-disclosure">
+            <summary class="filters-disclosure__toggle">
+                "Filters" <span class="filters-disclosure__count">{active}</span>
+            </summary>
+            <Form method="GET" action=base attr:class="filters stack" attr:aria-label="Filter products">
+                <h2 class="filters__title">"Filter"</h2>
                 <div class="field">
-                    <label for="filter-category">"Category"</label>
-                    <select id="filter-category" class="input" name="category">
-                        <option value="">"All categories"</option>
-                        {facets.categories.iter().map(|(slug, name, depth)| view! {
-                            <option value=slug.clone() selected=selected(&filters.category, slug)>
-                                {format!("{}{name}", "— ".repeat(*depth as usize))}
-                            </option>
+                    <label for="filter-q">"Words"</label>
+                    <input id="filter-q" class="input" type="search" name="q" value=filters.q.clone() />
+                </div>
+                {(fixed != "category").then(|| view! {
+                    <div class="field">
+                        <label for="filter-category">"Category"</label>
+                        <select id="filter-category" class="input" name="category">
+                            <option value="">"All categories"</option>
+                            {facets.categories.iter().map(|(slug, name, depth)| view! {
+                                <option value=slug.clone() selected=selected(&filters.category, slug)>
+                                    {format!("{}{name}", "— ".repeat(*depth as usize))}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })}
+                {(fixed != "store").then(|| view! {
+                    <div class="field">
+                        <label for="filter-store">"Store"</label>
+                        <select id="filter-store" class="input" name="store">
+                            <option value="">"All stores"</option>
+                            {facets.stores.iter().map(|(slug, name)| view! {
+                                <option value=slug.clone() selected=selected(&filters.store, slug)>{name.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })}
+                <div class="field">
+                    <label for="filter-material">"Material"</label>
+                    <select id="filter-material" class="input" name="material">
+                        <option value="">"Any material"</option>
+                        {facets.materials.iter().map(|material| view! {
+                            <option value=material.clone() selected=filters.material.eq_ignore_ascii_case(material)>{material.clone()}</option>
                         }).collect_view()}
                     </select>
                 </div>
-            })}
-            {(fixed != "store").then(|| view! {
+                <fieldset class="filters__price">
+                    <legend>"Price (€)"</legend>
+                    <div class="cluster">
+                        <div class="field">
+                            <label for="filter-price-min">"From"</label>
+                            <input id="filter-price-min" class="input" name="price_min" inputmode="decimal" size="6" value=filters.price_min.clone() />
+                        </div>
+                        <div class="field">
+                            <label for="filter-price-max">"To"</label>
+                            <input id="filter-price-max" class="input" name="price_max" inputmode="decimal" size="6" value=filters.price_max.clone() />
+                        </div>
+                    </div>
+                </fieldset>
+                <div class="choice">
+                    <input id="filter-in-stock" type="checkbox" name="in_stock" value="1" checked=filters.in_stock />
+                    <label for="filter-in-stock">"In stock only"</label>
+                </div>
                 <div class="field">
-                    <label for="filter-store">"Store"</label>
-                    <select id="filter-store" class="input" name="store">
-                        <option value="">"All stores"</option>
-                        {facets.stores.iter().map(|(slug, name)| view! {
-                            <option value=slug.clone() selected=selected(&filters.store, slug)>{name.clone()}</option>
+                    <label for="filter-sort">"Sort by"</label>
+                    <select id="filter-sort" class="input" name="sort">
+                        {SORTS.iter().map(|(value, label)| view! {
+                            <option value=*value selected=selected(&filters.sort, value) || (filters.sort.is_empty() && *value == "relevance")>{*label}</option>
                         }).collect_view()}
                     </select>
                 </div>
-            })}
-            <div class="field">
-                <label for="filter-material">"Material"</label>
-                <select id="filter-material" class="input" name="material">
-                    <option value="">"Any material"</option>
-                    {facets.materials.iter().map(|material| view! {
-                        <option value=material.clone() selected=filters.material.eq_ignore_ascii_case(material)>{material.clone()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <fieldset class="filters__price">
-                <legend>"Price (€)"</legend>
-                <div class="cluster">
-                    <div class="field">
-                        <label for="filter-price-min">"From"</label>
-                        <input id="filter-price-min" class="input" name="price_min" inputmode="decimal" size="6" value=filters.price_min.clone() />
-                    </div>
-                    <div class="field">
-                        <label for="filter-price-max">"To"</label>
-                        <input id="filter-price-max" class="input" name="price_max" inputmode="decimal" size="6" value=filters.price_max.clone() />
-                    </div>
-                </div>
-            </fieldset>
-            <div class="choice">
-                <input id="filter-in-stock" type="checkbox" name="in_stock" value="1" checked=filters.in_stock />
-                <label for="filter-in-stock">"In stock only"</label>
-            </div>
-            <div class="field">
-                <label for="filter-sort">"Sort by"</label>
-                <select id="filter-sort" class="input" name="sort">
-                    {SORTS.iter().map(|(value, label)| view! {
-                        <option value=*value selected=selected(&filters.sort, value) || (filters.sort.is_empty() && *value == "relevance")>{*label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <button class="button button--primary" type="submit">"Apply filters"</button>
-        </Form>
+                <button class="button button--primary" type="submit">"Apply filters"</button>
+            </Form>
+        </details>
     }
 }
 
@@ -159,36 +171,23 @@ fn Chips(base: String, fixed: &'static str, filters: Filters, facets: FacetsView
         .iter()
         .map(|(slug, name, _)| (slug.clone(), name.clone()))
         .collect();
-    let mut chips = Vec::new();
-    let mut add = |key: &'static str, label: String| {
-        if key != fixed {
-            chips.push((
-                label,
-                format!("{base}{}", filters.without(key).query_string(fixed)),
-            ));
-        }
-    };
-    if !filters.q.is_empty() {
-        add("q", format!("“{}”", filters.q));
-    }
-    if !filters.category.is_empty() {
-        add("category", name_of(&categories, &filters.category));
-    }
-    if !filters.store.is_empty() {
-        add("store", name_of(&facets.stores, &filters.store));
-    }
-    if !filters.material.is_empty() {
-        add("material", filters.material.clone());
-    }
-    if !filters.price_min.is_empty() {
-        add("price_min", format!("From €{}", filters.price_min));
-    }
-    if !filters.price_max.is_empty() {
-        add("price_max", format!("Up to €{}", filters.price_max));
-    }
-    if filters.in_stock {
-        add("in_stock", "In stock".to_owned());
-    }
+    let chips: Vec<(String, String)> = filters
+        .active(fixed)
+        .into_iter()
+        .map(|key| {
+            let label = match key {
+                "q" => format!("“{}”", filters.q),
+                "category" => name_of(&categories, &filters.category),
+                "store" => name_of(&facets.stores, &filters.store),
+                "material" => filters.material.clone(),
+                "price_min" => format!("From €{}", filters.price_min),
+                "price_max" => format!("Up to €{}", filters.price_max),
+                _ => "In stock".to_owned(),
+            };
+            let href = format!("{base}{}", filters.without(key).query_string(fixed));
+            (label, href)
+        })
+        .collect();
     (!chips.is_empty()).then(|| {
         let clear_all = format!(
             "{base}{}",

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::api::catalog::products::ProductCard;
 
-/// Product cards in a responsive grid; the first row's images load eagerly.
+/// Product cards in a responsive grid; the first row's images load eagerly,
+/// and the first one, the largest thing a phone shows, before other images.
 #[component]
 pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
     view! {
@@ -12,14 +13,14 @@ pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
             {products
                 .into_iter()
                 .enumerate()
-                .map(|(index, product)| view! { <ProductCardView product eager=index < 4 /> })
+                .map(|(index, product)| view! { <ProductCardView product position=index /> })
                 .collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn ProductCardView(product: ProductCard, eager: bool) -> impl IntoView {
+fn ProductCardView(product: ProductCard, position: usize) -> impl IntoView {
     let href = format!("/p/{}", product.slug);
     view! {
         <li class="card product-card">
@@ -35,7 +36,8 @@ fn ProductCardView(product: ProductCard, eager: bool) -> impl IntoView {
                                 alt=""
                                 width=picture.width
                                 height=picture.height
-                                loading=if eager { "eager" } else { "lazy" }
+                                loading=if position < 4 { "eager" } else { "lazy" }
+                                fetchpriority=if position == 0 { "high" } else { "auto" }
                             />
                         }
                             .into_any()

@@ -236,6 +236,7 @@ fn Gallery(
                     src=move || main.with(|p| p.as_ref().map(|p| p.src.clone()))
                     srcset=move || main.with(|p| p.as_ref().map(|p| p.srcset.clone()))
                     sizes="(min-width: 60rem) 36rem, 95vw"
+                    fetchpriority="high"
                     alt=move || main.with(|p| p.as_ref().map(|p| p.alt.clone()))
                     width=move || main.with(|p| p.as_ref().map(|p| p.width))
                     height=move || main.with(|p| p.as_ref().map(|p| p.height))

@@ -87,6 +87,24 @@ impl Filters {
         }
     }
 
+    /// The filters that narrow the results (not the order or the page), in
+    /// the form's order, leaving out `fixed`.
+    pub fn active(&self, fixed: &str) -> Vec<&'static str> {
+        [
+            ("q", !self.q.is_empty()),
+            ("category", !self.category.is_empty()),
+            ("store", !self.store.is_empty()),
+            ("material", !self.material.is_empty()),
+            ("price_min", !self.price_min.is_empty()),
+            ("price_max", !self.price_max.is_empty()),
+            ("in_stock", self.in_stock),
+        ]
+        .into_iter()
+        .filter(|&(key, set)| set && key != fixed)
+        .map(|(key, _)| key)
+        .collect()
+    }
+
     pub fn on_page(&self, page: i64) -> Self {
         Self {
             page,
@@ -114,6 +132,21 @@ impl Filters {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn active_filters_leave_out_order_page_and_the_fixed_filter() {
+        let filters = Filters {
+            q: "wool".into(),
+            category: "knitwear".into(),
+            in_stock: true,
+            sort: "price_asc".into(),
+            page: 3,
+            ..Filters::default()
+        };
+        assert_eq!(filters.active(""), ["q", "category", "in_stock"]);
+        assert_eq!(filters.active("category"), ["q", "in_stock"]);
+        assert!(Filters::default().active("").is_empty());
+    }
 
     #[test]
     fn query_strings_round_trip_and_leave_out_blanks_and_the_fixed_filter() {
