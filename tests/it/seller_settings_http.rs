@@ -64,8 +64,8 @@ async fn a_new_address_keeps_the_old_one_leading_to_the_store(
             ],
         )
         .await;
-    let (_, _, page) = browser.get(SETTINGS).await;
-    assert!(page.contains("Saved."), "{page}");
+    let (status, _, page) = browser.get(SETTINGS).await;
+    assert!(page.contains("Saved."), "{status}: {page}");
     assert_eq!(audited(&db, "store.updated").await, 1);
     let mut shopper = support::Browser::new(app.clone());
     let (status, headers, _) = shopper.get("/s/kettle").await;
