@@ -15,10 +15,10 @@ timed() {
   times+=("$(printf '%5ss  %s' $((SECONDS - start)) "$what")")
 }
 
-timed "Build tools: PostgreSQL, Redis, cargo-leptos, wasm-bindgen (installed the first time only, about 20 minutes)" \
+timed "Build tools: PostgreSQL, Redis, cargo-leptos, wasm-bindgen (installed the first time only, 10 to 20 minutes)" \
   bash scripts/tools.sh serve
 timed "Starting PostgreSQL and Redis on 127.0.0.1:5432 and :6379" bash scripts/services.sh
-timed "Building the server and the browser code (the first time about 25 minutes; afterwards only what changed)" \
+timed "Building the server and the browser code (the first time 20 to 30 minutes; afterwards only what changed)" \
   cargo leptos build --split
 bin="$CARGO_TARGET_DIR/debug/bazaar"
 leptos_site_env DEV

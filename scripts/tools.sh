@@ -51,12 +51,12 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   rustup target add wasm32-unknown-unknown
 fi
 if ! command -v cargo-leptos >/dev/null || [ "$(cargo-leptos --version | awk '{print $2}')" != "0.3.10" ]; then
-  step "building cargo-leptos 0.3.10 (the first time only, about 16 minutes)"
+  step "building cargo-leptos 0.3.10 (the first time only, 7 to 16 minutes)"
   cargo_install cargo-leptos --version 0.3.10 --locked --features no_downloads
 fi
 wbv="$(wasm_bindgen_version)"
 if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$wbv" ]; then
-  step "building wasm-bindgen-cli $wbv (the first time only, about 3 minutes)"
+  step "building wasm-bindgen-cli $wbv (the first time only, about 2 minutes)"
   # Not --locked: one of its locked dependencies is missing from the registry.
   cargo_install wasm-bindgen-cli --version "$wbv" --force
 fi
