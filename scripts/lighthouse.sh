@@ -11,11 +11,11 @@ source scripts/env.sh
 
 port="${1:-3400}"
 lighthouse="$BAZAAR_TOOLS/lighthouse"
-# Pinned to 12: Lighthouse 13 needs Node.js 22.
-if [ ! -x "$lighthouse/node_modules/.bin/lighthouse" ]; then
+# Pinned to the last 12: Lighthouse 13 needs Node.js 22.
+if [ "$("$lighthouse/node_modules/.bin/lighthouse" --version 2>/dev/null)" != "12.8.2" ]; then
   mkdir -p "$lighthouse"
   [ -f "$lighthouse/package.json" ] || echo '{"private":true}' > "$lighthouse/package.json"
-  (cd "$lighthouse" && npm install --no-audit --no-fund -E lighthouse@12.2.3)
+  (cd "$lighthouse" && npm install --no-audit --no-fund -E lighthouse@12.8.2)
 fi
 
 export RATE_LIMIT_PER_MINUTE=0
