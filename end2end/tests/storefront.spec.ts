@@ -62,9 +62,14 @@ test("a category link shows only that category's products", async ({ page }, tes
   await expectAccessible(page, testInfo);
 });
 
-/** Phones fold the filter form behind a "Filters" toggle; wide screens show it. */
+/** The "Filters" toggle that phones fold the filter form behind. */
+function filtersToggle(page: Page) {
+  return page.locator("summary").filter({ hasText: "Filters" });
+}
+
+/** Opens the filter form where it is folded; wide screens show it. */
 async function openFilters(page: Page) {
-  const toggle = page.locator("summary").filter({ hasText: "Filters" });
+  const toggle = filtersToggle(page);
   if (await toggle.isVisible()) await toggle.click();
 }
 
@@ -75,7 +80,7 @@ test("on a phone the products come first and the filters fold away", async ({ pa
   await expect(page.locator(".product-card").first()).toBeInViewport({ ratio: 0.5 });
   const filters = page.getByRole("form", { name: "Filter products" });
   await expect(filters).toBeHidden();
-  const toggle = page.locator("summary").filter({ hasText: "Filters" });
+  const toggle = filtersToggle(page);
   await toggle.focus();
   await page.keyboard.press("Enter");
   await expect(filters).toBeVisible();
