@@ -176,17 +176,22 @@ async fn the_logo_and_threshold_are_checked(_: PgPoolOptions, connect: PgConnect
     let (_, _, page) = browser.get(SETTINGS).await;
     assert!(page.contains("Enter a whole number from 0 to 100,000."));
     assert!(page.contains("a few"), "what was typed is kept");
-    browser
+    let (_, _, again) = browser.get(SETTINGS).await;
+    assert!(
+        !again.contains("Enter a whole number"),
+        "the flash is gone after one showing"
+    );
+    let (saved, _, _) = browser
         .post_form(
             SaveLowStockThreshold::PATH,
             SETTINGS,
             &[("low_stock_threshold", "9")],
         )
         .await;
-    let (_, _, home) = browser.get("/seller").await;
+    let (status, _, home) = browser.get("/seller").await;
     assert!(
         home.contains("ITEM · 9 left"),
-        "the dashboard follows the threshold"
+        "the dashboard follows the threshold (save {saved}, dashboard {status}): {home}"
     );
 }
 
