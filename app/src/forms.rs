@@ -237,13 +237,20 @@ pub mod ssr {
     }
 
     /// Takes (and so removes) the flash a plain form post left for `form`.
+    /// Saved at once: a page streams, and the session layer may already have
+    /// decided whether to save by the time the page's resources run, which
+    /// would leave the flash to show again on the next visit.
     pub(crate) async fn take(form: &str) -> Option<Feedback> {
         let session = session::current().await.ok()?;
-        session
+        let taken = session
             .remove::<Feedback>(&flash_key(form))
             .await
             .ok()
-            .flatten()
+            .flatten()?;
+        if let Err(error) = session.save().await {
+            tracing::warn!(%error, "could not forget the form's feedback");
+        }
+        Some(taken)
     }
 
     /// The answer to a submission that succeeded with `message`.
