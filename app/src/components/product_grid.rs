@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use crate::api::catalog::products::ProductCard;
 
-/// Product cards in a responsive grid; the first row's images load eagerly,
-/// and the first one, the largest thing a phone shows, before other images.
+/// Product cards in a responsive grid. `sizes` follows the grid's columns
+/// (two on phones, three on tablets, four on wide screens) so a phone picks
+/// the smaller stored width; a phone's first row loads eagerly, and its first
+/// picture, the largest thing a phone shows, before other images.
 #[component]
 pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
     view! {
@@ -32,11 +34,11 @@ fn ProductCardView(product: ProductCard, position: usize) -> impl IntoView {
                                 class="product-card__image"
                                 src=picture.src
                                 srcset=picture.srcset
-                                sizes="(min-width: 60rem) 18rem, (min-width: 40rem) 45vw, 90vw"
+                                sizes="(min-width: 60rem) 17rem, (min-width: 40rem) 31vw, calc(50vw - 1.5rem)"
                                 alt=""
                                 width=picture.width
                                 height=picture.height
-                                loading=if position < 4 { "eager" } else { "lazy" }
+                                loading=if position < 2 { "eager" } else { "lazy" }
                                 fetchpriority=if position == 0 { "high" } else { "auto" }
                             />
                         }
