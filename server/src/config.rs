@@ -103,6 +103,8 @@ pub struct Config {
     /// The bearer token a metrics scraper sends; without one (only outside
     /// production) `/metrics` is open, as on a developer's machine.
     pub metrics_token: Option<SecretString>,
+    /// Seals authenticator secrets and keys recovery-code digests.
+    pub secrets_key: crate::secrets::SecretsKey,
 }
 
 /// A setting that is missing or malformed, named so the operator can fix it.
@@ -202,6 +204,21 @@ impl Config {
                 Some(token) => Some(token.into()),
                 None if local => None,
                 None => Some(vars.required("METRICS_TOKEN", None)?.into()),
+            },
+            secrets_key: match vars.get("SECRETS_KEY") {
+                Some(key) => crate::secrets::SecretsKey::from_base64(&key).map_err(|problem| {
+                    ConfigError {
+                        variable: "SECRETS_KEY",
+                        problem,
+                    }
+                })?,
+                None if local => crate::secrets::SecretsKey::local(),
+                None => {
+                    return Err(ConfigError {
+                        variable: "SECRETS_KEY",
+                        problem: "is required in production".into(),
+                    });
+                }
             },
         })
     }
@@ -377,6 +394,29 @@ mod tests {
     }
 
     #[test]
+    fn production_needs_its_own_secrets_key() {
+        let production = |key: Option<&str>| {
+            let mut vars = vec![
+                ("APP_ENV", "prod"),
+                ("APP_URL", "https://bazaar.example"),
+                ("DATABASE_URL", "postgres://db/bazaar"),
+                ("REDIS_URL", "redis://cache"),
+                ("SMTP_URL", "smtps://smtp.example"),
+                ("STRIPE_SECRET_KEY", "sk_live_key"),
+                ("STRIPE_WEBHOOK_SECRET", "whsec_own"),
+                ("METRICS_TOKEN", "token"),
+            ];
+            vars.extend(key.map(|key| ("SECRETS_KEY", key)));
+            config(&vars)
+        };
+        assert_eq!(production(None).unwrap_err().variable, "SECRETS_KEY");
+        let short = production(Some("c2hvcnQ=")).unwrap_err();
+        assert_eq!(short.variable, "SECRETS_KEY");
+        assert!(short.problem.contains("32 bytes"), "{}", short.problem);
+        assert!(production(Some("c2VjcmV0cy1rZXktOC1zZWNyZXRzLWtleS04LXh4eHg=")).is_ok());
+    }
+
+    #[test]
     fn a_malformed_value_is_named_with_its_input() {
         let error = config(&[("BIND_ADDR", "localhost:what")]).unwrap_err();
         assert_eq!(error.variable, "BIND_ADDR");
@@ -405,6 +445,10 @@ mod tests {
             ("STRIPE_SECRET_KEY", "sk_live_stripe-key-4"),
             ("STRIPE_WEBHOOK_SECRET", "whsec_webhook-secret-5"),
             ("METRICS_TOKEN", "metrics-token-6"),
+            (
+                "SECRETS_KEY",
+                "c2VjcmV0cy1rZXktOC1zZWNyZXRzLWtleS04LXh4eHg=",
+            ),
         ])
         .unwrap();
         let printed = format!("{config:?} {config:#?}");

@@ -21,6 +21,7 @@ pub mod paging;
 pub mod payments;
 pub mod redis;
 pub mod request;
+pub mod secrets;
 pub mod seed;
 pub mod seller;
 pub mod state;

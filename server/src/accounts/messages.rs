@@ -143,3 +143,36 @@ pub fn api_token_created(to: &str, app_url: &str, name: &str) -> Message {
         .paragraph("If this was not you, revoke it and change your password:")
         .link("Your API tokens", format!("{app_url}/account/tokens"))
 }
+
+pub fn two_step_changed(to: &str, app_url: &str, on: bool) -> Message {
+    let (subject, what) = if on {
+        (
+            "Two-step sign-in is on",
+            "Two-step sign-in was just turned on for your Bazaar account: \
+             signing in now also asks for a code from your authenticator app.",
+        )
+    } else {
+        (
+            "Two-step sign-in is off",
+            "Two-step sign-in was just turned off for your Bazaar account: \
+             a password alone now signs in.",
+        )
+    };
+    Message::new(to, subject)
+        .paragraph("Hello,")
+        .paragraph(what)
+        .paragraph("If this was not you, reset your password now:")
+        .link("Reset my password", format!("{app_url}/forgot-password"))
+}
+
+pub fn recovery_code_used(to: &str, app_url: &str, left: i64) -> Message {
+    Message::new(to, "A recovery code was used")
+        .paragraph("Hello,")
+        .paragraph(format!(
+            "Someone just signed in to your Bazaar account with one of its \
+             recovery codes; {left} unused codes are left. If you lost your \
+             authenticator app, set it up again and make new codes."
+        ))
+        .paragraph("If this was not you, reset your password now:")
+        .link("Reset my password", format!("{app_url}/forgot-password"))
+}

@@ -12,6 +12,7 @@ pub mod registration;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
+pub mod two_step;
 pub mod users;
 
 pub use email::Email;

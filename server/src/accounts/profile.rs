@@ -8,7 +8,11 @@ use super::{
 use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// Refuses a sensitive change unless `current` is the account's password.
-async fn confirm_password(state: &AppState, user: &AuthUser, current: &str) -> Result<()> {
+pub(crate) async fn confirm_password(
+    state: &AppState,
+    user: &AuthUser,
+    current: &str,
+) -> Result<()> {
     let stored = users::password_hash(&state.db, user.id).await?;
     if password::verify_blocking(current, Some(stored)).await? {
         Ok(())

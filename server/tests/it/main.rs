@@ -13,4 +13,5 @@ mod seed;
 mod seller;
 mod stripe_emulator;
 mod support;
+mod two_step;
 mod webhooks;
