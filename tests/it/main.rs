@@ -15,3 +15,4 @@ mod seller_http;
 mod seller_settings_http;
 mod seller_stats_http;
 mod support;
+mod two_step_http;

@@ -1,8 +1,35 @@
-//! Signing in and out.
+//! Signing in and out. With two-step sign-in on, a right password only
+//! opens the second step: the session remembers whose password it was for
+//! five minutes and is signed in once a code passes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::messages;
-use super::{Email, password, sessions, sessions::Session, throttle, tokens, users};
+use super::{Email, password, sessions, sessions::Session, throttle, tokens, two_step, users};
 use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
+
+/// How long a right password waits for its second step.
+const SECOND_STEP_MINUTES: i64 = 5;
+const SECOND_STEP: &str = "second_step";
+
+/// A sign-in whose password was right, waiting for its second step. It lives
+/// under its own session key: nothing that reads the signed-in user sees it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct PendingSecondStep {
+    user_id: i64,
+    email: String,
+    since: DateTime<Utc>,
+}
+
+/// Where a sign-in stands after the password.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignIn {
+    /// Signed in, as this user.
+    Done(i64),
+    /// The password was right; a code must follow ([`pass_second_step`]).
+    SecondStep,
+}
 
 /// The one answer for an unknown address and a wrong password.
 fn wrong_credentials() -> Error {
@@ -10,14 +37,14 @@ fn wrong_credentials() -> Error {
 }
 
 /// Checks the credentials and, when they hold, starts a signed-in session
-/// (with a new session id). Returns the user's id.
+/// (with a new session id), or the second step when the account has one.
 pub async fn log_in(
     state: &AppState,
     session: &Session,
     meta: &RequestMeta,
     email: &str,
     password_plain: &str,
-) -> Result<i64> {
+) -> Result<SignIn> {
     let email = Email::parse(email)?;
     if password_plain.is_empty() {
         return Err(Error::invalid("password", "Enter your password."));
@@ -72,17 +99,77 @@ pub async fn log_in(
         meta.ip,
     )
     .await?;
+    if two_step::status(&state.db, account.id).await?.enabled {
+        session
+            .insert(
+                SECOND_STEP,
+                PendingSecondStep {
+                    user_id: account.id,
+                    email: email.as_str().to_owned(),
+                    since: Utc::now(),
+                },
+            )
+            .await?;
+        return Ok(SignIn::SecondStep);
+    }
+    finish(state, session, meta, account.id).await?;
+    Ok(SignIn::Done(account.id))
+}
+
+/// Whether this session's password was right and its second step is due.
+pub async fn second_step_due(session: &Session) -> Result<bool> {
+    Ok(pending(session).await?.is_some())
+}
+
+async fn pending(session: &Session) -> Result<Option<PendingSecondStep>> {
+    let pending = session.get::<PendingSecondStep>(SECOND_STEP).await?;
+    Ok(pending.filter(|p| Utc::now() - p.since < chrono::Duration::minutes(SECOND_STEP_MINUTES)))
+}
+
+/// The second step: a code from the authenticator app or a recovery code.
+/// When it passes, the session is signed in.
+pub async fn pass_second_step(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    code: &str,
+) -> Result<i64> {
+    let Some(pending) = pending(session).await? else {
+        session.remove_value(SECOND_STEP).await?;
+        return Err(Error::Conflict(
+            "Five minutes have passed since your password. Please sign in again.".into(),
+        ));
+    };
+    two_step::pass(state, meta, pending.user_id, &pending.email, code).await?;
+    session.remove_value(SECOND_STEP).await?;
+    finish(state, session, meta, pending.user_id).await?;
+    Ok(pending.user_id)
+}
+
+/// Forgets a sign-in waiting for its second step ("use another account").
+pub async fn cancel_second_step(session: &Session) -> Result<()> {
+    session.remove_value(SECOND_STEP).await?;
+    Ok(())
+}
+
+/// What every successful sign-in does, after its last step.
+async fn finish(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    user_id: i64,
+) -> Result<()> {
     let mut tx = state.db.begin().await?;
     // A reset link mailed earlier is no longer needed, and must not outlive the sign-in.
-    tokens::revoke(&mut tx, account.id, tokens::Purpose::ResetPassword).await?;
-    Entry::new(Some(account.id), "login.succeeded")
-        .target(format!("user:{}", account.id))
+    tokens::revoke(&mut tx, user_id, tokens::Purpose::ResetPassword).await?;
+    Entry::new(Some(user_id), "login.succeeded")
+        .target(format!("user:{user_id}"))
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    sessions::sign_in(&state.db, session, account.id, meta).await?;
-    crate::cart::adopt_visitor_cart(&state.db, session, account.id).await?;
-    Ok(account.id)
+    sessions::sign_in(&state.db, session, user_id, meta).await?;
+    crate::cart::adopt_visitor_cart(&state.db, session, user_id).await?;
+    Ok(())
 }
 
 /// Ends the session.

@@ -15,7 +15,7 @@ use sqlx::PgConnection;
 use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, TOTP};
 
-use super::{AuthUser, messages, profile::confirm_password, throttle};
+use super::{AuthUser, messages, profile::confirm_password, sessions, throttle};
 use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 const DIGITS: usize = 6;
@@ -230,16 +230,22 @@ async fn replace_recovery_codes(
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id)
         .execute(&mut *conn)
         .await?;
-    let mut rng = rand::rng();
-    let mut codes = Vec::with_capacity(RECOVERY_CODES);
-    for _ in 0..RECOVERY_CODES {
-        let letters: String = (0..10)
+    let letters: Vec<String> = {
+        let mut rng = rand::rng();
+        (0..RECOVERY_CODES)
             .map(|_| {
-                *RECOVERY_ALPHABET
-                    .choose(&mut rng)
-                    .expect("a non-empty alphabet") as char
+                (0..10)
+                    .map(|_| {
+                        *RECOVERY_ALPHABET
+                            .choose(&mut rng)
+                            .expect("a non-empty alphabet") as char
+                    })
+                    .collect()
             })
-            .collect();
+            .collect()
+    };
+    let mut codes = Vec::with_capacity(RECOVERY_CODES);
+    for letters in letters {
         let digest = state.config.secrets_key.digest("recovery-code", &letters);
         sqlx::query!(
             "INSERT INTO recovery_codes (user_id, digest) VALUES ($1, $2)",
@@ -379,7 +385,7 @@ pub async fn regenerate_recovery_codes(
 }
 
 /// Turns two-step sign-in off, with the password: the app's secret and the
-/// recovery codes are forgotten.
+/// recovery codes are forgotten, and every other session ends.
 pub async fn disable(
     state: &AppState,
     meta: &RequestMeta,
@@ -394,6 +400,7 @@ pub async fn disable(
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user.id)
         .execute(&mut *tx)
         .await?;
+    sessions::end_others(&mut tx, user.id, Some(user.session_id)).await?;
     outbox::enqueue(
         &mut tx,
         &messages::two_step_changed(&user.email, &state.config.app_url, false),

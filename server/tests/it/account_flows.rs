@@ -106,7 +106,7 @@ impl World {
     }
 
     /// One attempt on a new session, which must stay anonymous unless it succeeds.
-    async fn try_log_in(&self, email: &str, password: &str) -> server::Result<i64> {
+    async fn try_log_in(&self, email: &str, password: &str) -> server::Result<login::SignIn> {
         let session = self.new_session();
         let result = login::log_in(&self.state, &session, &self.meta, email, password).await;
         if result.is_err() {

@@ -63,13 +63,49 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<Fee
         .get_or_insert_with(server::accounts::throttle::new_device)
         .clone();
     match login::log_in(&state, &session, &meta, &email, &password).await {
-        Ok(_) => {
+        Ok(signed_in) => {
             session::remember_device(&state.config, &device);
-            leptos_axum::redirect(&safe_next(&next));
+            let next = safe_next(&next);
+            if signed_in == login::SignIn::SecondStep {
+                // The sign-in page asks for the code; `next` waits in its address.
+                let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+                leptos_axum::redirect(&format!("/login?next={next}"));
+            } else {
+                leptos_axum::redirect(&next);
+            }
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::LOGIN, error, &[("email", &email)]).await,
     }
+}
+
+/// Whether this browser's password was right and a code is due.
+#[server]
+pub async fn second_step_due() -> Result<bool, AppError> {
+    Ok(login::second_step_due(&session::current().await?).await?)
+}
+
+/// The second step of a sign-in: a code from the authenticator app or a
+/// recovery code.
+#[server]
+pub async fn pass_second_step(code: String, next: String) -> Result<Feedback, AppError> {
+    let state = state()?;
+    let session = session::current().await?;
+    match login::pass_second_step(&state, &session, &session::meta(), &code).await {
+        Ok(_) => {
+            leptos_axum::redirect(&safe_next(&next));
+            Ok(Feedback::default())
+        }
+        Err(error) => form::refused(forms::SECOND_STEP, error, &[]).await,
+    }
+}
+
+/// Leaves a sign-in waiting for its code, to sign in with another account.
+#[server]
+pub async fn cancel_second_step() -> Result<(), AppError> {
+    login::cancel_second_step(&session::current().await?).await?;
+    leptos_axum::redirect("/login");
+    Ok(())
 }
 
 #[server]

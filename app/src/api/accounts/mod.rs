@@ -7,11 +7,14 @@ pub mod profile;
 pub mod recovery;
 pub mod registration;
 pub mod sessions;
+pub mod two_step;
 
 /// Form names, which key the flash of each form.
 pub mod forms {
     pub const REGISTER: &str = "register";
     pub const LOGIN: &str = "login";
+    pub const SECOND_STEP: &str = "second-step";
+    pub const TWO_STEP: &str = "two-step";
     pub const VERIFY: &str = "verify-email";
     pub const VERIFY_LINK: &str = "verify-email-link";
     pub const RESEND: &str = "resend-verification";

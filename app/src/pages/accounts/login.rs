@@ -1,4 +1,6 @@
-//! `/login`: sign in; `next=` names the page to return to.
+//! `/login`: sign in; `next=` names the page to return to. When the
+//! password was right and the account has two-step sign-in, the page asks
+//! for the code instead.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -8,7 +10,7 @@ use crate::{
     api::{
         accounts::{
             forms,
-            login::{LogIn, demo_accounts},
+            login::{CancelSecondStep, LogIn, PassSecondStep, demo_accounts, second_step_due},
         },
         flash::take_flash,
     },
@@ -22,6 +24,13 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || query.read().get("next").unwrap_or_default();
     let reset_done = move || query.read().get("reset").is_some();
     let flash = Resource::new(|| (), |_| take_flash(forms::LOGIN.into()));
+    let second = ServerAction::<PassSecondStep>::new();
+    let cancel = ServerAction::<CancelSecondStep>::new();
+    let due = Resource::new(
+        move || (action.version().get(), cancel.version().get()),
+        |_| second_step_due(),
+    );
+    let second_flash = Resource::new(|| (), |_| take_flash(forms::SECOND_STEP.into()));
     let demo = Resource::new(|| (), |_| demo_accounts());
     view! {
         <Title text="Sign in" />
@@ -32,6 +41,23 @@ pub fn LoginPage() -> impl IntoView {
             </Show>
             <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
+                    if due.await.unwrap_or(false) {
+                        let feedback = feedback(second.value(), second_flash.await.ok().flatten());
+                        return view! {
+                            <h2>"Two-step sign-in"</h2>
+                            <p>"Type the six-digit code your authenticator app shows for Bazaar, or one of your recovery codes."</p>
+                            <ActionForm action=second attr:class="stack">
+                                <FormStatus feedback />
+                                <input type="hidden" name="next" value=next />
+                                <Field feedback name="code" label="Code" autocomplete="one-time-code" required=true />
+                                <Submit label="Continue" pending=second.pending().into() />
+                            </ActionForm>
+                            <ActionForm action=cancel>
+                                <button class="button button--small" type="submit">"Use another account"</button>
+                            </ActionForm>
+                        }
+                        .into_any();
+                    }
                     let feedback = feedback(action.value(), flash.await.ok().flatten());
                     view! {
                         <ActionForm action attr:class="stack">
@@ -49,6 +75,7 @@ pub fn LoginPage() -> impl IntoView {
                             <Submit label="Sign in" pending=action.pending().into() />
                         </ActionForm>
                     }
+                    .into_any()
                 })}
             </Suspense>
             <p class="link-row">

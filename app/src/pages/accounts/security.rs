@@ -1,5 +1,5 @@
-//! `/account/security`: password, open sessions, deactivating or deleting
-//! the account.
+//! `/account/security`: password, two-step sign-in, open sessions,
+//! deactivating or deleting the account.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,6 +10,7 @@ use crate::{
             forms,
             profile::{ChangePassword, DeactivateAccount, DeleteAccount},
             sessions::{EndSession, sessions},
+            two_step::{DisableTwoStep, EnableTwoStep, NewRecoveryCodes, two_step_state},
         },
         flash::take_flash,
     },
@@ -50,6 +51,7 @@ pub fn SecurityPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <TwoStep />
             <section class="card stack" aria-labelledby="sessions-heading">
                 <h2 id="sessions-heading">"Where you are signed in"</h2>
                 <Transition fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>
@@ -95,6 +97,104 @@ pub fn SecurityPage() -> impl IntoView {
             </section>
             <CloseAccount />
         </section>
+    }
+}
+
+/// Two-step sign-in: set up with a QR code (or the key typed by hand) and a
+/// first code; once on, new recovery codes or off, each with the password.
+/// The three forms share one status line, which also lists recovery codes
+/// the one time they are known.
+#[component]
+fn TwoStep() -> impl IntoView {
+    let enable = ServerAction::<EnableTwoStep>::new();
+    let regenerate = ServerAction::<NewRecoveryCodes>::new();
+    let disable = ServerAction::<DisableTwoStep>::new();
+    let current = Resource::new(
+        move || {
+            (
+                enable.version().get(),
+                regenerate.version().get(),
+                disable.version().get(),
+            )
+        },
+        |_| two_step_state(),
+    );
+    let flash = Resource::new(|| (), |_| take_flash(forms::TWO_STEP.into()));
+    // Whichever of the three answered last.
+    let answer = RwSignal::new(None);
+    for value in [enable.value(), regenerate.value(), disable.value()] {
+        Effect::new(move |_| {
+            if let Some(latest) = value.get() {
+                answer.set(Some(latest));
+            }
+        });
+    }
+    view! {
+        <section class="card stack" aria-labelledby="two-step-heading">
+            <h2 id="two-step-heading">"Two-step sign-in"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let feedback = feedback(answer, flash.await.ok().flatten());
+                    let state = match current.await {
+                        Ok(state) => state,
+                        Err(error) => return view! { <ErrorView error /> }.into_any(),
+                    };
+                    let body = match state.setup {
+                        None => view! {
+                            <p>{format!("On: signing in asks for a code from your authenticator app. {} unused recovery codes left.", state.recovery_codes_left)}</p>
+                            <ActionForm action=regenerate attr:class="stack">
+                                <Field feedback form="recovery-codes" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
+                                <Submit label="Make new recovery codes" class="button" pending=regenerate.pending().into() />
+                            </ActionForm>
+                            <ActionForm action=disable attr:class="stack">
+                                <Field feedback form="two-step-off" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
+                                <Submit label="Turn two-step sign-in off" class="button button--danger" pending=disable.pending().into() />
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        Some(setup) => view! {
+                            <p>"Off. With it on, signing in also asks for a code from an authenticator app on your phone, so a stolen password is not enough."</p>
+                            <p>"Scan this QR code with the app, or type the key below into it; then type the six digits it shows."</p>
+                            <div class="qr-code" role="img" aria-label="QR code for your authenticator app" inner_html=setup.qr_svg></div>
+                            <p>"Key: " <code class="secret-key">{setup.secret}</code></p>
+                            <ActionForm action=enable attr:class="stack">
+                                <Field feedback name="code" label="Code from the app" autocomplete="one-time-code" input_mode="numeric" required=true />
+                                <Submit label="Turn on" pending=enable.pending().into() />
+                            </ActionForm>
+                        }
+                        .into_any(),
+                    };
+                    view! {
+                        <FormStatus feedback />
+                        <RecoveryCodes feedback />
+                        {body}
+                    }
+                    .into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Recovery codes the one time they are known, with a download that needs
+/// no script.
+#[component]
+fn RecoveryCodes(feedback: Signal<Feedback>) -> impl IntoView {
+    move || {
+        feedback.with(|f| f.reveal.clone()).map(|codes| {
+            // Codes are lower-case letters, digits and dashes: only line
+            // breaks need escaping in the address.
+            let download = format!("data:text/plain;charset=utf-8,{}%0D%0A", codes.replace('\n', "%0D%0A"));
+            view! {
+                <div class="stack new-secret">
+                    <h3>"Your recovery codes"</h3>
+                    <ul class="plain recovery-codes">
+                        {codes.lines().map(|code| view! { <li><code>{code.to_owned()}</code></li> }).collect_view()}
+                    </ul>
+                    <a href=download download="bazaar-recovery-codes.txt">"Download the codes as a text file"</a>
+                </div>
+            }
+        })
     }
 }
 
