@@ -5,6 +5,8 @@
 const LAYERS: &[&[&str]] = &[
     // Foundations: no domain knowledge.
     &["error", "money", "text", "paging", "request"],
+    // Sealing with `SECRETS_KEY`, which the configuration reads.
+    &["secrets"],
     &["config"],
     // Connections, integrations and the domain parts that need nothing else.
     &[

@@ -141,7 +141,6 @@ pub async fn pass_second_step(
         ));
     };
     two_step::pass(state, meta, pending.user_id, &pending.email, code).await?;
-    session.remove_value(SECOND_STEP).await?;
     finish(state, session, meta, pending.user_id).await?;
     Ok(pending.user_id)
 }
@@ -159,6 +158,8 @@ async fn finish(
     meta: &RequestMeta,
     user_id: i64,
 ) -> Result<()> {
+    // A second step an earlier attempt left waiting is over too.
+    session.remove_value(SECOND_STEP).await?;
     let mut tx = state.db.begin().await?;
     // A reset link mailed earlier is no longer needed, and must not outlive the sign-in.
     tokens::revoke(&mut tx, user_id, tokens::Purpose::ResetPassword).await?;
