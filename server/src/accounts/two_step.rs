@@ -52,6 +52,16 @@ pub enum Passed {
     RecoveryCode { left: i64 },
 }
 
+/// An audit entry of `action` by the account on itself.
+fn own_entry(user_id: i64, action: &str) -> Entry<'_> {
+    Entry::new(Some(user_id), action).target(format!("user:{user_id}"))
+}
+
+/// A recovery code's stored digest, from its letters without the dash.
+fn recovery_digest(state: &AppState, letters: &str) -> Vec<u8> {
+    state.config.secrets_key.digest("recovery-code", letters)
+}
+
 fn sealed_for(user_id: i64) -> String {
     format!("totp:{user_id}")
 }
@@ -246,7 +256,7 @@ async fn replace_recovery_codes(
     };
     let mut codes = Vec::with_capacity(RECOVERY_CODES);
     for letters in letters {
-        let digest = state.config.secrets_key.digest("recovery-code", &letters);
+        let digest = recovery_digest(state, &letters);
         sqlx::query!(
             "INSERT INTO recovery_codes (user_id, digest) VALUES ($1, $2)",
             user_id,
@@ -272,8 +282,7 @@ pub async fn enable(
     let mut tx = state.db.begin().await?;
     if !accept_code(&mut tx, state, user.id, &user.email, &code, false).await? {
         drop(tx);
-        Entry::new(Some(user.id), "two_step.code_refused")
-            .target(format!("user:{}", user.id))
+        own_entry(user.id, "two_step.code_refused")
             .record(&mut *state.db.acquire().await?, meta)
             .await?;
         return Err(Error::invalid(
@@ -293,8 +302,7 @@ pub async fn enable(
         &messages::two_step_changed(&user.email, &state.config.app_url, true),
     )
     .await?;
-    Entry::new(Some(user.id), "two_step.enabled")
-        .target(format!("user:{}", user.id))
+    own_entry(user.id, "two_step.enabled")
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
@@ -319,7 +327,7 @@ pub async fn pass(
             .await?
             .then_some(Passed::AuthenticatorCode)
     } else {
-        let digest = state.config.secrets_key.digest("recovery-code", &code);
+        let digest = recovery_digest(state, &code);
         let used = sqlx::query!(
             "UPDATE recovery_codes SET used_at = now()
              WHERE user_id = $1 AND digest = $2 AND used_at IS NULL",
@@ -352,10 +360,7 @@ pub async fn pass(
         }
         None => ("two_step.code_refused", Err(wrong_code())),
     };
-    Entry::new(Some(user_id), action)
-        .target(format!("user:{user_id}"))
-        .record(&mut tx, meta)
-        .await?;
+    own_entry(user_id, action).record(&mut tx, meta).await?;
     tx.commit().await?;
     if outcome.is_ok() {
         throttle::succeeded(&state.redis, &counter, None, meta.ip).await?;
@@ -371,13 +376,12 @@ pub async fn regenerate_recovery_codes(
     password: &str,
 ) -> Result<Vec<String>> {
     confirm_password(state, user, password).await?;
-    let mut tx = state.db.begin().await?;
     if !status(&state.db, user.id).await?.enabled {
         return Err(Error::Conflict("Two-step sign-in is off.".into()));
     }
+    let mut tx = state.db.begin().await?;
     let codes = replace_recovery_codes(&mut tx, state, user.id).await?;
-    Entry::new(Some(user.id), "two_step.recovery_codes_replaced")
-        .target(format!("user:{}", user.id))
+    own_entry(user.id, "two_step.recovery_codes_replaced")
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
@@ -406,8 +410,7 @@ pub async fn disable(
         &messages::two_step_changed(&user.email, &state.config.app_url, false),
     )
     .await?;
-    Entry::new(Some(user.id), "two_step.disabled")
-        .target(format!("user:{}", user.id))
+    own_entry(user.id, "two_step.disabled")
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;

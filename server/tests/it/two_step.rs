@@ -2,7 +2,7 @@
 //! authenticator code, pass with a code once, with a recovery code once,
 //! throttled and audited, turned off with the password.
 
-use fixtures::unique_email;
+use fixtures::{audited, unique_email};
 use server::{
     AppState, Error,
     accounts::{
@@ -59,14 +59,6 @@ fn wrong_code(secret: &str) -> String {
     (0..)
         .map(|n: u32| format!("{:06}", n * 7919 % 1_000_000))
         .find(|code| !accepted.contains(code))
-        .unwrap()
-}
-
-async fn audited(db: &PgPool, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(db)
-        .await
         .unwrap()
 }
 

@@ -248,21 +248,4 @@ pub async fn store_with_one_product(db: &PgPool, slug: &str, title: &str) -> (St
     (email, store)
 }
 
-/// How many audit entries of `action` there are.
-pub async fn audited(db: &PgPool, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
-
-/// How many audit entries of `action` on `target` (such as `store:7`) there are.
-pub async fn audited_on(db: &PgPool, action: &str, target: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = $1 AND target = $2")
-        .bind(action)
-        .bind(target)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
+pub use fixtures::{audited, audited_on};
