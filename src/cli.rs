@@ -85,7 +85,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let upload_dir = config.upload_dir.clone();
             let state = connect_migrated(config).await?;
             if demo {
-                let report = seed::demo::run(&state.db, &upload_dir)
+                let report = seed::demo::run(&state.db, &state.config.secrets_key, &upload_dir)
                     .await
                     .context("seeding the demo")?;
                 println!(
@@ -93,6 +93,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     report.products_created,
                     report.products_kept,
                     seed::demo::DEMO_PASSWORD
+                );
+                println!(
+                    "the demo admin's second step: add the key {} to an authenticator app",
+                    seed::demo::DEMO_ADMIN_TOTP_KEY
                 );
                 let orders = seed::orders::seed(&state.db, state.config.platform_fee_basis_points)
                     .await

@@ -16,6 +16,8 @@ pub enum AppError {
     Unauthorized,
     #[error("{}", errors::FORBIDDEN)]
     Forbidden,
+    #[error("{}", errors::SECOND_STEP_REQUIRED)]
+    SecondStepRequired,
     #[error("{}", .0.iter().map(|(_, message)| message.as_str()).collect::<Vec<_>>().join(" "))]
     Invalid(Vec<(String, String)>),
     #[error("{0}")]
@@ -37,7 +39,7 @@ impl AppError {
         match self {
             Self::NotFound => 404,
             Self::Unauthorized => 401,
-            Self::Forbidden => 403,
+            Self::Forbidden | Self::SecondStepRequired => 403,
             Self::Invalid(_) => 422,
             Self::Conflict(_) => 409,
             Self::TooManyRequests => 429,
@@ -63,6 +65,7 @@ impl From<server::Error> for AppError {
             E::NotFound => Self::NotFound,
             E::Unauthorized => Self::Unauthorized,
             E::Forbidden => Self::Forbidden,
+            E::SecondStepRequired => Self::SecondStepRequired,
             E::Invalid(problems) => Self::Invalid(
                 problems
                     .into_iter()

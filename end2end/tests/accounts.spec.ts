@@ -1,5 +1,5 @@
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
-import { expectAccessible, newEmail, PASSWORD, readMail, register, signIn, visit } from "./support";
+import { expectAccessible, newEmail, PASSWORD, readMail, register, signIn, signInAsAdmin, visit } from "./support";
 
 test("a new shopper registers, confirms the address with the mailed code, signs out and in", async ({
   page,
@@ -104,7 +104,7 @@ test("wrong input is explained next to the field and the input is kept", async (
 });
 
 test("an admin sees the platform overview and the audit log", async ({ page }, testInfo) => {
-  await signIn(page, testInfo, "admin@example.com", "demo-password");
+  await signInAsAdmin(page, testInfo);
   await visit(page, "/admin", testInfo);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Platform admin");
   await expect(page.getByRole("cell", { name: "login.succeeded" }).first()).toBeVisible();

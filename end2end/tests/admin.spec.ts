@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test, type TestInfo } from "@playwright/test";
-import { expectAccessible, hydrates, newEmail, newVerifiedShopper, register, signIn, visit } from "./support";
+import { expectAccessible, hydrates, newEmail, newVerifiedShopper, register, signIn, signInAsAdmin, visit } from "./support";
 
 // A 4×4 red PNG: the storefront shows every product with a picture.
 const PNG = Buffer.from(
@@ -19,7 +19,7 @@ async function adminPage(browser: Browser, beside: Page, testInfo: TestInfo): Pr
     viewport: beside.viewportSize(),
   });
   const admin = await context.newPage();
-  await signIn(admin, testInfo, "admin@example.com", "demo-password");
+  await signInAsAdmin(admin, testInfo);
   return admin;
 }
 
@@ -143,7 +143,7 @@ test("an admin assigns the seller role, and removes it only once confirmed", asy
 
 test("the admin's dashboard, categories and orders read well by keyboard", async ({ page }, testInfo) => {
   test.slow();
-  await signIn(page, testInfo, "admin@example.com", "demo-password");
+  await signInAsAdmin(page, testInfo);
   await visit(page, "/admin", testInfo);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Platform admin");
   await expect(page.getByTestId("stats-figure").filter({ hasText: "GMV" })).toBeVisible();

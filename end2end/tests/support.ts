@@ -28,6 +28,17 @@ export async function signIn(page: Page, testInfo: TestInfo, email: string, pass
 
 export const PASSWORD = "lantern orchard pebble";
 
+/**
+ * The platform admin of the admin journeys, made by scripts/e2e.sh without a
+ * second step (the suite's server does not require one of admins).
+ */
+export const ADMIN = "e2e-admin@example.com";
+
+/** Signs `page` in as {@link ADMIN}. */
+export async function signInAsAdmin(page: Page, testInfo: TestInfo) {
+  await signIn(page, testInfo, ADMIN, PASSWORD);
+}
+
 /** An address no other test or run uses. */
 export function newEmail(testInfo: TestInfo, what: string): string {
   const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;

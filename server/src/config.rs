@@ -105,6 +105,9 @@ pub struct Config {
     pub metrics_token: Option<SecretString>,
     /// Seals authenticator secrets and keys recovery-code digests.
     pub secrets_key: crate::secrets::SecretsKey,
+    /// Platform admins must have a second sign-in step before the admin
+    /// answers them.
+    pub require_2fa_for_admins: bool,
 }
 
 /// A setting that is missing or malformed, named so the operator can fix it.
@@ -220,6 +223,7 @@ impl Config {
                     });
                 }
             },
+            require_2fa_for_admins: vars.parsed("REQUIRE_2FA_FOR_ADMINS", true)?,
         })
     }
 

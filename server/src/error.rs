@@ -18,6 +18,9 @@ pub enum Error {
     Unauthorized,
     #[error("you are not allowed to do that")]
     Forbidden,
+    /// Allowed, but only once the account has a second sign-in step.
+    #[error("two-step sign-in is required")]
+    SecondStepRequired,
     /// Input that breaks a rule, with a message for each field concerned.
     #[error("{}", .0.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join(" "))]
     Invalid(Vec<Problem>),
@@ -119,6 +122,7 @@ impl Error {
             Self::NotFound => texts::errors::NOT_FOUND.into(),
             Self::Unauthorized => texts::errors::SIGN_IN.into(),
             Self::Forbidden => texts::errors::FORBIDDEN.into(),
+            Self::SecondStepRequired => texts::errors::SECOND_STEP_REQUIRED.into(),
             Self::Unavailable(what) => texts::errors::unavailable(what),
             Self::Internal(_) => texts::errors::INTERNAL.into(),
             Self::Invalid(_) | Self::Conflict(_) | Self::TooManyRequests { .. } => self.to_string(),
@@ -131,6 +135,7 @@ impl Error {
             Self::NotFound => "not_found",
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
+            Self::SecondStepRequired => "second_step_required",
             Self::Invalid(_) => "invalid",
             Self::Conflict(_) => "conflict",
             Self::TooManyRequests { .. } => "too_many_requests",
@@ -144,7 +149,7 @@ impl Error {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::SecondStepRequired => StatusCode::FORBIDDEN,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

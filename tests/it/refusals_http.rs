@@ -15,22 +15,8 @@ use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::support::{
-    Browser, ORIGIN, app, config, database, signed_in, store_with_one_product, verified_user,
+    Browser, ORIGIN, app, call, config, database, signed_in, store_with_one_product, verified_user,
 };
-
-/// A server function called as the hydrated page calls it.
-fn call(path: &str, fields: &[(&str, &str)]) -> Request<Body> {
-    let body = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish();
-    Request::post(path)
-        .header(header::ACCEPT, "application/json")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ORIGIN, ORIGIN)
-        .header("sec-fetch-site", "same-origin")
-        .body(Body::from(body))
-        .unwrap()
-}
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn refused_server_functions_answer_their_own_status(

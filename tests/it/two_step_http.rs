@@ -2,19 +2,44 @@
 //! `/account/security` from the key the page shows, recovery codes shown
 //! once, then a sign-in that is only complete after its second step.
 
-use app::api::accounts::{
-    login::{LogIn, PassSecondStep},
-    two_step::{DisableTwoStep, EnableTwoStep},
+use app::api::{
+    accounts::{
+        login::{LogIn, PassSecondStep},
+        two_step::{DisableTwoStep, EnableTwoStep},
+    },
+    admin::{AdminArea, users::AdminUserTwoStepReset},
+    seller::settings::StoreMembers,
 };
 use fixtures::unique_email;
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
-use server::accounts::{Role, two_step::current_code};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use server::{
+    AppState,
+    accounts::{
+        Role,
+        two_step::{current_code, enrol_with_key},
+    },
+};
+use sqlx::{
+    PgPool,
+    postgres::{PgConnectOptions, PgPoolOptions},
+};
 
-use crate::support::{Browser, app, audited, config, database, location, signed_in, verified_user};
+use crate::support::{
+    Browser, app, audited, call, config, database, location, signed_in, store_of_a_new_seller,
+    verified_user,
+};
 
 const SECURITY: &str = "/account/security";
+const SET_UP_FIRST: &str = "/account/security?second_step=required#two-step";
+/// An authenticator key (base32) the tests enrol accounts with.
+const KEY: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+async fn enrol(state: &AppState, db: &PgPool, user: i64) {
+    enrol_with_key(db, &state.config.secrets_key, user, KEY)
+        .await
+        .unwrap();
+}
 
 fn between<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
     let from = page
@@ -138,4 +163,148 @@ async fn a_sign_in_with_two_steps_is_complete_only_after_the_code(
         StatusCode::FOUND,
         "turning it off ends the other sessions"
     );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_admin_without_a_second_step_is_sent_to_set_one_up(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (app, state) = app(db.clone(), config(&[("REQUIRE_2FA_FOR_ADMINS", "true")])).await;
+    let email = unique_email("admin");
+    let admin = verified_user(&db, &email, &[Role::Customer, Role::Admin]).await;
+    let mut browser = signed_in(&app, &email).await;
+
+    let (status, headers, _) = browser.get("/admin/users").await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location(&headers), SET_UP_FIRST);
+    let (_, _, page) = browser.get(SET_UP_FIRST).await;
+    assert!(page.contains("needs two-step sign-in"), "{page}");
+    let (status, _, body) = browser.send(call(AdminArea::PATH, &[])).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "admin functions refuse too");
+    assert_eq!(body, r#""SecondStepRequired""#);
+    let (status, _, _) = browser.get("/account/orders").await;
+    assert_eq!(status, StatusCode::OK, "the rest of the site still answers");
+
+    // Once the account has a second step, the same session gets in.
+    enrol(&state, &db, admin).await;
+    let (status, headers, _) = browser.get("/admin/users").await;
+    assert_eq!(status, StatusCode::OK, "{}", location(&headers));
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_owner_requires_a_second_step_of_the_staff(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
+    let (app, state) = app(db.clone(), config(&[])).await;
+    let (owner_email, store) = store_of_a_new_seller(&db, "strict").await;
+    let staff_email = unique_email("staff");
+    let staff = verified_user(&db, &staff_email, &[Role::Customer, Role::Seller]).await;
+    sqlx::query("INSERT INTO store_members (store_id, user_id, role) VALUES ($1, $2, 'staff')")
+        .bind(store)
+        .bind(staff)
+        .execute(&db)
+        .await
+        .unwrap();
+    let mut owner = signed_in(&app, &owner_email).await;
+    let mut helper = signed_in(&app, &staff_email).await;
+    let (status, _, _) = helper.get("/seller/products").await;
+    assert_eq!(status, StatusCode::OK, "not required yet");
+
+    // Staff cannot change the rule; the owner can.
+    helper
+        .post_form(
+            StoreMembers::PATH,
+            "/seller/settings",
+            &[("staff_two_step", "true")],
+        )
+        .await;
+    assert_eq!(audited(&db, "store.staff_two_step_changed").await, 0);
+    let (status, _, _) = owner
+        .post_form(
+            StoreMembers::PATH,
+            "/seller/settings",
+            &[("staff_two_step", "true")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let (_, _, page) = owner.get("/seller/settings").await;
+    assert!(page.contains("Staff now need two-step sign-in"), "{page}");
+    assert!(
+        page.contains("two-step sign-in off"),
+        "the owner sees who has it"
+    );
+    assert_eq!(audited(&db, "store.staff_two_step_changed").await, 1);
+
+    let (status, headers, _) = helper.get("/seller/products").await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(location(&headers), SET_UP_FIRST);
+    let (status, _, _) = owner.get("/seller/products").await;
+    assert_eq!(status, StatusCode::OK, "the rule is for staff");
+    enrol(&state, &db, staff).await;
+    let (status, _, _) = helper.get("/seller/products").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_admin_resets_the_second_step_of_a_locked_out_person(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (app, state) = app(db.clone(), config(&[])).await;
+    let admin_email = unique_email("admin");
+    verified_user(&db, &admin_email, &[Role::Customer, Role::Admin]).await;
+    let email = unique_email("locked-out");
+    let person = verified_user(&db, &email, &[Role::Customer]).await;
+    let mut elsewhere = signed_in(&app, &email).await;
+    enrol(&state, &db, person).await;
+    let mut admin = signed_in(&app, &admin_email).await;
+    let page_of_person = format!("/admin/users/{person}");
+
+    let (_, _, page) = admin.get(&format!("/admin/users?q={email}")).await;
+    assert!(page.contains("<th scope=\"col\">Two-step</th>"), "{page}");
+    let (_, _, page) = admin.get(&page_of_person).await;
+    assert!(page.contains("Reset two-step sign-in"), "{page}");
+
+    let id = person.to_string();
+    admin
+        .post_form(AdminUserTwoStepReset::PATH, &page_of_person, &[("id", &id)])
+        .await;
+    let (_, _, page) = admin.get(&page_of_person).await;
+    assert!(page.contains("Tick the box to confirm"), "{page}");
+    assert_eq!(audited(&db, "two_step.reset").await, 0);
+
+    let (status, _, _) = admin
+        .post_form(
+            AdminUserTwoStepReset::PATH,
+            &page_of_person,
+            &[("id", &id), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let (_, _, page) = admin.get(&page_of_person).await;
+    assert!(
+        page.contains("Two-step sign-in is off for this account"),
+        "{page}"
+    );
+    assert_eq!(audited(&db, "two_step.reset").await, 1);
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM user_totp WHERE user_id = $1")
+        .bind(person)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+    let mailed: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM email_outbox WHERE to_address = $1 AND subject = 'Two-step sign-in was reset'",
+    )
+    .bind(&email)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(mailed, 1);
+    let (status, _, _) = elsewhere.get("/account").await;
+    assert_eq!(status, StatusCode::FOUND, "their sessions ended");
+    // Their password alone signs in again.
+    signed_in(&app, &email).await;
 }

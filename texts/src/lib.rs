@@ -8,6 +8,8 @@ pub mod errors {
     pub const NOT_FOUND: &str = "We could not find that page.";
     pub const SIGN_IN: &str = "Please sign in to continue.";
     pub const FORBIDDEN: &str = "You are not allowed to do that.";
+    pub const SECOND_STEP_REQUIRED: &str =
+        "This part of Bazaar needs two-step sign-in. Set it up on your security page first.";
     pub const TOO_MANY_REQUESTS: &str = "Too many requests. Please wait a moment and try again.";
     pub const UNAVAILABLE: &str = "Bazaar is briefly unavailable. Please try again shortly.";
     pub const INTERNAL: &str = "Something went wrong on our side. Please try again.";

@@ -10,8 +10,12 @@ use crate::{api::request::current_request_id, error::AppError};
 /// A whole-page error with the status it stands for.
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
-    if error == AppError::Unauthorized {
-        return view! { <SignInFirst /> }.into_any();
+    match error {
+        AppError::Unauthorized => return view! { <SignInFirst /> }.into_any(),
+        AppError::SecondStepRequired => {
+            return view! { <Redirect path=SECOND_STEP_SETUP /> }.into_any();
+        }
+        _ => {}
     }
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
@@ -22,7 +26,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     let heading = match &error {
         AppError::NotFound => "Page not found",
         AppError::Unavailable(_) => "Briefly unavailable",
-        AppError::Forbidden => "Not allowed",
+        AppError::Forbidden | AppError::SecondStepRequired => "Not allowed",
         AppError::Unauthorized => "Please sign in",
         _ => "Something went wrong",
     };
@@ -51,6 +55,9 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     }
     .into_any()
 }
+
+/// Where a person who needs a second sign-in step is sent to set one up.
+pub const SECOND_STEP_SETUP: &str = "/account/security?second_step=required#two-step";
 
 /// Sends an anonymous visitor to sign in, and back here afterwards.
 #[component]

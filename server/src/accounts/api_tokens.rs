@@ -11,7 +11,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
-use super::{Role, messages, sessions::AuthUser};
+use super::{Permission, Role, messages, permissions, sessions::AuthUser};
 use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// What every secret starts with.
@@ -195,6 +195,17 @@ pub async fn create(
         problems.add(
             "scopes",
             "Only platform admins can give a token the admin scope.",
+        );
+    }
+    let config = &state.config;
+    if scopes.contains(&Scope::Admin)
+        && permissions::needs_second_step(config, user, Permission::AdministerPlatform)
+        || scopes.iter().any(|scope| scope.needs_store())
+            && permissions::needs_second_step(config, user, Permission::ManageStore)
+    {
+        problems.add(
+            "scopes",
+            "Turn on two-step sign-in on your security page before making a token with these scopes.",
         );
     }
     let store_id = user

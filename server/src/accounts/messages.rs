@@ -165,6 +165,23 @@ pub fn two_step_changed(to: &str, app_url: &str, on: bool) -> Message {
         .link("Reset my password", format!("{app_url}/forgot-password"))
 }
 
+pub fn two_step_reset(to: &str, app_url: &str) -> Message {
+    Message::new(to, "Two-step sign-in was reset")
+        .paragraph("Hello,")
+        .paragraph(
+            "A Bazaar platform admin turned off two-step sign-in for your account, \
+             as is done for someone who lost their authenticator app and recovery codes. \
+             You were signed out everywhere; your password alone now signs in. \
+             Set up two-step sign-in again on your security page.",
+        )
+        .link(
+            "Open my security page",
+            format!("{app_url}/account/security"),
+        )
+        .paragraph("If you did not ask for this, reset your password now:")
+        .link("Reset my password", format!("{app_url}/forgot-password"))
+}
+
 pub fn recovery_code_used(to: &str, app_url: &str, left: i64) -> Message {
     Message::new(to, "A recovery code was used")
         .paragraph("Hello,")

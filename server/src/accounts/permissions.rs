@@ -3,7 +3,7 @@
 
 use super::messages;
 use super::{Role, sessions::AuthUser, throttle};
-use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
+use crate::{AppState, Config, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Permission {
@@ -37,9 +37,27 @@ pub fn allows(user: &AuthUser, permission: Permission) -> bool {
     }
 }
 
+/// Whether `user` must add a second sign-in step before using `permission`:
+/// platform admins when the platform requires it (`REQUIRE_2FA_FOR_ADMINS`),
+/// and the staff of a store whose owner requires it.
+pub fn needs_second_step(config: &Config, user: &AuthUser, permission: Permission) -> bool {
+    if user.two_step {
+        return false;
+    }
+    match permission {
+        Permission::AdministerPlatform => config.require_2fa_for_admins,
+        Permission::ManageStore => user
+            .stores
+            .first()
+            .is_some_and(|store| store.role == "staff" && store.staff_two_step_required),
+        Permission::Checkout | Permission::OpenStore => false,
+    }
+}
+
 /// The user when signed in and allowed; `Unauthorized` for anonymous
-/// visitors, `Forbidden` otherwise. Refused admin access is logged, audited
-/// and, when repeated, reported to the platform admins by mail.
+/// visitors, `SecondStepRequired` for one who must first add a second
+/// sign-in step, `Forbidden` otherwise. Refused admin access is logged,
+/// audited and, when repeated, reported to the platform admins by mail.
 pub async fn require<'a>(
     state: &AppState,
     meta: &RequestMeta,
@@ -49,6 +67,9 @@ pub async fn require<'a>(
     if let Some(user) = user
         && allows(user, permission)
     {
+        if needs_second_step(&state.config, user, permission) {
+            return Err(Error::SecondStepRequired);
+        }
         return Ok(user);
     }
     if permission == Permission::AdministerPlatform {

@@ -82,6 +82,8 @@ pub struct Membership {
     pub slug: String,
     pub name: String,
     pub role: String,
+    /// The owner requires a second sign-in step of the store's staff.
+    pub staff_two_step_required: bool,
 }
 
 /// The signed-in user of a request, checked against the database.
@@ -93,6 +95,8 @@ pub struct AuthUser {
     pub verified: bool,
     pub roles: Vec<Role>,
     pub stores: Vec<Membership>,
+    /// The account has a second sign-in step.
+    pub two_step: bool,
     pub session_id: Uuid,
 }
 
@@ -172,10 +176,13 @@ pub async fn current_user(
                   s.last_seen_at < now() - interval '1 minute' AS "stale!",
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
                   COALESCE((SELECT jsonb_agg(jsonb_build_object(
-                              'store_id', st.id, 'slug', st.slug, 'name', st.name, 'role', m.role)
+                              'store_id', st.id, 'slug', st.slug, 'name', st.name, 'role', m.role,
+                              'staff_two_step_required', st.staff_two_step_required)
                               ORDER BY st.id)
                             FROM store_members m JOIN stores st ON st.id = m.store_id
-                            WHERE m.user_id = u.id), '[]') AS "stores!"
+                            WHERE m.user_id = u.id), '[]') AS "stores!",
+                  EXISTS (SELECT 1 FROM user_totp t
+                          WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!"
            FROM users u JOIN user_sessions s ON s.user_id = u.id AND s.id = $2
            WHERE u.id = $1"#,
         signed_in.user_id,
@@ -207,6 +214,7 @@ pub async fn current_user(
         verified: row.verified,
         roles: row.roles.iter().filter_map(|r| Role::parse(r)).collect(),
         stores: serde_json::from_value(row.stores).map_err(crate::Error::internal)?,
+        two_step: row.two_step,
         session_id: signed_in.session_id,
     }))
 }

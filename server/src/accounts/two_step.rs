@@ -398,12 +398,7 @@ pub async fn disable(
 ) -> Result<()> {
     confirm_password(state, user, password).await?;
     let mut tx = state.db.begin().await?;
-    sqlx::query!("DELETE FROM user_totp WHERE user_id = $1", user.id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user.id)
-        .execute(&mut *tx)
-        .await?;
+    forget(&mut tx, user.id).await?;
     sessions::end_others(&mut tx, user.id, Some(user.session_id)).await?;
     outbox::enqueue(
         &mut tx,
@@ -414,6 +409,85 @@ pub async fn disable(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Turns two-step sign-in off for a person who lost both their app and
+/// their recovery codes, at a platform admin's hand: every session of theirs
+/// ends and they are told by mail. Admins turn their own off on their
+/// security page, with their password.
+pub async fn reset_by_admin(
+    state: &AppState,
+    meta: &RequestMeta,
+    admin: i64,
+    user_id: i64,
+) -> Result<()> {
+    if admin == user_id {
+        return Err(Error::Conflict(
+            "Turn your own two-step sign-in off on your security page.".into(),
+        ));
+    }
+    let mut tx = state.db.begin().await?;
+    let email = sqlx::query_scalar!(
+        r#"SELECT email::text AS "email!" FROM users WHERE id = $1 AND status <> 'deleted' FOR UPDATE"#,
+        user_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    if !forget(&mut tx, user_id).await? {
+        return Err(Error::Conflict(
+            "This account has no two-step sign-in.".into(),
+        ));
+    }
+    sessions::end_others(&mut tx, user_id, None).await?;
+    outbox::enqueue(
+        &mut tx,
+        &messages::two_step_reset(&email, &state.config.app_url),
+    )
+    .await?;
+    Entry::new(Some(admin), "two_step.reset")
+        .target(format!("user:{user_id}"))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes the account's authenticator secret and recovery codes; whether
+/// it had a secret.
+async fn forget(conn: &mut PgConnection, user_id: i64) -> Result<bool> {
+    let removed = sqlx::query!("DELETE FROM user_totp WHERE user_id = $1", user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(removed.rows_affected() > 0)
+}
+
+/// Turns two-step sign-in on with a known authenticator key (base32), for
+/// the demo's accounts: it replaces a secret still being set up; an account
+/// whose two-step sign-in is on keeps its own.
+pub async fn enrol_with_key(
+    db: &sqlx::PgPool,
+    key: &crate::secrets::SecretsKey,
+    user_id: i64,
+    secret_base32: &str,
+) -> Result<()> {
+    let secret = totp_rs::Secret::Encoded(secret_base32.to_owned())
+        .to_bytes()
+        .map_err(|error| Error::internal(format!("{error:?}")))?;
+    let sealed = key.seal(&sealed_for(user_id), &secret)?;
+    sqlx::query!(
+        "INSERT INTO user_totp (user_id, sealed_secret, enabled_at) VALUES ($1, $2, now())
+         ON CONFLICT (user_id) DO UPDATE SET sealed_secret = EXCLUDED.sealed_secret, enabled_at = now()
+         WHERE user_totp.enabled_at IS NULL",
+        user_id,
+        sealed
+    )
+    .execute(db)
+    .await?;
     Ok(())
 }
 

@@ -57,6 +57,8 @@ pub struct Account {
     pub created_at: DateTime<Utc>,
     pub store: Option<String>,
     pub open_sessions: i64,
+    /// The account has a second sign-in step.
+    pub two_step: bool,
 }
 
 /// A page of accounts, newest first.
@@ -72,6 +74,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
                   u.created_at,
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
                   (SELECT s.name FROM store_members m JOIN stores s ON s.id = m.store_id WHERE m.user_id = u.id) AS store,
+                  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!",
                   count(*) OVER () AS "total!"
            FROM users u
            WHERE u.status <> 'deleted'
@@ -104,6 +107,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
             created_at: row.created_at,
             store: row.store,
             open_sessions: 0,
+            two_step: row.two_step,
         })
         .collect();
     Ok(window.page(items, total))
@@ -116,7 +120,8 @@ pub async fn find(db: &PgPool, id: i64) -> Result<Account> {
                   u.created_at,
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
                   (SELECT s.name FROM store_members m JOIN stores s ON s.id = m.store_id WHERE m.user_id = u.id) AS store,
-                  (SELECT count(*) FROM user_sessions s WHERE s.user_id = u.id AND s.ended_at IS NULL) AS "open_sessions!"
+                  (SELECT count(*) FROM user_sessions s WHERE s.user_id = u.id AND s.ended_at IS NULL) AS "open_sessions!",
+                  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!"
            FROM users u WHERE u.id = $1 AND u.status <> 'deleted'"#,
         id
     )
@@ -133,6 +138,7 @@ pub async fn find(db: &PgPool, id: i64) -> Result<Account> {
         created_at: row.created_at,
         store: row.store,
         open_sessions: row.open_sessions,
+        two_step: row.two_step,
     })
 }
 

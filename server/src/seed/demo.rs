@@ -8,17 +8,27 @@ use sqlx::PgPool;
 use super::{Dice, placeholder};
 use crate::{
     Error, Result,
-    accounts::{Email, Role, users},
+    accounts::{Email, Role, two_step, users},
     media,
+    secrets::SecretsKey,
     text::{self, capitalise},
 };
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo-password";
 
+/// The demo platform admin's authenticator key (base32): platform admins
+/// need a second sign-in step, so the demo admin has one from the start.
+/// Type it into an authenticator app to sign in as the admin.
+pub const DEMO_ADMIN_TOTP_KEY: &str = "BAZAARDEMOADMINTOTPKEYFORLOCAL23";
+
 /// The demo accounts, shown on the login page in development.
 pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
-    ("admin@example.com", "platform admin"),
+    (
+        "admin@example.com",
+        "platform admin; its second step takes a code from an authenticator app \
+         given the key BAZAARDEMOADMINTOTPKEYFORLOCAL23",
+    ),
     ("seller@example.com", "owner of Northwind Knits"),
     ("seller2@example.com", "owner of Atelier Ceramica"),
     ("shopper@example.com", "customer"),
@@ -165,19 +175,27 @@ pub struct Report {
 }
 
 /// Seeds the demo marketplace; products that already exist are kept as they are.
-pub async fn run(db: &PgPool, upload_dir: &Path) -> Result<Report> {
+pub async fn run(db: &PgPool, secrets_key: &SecretsKey, upload_dir: &Path) -> Result<Report> {
     seed_categories(db).await?;
-    for (email, name, roles) in [
-        (
-            "admin@example.com",
-            "Ada Admin",
-            &[Role::Customer, Role::Admin][..],
-        ),
-        ("shopper@example.com", "Sam Shopper", &[Role::Customer][..]),
-    ] {
-        users::upsert_verified(db, &Email::parse(email)?, name, DEMO_PASSWORD, roles, false)
-            .await?;
-    }
+    let admin = users::upsert_verified(
+        db,
+        &Email::parse("admin@example.com")?,
+        "Ada Admin",
+        DEMO_PASSWORD,
+        &[Role::Customer, Role::Admin],
+        false,
+    )
+    .await?;
+    two_step::enrol_with_key(db, secrets_key, admin, DEMO_ADMIN_TOTP_KEY).await?;
+    users::upsert_verified(
+        db,
+        &Email::parse("shopper@example.com")?,
+        "Sam Shopper",
+        DEMO_PASSWORD,
+        &[Role::Customer],
+        false,
+    )
+    .await?;
     let mut report = Report::default();
     let mut product_number = 0u64;
     for store in STORES {

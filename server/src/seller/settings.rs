@@ -24,6 +24,8 @@ pub struct Settings {
     pub logo_key: Option<String>,
     pub low_stock_threshold: i32,
     pub members: Vec<Member>,
+    /// Staff must have a second sign-in step to work in the store.
+    pub staff_two_step_required: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -33,11 +35,14 @@ pub struct Member {
     pub name: String,
     /// `owner` or `staff`.
     pub role: String,
+    /// The member has a second sign-in step.
+    pub two_step: bool,
 }
 
 pub async fn get(db: &PgPool, scope: StoreScope) -> Result<Settings> {
     let store = sqlx::query!(
-        "SELECT name, slug, description, status, logo_key, low_stock_threshold FROM stores WHERE id = $1",
+        "SELECT name, slug, description, status, logo_key, low_stock_threshold, staff_two_step_required
+         FROM stores WHERE id = $1",
         scope.store_id()
     )
     .fetch_optional(db)
@@ -45,7 +50,9 @@ pub async fn get(db: &PgPool, scope: StoreScope) -> Result<Settings> {
     .ok_or(Error::NotFound)?;
     let members = sqlx::query_as!(
         Member,
-        r#"SELECT u.id AS user_id, u.email::text AS "email!", u.name, m.role
+        r#"SELECT u.id AS user_id, u.email::text AS "email!", u.name, m.role,
+                  EXISTS (SELECT 1 FROM user_totp t
+                          WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!"
            FROM store_members m JOIN users u ON u.id = m.user_id
            WHERE m.store_id = $1 ORDER BY m.role = 'staff', m.joined_at, u.id"#,
         scope.store_id()
@@ -62,6 +69,7 @@ pub async fn get(db: &PgPool, scope: StoreScope) -> Result<Settings> {
         logo_key: store.logo_key,
         low_stock_threshold: store.low_stock_threshold,
         members,
+        staff_two_step_required: store.staff_two_step_required,
     })
 }
 
@@ -162,6 +170,37 @@ pub async fn set_low_stock_threshold(
         .metadata(json!({ "threshold": threshold }))
         .record(&mut tx, meta)
         .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Requires a second sign-in step of the store's staff, or stops requiring
+/// it. Staff without one are sent to set it up at their next seller page.
+/// Owner only.
+pub async fn set_staff_two_step(
+    db: &PgPool,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    required: bool,
+) -> Result<()> {
+    let scope = scope.require_owner()?;
+    let mut tx = db.begin().await?;
+    let changed = sqlx::query!(
+        "UPDATE stores SET staff_two_step_required = $2, updated_at = now()
+         WHERE id = $1 AND staff_two_step_required <> $2",
+        scope.store_id(),
+        required
+    )
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() > 0 {
+        Entry::new(Some(scope.actor()), "store.staff_two_step_changed")
+            .target(format!("store:{}", scope.store_id()))
+            .store(scope.store_id())
+            .metadata(json!({ "required": required }))
+            .record(&mut tx, meta)
+            .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

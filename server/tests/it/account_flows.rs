@@ -1129,6 +1129,7 @@ async fn only_a_confirmed_address_may_open_a_store(db: PgPool) {
             slug: "corner-shop".into(),
             name: "Corner Shop".into(),
             role: "owner".into(),
+            staff_two_step_required: false,
         }]
     );
     assert!(permissions::allows(&user, Permission::ManageStore));

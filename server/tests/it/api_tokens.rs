@@ -53,6 +53,7 @@ async fn account(db: &PgPool, email: &str, roles: &[Role]) -> AuthUser {
             name: slug.clone(),
             slug,
             role: "owner".into(),
+            staff_two_step_required: false,
         });
     }
     AuthUser {
@@ -62,6 +63,7 @@ async fn account(db: &PgPool, email: &str, roles: &[Role]) -> AuthUser {
         verified: true,
         roles: roles.to_vec(),
         stores,
+        two_step: false,
         session_id: Uuid::new_v4(),
     }
 }

@@ -4,6 +4,7 @@ use fixtures::TempDir;
 use server::{
     accounts::password,
     catalog::products::{ProductQuery, list_published},
+    secrets::SecretsKey,
     seed,
 };
 use sqlx::PgPool;
@@ -11,9 +12,13 @@ use sqlx::PgPool;
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPool) {
     let uploads = TempDir::new();
-    let first = seed::demo::run(&db, &uploads).await.unwrap();
+    let first = seed::demo::run(&db, &SecretsKey::local(), &uploads)
+        .await
+        .unwrap();
     assert_eq!((first.products_created, first.products_kept), (63, 0));
-    let second = seed::demo::run(&db, &uploads).await.unwrap();
+    let second = seed::demo::run(&db, &SecretsKey::local(), &uploads)
+        .await
+        .unwrap();
     assert_eq!((second.products_created, second.products_kept), (0, 63));
 
     let listing = list_published(&db, &ProductQuery::default()).await.unwrap();
@@ -32,6 +37,24 @@ async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPo
         .await
         .unwrap();
     assert_eq!(stores, 3);
+
+    // The demo admin has a second step, from the key the login page names.
+    let (admin, sealed): (i64, Vec<u8>) = sqlx::query_as(
+        "SELECT u.id, t.sealed_secret FROM users u JOIN user_totp t ON t.user_id = u.id
+         WHERE u.email = 'admin@example.com' AND t.enabled_at IS NOT NULL",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let secret = SecretsKey::local()
+        .open(&format!("totp:{admin}"), &sealed)
+        .unwrap();
+    let key = seed::demo::DEMO_ADMIN_TOTP_KEY;
+    assert_eq!(
+        secret,
+        totp_rs::Secret::Encoded(key.into()).to_bytes().unwrap()
+    );
+    assert!(seed::demo::DEMO_ACCOUNTS[0].1.contains(key));
 
     // Months of orders, once: the figures of every store order add up.
     assert_eq!(seed::orders::seed(&db, 1000).await.unwrap(), 60);
@@ -82,7 +105,9 @@ async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPo
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_scale_seed_adds_the_requested_products_once(db: PgPool) {
-    seed::demo::run(&db, &TempDir::new()).await.unwrap();
+    seed::demo::run(&db, &SecretsKey::local(), &TempDir::new())
+        .await
+        .unwrap();
     assert_eq!(seed::scale::run(&db, 500).await.unwrap(), 500);
     assert_eq!(seed::scale::run(&db, 500).await.unwrap(), 0);
     let listing = list_published(&db, &ProductQuery::default()).await.unwrap();

@@ -35,6 +35,7 @@ async fn account(state: &AppState) -> AuthUser {
         verified: true,
         roles: vec![Role::Customer],
         stores: vec![],
+        two_step: false,
         session_id: Uuid::new_v4(),
     }
 }

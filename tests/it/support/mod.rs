@@ -39,8 +39,12 @@ pub async fn database(connect: PgConnectOptions) -> PgPool {
 }
 
 /// The whole application on `db`, as if every request came from one random
-/// client address.
+/// client address. What it logs is shown with the output of a failing test.
 pub async fn app(db: PgPool, config: Config) -> (Router, AppState) {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("info,sqlx=warn")
+        .with_test_writer()
+        .try_init();
     let state = fixtures::state(db, config).await;
     let options = LeptosOptions::builder().output_name("bazaar").build();
     let client = SocketAddr::from((fixtures::random_client(), 40000));
@@ -120,6 +124,20 @@ impl Browser {
             .unwrap();
         self.send(request).await
     }
+}
+
+/// A server function called as the hydrated page calls it.
+pub fn call(path: &str, fields: &[(&str, &str)]) -> Request<Body> {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish();
+    Request::post(path)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, ORIGIN)
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body))
+        .unwrap()
 }
 
 pub fn location(headers: &HeaderMap) -> String {

@@ -10,7 +10,7 @@ use {
     super::{admin, confirmed, forms},
     crate::{api::orders::when, error::state, forms::ssr as form, session},
     server::{
-        accounts::Role,
+        accounts::{Role, two_step},
         admin::users::{self, Account, Filter},
     },
 };
@@ -29,6 +29,7 @@ pub struct UserView {
     pub joined: String,
     pub store: Option<String>,
     pub open_sessions: i64,
+    pub two_step: bool,
     /// The admin looking at their own account.
     pub is_you: bool,
 }
@@ -46,6 +47,7 @@ fn view_of(account: Account, you: i64) -> UserView {
         joined: when(account.created_at),
         store: account.store,
         open_sessions: account.open_sessions,
+        two_step: account.two_step,
     }
 }
 
@@ -134,6 +136,31 @@ pub async fn admin_user_resend(id: i64) -> Result<Feedback, AppError> {
         forms::USER,
         outcome,
         "A new verification mail is on its way.",
+        &[],
+    )
+    .await
+}
+
+/// Turns off the two-step sign-in of a person locked out of it, after the
+/// confirmation is ticked.
+#[server]
+pub async fn admin_user_two_step_reset(
+    id: i64,
+    #[server(default)] confirm: Option<String>,
+) -> Result<Feedback, AppError> {
+    let you = admin().await?.id;
+    if !confirmed(&confirm) {
+        let error = server::Error::invalid(
+            "confirm-two-step",
+            "Tick the box to confirm: the person is signed out everywhere.",
+        );
+        return form::refused(forms::USER, error, &[]).await;
+    }
+    let outcome = two_step::reset_by_admin(&state()?, &session::meta(), you, id).await;
+    form::answer(
+        forms::USER,
+        outcome,
+        "Two-step sign-in is off for this account; its owner was told by mail.",
         &[],
     )
     .await

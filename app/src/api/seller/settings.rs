@@ -31,6 +31,7 @@ pub struct MemberView {
     pub email: String,
     pub name: String,
     pub role: String,
+    pub two_step: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +43,7 @@ pub struct SettingsView {
     pub logo: Option<String>,
     pub low_stock_threshold: i32,
     pub members: Vec<MemberView>,
+    pub staff_two_step_required: bool,
     /// Whether the person looking is the owner (members and closing).
     pub is_owner: bool,
 }
@@ -67,8 +69,10 @@ pub async fn store_settings() -> Result<SettingsView, AppError> {
                 email: member.email,
                 name: member.name,
                 role: member.role,
+                two_step: member.two_step,
             })
             .collect(),
+        staff_two_step_required: found.staff_two_step_required,
         is_owner: scope.require_owner().is_ok(),
     })
 }
@@ -155,16 +159,27 @@ pub async fn upload_logo(data: MultipartData) -> Result<Feedback, AppError> {
     form::answer(forms::LOGO, outcome, notice, &[]).await
 }
 
-/// Adds a staff member by email, or removes one (`remove` holds their id).
+/// Adds a staff member by email, removes one (`remove` holds their id), or
+/// requires a second sign-in step of the staff (`staff_two_step`).
 #[server]
 pub async fn store_members(
     #[server(default)] email: String,
     #[server(default)] remove: Option<i64>,
+    #[server(default)] staff_two_step: Option<bool>,
 ) -> Result<Feedback, AppError> {
     let scope = session::store_scope().await?;
     let state = state()?;
     let db = &state.db;
     let meta = session::meta();
+    if let Some(required) = staff_two_step {
+        let outcome = settings::set_staff_two_step(db, &meta, scope, required).await;
+        let notice = if required {
+            "Staff now need two-step sign-in to work in the store."
+        } else {
+            "Staff no longer need two-step sign-in."
+        };
+        return form::answer(forms::MEMBERS, outcome, notice, &[]).await;
+    }
     match remove {
         Some(user_id) => {
             let outcome = settings::remove_staff(db, &meta, scope, user_id).await;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
@@ -120,6 +121,9 @@ fn TwoStep() -> impl IntoView {
         |_| two_step_state(),
     );
     let flash = Resource::new(|| (), |_| take_flash(forms::TWO_STEP.into()));
+    // Sent here by a page that needs a second step (`SECOND_STEP_SETUP`).
+    let required = use_query_map()
+        .with_untracked(|query| query.get("second_step").as_deref() == Some("required"));
     // Whichever of the three answered last.
     let answer = RwSignal::new(None);
     for value in [enable.value(), regenerate.value(), disable.value()] {
@@ -130,7 +134,7 @@ fn TwoStep() -> impl IntoView {
         });
     }
     view! {
-        <section class="card stack" aria-labelledby="two-step-heading">
+        <section class="card stack" id="two-step" aria-labelledby="two-step-heading">
             <h2 id="two-step-heading">"Two-step sign-in"</h2>
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
@@ -153,6 +157,11 @@ fn TwoStep() -> impl IntoView {
                         }
                         .into_any(),
                         Some(setup) => view! {
+                            {required.then(|| view! {
+                                <div class="alert alert--warning">
+                                    <p>{texts::errors::SECOND_STEP_REQUIRED}" Once it is on, go back to where you were."</p>
+                                </div>
+                            })}
                             <p>"Off. With it on, signing in also asks for a code from an authenticator app on your phone, so a stolen password is not enough."</p>
                             <p>"Scan this QR code with the app, or type the key below into it; then type the six digits it shows."</p>
                             <div class="qr-code" role="img" aria-label="QR code for your authenticator app" inner_html=setup.qr_svg></div>
@@ -191,10 +200,37 @@ fn RecoveryCodes(feedback: Signal<Feedback>) -> impl IntoView {
                     <ul class="plain recovery-codes">
                         {codes.lines().map(|code| view! { <li><code>{code.to_owned()}</code></li> }).collect_view()}
                     </ul>
-                    <a href=download download="bazaar-recovery-codes.txt">"Download the codes as a text file"</a>
+                    <p class="cluster">
+                        <a href=download download="bazaar-recovery-codes.txt">"Download the codes as a text file"</a>
+                        <PrintButton />
+                    </p>
                 </div>
             }
         })
+    }
+}
+
+/// Prints the page (print styles keep only the recovery codes). Printing
+/// needs a script, so the button appears only once the page is live.
+#[component]
+fn PrintButton() -> impl IntoView {
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    move || {
+        live.get().then(|| {
+            view! {
+                <button type="button" class="button button--small" on:click=move |_| print()>
+                    "Print the codes"
+                </button>
+            }
+        })
+    }
+}
+
+fn print() {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }
 

@@ -10,8 +10,8 @@ use crate::{
         admin::{
             Listing, forms,
             users::{
-                AdminUserResend, AdminUserRole, AdminUserStatus, ROLES, UserView, admin_user,
-                admin_users,
+                AdminUserResend, AdminUserRole, AdminUserStatus, AdminUserTwoStepReset, ROLES,
+                UserView, admin_user, admin_users,
             },
         },
         flash::take_flash,
@@ -92,7 +92,7 @@ fn UserTable(list: Listing<UserView>) -> impl IntoView {
     view! {
         <ListTable
             rows=list.rows
-            columns=&["Email", "Name", "Roles", "Store", "Status", "Joined"]
+            columns=&["Email", "Name", "Roles", "Store", "Status", "Two-step", "Joined"]
             count=format!("{} accounts", list.total)
             labelled_by="users-count"
             pages=Pages { path: "/admin/users", keys: FILTERS, page: list.page, page_count: list.page_count }
@@ -104,6 +104,7 @@ fn UserTable(list: Listing<UserView>) -> impl IntoView {
                     <td>{user.roles.iter().map(|role| role_label(role)).collect::<Vec<_>>().join(", ")}</td>
                     <td>{user.store.unwrap_or_default()}</td>
                     <td>{account_status(&user.status, user.verified)}</td>
+                    <td>{two_step_label(user.two_step)}</td>
                     <td>{user.joined}</td>
                 </tr>
             }
@@ -118,6 +119,7 @@ pub fn AdminUserPage() -> impl IntoView {
     let role = ServerAction::<AdminUserRole>::new();
     let status = ServerAction::<AdminUserStatus>::new();
     let resend = ServerAction::<AdminUserResend>::new();
+    let reset = ServerAction::<AdminUserTwoStepReset>::new();
     let last_sent = RwSignal::new(Sent::Role);
     Effect::new(move || {
         if role.input().with(Option::is_some) {
@@ -134,11 +136,19 @@ pub fn AdminUserPage() -> impl IntoView {
             last_sent.set(Sent::Resend);
         }
     });
+    Effect::new(move || {
+        if reset.input().with(Option::is_some) {
+            last_sent.set(Sent::TwoStepReset);
+        }
+    });
     let user = Resource::new(
         move || {
             (
                 id(),
-                role.version().get() + status.version().get() + resend.version().get(),
+                role.version().get()
+                    + status.version().get()
+                    + resend.version().get()
+                    + reset.version().get(),
             )
         },
         |(id, _)| async move {
@@ -162,9 +172,10 @@ pub fn AdminUserPage() -> impl IntoView {
                                 Sent::Role => role.value().get(),
                                 Sent::Status => status.value().get(),
                                 Sent::Resend => resend.value().get(),
+                                Sent::TwoStepReset => reset.value().get(),
                             });
                             let feedback = feedback(answer, flash);
-                            view! { <Account user feedback role status resend /> }.into_any()
+                            view! { <Account user feedback role status resend reset /> }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -180,6 +191,7 @@ enum Sent {
     Role,
     Status,
     Resend,
+    TwoStepReset,
 }
 
 #[component]
@@ -189,9 +201,10 @@ fn Account(
     role: ServerAction<AdminUserRole>,
     status: ServerAction<AdminUserStatus>,
     resend: ServerAction<AdminUserResend>,
+    reset: ServerAction<AdminUserTwoStepReset>,
 ) -> impl IntoView {
     let id = user.id.to_string();
-    let (reactivate_id, resend_id) = (id.clone(), id.clone());
+    let (reactivate_id, resend_id, reset_id) = (id.clone(), id.clone(), id.clone());
     let active = user.status == "active";
     view! {
         <Title text=format!("{} · Users · Platform admin", user.email) />
@@ -202,6 +215,7 @@ fn Account(
             <dt>"Joined"</dt><dd>{user.joined.clone()}</dd>
             <dt>"Store"</dt><dd>{user.store.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>"Signed in on"</dt><dd>{format!("{} devices", user.open_sessions)}</dd>
+            <dt>"Two-step sign-in"</dt><dd data-testid="user-two-step">{two_step_label(user.two_step)}</dd>
         </dl>
         <FormStatus feedback />
         <section class="stack" aria-labelledby="roles-heading">
@@ -239,6 +253,7 @@ fn Account(
                     <Submit label="Resend the verification mail" pending=resend.pending().into() class="button" />
                 </ActionForm>
             })}
+            {(user.two_step && !user.is_you).then(|| view! { <ResetTwoStep id=reset_id feedback action=reset /> })}
         </section>
     }
 }
@@ -315,6 +330,36 @@ fn Deactivate(
         </ActionForm>
     }
     .into_any()
+}
+
+/// Turns off the second step of a person locked out of it, once the
+/// confirmation is ticked.
+#[component]
+fn ResetTwoStep(
+    id: String,
+    feedback: Signal<Feedback>,
+    action: ServerAction<AdminUserTwoStepReset>,
+) -> impl IntoView {
+    let problem = move || feedback.with(|f| f.problem("confirm-two-step"));
+    view! {
+        <ActionForm action attr:class="stack card" attr:aria-labelledby="reset-two-step-heading">
+            <h3 id="reset-two-step-heading">"Reset two-step sign-in"</h3>
+            <p>"For a person who lost both their authenticator app and their recovery codes. Make sure it is really them first."</p>
+            <input type="hidden" name="id" value=id />
+            <div class="field" class:field--invalid=move || problem().is_some()>
+                <label>
+                    <input type="checkbox" name="confirm" value="yes" />
+                    " I checked who is asking; sign them out everywhere and turn their second step off"
+                </label>
+                {move || problem().map(|message| view! { <p class="field__error">{message}</p> })}
+            </div>
+            <Submit label="Reset two-step sign-in" pending=action.pending().into() class="button button--danger" />
+        </ActionForm>
+    }
+}
+
+fn two_step_label(on: bool) -> &'static str {
+    if on { "On" } else { "Off" }
 }
 
 fn role_label(role: &str) -> &'static str {

@@ -189,9 +189,10 @@ fn Members(
                     let label = if member.name.is_empty() { member.email.clone() } else { format!("{} ({})", member.name, member.email) };
                     let remove = format!("Remove {}", member.email);
                     let staff = member.role == "staff";
+                    let two_step = if member.two_step { "two-step sign-in on" } else { "two-step sign-in off" };
                     view! {
                         <li class="toolbar">
-                            <span class="grow">{label} " · " {member.role.clone()}</span>
+                            <span class="grow">{label} " · " {member.role.clone()} " · " {two_step}</span>
                             {(is_owner && staff).then(|| view! {
                                 <ActionForm action>
                                     <input type="hidden" name="remove" value=member.user_id.to_string() />
@@ -202,6 +203,7 @@ fn Members(
                     }
                 }).collect_view()}
             </ul>
+            <StaffTwoStep required=settings.staff_two_step_required is_owner action />
             {if is_owner {
                 view! {
                     <ActionForm action attr:class="stack">
@@ -222,6 +224,36 @@ fn Members(
             }}
         </section>
     }
+}
+
+/// Whether staff need a second sign-in step; the owner switches it.
+#[component]
+fn StaffTwoStep(
+    required: bool,
+    is_owner: bool,
+    action: ServerAction<StoreMembers>,
+) -> impl IntoView {
+    let state = if required {
+        "Staff need two-step sign-in to work in the store."
+    } else {
+        "Staff may sign in with a password alone."
+    };
+    if !is_owner {
+        return view! { <p class="muted">{state}</p> }.into_any();
+    }
+    let label = if required {
+        "Stop requiring it"
+    } else {
+        "Require two-step sign-in of staff"
+    };
+    view! {
+        <ActionForm action attr:class="toolbar">
+            <input type="hidden" name="staff_two_step" value=(!required).to_string() />
+            <p class="grow">{state}</p>
+            <Submit label pending=action.pending().into() class="button" />
+        </ActionForm>
+    }
+    .into_any()
 }
 
 #[component]
