@@ -14,7 +14,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use leptos::{prelude::*, server_fn::error::SERVER_FN_ERROR_HEADER};
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use server::secrecy::ExposeSecret;
 use server::{
     AppState, Config, db,
@@ -99,10 +99,19 @@ async fn start_stripe_emulator(config: &Config) -> anyhow::Result<Emulator> {
     Ok(emulator)
 }
 
+/// The app's routes, listed once per process. Listing them renders the app
+/// with resource loading switched off for the whole process (a global flag
+/// in `leptos_server`), and a resource first polled meanwhile waits forever:
+/// a page served while a second router is built would never finish.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Pages and server functions from `app`, machine routes from `server`, and
 /// static files, all behind the same middleware.
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let site_root = leptos_options.site_root.to_string();
     let pkg_dir = Path::new(&site_root).join(leptos_options.site_pkg_dir.as_ref());
     let pages = Router::new()
