@@ -31,7 +31,8 @@ cat <<TEXT
 
 Bazaar: http://${BIND_ADDR:-127.0.0.1:3000}
 Demo accounts, password demo-password:
-  admin@example.com     platform admin
+  admin@example.com     platform admin; its second step is a code from an
+                        authenticator app given the key BAZAARDEMOADMINTOTPKEYFORLOCAL23
   seller@example.com    owner of Northwind Knits
   seller2@example.com   owner of Atelier Ceramica
   shopper@example.com   customer

@@ -58,6 +58,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             None
         };
     server::orders::payment::spawn_sweeper(state.clone());
+    server::catalog::changes::spawn_listener(state.clone());
     let router = router(state, leptos_options);
 
     let listener = tokio::net::TcpListener::bind(bind_addr)

@@ -199,6 +199,7 @@ pub async fn create(
     }
     let config = &state.config;
     if scopes.contains(&Scope::Admin)
+        && user.has_role(Role::Admin)
         && permissions::needs_second_step(config, user, Permission::AdministerPlatform)
         || scopes.iter().any(|scope| scope.needs_store())
             && permissions::needs_second_step(config, user, Permission::ManageStore)

@@ -8,6 +8,7 @@ use super::PAGE_SIZE;
 use crate::{
     AppState, Error, Result,
     audit::Entry,
+    catalog,
     money::Money,
     paging::{Page, Window},
     request::RequestMeta,
@@ -182,7 +183,6 @@ pub async fn set_suspended(
         .await?;
     tx.commit().await?;
     // Listings and the store filter show active stores only.
-    state.listings.invalidate_all();
-    state.facets.invalidate_all();
+    catalog::changes::forget(state);
     Ok(())
 }

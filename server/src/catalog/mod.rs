@@ -2,6 +2,7 @@
 //! see them on the storefront.
 
 pub mod categories;
+pub mod changes;
 pub mod facets;
 pub mod markdown;
 pub mod products;

@@ -11,6 +11,7 @@ use crate::{
     accounts::messages,
     accounts::{Email, Role, users},
     audit::Entry,
+    catalog,
     mail::outbox,
     media,
     request::RequestMeta,
@@ -134,7 +135,7 @@ pub async fn save_details(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    shown_elsewhere(state);
+    catalog::changes::forget(state);
     Ok(())
 }
 
@@ -392,12 +393,6 @@ pub async fn close(state: &AppState, meta: &RequestMeta, scope: StoreScope) -> R
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    shown_elsewhere(state);
+    catalog::changes::forget(state);
     Ok(())
-}
-
-/// The store's name and status show in cached listings and filters.
-fn shown_elsewhere(state: &AppState) {
-    state.listings.invalidate_all();
-    state.facets.invalidate_all();
 }

@@ -308,3 +308,30 @@ async fn a_token_stops_at_once_when_revoked_expired_or_its_owner_changes(db: PgP
     assert!(refused("bzr_notatoken".into()).await);
     assert!(refused(String::new()).await);
 }
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_token_cannot_skip_a_required_second_step(db: PgPool) {
+    let config = fixtures::config(&[("REQUIRE_2FA_FOR_ADMINS", "true")]);
+    let state = fixtures::state(db.clone(), config).await;
+    let mut admin = account(&db, "admin@example.com", &[Role::Customer, Role::Admin]).await;
+    let admin_token = asking("Reports", &["admin"], Some(30));
+    let refused = api_tokens::create(&state, &meta(), &admin, &admin_token).await;
+    assert_eq!(fields(refused), ["scopes"]);
+
+    let mut staff = account(&db, "staff@example.com", &[Role::Customer, Role::Seller]).await;
+    staff.stores[0].role = "staff".into();
+    staff.stores[0].staff_two_step_required = true;
+    let store_token = asking("Stock sync", &["catalog:write"], Some(30));
+    let refused = api_tokens::create(&state, &meta(), &staff, &store_token).await;
+    assert_eq!(fields(refused), ["scopes"]);
+
+    // With a second step, both are made.
+    admin.two_step = true;
+    staff.two_step = true;
+    api_tokens::create(&state, &meta(), &admin, &admin_token)
+        .await
+        .unwrap();
+    api_tokens::create(&state, &meta(), &staff, &store_token)
+        .await
+        .unwrap();
+}
