@@ -1,7 +1,7 @@
 //! `bazaar serve`: the axum server with Leptos pages, server functions,
 //! machine routes and static files, shut down gracefully on a signal.
 
-use std::{net::SocketAddr, path::Path};
+use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Duration};
 
 use anyhow::Context;
 use app::{App, shell};
@@ -18,6 +18,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use server::secrecy::ExposeSecret;
 use server::{
     AppState, Config, db,
+    http::health::Draining,
     payments::emulator::{Emulator, Settings},
 };
 use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
@@ -59,21 +60,61 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         };
     server::orders::payment::spawn_sweeper(state.clone());
     server::catalog::changes::spawn_listener(state.clone());
+    let draining = state.draining.clone();
+    let (drain, grace) = (state.config.shutdown_drain, state.config.shutdown_grace);
     let router = router(state, leptos_options);
 
     let listener = tokio::net::TcpListener::bind(bind_addr)
         .await
         .with_context(|| format!("binding {bind_addr}"))?;
     tracing::info!("Bazaar listening on http://{bind_addr}");
-    axum::serve(
+    serve_until(listener, router, draining, shutdown_signal(), drain, grace).await?;
+    tracing::info!("Bazaar stopped");
+    Ok(())
+}
+
+/// Serves until `stop` completes, then drains: `/readyz` answers 503 while
+/// the node keeps serving for `drain`, so the load balancer stops sending it
+/// requests; then it takes no new connection and gives the requests in
+/// flight `grace` to finish. Whatever still runs after that is cut off.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    draining: Draining,
+    stop: impl Future<Output = ()> + Send + 'static,
+    drain: Duration,
+    grace: Duration,
+) -> anyhow::Result<()> {
+    let (drained, draining_done) = tokio::sync::oneshot::channel();
+    let shutdown = async move {
+        stop.await;
+        draining.begin();
+        tracing::info!(seconds = drain.as_secs(), "stopping: draining");
+        tokio::time::sleep(drain).await;
+        tracing::info!(
+            seconds = grace.as_secs(),
+            "stopping: finishing requests in flight"
+        );
+        let _ = drained.send(());
+    };
+    let serving = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .context("serving")?;
-    tracing::info!("Bazaar stopped");
-    Ok(())
+    .with_graceful_shutdown(shutdown)
+    .into_future();
+    tokio::pin!(serving);
+    tokio::select! {
+        served = &mut serving => return served.context("serving"),
+        _ = draining_done => {}
+    }
+    match tokio::time::timeout(grace, serving).await {
+        Ok(served) => served.context("serving"),
+        Err(_) => {
+            tracing::warn!("requests still in flight when the grace period ended were cut off");
+            Ok(())
+        }
+    }
 }
 
 /// Without a Stripe key, payments go to the built-in emulator, which posts
@@ -196,5 +237,5 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutting down: finishing requests in flight");
+    tracing::info!("told to stop");
 }

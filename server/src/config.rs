@@ -108,6 +108,11 @@ pub struct Config {
     /// Platform admins must have a second sign-in step before the admin
     /// answers them.
     pub require_2fa_for_admins: bool,
+    /// How long a stopping node keeps serving while `/readyz` says it is
+    /// draining, so the load balancer stops sending it requests.
+    pub shutdown_drain: Duration,
+    /// How long requests in flight then have to finish.
+    pub shutdown_grace: Duration,
 }
 
 /// A setting that is missing or malformed, named so the operator can fix it.
@@ -224,6 +229,10 @@ impl Config {
                 }
             },
             require_2fa_for_admins: vars.parsed("REQUIRE_2FA_FOR_ADMINS", true)?,
+            shutdown_drain: Duration::from_secs(
+                vars.parsed("SHUTDOWN_DRAIN_SECS", if local { 0 } else { 5 })?,
+            ),
+            shutdown_grace: Duration::from_secs(vars.parsed("SHUTDOWN_GRACE_SECS", 30)?),
         })
     }
 

@@ -11,6 +11,7 @@ use crate::{
         facets::{FacetsCache, facets_cache},
         products::{ListingCache, listing_cache},
     },
+    http::health::Draining,
     payments::Payments,
 };
 
@@ -23,6 +24,7 @@ pub struct AppState {
     pub listings: ListingCache,
     pub facets: FacetsCache,
     pub payments: Payments,
+    pub draining: Draining,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             redis,
             listings: listing_cache(),
             facets: facets_cache(),
+            draining: Draining::default(),
         }
     }
 }

@@ -14,5 +14,6 @@ mod refusals_http;
 mod seller_http;
 mod seller_settings_http;
 mod seller_stats_http;
+mod shutdown_http;
 mod support;
 mod two_step_http;

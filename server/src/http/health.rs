@@ -1,6 +1,12 @@
 //! Liveness and readiness probes.
 
-use std::time::Duration;
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
 use axum::{Json, extract::State, http::StatusCode};
 use fred::prelude::ClientLike;
@@ -16,6 +22,22 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
+/// Whether this node is shutting down. Set when it is told to stop, so
+/// `/readyz` answers 503 and the load balancer sends it nothing new while it
+/// finishes what it was given.
+#[derive(Clone, Debug, Default)]
+pub struct Draining(Arc<AtomicBool>);
+
+impl Draining {
+    pub fn begin(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 /// The readiness report: each backing service and whether it answers.
 #[derive(Serialize)]
 pub struct Readiness {
@@ -24,7 +46,8 @@ pub struct Readiness {
     pub redis: &'static str,
 }
 
-/// 200 when PostgreSQL and Redis both answer, else 503 naming the one that did not.
+/// 200 when PostgreSQL and Redis both answer and the node is not shutting
+/// down, else 503 saying which (`draining`, or the service that did not).
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
     let database = tokio::time::timeout(PROBE_TIMEOUT, sqlx::query("SELECT 1").execute(&state.db));
     let redis = tokio::time::timeout(PROBE_TIMEOUT, state.redis.ping::<String>(None));
@@ -39,14 +62,19 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readines
     } else {
         "unavailable"
     };
-    let ready = database == "ok" && redis == "ok";
+    let draining = state.draining.is_on();
+    let ready = !draining && database == "ok" && redis == "ok";
     let status = if ready {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE
     };
     let report = Readiness {
-        status: if ready { "ready" } else { "unavailable" },
+        status: match (ready, draining) {
+            (true, _) => "ready",
+            (false, true) => "draining",
+            (false, false) => "unavailable",
+        },
         database,
         redis,
     };

@@ -49,3 +49,23 @@ async fn the_serving_role_uses_rows_but_cannot_change_the_schema(
         assert_eq!(code.as_deref(), Some("42501"), "{ddl}: {refused}");
     }
 }
+
+#[sqlx::test(migrations = false)]
+async fn nodes_starting_together_apply_each_migration_once(db: PgPool) {
+    let config = fixtures::config(&[]);
+    let mut starts = tokio::task::JoinSet::new();
+    for _ in 0..4 {
+        let (config, db) = (config.clone(), db.clone());
+        starts.spawn(async move { server::db::migrate(&config, &db).await });
+    }
+    while let Some(started) = starts.join_next().await {
+        started.unwrap().expect("every node starts");
+    }
+    let (applied, versions): (i64, i64) =
+        sqlx::query_as("SELECT count(*), count(DISTINCT version) FROM _sqlx_migrations")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(applied, server::db::MIGRATOR.iter().count() as i64);
+    assert_eq!(versions, applied, "each migration ran once");
+}
