@@ -34,6 +34,10 @@ enum Command {
         #[arg(long, value_name = "PRODUCTS")]
         scale: Option<i32>,
     },
+    /// Run the payment emulator on its own, on `STRIPE_EMULATOR_ADDR`, for
+    /// several nodes to share through `STRIPE_API_URL` (its webhooks go to
+    /// `APP_URL`, the load balancer). Stops on Ctrl-C or SIGTERM.
+    StripeEmulator,
     /// Create an admin account, or make an existing account an admin.
     CreateAdmin {
         #[arg(long)]
@@ -73,6 +77,15 @@ pub fn main() -> ExitCode {
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Serve => bazaar::serve::run(config).await,
+        Command::StripeEmulator => {
+            let emulator = bazaar::serve::start_stripe_emulator(&config).await?;
+            println!(
+                "Stripe emulator at {}: give every node STRIPE_API_URL={0}",
+                emulator.base_url()
+            );
+            bazaar::serve::shutdown_signal().await;
+            Ok(())
+        }
         Command::Migrate => {
             connect_migrated(config).await?;
             println!("migrations applied");

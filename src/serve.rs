@@ -117,9 +117,10 @@ pub async fn serve_until(
     }
 }
 
-/// Without a Stripe key, payments go to the built-in emulator, which posts
-/// its webhooks back to this app.
-async fn start_stripe_emulator(config: &Config) -> anyhow::Result<Emulator> {
+/// The payment emulator on `STRIPE_EMULATOR_ADDR`, posting its webhooks to
+/// `APP_URL`: started by `serve` when there is no Stripe key nor another
+/// emulator's `STRIPE_API_URL`, or on its own by `bazaar stripe-emulator`.
+pub async fn start_stripe_emulator(config: &Config) -> anyhow::Result<Emulator> {
     let settings = Settings {
         webhook_url: format!("{}/webhooks/stripe", config.app_url),
         webhook_secret: config.stripe_webhook_secret.expose_secret().to_owned(),
@@ -218,7 +219,8 @@ async fn server_fn_error_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-async fn shutdown_signal() {
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -16,4 +16,5 @@ mod seller_settings_http;
 mod seller_stats_http;
 mod shutdown_http;
 mod support;
+mod two_nodes;
 mod two_step_http;

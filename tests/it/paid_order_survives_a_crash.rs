@@ -2,10 +2,7 @@
 //! webhook: once it is back, the order ends paid exactly once, its stock
 //! taken once and one confirmation mailed.
 
-use std::{
-    process::{Child, Command, Stdio},
-    time::Duration,
-};
+use std::time::Duration;
 
 use fixtures::{address, http_client, unique_email};
 use http::{Request, header};
@@ -17,46 +14,11 @@ use server::{
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
-use crate::support::{config, database, store_with_one_product, verified_user};
-
-const SECRET: &str = "whsec_crash_test";
-
-/// `bazaar serve` as its own process, as in production.
-fn serve(database_url: &str, addr: &str, emulator: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_bazaar"))
-        .arg("serve")
-        .env("APP_ENV", "test")
-        .env("DATABASE_URL", database_url)
-        .env_remove("DATABASE_MIGRATE_URL")
-        .env("BIND_ADDR", addr)
-        .env("APP_URL", format!("http://{addr}"))
-        .env("STRIPE_API_URL", emulator)
-        .env("STRIPE_WEBHOOK_SECRET", SECRET)
-        .env_remove("STRIPE_SECRET_KEY")
-        .env_remove("SMTP_URL")
-        .env("RATE_LIMIT_PER_MINUTE", "0")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the bazaar binary starts")
-}
-
-async fn healthy(addr: &str) {
-    let client = http_client();
-    for _ in 0..300 {
-        let request = Request::get(format!("http://{addr}/healthz"))
-            .body(Full::default())
-            .unwrap();
-        if let Ok(response) = client.request(request).await
-            && response.status().is_success()
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the app at {addr} never became healthy");
-}
+use crate::support::{
+    config, database,
+    processes::{WEBHOOK_SECRET, answering, database_url, free_addr, serve},
+    store_with_one_product, verified_user,
+};
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
@@ -64,20 +26,16 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
     connect: PgConnectOptions,
 ) {
     let db = database(connect.clone()).await;
-    let base = std::env::var("DATABASE_URL").expect("DATABASE_URL names the test server");
-    let (server_url, _) = base.rsplit_once('/').unwrap();
-    let database_url = format!("{server_url}/{}", connect.get_database().unwrap());
-    let addr = {
-        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        probe.local_addr().unwrap().to_string()
-    };
+    let database_url = database_url(&connect);
+    let addr = free_addr();
+    let app_url = format!("http://{addr}");
     // Stripe keeps retrying a webhook that found nobody: first after 200 ms,
     // then twice as long each time.
     let emulator = Emulator::start(
         "127.0.0.1:0".parse().unwrap(),
         Settings {
-            webhook_url: format!("http://{addr}/webhooks/stripe"),
-            webhook_secret: SECRET.into(),
+            webhook_url: format!("{app_url}/webhooks/stripe"),
+            webhook_secret: WEBHOOK_SECRET.into(),
             retry_base: Duration::from_millis(200),
             max_attempts: 12,
         },
@@ -94,14 +52,14 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
     let email = unique_email("crash");
     let customer = verified_user(&db, &email, &[server::accounts::Role::Customer]).await;
 
-    let mut app = serve(&database_url, &addr, emulator.base_url());
-    healthy(&addr).await;
+    let app = serve(&database_url, &addr, &app_url, emulator.base_url());
+    answering(&addr, "/healthz").await;
 
     // The shopper checks out through a node of the same configuration.
     let config = config(&[
-        ("APP_URL", &format!("http://{addr}")),
+        ("APP_URL", &app_url),
         ("STRIPE_API_URL", emulator.base_url()),
-        ("STRIPE_WEBHOOK_SECRET", SECRET),
+        ("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET),
     ]);
     let state = fixtures::state(db.clone(), config).await;
     cart::add(
@@ -119,8 +77,7 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         .await
         .unwrap();
 
-    app.kill().expect("SIGKILL reaches the app");
-    app.wait().unwrap();
+    drop(app); // SIGKILL
 
     let client = http_client();
     let pay = Request::post(&payment_url)
@@ -135,7 +92,7 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         "the emulator took the payment"
     );
 
-    let mut app = serve(&database_url, &addr, emulator.base_url());
+    let app = serve(&database_url, &addr, &app_url, emulator.base_url());
     let mut status = String::new();
     for _ in 0..600 {
         status = sqlx::query_scalar("SELECT status FROM orders WHERE id = $1")
@@ -148,8 +105,7 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    app.kill().unwrap();
-    app.wait().unwrap();
+    drop(app);
     assert_eq!(
         status, "paid",
         "the retried webhook reached the restarted app"

@@ -3,6 +3,8 @@
 //! the test's own database and the local Redis. What the server's tests use
 //! as well comes from the `fixtures` crate.
 
+pub mod processes;
+
 use std::net::SocketAddr;
 
 use app::api::accounts::login::LogIn;

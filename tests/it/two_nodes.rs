@@ -1,0 +1,171 @@
+//! Two `bazaar serve` nodes on one database and one Redis, paying through
+//! one `bazaar stripe-emulator` process, used in turn as a load balancer
+//! would use them: a sign-in on one node holds on the other, a change shows
+//! on the other node at once, and a payment whose webhook reaches the other
+//! node settles the order exactly once.
+
+use std::time::Duration;
+
+use app::api::accounts::login::LogIn;
+use axum::body::Bytes;
+use fixtures::{address, http_client, unique_email};
+use http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::{BodyExt, Full};
+use leptos::server_fn::ServerFn;
+use server::{accounts::Role, cart, orders::checkout};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+
+use crate::support::{
+    config, database,
+    processes::{
+        WEBHOOK_SECRET, answering, database_url, free_addr, listening, serve, stripe_emulator,
+    },
+    store_with_one_product, verified_user,
+};
+
+async fn send(request: Request<Full<Bytes>>) -> (StatusCode, HeaderMap, String) {
+    let response = http_client().request(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let body = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&body).into_owned(),
+    )
+}
+
+async fn page(node: &str, path: &str, cookies: &str) -> (StatusCode, String) {
+    let request = Request::get(format!("http://{node}{path}"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, cookies)
+        .body(Full::default())
+        .unwrap();
+    let (status, _, body) = send(request).await;
+    (status, body)
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn two_nodes_behind_one_address_behave_as_one(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect.clone()).await;
+    let database_url = database_url(&connect);
+    let (node_a, node_b, emulator_addr) = (free_addr(), free_addr(), free_addr());
+    // The site's address is the balancer's; this one sends webhooks to B.
+    let site = format!("http://{node_a}");
+    let emulator_url = format!("http://{emulator_addr}");
+    let _emulator = stripe_emulator(&database_url, &emulator_addr, &format!("http://{node_b}"));
+    let _a = serve(&database_url, &node_a, &site, &emulator_url);
+    let _b = serve(&database_url, &node_b, &site, &emulator_url);
+    listening(&emulator_addr).await;
+    answering(&node_a, "/healthz").await;
+    answering(&node_b, "/healthz").await;
+
+    let (_, store) = store_with_one_product(&db, "twin", "Sturdy lamp").await;
+    let email = unique_email("twin");
+    let customer = verified_user(&db, &email, &[Role::Customer]).await;
+
+    // Signed in on A, known on B: the session lives in Redis.
+    let form = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("email", email.as_str()),
+            ("password", "a long test password"),
+            ("next", "/account"),
+        ])
+        .finish();
+    let sign_in = Request::post(format!("http://{node_a}{}", LogIn::PATH))
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, &site)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::REFERER, format!("{site}/login"))
+        .body(Full::from(form))
+        .unwrap();
+    let (status, headers, _) = send(sign_in).await;
+    assert_eq!(status, StatusCode::FOUND, "signed in on A");
+    let cookies = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|set| set.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (status, account) = page(&node_b, "/account", &cookies).await;
+    assert_eq!(status, StatusCode::OK, "B knows the session");
+    assert!(account.contains(&email));
+
+    // B lists the store in its cached filters; a rename shows there well
+    // before the filters' thirty seconds are up.
+    let (_, listing) = page(&node_b, "/products", "").await;
+    assert!(listing.contains(">Twin<"), "{listing}");
+    sqlx::query("UPDATE stores SET name = 'Twin Lights' WHERE id = $1")
+        .bind(store)
+        .execute(&db)
+        .await
+        .unwrap();
+    let mut renamed = false;
+    for _ in 0..100 {
+        let (_, listing) = page(&node_b, "/products", "").await;
+        if listing.contains(">Twin Lights<") {
+            renamed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(renamed, "B's cached filters follow the change");
+
+    // An order paid on the shared emulator, its webhook answered by B.
+    let variant: i64 = sqlx::query_scalar("SELECT id FROM product_variants WHERE store_id = $1")
+        .bind(store)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let state = fixtures::state(
+        db.clone(),
+        config(&[
+            ("APP_URL", &site),
+            ("STRIPE_API_URL", &emulator_url),
+            ("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET),
+        ]),
+    )
+    .await;
+    cart::add(
+        &db,
+        cart::Owner::User(customer),
+        variant,
+        cart::Quantity::new(1).unwrap(),
+    )
+    .await
+    .unwrap();
+    let placed = checkout::place(&db, &state.config, customer, address())
+        .await
+        .unwrap();
+    let payment_url = checkout::payment_url(&state, customer, &placed.number)
+        .await
+        .unwrap();
+    let pay = Request::post(&payment_url)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Full::from(
+            "card_number=4242424242424242&expiry=12%2F34&cvc=123",
+        ))
+        .unwrap();
+    let (status, _, _) = send(pay).await;
+    assert!(status.is_redirection(), "the emulator took the payment");
+    let mut status = String::new();
+    for _ in 0..300 {
+        status = sqlx::query_scalar("SELECT status FROM orders WHERE id = $1")
+            .bind(placed.order_id)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        if status == "paid" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(status, "paid", "B applied the payment");
+    let events: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM webhook_events WHERE type = 'checkout.session.completed'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(events, 1);
+}
