@@ -31,7 +31,11 @@ use crate::support::{
 };
 
 const SECURITY: &str = "/account/security";
-const SET_UP_FIRST: &str = "/account/security?second_step=required#two-step";
+/// Where a page sends a person who needs a second step, from `path`.
+fn set_up_first(path: &str) -> String {
+    let path: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+    format!("/account/security?second_step=required&next={path}#two-step")
+}
 /// An authenticator key (base32) the tests enrol accounts with.
 const KEY: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
@@ -178,8 +182,8 @@ async fn an_admin_without_a_second_step_is_sent_to_set_one_up(
 
     let (status, headers, _) = browser.get("/admin/users").await;
     assert_eq!(status, StatusCode::FOUND);
-    assert_eq!(location(&headers), SET_UP_FIRST);
-    let (_, _, page) = browser.get(SET_UP_FIRST).await;
+    assert_eq!(location(&headers), set_up_first("/admin/users"));
+    let (_, _, page) = browser.get(&set_up_first("/admin/users")).await;
     assert!(page.contains("needs two-step sign-in"), "{page}");
     let (status, _, body) = browser.send(call(AdminArea::PATH, &[])).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "admin functions refuse too");
@@ -189,6 +193,11 @@ async fn an_admin_without_a_second_step_is_sent_to_set_one_up(
 
     // Once the account has a second step, the same session gets in.
     enrol(&state, &db, admin).await;
+    let (_, _, page) = browser.get(&set_up_first("/admin/users")).await;
+    assert!(
+        page.contains(r#"<a href="/admin/users">Continue where you were</a>"#),
+        "{page}"
+    );
     let (status, headers, _) = browser.get("/admin/users").await;
     assert_eq!(status, StatusCode::OK, "{}", location(&headers));
 }
@@ -238,7 +247,7 @@ async fn an_owner_requires_a_second_step_of_the_staff(_: PgPoolOptions, connect:
 
     let (status, headers, _) = helper.get("/seller/products").await;
     assert_eq!(status, StatusCode::FOUND);
-    assert_eq!(location(&headers), SET_UP_FIRST);
+    assert_eq!(location(&headers), set_up_first("/seller/products"));
     let (status, _, _) = owner.get("/seller/products").await;
     assert_eq!(status, StatusCode::OK, "the rule is for staff");
     enrol(&state, &db, staff).await;

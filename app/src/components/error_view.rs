@@ -12,9 +12,7 @@ use crate::{api::request::current_request_id, error::AppError};
 pub fn ErrorView(error: AppError) -> impl IntoView {
     match error {
         AppError::Unauthorized => return view! { <SignInFirst /> }.into_any(),
-        AppError::SecondStepRequired => {
-            return view! { <Redirect path=SECOND_STEP_SETUP /> }.into_any();
-        }
+        AppError::SecondStepRequired => return view! { <SecondStepFirst /> }.into_any(),
         _ => {}
     }
     #[cfg(feature = "ssr")]
@@ -56,19 +54,31 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     .into_any()
 }
 
-/// Where a person who needs a second sign-in step is sent to set one up.
-pub const SECOND_STEP_SETUP: &str = "/account/security?second_step=required#two-step";
-
 /// Sends an anonymous visitor to sign in, and back here afterwards.
 #[component]
 fn SignInFirst() -> impl IntoView {
+    let path = format!("/login?next={}", here());
+    view! { <Redirect path /> }
+}
+
+/// Sends a person who needs a second sign-in step to set one up, with the
+/// way back here.
+#[component]
+fn SecondStepFirst() -> impl IntoView {
+    let path = format!(
+        "/account/security?second_step=required&next={}#two-step",
+        here()
+    );
+    view! { <Redirect path /> }
+}
+
+/// The page being shown, encoded for a query string.
+fn here() -> String {
     let location = use_location();
     let here = format!(
         "{}{}",
         location.pathname.get_untracked(),
         location.search.get_untracked()
     );
-    let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
-    let path = format!("/login?next={next}");
-    view! { <Redirect path /> }
+    form_urlencoded::byte_serialize(here.as_bytes()).collect()
 }

@@ -10,6 +10,7 @@ use crate::{
         accounts::{
             forms,
             profile::{ChangePassword, DeactivateAccount, DeleteAccount},
+            safe_next,
             sessions::{EndSession, sessions},
             two_step::{DisableTwoStep, EnableTwoStep, NewRecoveryCodes, two_step_state},
         },
@@ -121,9 +122,13 @@ fn TwoStep() -> impl IntoView {
         |_| two_step_state(),
     );
     let flash = Resource::new(|| (), |_| take_flash(forms::TWO_STEP.into()));
-    // Sent here by a page that needs a second step (`SECOND_STEP_SETUP`).
-    let required = use_query_map()
-        .with_untracked(|query| query.get("second_step").as_deref() == Some("required"));
+    // Sent here by a page that needs a second step, with the way back.
+    let (required, next) = use_query_map().with_untracked(|query| {
+        (
+            query.get("second_step").as_deref() == Some("required"),
+            query.get("next").map(|next| safe_next(&next)),
+        )
+    });
     // Whichever of the three answered last.
     let answer = RwSignal::new(None);
     for value in [enable.value(), regenerate.value(), disable.value()] {
@@ -137,7 +142,9 @@ fn TwoStep() -> impl IntoView {
         <section class="card stack" id="two-step" aria-labelledby="two-step-heading">
             <h2 id="two-step-heading">"Two-step sign-in"</h2>
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    let next = next.clone();
+                    Suspend::new(async move {
                     let feedback = feedback(answer, flash.await.ok().flatten());
                     let state = match current.await {
                         Ok(state) => state,
@@ -145,6 +152,11 @@ fn TwoStep() -> impl IntoView {
                     };
                     let body = match state.setup {
                         None => view! {
+                            {required.then(|| next.clone()).flatten().map(|next| view! {
+                                <div class="alert alert--success">
+                                    <p>"Two-step sign-in is on. " <a href=next>"Continue where you were"</a></p>
+                                </div>
+                            })}
                             <p>{format!("On: signing in asks for a code from your authenticator app. {} unused recovery codes left.", state.recovery_codes_left)}</p>
                             <ActionForm action=regenerate attr:class="stack">
                                 <Field feedback form="recovery-codes" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
@@ -159,7 +171,7 @@ fn TwoStep() -> impl IntoView {
                         Some(setup) => view! {
                             {required.then(|| view! {
                                 <div class="alert alert--warning">
-                                    <p>{texts::errors::SECOND_STEP_REQUIRED}" Once it is on, go back to where you were."</p>
+                                    <p>{texts::errors::SECOND_STEP_REQUIRED}</p>
                                 </div>
                             })}
                             <p>"Off. With it on, signing in also asks for a code from an authenticator app on your phone, so a stolen password is not enough."</p>
@@ -179,7 +191,8 @@ fn TwoStep() -> impl IntoView {
                         {body}
                     }
                     .into_any()
-                })}
+                })
+                }}
             </Transition>
         </section>
     }
