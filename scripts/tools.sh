@@ -39,6 +39,7 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v mold >/dev/null || missing+=(mold)
 if wants all; then
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v haproxy >/dev/null || missing+=(haproxy)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
   step "installing ${missing[*]} with apt (the first time only, about a minute)"

@@ -18,8 +18,8 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use server::secrecy::ExposeSecret;
 use server::{
     AppState, Config, db,
-    http::health::Draining,
     payments::emulator::{Emulator, Settings},
+    state::Draining,
 };
 use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
 
@@ -59,7 +59,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             None
         };
     server::orders::payment::spawn_sweeper(state.clone());
-    server::catalog::changes::spawn_listener(state.clone());
+    server::storefront::spawn_listener(state.clone());
     let draining = state.draining.clone();
     let (drain, grace) = (state.config.shutdown_drain, state.config.shutdown_grace);
     let router = router(state, leptos_options);

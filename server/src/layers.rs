@@ -23,7 +23,8 @@ const LAYERS: &[&[&str]] = &[
     ],
     // What every request shares: pools, clients and caches.
     &["state"],
-    &["accounts", "orders"],
+    // Keeping every node's storefront caches in step with the database.
+    &["accounts", "orders", "storefront"],
     &["stores", "seed"],
     &["seller"],
     // Entry points.

@@ -25,6 +25,7 @@ pub mod secrets;
 pub mod seed;
 pub mod seller;
 pub mod state;
+pub mod storefront;
 pub mod stores;
 pub mod telemetry;
 pub mod text;

@@ -1,6 +1,9 @@
 //! The handles every request needs, shared by pages, server functions and routes.
 
-use std::sync::Arc;
+use std::sync::{
+    Arc,
+    atomic::{AtomicBool, Ordering},
+};
 
 use fred::prelude::Pool as RedisPool;
 use sqlx::PgPool;
@@ -11,7 +14,6 @@ use crate::{
         facets::{FacetsCache, facets_cache},
         products::{ListingCache, listing_cache},
     },
-    http::health::Draining,
     payments::Payments,
 };
 
@@ -47,5 +49,21 @@ impl AppState {
             facets: facets_cache(),
             draining: Draining::default(),
         }
+    }
+}
+
+/// Whether this node is shutting down. Set when it is told to stop, so
+/// `/readyz` answers 503 and the load balancer sends it nothing new while it
+/// finishes what it was given.
+#[derive(Clone, Debug, Default)]
+pub struct Draining(Arc<AtomicBool>);
+
+impl Draining {
+    pub fn begin(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
     }
 }

@@ -52,7 +52,7 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
     let email = unique_email("crash");
     let customer = verified_user(&db, &email, &[server::accounts::Role::Customer]).await;
 
-    let app = serve(&database_url, &addr, &app_url, emulator.base_url());
+    let app = serve(&database_url, &addr, &app_url, emulator.base_url(), &[]);
     answering(&addr, "/healthz").await;
 
     // The shopper checks out through a node of the same configuration.
@@ -92,7 +92,7 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         "the emulator took the payment"
     );
 
-    let app = serve(&database_url, &addr, &app_url, emulator.base_url());
+    let app = serve(&database_url, &addr, &app_url, emulator.base_url(), &[]);
     let mut status = String::new();
     for _ in 0..600 {
         status = sqlx::query_scalar("SELECT status FROM orders WHERE id = $1")

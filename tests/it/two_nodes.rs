@@ -18,7 +18,8 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use crate::support::{
     config, database,
     processes::{
-        WEBHOOK_SECRET, answering, database_url, free_addr, listening, serve, stripe_emulator,
+        WEBHOOK_SECRET, answering, balancer, database_url, free_addr, listening, serve,
+        stripe_emulator,
     },
     store_with_one_product, verified_user,
 };
@@ -53,8 +54,8 @@ async fn two_nodes_behind_one_address_behave_as_one(_: PgPoolOptions, connect: P
     let site = format!("http://{node_a}");
     let emulator_url = format!("http://{emulator_addr}");
     let _emulator = stripe_emulator(&database_url, &emulator_addr, &format!("http://{node_b}"));
-    let _a = serve(&database_url, &node_a, &site, &emulator_url);
-    let _b = serve(&database_url, &node_b, &site, &emulator_url);
+    let _a = serve(&database_url, &node_a, &site, &emulator_url, &[]);
+    let _b = serve(&database_url, &node_b, &site, &emulator_url, &[]);
     listening(&emulator_addr).await;
     answering(&node_a, "/healthz").await;
     answering(&node_b, "/healthz").await;
@@ -168,4 +169,65 @@ async fn two_nodes_behind_one_address_behave_as_one(_: PgPoolOptions, connect: P
     .await
     .unwrap();
     assert_eq!(events, 1);
+}
+
+/// What a node's `/metrics` says about requests for `route`.
+async fn served(node: &str, route: &str) -> bool {
+    let (_, metrics) = page(node, "/metrics", "").await;
+    metrics.lines().any(|line| {
+        line.starts_with("http_requests_total") && line.contains(&format!("route=\"{route}\""))
+    })
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_node_stopped_behind_the_balancer_fails_no_request(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let database_url = database_url(&connect);
+    let (node_a, node_b, site) = (free_addr(), free_addr(), free_addr());
+    let site_url = format!("http://{site}");
+    // No payment in this test: an address nothing answers.
+    let no_payments = "http://127.0.0.1:9";
+    let drain = [("SHUTDOWN_DRAIN_SECS", "2")];
+    let _a = serve(&database_url, &node_a, &site_url, no_payments, &drain);
+    let mut b = serve(&database_url, &node_b, &site_url, no_payments, &drain);
+    answering(&node_a, "/readyz").await;
+    answering(&node_b, "/readyz").await;
+    let config = fixtures::TempDir::new();
+    let _balancer = balancer(&site, &[&node_a, &node_b], &config);
+    answering(&site, "/robots.txt").await;
+
+    // Taking turns, both nodes serve.
+    for _ in 0..20 {
+        let (status, _) = page(&site, "/robots.txt", "").await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    assert!(served(&node_a, "/robots.txt").await && served(&node_b, "/robots.txt").await);
+
+    // B is told to stop while requests keep coming: not one fails.
+    b.terminate();
+    let mut failed = 0;
+    for _ in 0..100 {
+        let (status, _) = page(&site, "/robots.txt", "").await;
+        if status != StatusCode::OK {
+            failed += 1;
+        }
+        if b.has_exited() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(failed, 0, "requests failed while B stopped");
+    for _ in 0..100 {
+        if b.has_exited() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(b.has_exited(), "B stopped once drained");
+    for _ in 0..10 {
+        let (status, _) = page(&site, "/robots.txt", "").await;
+        assert_eq!(status, StatusCode::OK, "A serves alone");
+    }
 }

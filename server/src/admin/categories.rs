@@ -4,7 +4,7 @@
 use serde_json::json;
 use sqlx::PgConnection;
 
-use crate::{AppState, Error, Result, audit::Entry, catalog::changes, request::RequestMeta, text};
+use crate::{AppState, Error, Result, audit::Entry, request::RequestMeta, storefront, text};
 
 /// One category with its place in the tree.
 #[derive(Clone, Debug)]
@@ -85,7 +85,7 @@ pub async fn create(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    changes::forget(state);
+    storefront::forget(state);
     Ok(id)
 }
 
@@ -119,7 +119,7 @@ pub async fn rename(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    changes::forget(state);
+    storefront::forget(state);
     Ok(())
 }
 
@@ -180,7 +180,7 @@ pub async fn move_to(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    changes::forget(state);
+    storefront::forget(state);
     Ok(())
 }
 
@@ -217,7 +217,7 @@ pub async fn delete(state: &AppState, meta: &RequestMeta, admin: i64, id: i64) -
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    changes::forget(state);
+    storefront::forget(state);
     Ok(())
 }
 
@@ -276,7 +276,7 @@ pub async fn review(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    changes::forget(state);
+    storefront::forget(state);
     Ok(())
 }
 

@@ -8,12 +8,11 @@ use super::PAGE_SIZE;
 use crate::{
     AppState, Error, Result,
     audit::Entry,
-    catalog,
     money::Money,
     paging::{Page, Window},
     request::RequestMeta,
     seller::StoreScope,
-    text,
+    storefront, text,
 };
 
 /// The store statuses an admin filters by.
@@ -183,6 +182,6 @@ pub async fn set_suspended(
         .await?;
     tx.commit().await?;
     // Listings and the store filter show active stores only.
-    catalog::changes::forget(state);
+    storefront::forget(state);
     Ok(())
 }

@@ -2,7 +2,6 @@
 //! see them on the storefront.
 
 pub mod categories;
-pub mod changes;
 pub mod facets;
 pub mod markdown;
 pub mod products;

@@ -1,12 +1,6 @@
 //! Liveness and readiness probes.
 
-use std::{
-    sync::{
-        Arc,
-        atomic::{AtomicBool, Ordering},
-    },
-    time::Duration,
-};
+use std::time::Duration;
 
 use axum::{Json, extract::State, http::StatusCode};
 use fred::prelude::ClientLike;
@@ -20,22 +14,6 @@ const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 /// The process is up and serving.
 pub async fn healthz() -> &'static str {
     "ok"
-}
-
-/// Whether this node is shutting down. Set when it is told to stop, so
-/// `/readyz` answers 503 and the load balancer sends it nothing new while it
-/// finishes what it was given.
-#[derive(Clone, Debug, Default)]
-pub struct Draining(Arc<AtomicBool>);
-
-impl Draining {
-    pub fn begin(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-
-    pub fn is_on(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
 }
 
 /// The readiness report: each backing service and whether it answers.

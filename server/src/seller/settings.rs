@@ -11,10 +11,10 @@ use crate::{
     accounts::messages,
     accounts::{Email, Role, users},
     audit::Entry,
-    catalog,
     mail::outbox,
     media,
     request::RequestMeta,
+    storefront,
     stores::{StoreDetails, slug_taken, slug_taken_error},
 };
 
@@ -135,7 +135,7 @@ pub async fn save_details(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    catalog::changes::forget(state);
+    storefront::forget(state);
     Ok(())
 }
 
@@ -393,6 +393,6 @@ pub async fn close(state: &AppState, meta: &RequestMeta, scope: StoreScope) -> R
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    catalog::changes::forget(state);
+    storefront::forget(state);
     Ok(())
 }

@@ -6,10 +6,10 @@ use std::time::Duration;
 use server::{
     AppState,
     catalog::{
-        changes,
         facets::facets_cached,
         products::{ProductQuery, list_published_cached},
     },
+    storefront,
 };
 use sqlx::PgPool;
 
@@ -50,7 +50,7 @@ async fn a_change_through_one_node_clears_the_other_nodes_caches(db: PgPool) {
     .fetch_one(&db)
     .await
     .unwrap();
-    let listener = changes::spawn_listener(reader.clone());
+    let listener = storefront::spawn_listener(reader.clone());
     eventually("the reader listening", || async {
         sqlx::query_scalar::<_, bool>(
             "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN %storefront_changed%')",

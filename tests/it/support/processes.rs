@@ -16,6 +16,22 @@ pub const WEBHOOK_SECRET: &str = "whsec_process_test";
 
 pub struct Process(Child);
 
+impl Process {
+    /// Asks the process to stop, as an orchestrator does (SIGTERM).
+    pub fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "SIGTERM reaches the process");
+    }
+
+    /// Whether the process has ended.
+    pub fn has_exited(&mut self) -> bool {
+        self.0.try_wait().unwrap().is_some()
+    }
+}
+
 impl Drop for Process {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -58,11 +74,18 @@ fn bazaar(command: &str, database_url: &str, app_url: &str) -> Command {
 }
 
 /// `bazaar serve` on `addr` for the site at `app_url`, paying through the
-/// emulator at `stripe_api_url`.
-pub fn serve(database_url: &str, addr: &str, app_url: &str, stripe_api_url: &str) -> Process {
+/// emulator at `stripe_api_url`, with the settings `env` on top.
+pub fn serve(
+    database_url: &str,
+    addr: &str,
+    app_url: &str,
+    stripe_api_url: &str,
+    env: &[(&str, &str)],
+) -> Process {
     let child = bazaar("serve", database_url, app_url)
         .env("BIND_ADDR", addr)
         .env("STRIPE_API_URL", stripe_api_url)
+        .envs(env.iter().copied())
         .spawn()
         .expect("the bazaar binary starts");
     Process(child)
@@ -74,6 +97,34 @@ pub fn stripe_emulator(database_url: &str, addr: &str, app_url: &str) -> Process
         .env("STRIPE_EMULATOR_ADDR", addr)
         .spawn()
         .expect("the bazaar binary starts");
+    Process(child)
+}
+
+/// HAProxy on `addr` in front of `nodes`, taking turns, checking each on
+/// `/readyz` every 200 ms and leaving one out at its first failed check.
+pub fn balancer(addr: &str, nodes: &[&str], dir: &std::path::Path) -> Process {
+    let servers: String = nodes
+        .iter()
+        .enumerate()
+        .map(|(n, node)| format!("    server node{n} {node} check inter 200ms fall 1 rise 2\n"))
+        .collect();
+    let config = format!(
+        "defaults\n    mode http\n    timeout connect 2s\n    timeout client 30s\n    \
+         timeout server 30s\n    retries 2\n    option redispatch\n\
+         frontend site\n    bind {addr}\n    default_backend nodes\n\
+         backend nodes\n    balance roundrobin\n    option httpchk GET /readyz\n    \
+         http-check expect status 200\n{servers}"
+    );
+    let path = dir.join("haproxy.cfg");
+    std::fs::write(&path, config).unwrap();
+    let child = Command::new("haproxy")
+        .arg("-db")
+        .arg("-f")
+        .arg(&path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("haproxy is installed (scripts/tools.sh)");
     Process(child)
 }
 
