@@ -4,19 +4,13 @@
 
 use std::time::Duration;
 
-use fixtures::{address, http_client, unique_email};
-use http::{Request, header};
-use http_body_util::Full;
-use server::{
-    cart,
-    orders::checkout,
-    payments::emulator::{Emulator, Settings},
-};
+use fixtures::unique_email;
+use server::payments::emulator::{Emulator, Settings};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::support::{
     config, database,
-    processes::{WEBHOOK_SECRET, answering, database_url, free_addr, serve},
+    processes::{WEBHOOK_SECRET, answering, database_url, free_addr, order_to_pay, pay, serve},
     store_with_one_product, verified_user,
 };
 
@@ -62,35 +56,12 @@ async fn a_payment_made_while_the_app_is_down_is_applied_once_when_it_returns(
         ("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET),
     ]);
     let state = fixtures::state(db.clone(), config).await;
-    cart::add(
-        &db,
-        cart::Owner::User(customer),
-        variant,
-        cart::Quantity::new(2).unwrap(),
-    )
-    .await
-    .unwrap();
-    let placed = checkout::place(&db, &state.config, customer, address())
-        .await
-        .unwrap();
-    let payment_url = checkout::payment_url(&state, customer, &placed.number)
-        .await
-        .unwrap();
+    let (placed, payment_url) = order_to_pay(&state, customer, variant, 2).await;
 
     drop(app); // SIGKILL
 
-    let client = http_client();
-    let pay = Request::post(&payment_url)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Full::from(
-            "card_number=4242424242424242&expiry=12%2F34&cvc=123",
-        ))
-        .unwrap();
-    let paid = client.request(pay).await.unwrap();
-    assert!(
-        paid.status().is_redirection(),
-        "the emulator took the payment"
-    );
+    let paid = pay(&payment_url).await;
+    assert!(paid.is_redirection(), "the emulator took the payment");
 
     let app = serve(&database_url, &addr, &app_url, emulator.base_url(), &[]);
     let mut status = String::new();

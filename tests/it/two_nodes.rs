@@ -8,18 +8,18 @@ use std::time::Duration;
 
 use app::api::accounts::login::LogIn;
 use axum::body::Bytes;
-use fixtures::{address, http_client, unique_email};
+use fixtures::{http_client, unique_email};
 use http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::{BodyExt, Full};
 use leptos::server_fn::ServerFn;
-use server::{accounts::Role, cart, orders::checkout};
+use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::support::{
     config, database,
     processes::{
-        WEBHOOK_SECRET, answering, balancer, database_url, free_addr, listening, serve,
-        stripe_emulator,
+        WEBHOOK_SECRET, answering, balancer, database_url, free_addr, listening, order_to_pay, pay,
+        serve, stripe_emulator,
     },
     store_with_one_product, verified_user,
 };
@@ -127,27 +127,8 @@ async fn two_nodes_behind_one_address_behave_as_one(_: PgPoolOptions, connect: P
         ]),
     )
     .await;
-    cart::add(
-        &db,
-        cart::Owner::User(customer),
-        variant,
-        cart::Quantity::new(1).unwrap(),
-    )
-    .await
-    .unwrap();
-    let placed = checkout::place(&db, &state.config, customer, address())
-        .await
-        .unwrap();
-    let payment_url = checkout::payment_url(&state, customer, &placed.number)
-        .await
-        .unwrap();
-    let pay = Request::post(&payment_url)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Full::from(
-            "card_number=4242424242424242&expiry=12%2F34&cvc=123",
-        ))
-        .unwrap();
-    let (status, _, _) = send(pay).await;
+    let (placed, payment_url) = order_to_pay(&state, customer, variant, 1).await;
+    let status = pay(&payment_url).await;
     assert!(status.is_redirection(), "the emulator took the payment");
     let mut status = String::new();
     for _ in 0..300 {

@@ -155,3 +155,44 @@ pub async fn listening(addr: &str) {
     }
     panic!("nothing listens at {addr}");
 }
+
+/// An order of `quantity` of `variant` placed by `customer` through `state`,
+/// and the emulator's payment page for it.
+pub async fn order_to_pay(
+    state: &server::AppState,
+    customer: i64,
+    variant: i64,
+    quantity: i32,
+) -> (server::orders::checkout::Placed, String) {
+    use server::{cart, orders::checkout};
+    cart::add(
+        &state.db,
+        cart::Owner::User(customer),
+        variant,
+        cart::Quantity::new(quantity).unwrap(),
+    )
+    .await
+    .unwrap();
+    let placed = checkout::place(&state.db, &state.config, customer, fixtures::address())
+        .await
+        .unwrap();
+    let payment_url = checkout::payment_url(state, customer, &placed.number)
+        .await
+        .unwrap();
+    (placed, payment_url)
+}
+
+/// Pays on the emulator's page at `payment_url` with a test card; the
+/// emulator's answer.
+pub async fn pay(payment_url: &str) -> http::StatusCode {
+    let pay = Request::post(payment_url)
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body(Full::from(
+            "card_number=4242424242424242&expiry=12%2F34&cvc=123",
+        ))
+        .unwrap();
+    http_client().request(pay).await.unwrap().status()
+}
