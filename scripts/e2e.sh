@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Serves the release build on its own port with a fresh, seeded database and
-# runs the Playwright suite against it in Debian's Chromium.
+# Runs the Playwright suite in Debian's Chromium against the release build on
+# two nodes behind HAProxy (scripts/cluster.sh), with a fresh, seeded
+# database: every journey also proves that any node can answer any request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/cluster.sh
 
 port="${E2E_PORT:-3100}"
 # The suite loads many pages from one address; the limiter has its own tests.
@@ -13,7 +15,8 @@ export RATE_LIMIT_PER_MINUTE=0
 # step and admins are not required to have one here. The requirement has its
 # integration tests; the demo admin's second step has its own journey.
 export REQUIRE_2FA_FOR_ADMINS=false
-serve_fresh_demo e2e "$port"
+trap 'stop_cluster e2e' EXIT
+start_cluster e2e "$port"
 echo "lantern orchard pebble" |
   "${BAZAAR_BIN:-$CARGO_TARGET_DIR/release/bazaar}" create-admin --email e2e-admin@example.com >/dev/null
 

@@ -85,6 +85,11 @@ fi
 if [ "$("$TOOLS/schemathesis/bin/st" --version 2>/dev/null | awk '{print $3}')" != "4.32.5" ]; then
   python_tool schemathesis schemathesis==4.32.5
 fi
+# An S3-compatible server for the storage tests and `make cluster`.
+if [ "$("$TOOLS/moto/bin/pip" show moto 2>/dev/null | awk '/^Version/ {print $2}')" != "5.2.5" ]; then
+  python_tool moto "moto[server]==5.2.5"
+fi
+ln -sf "$TOOLS/moto/bin/moto_server" "$TOOLS/bin/moto_server"
 
 # Debian's binaryen is too old: release builds would never hydrate.
 if [ ! -x "$TOOLS/node/node_modules/.bin/wasm-opt" ]; then

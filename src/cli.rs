@@ -1,4 +1,5 @@
-//! Command-line interface: `serve`, `migrate`, `seed`, `create-admin`.
+//! Command-line interface: `serve`, `migrate`, `seed`, `stripe-emulator`,
+//! `storage migrate`, `create-admin`.
 
 use std::{io::IsTerminal, process::ExitCode};
 
@@ -7,7 +8,10 @@ use clap::{Parser, Subcommand};
 use server::{
     AppState, Config,
     accounts::{Email, password, users},
-    db, seed, telemetry,
+    config::StorageSettings,
+    db,
+    media::{Storage, storage},
+    seed, telemetry,
 };
 
 #[derive(Parser)]
@@ -38,6 +42,11 @@ enum Command {
     /// several nodes to share through `STRIPE_API_URL` (its webhooks go to
     /// `APP_URL`, the load balancer). Stops on Ctrl-C or SIGTERM.
     StripeEmulator,
+    /// Uploaded files.
+    Storage {
+        #[command(subcommand)]
+        command: StorageCommand,
+    },
     /// Create an admin account, or make an existing account an admin.
     CreateAdmin {
         #[arg(long)]
@@ -45,6 +54,19 @@ enum Command {
         /// Set a new password for an existing account too.
         #[arg(long)]
         reset_password: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum StorageCommand {
+    /// Copy every file from `STORAGE_URL` to another storage, such as
+    /// `s3://bucket` (reached with the `S3_*` settings), skipping files
+    /// already there: safe to run again. Point `STORAGE_URL` at the new
+    /// storage afterwards.
+    Migrate {
+        /// Where to copy to: `s3://<bucket>` or `file://<folder>`.
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -95,10 +117,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             if !demo && scale.is_none() {
                 bail!("say what to seed: --demo, --scale N, or both");
             }
-            let upload_dir = config.upload_dir.clone();
             let state = connect_migrated(config).await?;
             if demo {
-                let report = seed::demo::run(&state.db, &state.config.secrets_key, &upload_dir)
+                let report = seed::demo::run(&state.db, &state.config.secrets_key, &state.storage)
                     .await
                     .context("seeding the demo")?;
                 println!(
@@ -133,6 +154,28 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     seed::scale::BUSY_SELLER
                 );
             }
+            Ok(())
+        }
+        Command::Storage {
+            command: StorageCommand::Migrate { to },
+        } => {
+            let target = config
+                .storage
+                .with_url(&to)
+                .map_err(|e| anyhow::anyhow!("--to {e}"))?;
+            let open = |settings: &StorageSettings| {
+                Storage::open(settings)
+                    .map_err(|e| anyhow::anyhow!("opening {}: {e}", settings.url))
+            };
+            let from = open(&config.storage)?;
+            let target = open(&target)?;
+            let done = storage::copy_all(&from, &target)
+                .await
+                .map_err(|e| anyhow::anyhow!("copying: {e}"))?;
+            println!(
+                "{} files copied, {} already there; now set STORAGE_URL={to}",
+                done.copied, done.skipped
+            );
             Ok(())
         }
         Command::CreateAdmin {

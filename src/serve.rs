@@ -21,9 +21,9 @@ use server::{
     payments::emulator::{Emulator, Settings},
     state::Draining,
 };
-use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 
-/// Hashed build output and uploads never change under the same name.
+/// Hashed build output never changes under the same name.
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
@@ -59,6 +59,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             None
         };
     server::orders::payment::spawn_sweeper(state.clone());
+    server::media::deletions::spawn_worker(state.db.clone(), state.storage.clone());
     server::storefront::spawn_listener(state.clone());
     let draining = state.draining.clone();
     let (drain, grace) = (state.config.shutdown_drain, state.config.shutdown_grace);
@@ -188,11 +189,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .merge(server::http::routes(state.clone()))
         .merge(server::api::routes(state.clone()))
-        .nest("/pkg", immutable(server::http::assets::routes(pkg_dir)))
-        .nest(
-            "/uploads",
-            immutable(Router::new().fallback_service(ServeDir::new(&state.config.upload_dir))),
-        );
+        .nest("/pkg", immutable(server::http::assets::routes(pkg_dir)));
     server::http::with_middleware(app, &state)
 }
 

@@ -68,7 +68,11 @@ pub struct Config {
     pub body_limit_bytes: usize,
     /// The larger limit of the image upload endpoint, several images at once.
     pub upload_body_limit_bytes: usize,
-    pub upload_dir: PathBuf,
+    /// Where uploaded images are kept (`STORAGE_URL` and the `S3_*` settings).
+    pub storage: StorageSettings,
+    /// Where pages link images when not this site's `/uploads`: a CDN or the
+    /// bucket itself.
+    pub asset_base_url: Option<String>,
     /// Where mail goes; `None` keeps it in the dev mailbox at `/_dev/mail`.
     pub smtp_url: Option<SecretString>,
     /// The sender of every message, as `Name <address>`.
@@ -179,7 +183,8 @@ impl Config {
             request_timeout: Duration::from_secs(vars.parsed("REQUEST_TIMEOUT_SECS", 30)?),
             body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 2 * 1024 * 1024)?,
             upload_body_limit_bytes: vars.parsed("UPLOAD_BODY_LIMIT_BYTES", 50 * 1024 * 1024)?,
-            upload_dir: vars.parsed("UPLOAD_DIR", PathBuf::from("data/uploads"))?,
+            storage: storage_settings(&vars)?,
+            asset_base_url: vars.get("ASSET_BASE_URL"),
             smtp_url: match vars.get("SMTP_URL") {
                 Some(url) => Some(url.into()),
                 None if local => None,
@@ -245,6 +250,79 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.app_url.starts_with("https://")
     }
+}
+
+/// Where uploaded files are kept, and for `s3://` how to reach the service.
+#[derive(Clone, Debug)]
+pub struct StorageSettings {
+    pub url: String,
+    pub location: StorageLocation,
+    /// The service's address, for anything but AWS itself (`http://…` allowed).
+    pub s3_endpoint: Option<String>,
+    pub s3_region: String,
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<SecretString>,
+    /// `https://bucket.host/key` instead of `https://host/bucket/key`; AWS
+    /// wants it, most self-hosted services want the path style.
+    pub s3_virtual_hosted: bool,
+}
+
+/// What a `STORAGE_URL` names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageLocation {
+    /// `file://<folder>`: relative to the working directory, or absolute as
+    /// `file:///srv/uploads`.
+    Folder(PathBuf),
+    /// `s3://<bucket>`.
+    Bucket(String),
+}
+
+impl FromStr for StorageLocation {
+    type Err = String;
+    fn from_str(url: &str) -> Result<Self, String> {
+        let refused = || "must be file://<folder> or s3://<bucket>".to_owned();
+        if let Some(folder) = url.strip_prefix("file://") {
+            (!folder.is_empty())
+                .then(|| Self::Folder(PathBuf::from(folder)))
+                .ok_or_else(refused)
+        } else if let Some(bucket) = url.strip_prefix("s3://") {
+            let bucket = bucket.trim_end_matches('/');
+            (!bucket.is_empty() && !bucket.contains('/'))
+                .then(|| Self::Bucket(bucket.to_owned()))
+                .ok_or_else(refused)
+        } else {
+            Err(refused())
+        }
+    }
+}
+
+impl StorageSettings {
+    /// The same service with another storage URL.
+    pub fn with_url(&self, url: &str) -> Result<Self, String> {
+        Ok(Self {
+            url: url.to_owned(),
+            location: url.parse()?,
+            ..self.clone()
+        })
+    }
+}
+
+fn storage_settings(vars: &Vars) -> Result<StorageSettings, ConfigError> {
+    let url = vars
+        .get("STORAGE_URL")
+        .unwrap_or_else(|| "file://data/uploads".into());
+    Ok(StorageSettings {
+        location: vars.parsed(
+            "STORAGE_URL",
+            StorageLocation::Folder("data/uploads".into()),
+        )?,
+        url,
+        s3_endpoint: vars.get("S3_ENDPOINT"),
+        s3_region: vars.get("S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+        s3_access_key_id: vars.get("S3_ACCESS_KEY_ID"),
+        s3_secret_access_key: vars.get("S3_SECRET_ACCESS_KEY").map(SecretString::from),
+        s3_virtual_hosted: vars.parsed("S3_VIRTUAL_HOSTED", false)?,
+    })
 }
 
 /// `APP_ENV`, which may be left out only where the local defaults cannot
@@ -370,6 +448,31 @@ mod tests {
         assert!(config.stripe_secret_key.is_none());
         assert_eq!(config.platform_fee_basis_points, 1000);
         assert_eq!(config.time_zone, chrono_tz::Europe::Paris);
+        assert_eq!(
+            config.storage.location,
+            StorageLocation::Folder("data/uploads".into())
+        );
+    }
+
+    #[test]
+    fn storage_is_a_folder_or_a_bucket() {
+        let location = |url: &str| config(&[("STORAGE_URL", url)]).map(|c| c.storage.location);
+        assert_eq!(
+            location("file:///srv/uploads").unwrap(),
+            StorageLocation::Folder("/srv/uploads".into())
+        );
+        assert_eq!(
+            location("s3://bazaar-images").unwrap(),
+            StorageLocation::Bucket("bazaar-images".into())
+        );
+        for url in [
+            "file://",
+            "s3://",
+            "s3://bucket/prefix",
+            "https://example.com",
+        ] {
+            assert_eq!(location(url).unwrap_err().variable, "STORAGE_URL", "{url}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::{
         facets::{FacetsCache, facets_cache},
         products::{ListingCache, listing_cache},
     },
+    media::Storage,
     payments::Payments,
 };
 
@@ -26,6 +27,7 @@ pub struct AppState {
     pub listings: ListingCache,
     pub facets: FacetsCache,
     pub payments: Payments,
+    pub storage: Storage,
     pub draining: Draining,
 }
 
@@ -34,21 +36,29 @@ impl AppState {
     pub async fn connect(config: Config) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let db = crate::db::pool(&config)?;
         let redis = crate::redis::pool(&config).await?;
-        Ok(Self::new(config, db, redis))
+        Self::new(config, db, redis)
     }
 
-    /// Panics only on a Stripe client that cannot be built from valid settings.
-    pub fn new(config: Config, db: PgPool, redis: RedisPool) -> Self {
-        let payments = Payments::from_config(&config).expect("the Stripe client builds");
-        Self {
+    /// Fails on storage that cannot be opened (a folder that cannot be
+    /// created, S3 settings that do not fit together).
+    pub fn new(
+        config: Config,
+        db: PgPool,
+        redis: RedisPool,
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        let payments = Payments::from_config(&config)?;
+        let storage = Storage::open(&config.storage)?;
+        crate::media::link_assets_at(config.asset_base_url.as_deref());
+        Ok(Self {
             payments,
+            storage,
             config: Arc::new(config),
             db,
             redis,
             listings: listing_cache(),
             facets: facets_cache(),
             draining: Draining::default(),
-        }
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 //! with its all-or-nothing rule and tenant isolation, idempotent retries,
 //! problem answers and the per-token limit.
 
-use app::api::accounts::api_tokens::{CreateApiToken, RevokeApiToken};
+use app::api::accounts::api_tokens::RevokeApiToken;
 use axum::body::Body;
 use http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
@@ -17,35 +17,10 @@ use sqlx::{
 use crate::{
     seller_stats_http::{PARIS, market, spring},
     support::{
-        Browser, app, config, database, multipart, signed_in, store_with_one_product, verified_user,
+        Browser, api_token, app, config, database, multipart, signed_in, store_with_one_product,
+        verified_user,
     },
 };
-
-/// Makes a token on `/account/tokens` as a plain form post and reads its
-/// secret from the page it goes back to.
-async fn token(browser: &mut Browser, scopes: &[&str]) -> String {
-    let mut fields = vec![
-        ("name", "Stock sync".to_owned()),
-        ("expires", "30".to_owned()),
-    ];
-    for (n, scope) in scopes.iter().enumerate() {
-        fields.push((
-            ["scopes[0]", "scopes[1]", "scopes[2]"][n],
-            (*scope).to_owned(),
-        ));
-    }
-    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (status, _, _) = browser
-        .post_form(CreateApiToken::PATH, "/account/tokens", &fields)
-        .await;
-    assert_eq!(status, StatusCode::FOUND);
-    let (_, _, page) = browser.get("/account/tokens").await;
-    let at = page.find("value=\"bzr_").expect("the new secret is shown") + "value=\"".len();
-    let secret = page[at..].split('"').next().unwrap().to_owned();
-    let (_, _, again) = browser.get("/account/tokens").await;
-    assert!(!again.contains(&secret), "the secret is shown once");
-    secret
-}
 
 async fn call(
     browser: &mut Browser,
@@ -220,8 +195,8 @@ async fn bulk_stock_is_all_or_nothing_and_reaches_only_the_tokens_store(
     let (_, beta) = store_with_one_product(&db, "beta", "Beta mug").await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let mut seller = signed_in(&app, &alpha_owner).await;
-    let writer = token(&mut seller, &["catalog:write"]).await;
-    let reader = token(&mut seller, &["catalog:read"]).await;
+    let writer = api_token(&mut seller, &["catalog:write"]).await;
+    let reader = api_token(&mut seller, &["catalog:read"]).await;
 
     // One unknown SKU and one going below zero refuse the whole update.
     let refused = json!({ "items": [
@@ -371,7 +346,7 @@ async fn a_retried_write_with_its_key_is_made_once(_: PgPoolOptions, connect: Pg
     let (owner, store) = store_with_one_product(&db, "alpha", "Alpha mug").await;
     let (app, _) = app(db.clone(), config(&[])).await;
     let mut seller = signed_in(&app, &owner).await;
-    let writer = token(&mut seller, &["catalog:write"]).await;
+    let writer = api_token(&mut seller, &["catalog:write"]).await;
     let take_one = json!({ "items": [{ "sku": "ITEM", "adjust": -1 }] });
     let key = [("Idempotency-Key", "order-1234")];
 
@@ -476,8 +451,8 @@ async fn each_token_has_its_own_request_budget(_: PgPoolOptions, connect: PgConn
     let (owner, _) = store_with_one_product(&db, "alpha", "Alpha mug").await;
     let (app, _) = app(db.clone(), config(&[("API_RATE_LIMIT_PER_MINUTE", "2")])).await;
     let mut seller = signed_in(&app, &owner).await;
-    let first = token(&mut seller, &["catalog:read"]).await;
-    let second = token(&mut seller, &["catalog:read"]).await;
+    let first = api_token(&mut seller, &["catalog:read"]).await;
+    let second = api_token(&mut seller, &["catalog:read"]).await;
     // Five requests fall in at most two minutes of two each: one is refused.
     let mut statuses = Vec::new();
     for _ in 0..5 {
@@ -523,7 +498,7 @@ async fn a_store_token_reads_and_ships_its_orders_and_reads_its_month(
     spring(&db).await;
     let (app, _) = app(db.clone(), config(&[("TIME_ZONE", PARIS.name())])).await;
     let mut alpha = signed_in(&app, &market.alpha_owner).await;
-    let token = token(&mut alpha, &["orders:read", "orders:write", "stats:read"]).await;
+    let token = api_token(&mut alpha, &["orders:read", "orders:write", "stats:read"]).await;
     let beta_order: i64 = sqlx::query_scalar(
         "SELECT so.id FROM store_orders so JOIN stores s ON s.id = so.store_id WHERE s.slug = 'beta'",
     )
@@ -721,11 +696,11 @@ async fn a_store_token_keeps_the_catalog_with_the_pages_rules(
     let uploads = fixtures::files::TempDir::new();
     let (app, _) = app(
         db.clone(),
-        config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
+        config(&[("STORAGE_URL", &uploads.storage_url())]),
     )
     .await;
     let mut alpha = signed_in(&app, &alpha_owner).await;
-    let secret = token(&mut alpha, &["catalog:read", "catalog:write"]).await;
+    let secret = api_token(&mut alpha, &["catalog:read", "catalog:write"]).await;
     let token = Some(secret.as_str());
 
     let scarf = json!({
@@ -976,7 +951,7 @@ async fn customers_read_their_orders_and_admins_administer(
     let shopper = fixtures::unique_email("shopper");
     let shopper_id = verified_user(&db, &shopper, &[Role::Customer]).await;
     let mut customer = signed_in(&app, &shopper).await;
-    let reader = token(&mut customer, &["orders:read"]).await;
+    let reader = api_token(&mut customer, &["orders:read"]).await;
     let (status, _, orders) = call(
         &mut customer,
         "GET",
@@ -1016,8 +991,8 @@ async fn customers_read_their_orders_and_admins_administer(
     let boss = fixtures::unique_email("boss");
     verified_user(&db, &boss, &[Role::Customer, Role::Admin]).await;
     let mut admin = signed_in(&app, &boss).await;
-    let admin_token = token(&mut admin, &["admin"]).await;
-    let other = token(&mut admin, &["orders:read"]).await;
+    let admin_token = api_token(&mut admin, &["admin"]).await;
+    let other = api_token(&mut admin, &["orders:read"]).await;
     let (status, _, problem) = call(
         &mut admin,
         "GET",

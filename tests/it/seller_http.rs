@@ -60,7 +60,7 @@ async fn another_stores_product_cannot_be_read_or_changed(
     let uploads = TempDir::new();
     let (app, _) = app(
         db.clone(),
-        config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
+        config(&[("STORAGE_URL", &uploads.storage_url())]),
     )
     .await;
     let (intruder, own_product, own_variant) = store_with_product(&db, "first-shop").await;
@@ -194,7 +194,7 @@ async fn only_the_image_upload_takes_large_bodies(_: PgPoolOptions, connect: PgC
     let uploads = TempDir::new();
     let (app, _) = app(
         db.clone(),
-        config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
+        config(&[("STORAGE_URL", &uploads.storage_url())]),
     )
     .await;
     let (seller, product, _) = store_with_product(&db, "big-shop").await;

@@ -8,7 +8,7 @@ use app::api::seller::settings::{
 use fixtures::{TempDir, png, unique_email};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
-use server::accounts::Role;
+use server::{accounts::Role, media};
 use sqlx::{
     PgPool,
     postgres::{PgConnectOptions, PgPoolOptions},
@@ -111,9 +111,9 @@ async fn a_new_address_keeps_the_old_one_leading_to_the_store(
 async fn the_logo_and_threshold_are_checked(_: PgPoolOptions, connect: PgConnectOptions) {
     let db = database(connect).await;
     let uploads = TempDir::new();
-    let (app, _) = app(
+    let (app, state) = app(
         db.clone(),
-        config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]),
+        config(&[("STORAGE_URL", &uploads.storage_url())]),
     )
     .await;
     let (owner, store_id) = store(&db, "kettle").await;
@@ -161,6 +161,9 @@ async fn the_logo_and_threshold_are_checked(_: PgPoolOptions, connect: PgConnect
         ))
         .await;
     assert_eq!(logo_key().await, None);
+    media::deletions::run_due(&state.db, &state.storage)
+        .await
+        .unwrap();
     assert!(
         !uploads.join(format!("{key}-200.webp")).exists(),
         "its files go"

@@ -2,13 +2,14 @@
 //! one `bazaar stripe-emulator` process, used in turn as a load balancer
 //! would use them: a sign-in on one node holds on the other, a change shows
 //! on the other node at once, and a payment whose webhook reaches the other
-//! node settles the order exactly once.
+//! node settles the order exactly once; an image uploaded through one is
+//! served by the other from the shared bucket.
 
 use std::time::Duration;
 
 use app::api::accounts::login::LogIn;
 use axum::body::Bytes;
-use fixtures::{http_client, unique_email};
+use fixtures::{S3Server, http_client, unique_email};
 use http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::{BodyExt, Full};
 use leptos::server_fn::ServerFn;
@@ -16,12 +17,12 @@ use server::accounts::Role;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 use crate::support::{
-    config, database,
+    api_token, app, config, database, multipart,
     processes::{
         WEBHOOK_SECRET, answering, balancer, database_url, free_addr, listening, order_to_pay, pay,
         serve, stripe_emulator,
     },
-    store_with_one_product, verified_user,
+    signed_in, store_with_one_product, verified_user,
 };
 
 async fn send(request: Request<Full<Bytes>>) -> (StatusCode, HeaderMap, String) {
@@ -211,4 +212,59 @@ async fn a_node_stopped_behind_the_balancer_fails_no_request(
         let (status, _) = page(&site, "/robots.txt", "").await;
         assert_eq!(status, StatusCode::OK, "A serves alone");
     }
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn an_image_uploaded_through_one_node_is_served_by_the_other(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect.clone()).await;
+    let database_url = database_url(&connect);
+    let s3 = S3Server::start().await;
+    let storage = s3.settings();
+    let (node_a, node_b) = (free_addr(), free_addr());
+    let site = format!("http://{node_a}");
+    let no_payments = "http://127.0.0.1:9";
+    let _a = serve(&database_url, &node_a, &site, no_payments, &storage);
+    let _b = serve(&database_url, &node_b, &site, no_payments, &storage);
+    answering(&node_a, "/readyz").await;
+    answering(&node_b, "/readyz").await;
+
+    let (owner, store) = store_with_one_product(&db, "lumen", "Lumen lamp").await;
+    let product: i64 = sqlx::query_scalar("SELECT id FROM products WHERE store_id = $1")
+        .bind(store)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let (app, _) = app(db.clone(), config(&storage)).await;
+    let secret = api_token(&mut signed_in(&app, &owner).await, &["catalog:write"]).await;
+
+    let upload = multipart(
+        &format!("http://{node_a}/api/v1/store/products/{product}/images"),
+        "/",
+        &[("images", Some("lamp.png"), &fixtures::png(640, 480))],
+    );
+    let (parts, body) = upload.into_parts();
+    let body = body.collect().await.unwrap().to_bytes();
+    let mut upload = Request::from_parts(parts, Full::new(body));
+    upload.headers_mut().insert(
+        header::AUTHORIZATION,
+        format!("Bearer {secret}").parse().unwrap(),
+    );
+    let (status, _, answer) = send(upload).await;
+    assert!(status.is_success(), "A took the upload: {answer}");
+
+    let (status, page) = page(&node_b, "/p/lumen-item", "").await;
+    assert_eq!(status, StatusCode::OK);
+    let at = page.find("/uploads/").expect("B shows the image");
+    let image = page[at..].split(['"', ' ']).next().unwrap();
+    let (status, headers, _) = send(
+        Request::get(format!("http://{node_b}{image}"))
+            .body(Full::default())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "B serves {image}");
+    assert_eq!(headers[header::CONTENT_TYPE], "image/webp");
 }

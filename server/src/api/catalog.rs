@@ -59,7 +59,7 @@ impl ImageJson {
     fn new(app_url: &str, image: products::Image) -> Self {
         let largest = media::WIDTHS[media::WIDTHS.len() - 1];
         Self {
-            url: format!("{app_url}{}", media::url(&image.file_key, largest)),
+            url: media::absolute_url(app_url, &image.file_key, largest),
             alt: image.alt,
             width: image.width,
             height: image.height,
@@ -373,7 +373,7 @@ pub async fn store(
         url: format!("{app_url}/s/{}", store.slug),
         logo: store
             .logo_key
-            .map(|key| format!("{app_url}{}", media::url(&key, media::WIDTHS[0]))),
+            .map(|key| media::absolute_url(app_url, &key, media::WIDTHS[0])),
         slug: store.slug,
         name: store.name,
         description: store.description,

@@ -192,11 +192,7 @@ fn answer(state: &AppState, status: StatusCode, product: Editable) -> Response {
             .into_iter()
             .map(|image| StoreImage {
                 id: image.id,
-                url: format!(
-                    "{}{}",
-                    state.config.app_url,
-                    media::url(&image.file_key, largest)
-                ),
+                url: media::absolute_url(&state.config.app_url, &image.file_key, largest),
                 alt: image.alt,
             })
             .collect(),

@@ -12,6 +12,7 @@ pub mod rate_limit;
 pub mod security_headers;
 pub mod seller_stats;
 pub mod sitemap;
+pub mod uploads;
 pub mod webhooks;
 
 use axum::{
@@ -29,8 +30,8 @@ use tower_http::{
 
 use crate::{AppState, request::REQUEST_ID};
 
-/// Health, readiness, metrics, crawler files, payment webhooks and the
-/// sellers' CSV export.
+/// Health, readiness, metrics, crawler files, payment webhooks, the
+/// sellers' CSV export and uploaded images.
 pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -40,6 +41,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/webhooks/stripe", post(webhooks::stripe))
         .route("/seller/stats.csv", get(seller_stats::csv))
+        .route("/uploads/{file}", get(uploads::serve))
         .with_state(state)
 }
 

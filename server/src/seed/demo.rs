@@ -1,7 +1,7 @@
 //! The demo marketplace: categories, three stores with about sixty products,
 //! and the demo accounts. Running it again adds only what is missing.
 
-use std::{collections::HashSet, path::Path};
+use std::collections::HashSet;
 
 use sqlx::PgPool;
 
@@ -9,7 +9,7 @@ use super::{Dice, placeholder};
 use crate::{
     Error, Result,
     accounts::{Email, Role, two_step, users},
-    media,
+    media::{self, Storage},
     secrets::SecretsKey,
     text::{self, capitalise},
 };
@@ -175,7 +175,7 @@ pub struct Report {
 }
 
 /// Seeds the demo marketplace; products that already exist are kept as they are.
-pub async fn run(db: &PgPool, secrets_key: &SecretsKey, upload_dir: &Path) -> Result<Report> {
+pub async fn run(db: &PgPool, secrets_key: &SecretsKey, storage: &Storage) -> Result<Report> {
     seed_categories(db).await?;
     let admin = users::upsert_verified(
         db,
@@ -225,7 +225,7 @@ pub async fn run(db: &PgPool, secrets_key: &SecretsKey, upload_dir: &Path) -> Re
                 let sku_stem = format!("{}-{}{}", store.sku_prefix, line_number + 1, round + 1);
                 let created = seed_product(
                     db,
-                    upload_dir,
+                    storage,
                     store_id,
                     line,
                     &title,
@@ -289,7 +289,7 @@ async fn upsert_store(db: &PgPool, store: &StoreSeed, owner: i64) -> Result<i64>
 #[allow(clippy::too_many_arguments)]
 async fn seed_product(
     db: &PgPool,
-    upload_dir: &Path,
+    storage: &Storage,
     store_id: i64,
     line: &(&str, &str, &str, i64, Options),
     title: &str,
@@ -310,17 +310,18 @@ async fn seed_product(
         return Ok(false);
     }
 
-    let upload_dir = upload_dir.to_owned();
     let picture_count = picture_count(options);
     // Later views draw from seeds past every product number, so no picture
     // repeats another product's.
-    let stored = tokio::task::spawn_blocking(move || {
+    let encoded = tokio::task::spawn_blocking(move || {
         (0..picture_count)
-            .map(|view| media::store(&upload_dir, &placeholder::picture(number + 1000 * view)))
+            .map(|view| media::encode(&placeholder::picture(number + 1000 * view)))
             .collect::<Result<Vec<_>>>()
     })
     .await
     .map_err(Error::internal)??;
+    let stored = media::store(db, storage, encoded).await?;
+    let keys: Vec<String> = stored.iter().map(|s| s.file_key.clone()).collect();
 
     let description = format!(
         "A {noun_lower} made from **{material}**, finished by hand.\n\n\
@@ -391,6 +392,7 @@ async fn seed_product(
         .execute(&mut *tx)
         .await?;
     }
+    media::deletions::cancel(&mut tx, &keys).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -92,37 +92,21 @@ pub async fn add(
             format!("A product can have at most {MAX_PER_PRODUCT} images; it has {count}."),
         ));
     }
-    let dir = state.config.upload_dir.clone();
-    let stored = tokio::task::spawn_blocking(move || -> Result<Vec<media::Stored>> {
-        let images = uploads
+    let encoded = tokio::task::spawn_blocking(move || -> Result<Vec<media::Encoded>> {
+        uploads
             .iter()
-            .map(|upload| decode(upload, "images"))
-            .collect::<Result<Vec<_>>>()?;
-        let mut stored = Vec::new();
-        for image in &images {
-            match media::store(&dir, image) {
-                Ok(one) => stored.push(one),
-                Err(error) => {
-                    let keys: Vec<String> = stored
-                        .into_iter()
-                        .map(|s: media::Stored| s.file_key)
-                        .collect();
-                    media::remove(&dir, &keys);
-                    return Err(error);
-                }
-            }
-        }
-        Ok(stored)
+            .map(|upload| media::encode(&decode(upload, "images")?))
+            .collect()
     })
     .await
     .map_err(Error::internal)??;
-
-    let keys: Vec<String> = stored.iter().map(|s| s.file_key.clone()).collect();
-    let saved = insert(state, meta, scope, product_id, &stored).await;
-    if saved.is_err() {
-        media::remove(&state.config.upload_dir, &keys);
+    let stored = media::store(&state.db, &state.storage, encoded).await?;
+    if let Err(error) = insert(state, meta, scope, product_id, &stored).await {
+        let keys: Vec<String> = stored.into_iter().map(|s| s.file_key).collect();
+        media::forget(&state.db, &state.storage, &keys).await;
+        return Err(error);
     }
-    saved.map(|()| stored.len())
+    Ok(stored.len())
 }
 
 async fn insert(
@@ -154,6 +138,8 @@ async fn insert(
         .execute(&mut *tx)
         .await?;
     }
+    let keys: Vec<String> = stored.iter().map(|s| s.file_key.clone()).collect();
+    media::deletions::cancel(&mut tx, &keys).await?;
     Entry::new(Some(scope.actor()), "product.images_added")
         .target(format!("product:{product_id}"))
         .store(scope.store_id())
@@ -208,7 +194,6 @@ pub async fn change(
         .iter()
         .position(|(id, _)| *id == image_id)
         .ok_or(Error::NotFound)?;
-    let mut deleted = None;
     match change {
         Change::Alt(alt) => {
             let alt = alt.trim();
@@ -233,7 +218,8 @@ pub async fn change(
             sqlx::query!("DELETE FROM product_images WHERE id = $1", image_id)
                 .execute(&mut *tx)
                 .await?;
-            deleted = Some(order.remove(index).1);
+            let key = order.remove(index).1;
+            media::deletions::schedule(&mut tx, std::slice::from_ref(&key)).await?;
         }
     }
     for (position, (id, _)) in order.iter().enumerate() {
@@ -246,8 +232,5 @@ pub async fn change(
         .await?;
     }
     tx.commit().await?;
-    if let Some(key) = deleted {
-        media::remove(&state.config.upload_dir, &[key]);
-    }
     Ok(())
 }

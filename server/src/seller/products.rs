@@ -802,7 +802,8 @@ pub enum Removal {
 }
 
 /// Deletes one of the store's products, or archives it when orders refer to
-/// its variants. Image files of a deleted product are removed afterwards.
+/// its variants. Image files of a deleted product go once the deletion is
+/// committed.
 pub async fn remove(
     state: &AppState,
     meta: &RequestMeta,
@@ -824,6 +825,7 @@ pub async fn remove(
     let removal = match deleted {
         Ok(_) => {
             attempt.commit().await?;
+            media::deletions::schedule(&mut tx, &files).await?;
             Removal::Deleted
         }
         Err(sqlx::Error::Database(error)) if error.is_foreign_key_violation() => {
@@ -851,8 +853,5 @@ pub async fn remove(
     .record(&mut tx, meta)
     .await?;
     tx.commit().await?;
-    if removal == Removal::Deleted {
-        media::remove(&state.config.upload_dir, &files);
-    }
     Ok(removal)
 }

@@ -207,27 +207,27 @@ pub async fn set_staff_two_step(
 }
 
 /// Replaces the store's logo with `upload` (checked like product images), or
-/// removes it when `upload` is `None`. The old files go once the new logo is
-/// saved.
+/// removes it when `upload` is `None`. The old files go once the change is
+/// committed.
 pub async fn set_logo(
     state: &AppState,
     meta: &RequestMeta,
     scope: StoreScope,
     upload: Option<images::Upload>,
 ) -> Result<()> {
-    let dir = state.config.upload_dir.clone();
-    let stored = match upload {
-        Some(upload) => Some(
-            tokio::task::spawn_blocking(move || -> Result<media::Stored> {
-                let image = images::decode(&upload, "logo")?;
-                media::store(&dir, &image)
+    let new_key = match upload {
+        Some(upload) => {
+            let encoded = tokio::task::spawn_blocking(move || {
+                media::encode(&images::decode(&upload, "logo")?)
             })
             .await
-            .map_err(Error::internal)??,
-        ),
+            .map_err(Error::internal)??;
+            let stored = media::store(&state.db, &state.storage, vec![encoded]).await?;
+            stored.into_iter().next().map(|stored| stored.file_key)
+        }
         None => None,
     };
-    let new_key = stored.map(|stored| stored.file_key);
+    let new_keys: Vec<String> = new_key.iter().cloned().collect();
     let saved = async {
         let mut tx = state.db.begin().await?;
         let old_key = sqlx::query_scalar!(
@@ -243,6 +243,8 @@ pub async fn set_logo(
         )
         .execute(&mut *tx)
         .await?;
+        media::deletions::cancel(&mut tx, &new_keys).await?;
+        media::deletions::schedule(&mut tx, &old_key.into_iter().collect::<Vec<_>>()).await?;
         let action = if new_key.is_some() {
             "store.logo_changed"
         } else {
@@ -254,25 +256,13 @@ pub async fn set_logo(
             .record(&mut tx, meta)
             .await?;
         tx.commit().await?;
-        Ok::<_, Error>(old_key)
+        Ok::<_, Error>(())
     }
     .await;
-    match saved {
-        Ok(old_key) => {
-            media::remove(
-                &state.config.upload_dir,
-                &old_key.into_iter().collect::<Vec<_>>(),
-            );
-            Ok(())
-        }
-        Err(error) => {
-            media::remove(
-                &state.config.upload_dir,
-                &new_key.into_iter().collect::<Vec<_>>(),
-            );
-            Err(error)
-        }
+    if saved.is_err() {
+        media::forget(&state.db, &state.storage, &new_keys).await;
     }
+    saved
 }
 
 /// Adds the person with `email`, who must already have an account and no

@@ -11,6 +11,7 @@ mod database_roles;
 mod http_shell;
 mod seed;
 mod seller;
+mod storage;
 mod storefront_changes;
 mod stripe_emulator;
 mod support;

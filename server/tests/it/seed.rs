@@ -12,11 +12,12 @@ use sqlx::PgPool;
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPool) {
     let uploads = TempDir::new();
-    let first = seed::demo::run(&db, &SecretsKey::local(), &uploads)
+    let storage = fixtures::storage(&uploads);
+    let first = seed::demo::run(&db, &SecretsKey::local(), &storage)
         .await
         .unwrap();
     assert_eq!((first.products_created, first.products_kept), (63, 0));
-    let second = seed::demo::run(&db, &SecretsKey::local(), &uploads)
+    let second = seed::demo::run(&db, &SecretsKey::local(), &storage)
         .await
         .unwrap();
     assert_eq!((second.products_created, second.products_kept), (0, 63));
@@ -105,7 +106,8 @@ async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPo
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn the_scale_seed_adds_the_requested_products_once(db: PgPool) {
-    seed::demo::run(&db, &SecretsKey::local(), &TempDir::new())
+    let uploads = TempDir::new();
+    seed::demo::run(&db, &SecretsKey::local(), &fixtures::storage(&uploads))
         .await
         .unwrap();
     assert_eq!(seed::scale::run(&db, 500).await.unwrap(), 500);

@@ -4,7 +4,7 @@
 
 use fixtures::{TempDir, owner_scope, png, user_id};
 use server::{
-    AppState, Error,
+    AppState, Error, media,
     seller::{
         StoreScope, categories,
         images::{self, Change, Upload},
@@ -20,7 +20,7 @@ struct Shop {
     scope: StoreScope,
     other: StoreScope,
     category: i64,
-    _uploads: TempDir,
+    uploads: TempDir,
 }
 
 /// Two stores, each with an owner, and one category.
@@ -52,13 +52,13 @@ async fn shop(db: PgPool) -> Shop {
         .await
         .unwrap();
     let uploads = TempDir::new();
-    let config = fixtures::config(&[("UPLOAD_DIR", uploads.to_str().unwrap())]);
+    let config = fixtures::config(&[("STORAGE_URL", &uploads.storage_url())]);
     Shop {
         state: fixtures::state(db, config).await,
         scope: first,
         other: second,
         category,
-        _uploads: uploads,
+        uploads,
     }
 }
 
@@ -409,9 +409,7 @@ async fn images_are_accepted_by_content_not_by_name(db: PgPool) {
 
     let saved = products::get(&shop.state.db, shop.scope, id).await.unwrap();
     assert_eq!(saved.images.len(), 1);
-    let files = std::fs::read_dir(&shop.state.config.upload_dir)
-        .unwrap()
-        .count();
+    let files = std::fs::read_dir(&*shop.uploads).unwrap().count();
     assert_eq!(
         files, 3,
         "one image in three widths, nothing from the refused uploads"
@@ -422,7 +420,7 @@ async fn images_are_accepted_by_content_not_by_name(db: PgPool) {
         .unwrap();
     assert_eq!((width, height), (640, 480));
 
-    // Deleting the image deletes its files.
+    // Deleting the image deletes its files, by the deletion worker.
     images::change(
         &shop.state,
         shop.scope,
@@ -432,12 +430,12 @@ async fn images_are_accepted_by_content_not_by_name(db: PgPool) {
     )
     .await
     .unwrap();
-    assert_eq!(
-        std::fs::read_dir(&shop.state.config.upload_dir)
-            .unwrap()
-            .count(),
-        0
-    );
+    assert_eq!(std::fs::read_dir(&*shop.uploads).unwrap().count(), 3);
+    let deleted = media::deletions::run_due(&shop.state.db, &shop.state.storage)
+        .await
+        .unwrap();
+    assert_eq!(deleted, 1);
+    assert_eq!(std::fs::read_dir(&*shop.uploads).unwrap().count(), 0);
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

@@ -7,7 +7,7 @@ pub mod processes;
 
 use std::net::SocketAddr;
 
-use app::api::accounts::login::LogIn;
+use app::api::accounts::{api_tokens::CreateApiToken, login::LogIn};
 use axum::{Router, body::Body, extract::connect_info::MockConnectInfo};
 use fixtures::unique_email;
 use http::{HeaderMap, Request, Response, StatusCode, header};
@@ -269,3 +269,29 @@ pub async fn store_with_one_product(db: &PgPool, slug: &str, title: &str) -> (St
 }
 
 pub use fixtures::{audited, audited_on};
+
+/// Makes a token on `/account/tokens` as a plain form post and reads its
+/// secret from the page it goes back to.
+pub async fn api_token(browser: &mut Browser, scopes: &[&str]) -> String {
+    let mut fields = vec![
+        ("name", "Stock sync".to_owned()),
+        ("expires", "30".to_owned()),
+    ];
+    for (n, scope) in scopes.iter().enumerate() {
+        fields.push((
+            ["scopes[0]", "scopes[1]", "scopes[2]"][n],
+            (*scope).to_owned(),
+        ));
+    }
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = browser
+        .post_form(CreateApiToken::PATH, "/account/tokens", &fields)
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let (_, _, page) = browser.get("/account/tokens").await;
+    let at = page.find("value=\"bzr_").expect("the new secret is shown") + "value=\"".len();
+    let secret = page[at..].split('"').next().unwrap().to_owned();
+    let (_, _, again) = browser.get("/account/tokens").await;
+    assert!(!again.contains(&secret), "the secret is shown once");
+    secret
+}
