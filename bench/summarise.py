@@ -6,6 +6,7 @@ the parts loaded on demand by the lazily loaded areas (the other `.wasm`
 files of the package directory)."""
 
 import gzip
+import os
 import json
 import pathlib
 import re
@@ -43,6 +44,8 @@ modules = sorted(pkg.glob("*.wasm"))
 print(json.dumps({
     "catalog_products": products,
     "connections": connections,
+    # Every process measured (nodes, HAProxy, wrk, PostgreSQL) shares these.
+    "cores": os.cpu_count(),
     "routes": {path.stem: parse(path.read_text()) for path in sorted(raw.glob("*.txt"))},
     "checkout": json.loads((raw / "checkout.json").read_text()),
     "seller_stats": json.loads((raw / "stats.json").read_text()),

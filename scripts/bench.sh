@@ -4,7 +4,8 @@
 # hashed stylesheet and main wasm module, and a listing sent compressed; then
 # checkout under load through the Stripe emulator (bench/checkout.py), the
 # seller statistics over a year of orders (bench/stats.py), the API's bulk
-# stock update (bench/inventory.py) and the size of the browser bundle.
+# stock update (bench/inventory.py), the listing through HAProxy with one node
+# and with two, and the size of the browser bundle.
 # Figures go to bench/results/<time>.json; nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,7 @@ runuser -u postgres -- psql -qc "SELECT 1 FROM pg_database WHERE datname = 'baza
   || runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_bench OWNER bazaar"
 
 export APP_ENV=test DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_bench"
-export UPLOAD_DIR="$CARGO_TARGET_DIR/bench-uploads" BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
+export STORAGE_URL="file://$CARGO_TARGET_DIR/bench-uploads" BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
 export RATE_LIMIT_PER_MINUTE=0 LOG_FORMAT=json RUST_LOG=warn
 export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
 leptos_site_env PROD
@@ -74,6 +75,29 @@ python3 bench/stats.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/
 
 echo "==> the API's bulk stock update, 500 SKUs, one request at a time"
 python3 bench/inventory.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/inventory.json"
+
+# The same listing through HAProxy (deploy/haproxy.cfg): first with both of
+# its server lines on this node, which measures the balancer's hop, then with
+# a second node. Both nodes share this machine's cores with wrk and HAProxy,
+# so the second one adds little here; on separate machines it would.
+echo "==> /products through the balancer, one node then two"
+second="127.0.0.1:$((port + 1))" balancer="127.0.0.1:$((port + 2))"
+BIND_ADDR="$second" STRIPE_API_URL="http://$STRIPE_EMULATOR_ADDR" \
+  "$bin" serve > "$CARGO_TARGET_DIR/bench-server-2.log" 2>&1 &
+second_pid=$!
+trap 'kill $server_pid $second_pid 2>/dev/null; wait 2>/dev/null' EXIT
+balance() {
+  BALANCER_ADDR="$balancer" NODE_1="127.0.0.1:$port" NODE_2="$2" haproxy -db -f deploy/haproxy.cfg &
+  local haproxy_pid=$!
+  until curl -fs -o /dev/null "http://$balancer/readyz"; do sleep 0.2; done
+  sleep 3 # both servers pass their health checks (rise 2, every second)
+  wrk -t2 -c"$connections" -d"$duration" --latency "http://$balancer/products" | tee "$raw/$1.txt"
+  kill "$haproxy_pid"
+  wait "$haproxy_pid" 2>/dev/null || true
+}
+balance listing_via_balancer_one_node "127.0.0.1:$port"
+until curl -fs -o /dev/null "http://$second/readyz"; do sleep 0.2; done
+balance listing_via_balancer_two_nodes "$second"
 
 mkdir -p bench/results
 result="bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"

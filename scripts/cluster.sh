@@ -32,6 +32,7 @@ start_cluster() {
   export DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_$name"
   export STORAGE_URL=s3://bazaar S3_ENDPOINT="http://127.0.0.1:$s3_port"
   export S3_ACCESS_KEY_ID=local S3_SECRET_ACCESS_KEY=local
+  export TRUSTED_PROXIES=127.0.0.1
   export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
   export STRIPE_API_URL="http://$STRIPE_EMULATOR_ADDR"
   leptos_site_env PROD

@@ -42,7 +42,7 @@ serve_fresh_demo() {
   runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS bazaar_$name WITH (FORCE)" >/dev/null
   runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_$name OWNER bazaar" >/dev/null
   rm -rf "$uploads"
-  export APP_ENV=test UPLOAD_DIR="$uploads"
+  export APP_ENV=test STORAGE_URL="file://$uploads"
   export DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_$name"
   export BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
   export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"

@@ -1,7 +1,14 @@
 //! The application's configuration: one typed struct read from environment
 //! variables (and an optional `.env`), with local defaults outside production.
 
-use std::{fmt, net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+use std::{
+    fmt,
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+    str::FromStr,
+    sync::Arc,
+    time::Duration,
+};
 
 use secrecy::SecretString;
 
@@ -62,6 +69,9 @@ pub struct Config {
     pub migrate_on_start: bool,
     /// Requests per minute and client IP outside static assets.
     pub rate_limit_per_minute: u32,
+    /// The load balancers or reverse proxies whose `X-Forwarded-For` names
+    /// the client; empty, the connection's peer is the client.
+    pub trusted_proxies: Arc<[IpAddr]>,
     /// Requests per minute and API token; `0` turns the limit off.
     pub api_rate_limit_per_minute: u32,
     pub request_timeout: Duration,
@@ -180,6 +190,7 @@ impl Config {
             migrate_on_start: vars.parsed("MIGRATE_ON_START", true)?,
             rate_limit_per_minute: vars.parsed("RATE_LIMIT_PER_MINUTE", 200)?,
             api_rate_limit_per_minute: vars.parsed("API_RATE_LIMIT_PER_MINUTE", 600)?,
+            trusted_proxies: trusted_proxies(&vars)?,
             request_timeout: Duration::from_secs(vars.parsed("REQUEST_TIMEOUT_SECS", 30)?),
             body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 2 * 1024 * 1024)?,
             upload_body_limit_bytes: vars.parsed("UPLOAD_BODY_LIMIT_BYTES", 50 * 1024 * 1024)?,
@@ -305,6 +316,20 @@ impl StorageSettings {
             ..self.clone()
         })
     }
+}
+
+fn trusted_proxies(vars: &Vars) -> Result<Arc<[IpAddr]>, ConfigError> {
+    let Some(list) = vars.get("TRUSTED_PROXIES") else {
+        return Ok(Arc::from([]));
+    };
+    list.split(',')
+        .map(|address| {
+            address.trim().parse::<IpAddr>().map_err(|_| ConfigError {
+                variable: "TRUSTED_PROXIES",
+                problem: format!("{:?} is not an IP address", address.trim()),
+            })
+        })
+        .collect()
 }
 
 fn storage_settings(vars: &Vars) -> Result<StorageSettings, ConfigError> {

@@ -1,13 +1,14 @@
 //! Two `bazaar serve` nodes on one database and one Redis, paying through
 //! one `bazaar stripe-emulator` process, used in turn as a load balancer
-//! would use them: a sign-in on one node holds on the other, a change shows
-//! on the other node at once, and a payment whose webhook reaches the other
-//! node settles the order exactly once; an image uploaded through one is
-//! served by the other from the shared bucket.
+//! would use them: a sign-in on one node holds on the other, and a sign-out
+//! through the other ends it on both; a change shows on the other node at
+//! once; a payment whose webhook reaches the other node settles the order
+//! exactly once; an image uploaded through one is served by the other from
+//! the shared bucket.
 
 use std::time::Duration;
 
-use app::api::accounts::login::LogIn;
+use app::api::accounts::login::{LogIn, LogOut};
 use axum::body::Bytes;
 use fixtures::{S3Server, http_client, unique_email};
 use http::{HeaderMap, Request, StatusCode, header};
@@ -151,6 +152,24 @@ async fn two_nodes_behind_one_address_behave_as_one(_: PgPoolOptions, connect: P
     .await
     .unwrap();
     assert_eq!(events, 1);
+
+    // Signed out through B, the session is over on A too.
+    let sign_out = Request::post(format!("http://{node_b}{}", LogOut::PATH))
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, &cookies)
+        .header(header::ORIGIN, &site)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::REFERER, format!("{site}/account"))
+        .body(Full::default())
+        .unwrap();
+    let (status, _, _) = send(sign_out).await;
+    assert_eq!(status, StatusCode::FOUND, "signed out on B");
+    let (status, account) = page(&node_a, "/account", &cookies).await;
+    assert!(
+        status.is_redirection() && !account.contains(&email),
+        "A no longer knows the session: {status}"
+    );
 }
 
 /// What a node's `/metrics` says about requests for `route`.
@@ -255,10 +274,10 @@ async fn an_image_uploaded_through_one_node_is_served_by_the_other(
     let (status, _, answer) = send(upload).await;
     assert!(status.is_success(), "A took the upload: {answer}");
 
-    let (status, page) = page(&node_b, "/p/lumen-item", "").await;
+    let (status, product_page) = page(&node_b, "/p/lumen-item", "").await;
     assert_eq!(status, StatusCode::OK);
-    let at = page.find("/uploads/").expect("B shows the image");
-    let image = page[at..].split(['"', ' ']).next().unwrap();
+    let at = product_page.find("/uploads/").expect("B shows the image");
+    let image = product_page[at..].split(['"', ' ']).next().unwrap();
     let (status, headers, _) = send(
         Request::get(format!("http://{node_b}{image}"))
             .body(Full::default())
@@ -267,4 +286,30 @@ async fn an_image_uploaded_through_one_node_is_served_by_the_other(
     .await;
     assert_eq!(status, StatusCode::OK, "B serves {image}");
     assert_eq!(headers[header::CONTENT_TYPE], "image/webp");
+
+    // B lists the lamp from its cache; unpublished through A, it is gone
+    // from B's listing within a second.
+    let (_, listing) = page(&node_b, "/products", "").await;
+    assert!(listing.contains("Lumen lamp"));
+    let mut unpublish = Request::post(format!(
+        "http://{node_a}/api/v1/store/products/{product}/unpublish"
+    ))
+    .body(Full::default())
+    .unwrap();
+    unpublish.headers_mut().insert(
+        header::AUTHORIZATION,
+        format!("Bearer {secret}").parse().unwrap(),
+    );
+    let (status, _, answer) = send(unpublish).await;
+    assert!(status.is_success(), "A unpublished: {answer}");
+    let mut hidden = false;
+    for _ in 0..10 {
+        let (_, listing) = page(&node_b, "/products", "").await;
+        if !listing.contains("Lumen lamp") {
+            hidden = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(hidden, "B's listing dropped the lamp within a second");
 }

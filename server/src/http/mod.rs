@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod body_limit;
 pub mod errors;
+pub mod forwarded;
 pub mod health;
 pub mod malformed;
 pub mod metrics;
@@ -61,6 +62,10 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             rate_limit::limit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            config.trusted_proxies.clone(),
+            forwarded::resolve,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), origin::check))
         .layer(middleware::from_fn(errors::catch_panic))

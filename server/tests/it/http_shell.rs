@@ -184,6 +184,42 @@ async fn the_rate_limit_answers_429_with_retry_after_but_spares_static_files(db:
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn behind_a_trusted_balancer_each_forwarded_client_has_its_own_budget(db: PgPool) {
+    let balancer = random_client();
+    let balancer_ip = std::net::Ipv4Addr::from(balancer).to_string();
+    let state = state(
+        db,
+        config(&[
+            ("RATE_LIMIT_PER_MINUTE", "2"),
+            ("TRUSTED_PROXIES", &balancer_ip),
+        ]),
+    )
+    .await;
+    let app = app(&state, Router::new(), balancer);
+    let from = |client: &str| {
+        http::Request::get("/healthz")
+            .header("x-forwarded-for", client)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let [_, a, b, c] = balancer;
+    let first = format!("2001:db8::1:{a:x}:{b:x}:{c:x}");
+    let second = format!("2001:db8::2:{a:x}:{b:x}:{c:x}");
+    for _ in 0..2 {
+        assert_eq!(send(&app, from(&first)).await.status(), StatusCode::OK);
+    }
+    assert_eq!(
+        send(&app, from(&first)).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        send(&app, from(&second)).await.status(),
+        StatusCode::OK,
+        "another client behind the same balancer is not held back"
+    );
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
 async fn unknown_files_and_webhooks_are_counted_and_unknown_files_get_a_small_404(db: PgPool) {
     let state = state(db, config(&[("RATE_LIMIT_PER_MINUTE", "2")])).await;
     let extra = Router::new()
