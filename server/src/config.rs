@@ -195,7 +195,15 @@ impl Config {
             body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 2 * 1024 * 1024)?,
             upload_body_limit_bytes: vars.parsed("UPLOAD_BODY_LIMIT_BYTES", 50 * 1024 * 1024)?,
             storage: storage_settings(&vars)?,
-            asset_base_url: vars.get("ASSET_BASE_URL"),
+            asset_base_url: match vars.get("ASSET_BASE_URL") {
+                Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+                    return Err(ConfigError {
+                        variable: "ASSET_BASE_URL",
+                        problem: "must start with https:// or http://".into(),
+                    });
+                }
+                url => url,
+            },
             smtp_url: match vars.get("SMTP_URL") {
                 Some(url) => Some(url.into()),
                 None if local => None,

@@ -15,7 +15,7 @@ mod seller_http;
 mod seller_settings_http;
 mod seller_stats_http;
 mod shutdown_http;
-mod storage_migrate;
+mod storage_settings;
 mod support;
 mod two_nodes;
 mod two_step_http;

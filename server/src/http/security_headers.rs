@@ -32,6 +32,8 @@ pub struct Policy {
     hsts: bool,
     /// Forms may also lead to the payment page: checkout redirects there.
     form_action: String,
+    /// Images may also come from `ASSET_BASE_URL`'s origin.
+    img_src: String,
 }
 
 impl Policy {
@@ -39,8 +41,20 @@ impl Policy {
         Arc::new(Self {
             hsts: config.is_https(),
             form_action: format!("'self' {}", crate::payments::payment_page_origin(config)),
+            img_src: match config.asset_base_url.as_deref().map(origin) {
+                Some(assets) => format!("'self' data: {assets}"),
+                None => "'self' data:".to_owned(),
+            },
         })
     }
+}
+
+/// `scheme://host[:port]` of an absolute URL.
+fn origin(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |at| at + 3);
+    url[after_scheme..]
+        .find('/')
+        .map_or(url, |end| &url[..after_scheme + end])
 }
 
 /// Sets the headers after the handler ran, keeping any CSP it chose itself.
@@ -55,10 +69,11 @@ pub async fn apply(
     let headers = response.headers_mut();
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         style-src 'self'; img-src {img_src}; font-src 'self'; connect-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action {form_action}; frame-ancestors 'none'",
         nonce = nonce.0,
         form_action = policy.form_action,
+        img_src = policy.img_src,
     );
     if let Ok(value) = HeaderValue::from_str(&csp) {
         headers
@@ -88,4 +103,18 @@ pub async fn apply(
         );
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn the_origin_of_an_asset_address() {
+        assert_eq!(
+            origin("https://cdn.example.com/bazaar/img"),
+            "https://cdn.example.com"
+        );
+        assert_eq!(origin("http://127.0.0.1:9000"), "http://127.0.0.1:9000");
+    }
 }

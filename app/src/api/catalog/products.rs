@@ -180,12 +180,10 @@ mod views {
 
     pub fn product(product: ProductDetail, app_url: &str) -> ProductView {
         let url = format!("{app_url}/p/{}", product.slug);
-        let image_url = product.images.first().map(|image| {
-            format!(
-                "{app_url}{}",
-                media::url(&image.file_key, media::width_for(1200))
-            )
-        });
+        let image_url = product
+            .images
+            .first()
+            .map(|image| media::absolute_url(app_url, &image.file_key, media::width_for(1200)));
         let json_ld = json_ld(&product, &url, image_url.as_deref());
         ProductView {
             url,
