@@ -26,7 +26,8 @@ start_cluster() {
   wait_until_answering "http://127.0.0.1:$s3_port/" "$dir/s3.log"
   curl -fsS -X PUT "http://127.0.0.1:$s3_port/bazaar" >/dev/null
 
-  runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS bazaar_$name WITH (FORCE)" >/dev/null
+  PGOPTIONS='-c client_min_messages=warning' \
+    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS bazaar_$name WITH (FORCE)" >/dev/null
   runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_$name OWNER bazaar" >/dev/null
   export APP_ENV=test APP_URL="http://127.0.0.1:$port"
   export DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_$name"
