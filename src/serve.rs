@@ -61,6 +61,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     server::orders::payment::spawn_sweeper(state.clone());
     server::media::deletions::spawn_worker(state.db.clone(), state.storage.clone());
     server::storefront::spawn_listener(state.clone());
+    server::live::spawn_listener(state.db.clone(), state.live.clone());
     let draining = state.draining.clone();
     let (drain, grace) = (state.config.shutdown_drain, state.config.shutdown_grace);
     let router = router(state, leptos_options);

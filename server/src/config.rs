@@ -72,6 +72,10 @@ pub struct Config {
     /// The load balancers or reverse proxies whose `X-Forwarded-For` names
     /// the client; empty, the connection's peer is the client.
     pub trusted_proxies: Arc<[IpAddr]>,
+    /// Live update streams (`/events`) one sign-in may hold open on a node…
+    pub live_streams_per_session: u32,
+    /// …and one client address.
+    pub live_streams_per_ip: u32,
     /// Requests per minute and API token; `0` turns the limit off.
     pub api_rate_limit_per_minute: u32,
     pub request_timeout: Duration,
@@ -191,6 +195,8 @@ impl Config {
             rate_limit_per_minute: vars.parsed("RATE_LIMIT_PER_MINUTE", 200)?,
             api_rate_limit_per_minute: vars.parsed("API_RATE_LIMIT_PER_MINUTE", 600)?,
             trusted_proxies: trusted_proxies(&vars)?,
+            live_streams_per_session: vars.parsed("LIVE_STREAMS_PER_SESSION", 5)?,
+            live_streams_per_ip: vars.parsed("LIVE_STREAMS_PER_IP", 50)?,
             request_timeout: Duration::from_secs(vars.parsed("REQUEST_TIMEOUT_SECS", 30)?),
             body_limit_bytes: vars.parsed("BODY_LIMIT_BYTES", 2 * 1024 * 1024)?,
             upload_body_limit_bytes: vars.parsed("UPLOAD_BODY_LIMIT_BYTES", 50 * 1024 * 1024)?,

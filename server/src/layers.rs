@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
         "redis",
         "telemetry",
         "media",
+        "live",
         "mail",
         "payments",
         "webhooks",

@@ -13,6 +13,7 @@ pub mod error;
 pub mod http;
 #[cfg(test)]
 mod layers;
+pub mod live;
 pub mod mail;
 pub mod media;
 pub mod money;

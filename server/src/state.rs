@@ -14,6 +14,7 @@ use crate::{
         facets::{FacetsCache, facets_cache},
         products::{ListingCache, listing_cache},
     },
+    live::Hub,
     media::Storage,
     payments::Payments,
 };
@@ -28,6 +29,7 @@ pub struct AppState {
     pub facets: FacetsCache,
     pub payments: Payments,
     pub storage: Storage,
+    pub live: Hub,
     pub draining: Draining,
 }
 
@@ -52,6 +54,7 @@ impl AppState {
         Ok(Self {
             payments,
             storage,
+            live: Hub::default(),
             config: Arc::new(config),
             db,
             redis,

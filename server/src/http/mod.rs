@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod body_limit;
 pub mod errors;
+pub mod events;
 pub mod forwarded;
 pub mod health;
 pub mod malformed;
@@ -32,7 +33,7 @@ use tower_http::{
 use crate::{AppState, request::REQUEST_ID};
 
 /// Health, readiness, metrics, crawler files, payment webhooks, the
-/// sellers' CSV export and uploaded images.
+/// sellers' CSV export, uploaded images and live updates.
 pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -43,6 +44,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/webhooks/stripe", post(webhooks::stripe))
         .route("/seller/stats.csv", get(seller_stats::csv))
         .route("/uploads/{file}", get(uploads::serve))
+        .route("/events", get(events::stream))
         .with_state(state)
 }
 
