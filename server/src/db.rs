@@ -59,14 +59,15 @@ pub async fn grant_serving_role(owner: &PgPool, role: &str) -> Result<(), sqlx::
     // A role name cannot be a bind parameter; quoting it as an identifier
     // keeps it one name whatever it holds.
     let role = format!("\"{}\"", role.replace('"', "\"\""));
-    for grant in [
-        "GRANT USAGE ON SCHEMA public TO {role}",
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
-        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}",
-    ] {
-        sqlx::raw_sql(&grant.replace("{role}", &role))
-            .execute(owner)
-            .await?;
-    }
+    // One query string runs as one transaction, holding the lock to its end:
+    // nodes starting together would otherwise grant on the same tables at
+    // once, which PostgreSQL refuses ("tuple concurrently updated").
+    let script = format!(
+        "SELECT pg_advisory_xact_lock(hashtext('bazaar grant serving role'));
+         GRANT USAGE ON SCHEMA public TO {role};
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+         GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role};"
+    );
+    sqlx::raw_sql(&script).execute(owner).await?;
     Ok(())
 }

@@ -50,6 +50,24 @@ async fn the_serving_role_uses_rows_but_cannot_change_the_schema(
     }
 }
 
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn nodes_starting_together_grant_the_serving_role_in_turn(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let owner = PgPool::connect_with(connect).await.unwrap();
+    let mut starts = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let owner = owner.clone();
+        starts.spawn(async move { server::db::grant_serving_role(&owner, SERVING_ROLE.0).await });
+    }
+    while let Some(granted) = starts.join_next().await {
+        granted
+            .unwrap()
+            .expect("every node grants without a conflict");
+    }
+}
+
 #[sqlx::test(migrations = false)]
 async fn nodes_starting_together_apply_each_migration_once(db: PgPool) {
     let config = fixtures::config(&[]);
