@@ -10,6 +10,8 @@ source scripts/cluster.sh
 port="${E2E_PORT:-3100}"
 # The suite loads many pages from one address; the limiter has its own tests.
 export RATE_LIMIT_PER_MINUTE=0
+# Every page of the suite comes from this one address too.
+export LIVE_STREAMS_PER_IP=1000
 # Admin journeys sign in several times a minute, and an authenticator code
 # works once per 30-second step, so they sign in as an admin without a second
 # step and admins are not required to have one here. The requirement has its

@@ -10,6 +10,7 @@ pub mod components;
 pub mod error;
 mod escape;
 pub mod forms;
+pub mod live;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -1,22 +1,14 @@
-import { expect, type Page, test, type TestInfo } from "@playwright/test";
-import { expectAccessible, hydrates, newVerifiedShopper, readMail, signIn, visit } from "./support";
-
-/** Adds the first product matching `query` in `store` to the cart. */
-async function addFromStore(page: Page, testInfo: TestInfo, store: string, query: string) {
-  await visit(page, `/s/${store}?q=${query}`, testInfo);
-  await page.locator(".product-card a").first().click();
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText("Added to your cart.")).toBeVisible();
-}
-
-async function fillAddress(page: Page) {
-  await page.getByLabel("Full name").fill("Robin Tester");
-  await page.getByLabel("Street and number").fill("12 Rue de la Paix");
-  await page.getByLabel("Postal code").fill("75002");
-  await page.getByLabel("City").fill("Paris");
-  await page.getByLabel("Country").selectOption("FR");
-  await page.getByLabel("Phone, for the carrier").fill("+33 1 23 45 67 89");
-}
+import { expect, test } from "@playwright/test";
+import {
+  addFromStore,
+  expectAccessible,
+  fillAddress,
+  hydrates,
+  newVerifiedShopper,
+  readMail,
+  signIn,
+  visit,
+} from "./support";
 
 test("a shopper buys from two stores in one payment, and the seller's shipment shows on the order", async ({
   page,

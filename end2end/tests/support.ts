@@ -119,3 +119,30 @@ async function expectNoViolations(page: Page) {
   );
   expect(summary, "accessibility violations").toEqual([]);
 }
+
+/** Adds the first product matching `query` in `store` to the cart. */
+export async function addFromStore(page: Page, testInfo: TestInfo, store: string, query: string) {
+  await visit(page, `/s/${store}?q=${query}`, testInfo);
+  await page.locator(".product-card a").first().click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+}
+
+export async function fillAddress(page: Page) {
+  await page.getByLabel("Full name").fill("Robin Tester");
+  await page.getByLabel("Street and number").fill("12 Rue de la Paix");
+  await page.getByLabel("Postal code").fill("75002");
+  await page.getByLabel("City").fill("Paris");
+  await page.getByLabel("Country").selectOption("FR");
+  await page.getByLabel("Phone, for the carrier").fill("+33 1 23 45 67 89");
+}
+
+/**
+ * The address of one node of the cluster the suite runs against, bypassing
+ * the balancer (scripts/cluster.sh puts node N at the balancer's port + N).
+ */
+export function nodeUrl(node: 1 | 2): string {
+  const url = new URL(process.env.BASE_URL ?? "http://127.0.0.1:3100");
+  url.port = String(Number(url.port) + node);
+  return url.origin;
+}

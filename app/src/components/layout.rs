@@ -4,10 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::api::{
-    accounts::login::{LogOut, current_viewer},
-    cart::cart_count,
-    catalog::facets::navigation_categories,
+use crate::{
+    api::{
+        accounts::login::{LogOut, current_viewer},
+        cart::cart_count,
+        catalog::facets::navigation_categories,
+    },
+    live::{LiveFeed, use_live},
 };
 
 /// Wraps a page in the site's header and footer.
@@ -18,6 +21,7 @@ pub fn Layout(
     children: Children,
 ) -> impl IntoView {
     provide_context(CartChanged(RwSignal::new(0)));
+    LiveFeed::provide();
     view! {
         <RouteProgress is_routing />
         <a class="skip-link" href="#content">"Skip to content"</a>
@@ -122,12 +126,27 @@ fn Header() -> impl IntoView {
 fn AccountNav() -> impl IntoView {
     let location = use_location();
     let log_out = ServerAction::<LogOut>::new();
+    // A seller's count of new orders follows the orders as they are paid.
+    let orders_changed = use_live(|change| change.kind == "store_order");
     // Asked again after every navigation and sign-out, since signing in and
     // out happen on other pages.
     let viewer = Resource::new(
-        move || (location.pathname.get(), log_out.version().get()),
+        move || {
+            (
+                location.pathname.get(),
+                log_out.version().get(),
+                orders_changed.get(),
+            )
+        },
         |_| current_viewer(),
     );
+    if let Some(feed) = use_context::<LiveFeed>() {
+        Effect::new(move |_| {
+            if let Some(viewer) = viewer.get() {
+                feed.set_signed_in(matches!(viewer, Ok(Some(_))));
+            }
+        });
+    }
     let cart_changed = use_context::<CartChanged>().map(|changed| changed.0);
     let count = Resource::new(
         move || {
@@ -159,7 +178,7 @@ fn AccountNav() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match viewer.await.ok().flatten() {
                         Some(viewer) => view! {
-                            {viewer.is_seller.then(|| view! { <a href="/seller">"Your store"</a> })}
+                            {viewer.is_seller.then(|| view! { <StoreLink new_orders=viewer.new_orders /> })}
                             {viewer.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
                             <a href="/account" title=viewer.email.clone()>"Account"</a>
                             <ActionForm action=log_out attr:class="account-nav__form">
@@ -177,6 +196,22 @@ fn AccountNav() -> impl IntoView {
             </Transition>
         </nav>
     }
+}
+
+/// The seller's way to their store, with how many paid orders nobody of the
+/// store has opened yet.
+#[component]
+fn StoreLink(new_orders: i64) -> impl IntoView {
+    if new_orders == 0 {
+        return view! { <a href="/seller">"Your store"</a> }.into_any();
+    }
+    view! {
+        <a href="/seller">
+            "Your store " <span class="cart-badge" data-testid="new-orders">{new_orders}</span>
+            <span class="visually-hidden">{if new_orders == 1 { " new order" } else { " new orders" }}</span>
+        </a>
+    }
+    .into_any()
 }
 
 #[component]

@@ -53,7 +53,7 @@ fn ProductCardView(product: ProductCard, position: usize) -> impl IntoView {
                 {product.price_is_from.then_some("from ")}
                 {product.price}
             </span>
-            {(!product.in_stock).then(|| view! { <span class="badge badge--muted">"Out of stock"</span> })}
+            {(!product.in_stock).then(|| view! { <span class="badge badge--muted">"Sold out"</span> })}
         </li>
     }
 }

@@ -20,6 +20,7 @@ use crate::{
         order::{OrderPart, ShippingAddress},
     },
     forms::{Feedback, Field, FormStatus, Submit, feedback},
+    live::use_live,
 };
 
 #[component]
@@ -166,20 +167,27 @@ fn CheckoutForm(
 #[component]
 pub fn CheckoutSuccessPage() -> impl IntoView {
     let query = use_query_map();
+    // The shopper's own orders are the only ones their stream reports.
+    let paid = use_live(|change| change.kind == "order");
     let result = Resource::new(
-        move || query.with(|q| q.get("session_id").unwrap_or_default()),
-        checkout_result,
+        move || {
+            (
+                query.with(|q| q.get("session_id").unwrap_or_default()),
+                paid.get(),
+            )
+        },
+        |(session_id, _)| checkout_result(session_id),
     );
     view! {
         <section class="container section stack">
-            <Suspense fallback=|| view! { <p class="loading">"Confirming your payment…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">"Confirming your payment…"</p> }>
                 {move || Suspend::new(async move {
                     match result.await {
                         Ok(order) => view! { <Confirmation order /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
@@ -203,9 +211,10 @@ fn Confirmation(order: OrderView) -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <p class="alert alert--warning" role="status">
-                    "We are still waiting for the payment to be confirmed. This page shows the latest state when you reload it."
+                <p class="alert alert--warning" role="status" data-testid="payment-pending">
+                    "We are still waiting for your bank to confirm the payment. This page changes by itself once it does."
                 </p>
+                <RefreshWithoutScript seconds=5 />
             }.into_any()
         }}
         <h2>"Shipping to"</h2>
@@ -217,6 +226,16 @@ fn Confirmation(order: OrderView) -> impl IntoView {
             <a href="/products">"Continue shopping"</a>
         </p>
     }
+}
+
+/// Reloads the page every few seconds when JavaScript is off; hydrated, the
+/// page follows its live updates instead. The `<noscript>` is written as
+/// inner HTML because a browser running scripts reads its content as text,
+/// which hydration would not find as elements.
+#[component]
+fn RefreshWithoutScript(seconds: u32) -> impl IntoView {
+    let markup = format!(r#"<noscript><meta http-equiv="refresh" content="{seconds}"></noscript>"#);
+    view! { <div hidden inner_html=markup></div> }
 }
 
 #[component]

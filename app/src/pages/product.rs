@@ -12,6 +12,7 @@ use crate::{
     },
     components::{error_view::ErrorView, layout::CartChanged, product_grid::ProductGrid},
     forms::{Feedback, FormStatus, Submit, feedback},
+    live::use_live,
 };
 
 #[component]
@@ -49,7 +50,10 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
         .and_then(|n| n.parse::<usize>().ok())
         .filter(|n| (1..=product.pictures.len()).contains(n))
         .map_or(0, |n| n - 1);
-    let variants = StoredValue::new(product.variants.clone());
+    // Follows the stock as other shoppers buy: the page asks for the product
+    // again when its stream says the stock changed.
+    let variants = RwSignal::new(product.variants.clone());
+    follow_stock(product.id, product.slug.clone(), variants);
     let initial = requested
         .filter(|id| product.variants.iter().any(|v| v.id == *id))
         .or_else(|| product.variants.iter().find(|v| v.stock > 0).map(|v| v.id))
@@ -65,7 +69,7 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
     let shown = RwSignal::new(image);
     let current = move || {
         let id = selected.get();
-        variants.with_value(|variants| variants.iter().find(|v| Some(v.id) == id).cloned())
+        variants.with(|variants| variants.iter().find(|v| Some(v.id) == id).cloned())
     };
     // Set once the page has hydrated: the picker then updates in place and
     // its "Show" button, needed only without JavaScript, goes away.
@@ -110,7 +114,7 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
                             " " <s class="muted"><span class="visually-hidden">"was "</span>{was}</s>
                         })}
                     </p>
-                    <p class="product__stock" data-testid="stock">{move || current().map(|v| stock_text(&v))}</p>
+                    <p class="product__stock" data-testid="stock" aria-live="polite">{move || current().map(|v| stock_text(&v))}</p>
                     <form class="variant-picker" method="get">
                         <fieldset>
                             <legend>"Choose an option"</legend>
@@ -262,10 +266,28 @@ fn opens_elsewhere(ev: &MouseEvent) -> bool {
 
 fn stock_text(variant: &VariantChoice) -> String {
     match variant.stock {
-        0 => "Out of stock".into(),
+        0 => "Sold out".into(),
         n @ 1..=5 => format!("Only {n} left"),
         _ => "In stock".into(),
     }
+}
+
+/// Refreshes `variants` (their stock) when the live stream reports a change
+/// of this product's stock.
+fn follow_stock(product_id: i64, slug: String, variants: RwSignal<Vec<VariantChoice>>) {
+    let changed = use_live(move |change| change.kind == "stock" && change.subject_id == product_id);
+    Effect::new(move |seen: Option<u32>| {
+        let now = changed.get();
+        if seen.is_some_and(|seen| seen != now) {
+            let slug = slug.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(product) = get_product(slug).await {
+                    variants.set(product.variants);
+                }
+            });
+        }
+        now
+    });
 }
 
 /// Quantity and "Add to cart" for the chosen variant.
@@ -305,7 +327,7 @@ fn AddToCartForm(
             {move || if in_stock.get() {
                 view! { <Submit label="Add to cart" pending=add.pending().into() /> }.into_any()
             } else {
-                view! { <p class="muted">"This option is out of stock."</p> }.into_any()
+                view! { <p class="muted">"This option is sold out."</p> }.into_any()
             }}
         </ActionForm>
     }

@@ -38,6 +38,8 @@ pub struct StoreOrderSummary {
     pub customer_name: String,
     pub items: i64,
     pub subtotal: Money,
+    /// Whether a member of the store has opened it.
+    pub opened: bool,
 }
 
 /// What the list shows: a status, a search by order number, the days paid,
@@ -85,6 +87,7 @@ pub async fn list(
     let window = Window::new(filter.page, filter.per_page);
     let rows = sqlx::query!(
         r#"SELECT so.id, o.number, so.status, so.paid_at, o.ship_name, so.subtotal,
+                  so.opened_at IS NOT NULL AS "opened!",
                   (SELECT coalesce(sum(quantity), 0) FROM order_lines WHERE store_order_id = so.id) AS "items!",
                   count(*) OVER () AS "matching!"
            FROM store_orders so JOIN orders o ON o.id = so.order_id
@@ -119,9 +122,34 @@ pub async fn list(
             customer_name: row.ship_name,
             items: row.items,
             subtotal: Money::from_cents(row.subtotal),
+            opened: row.opened,
         })
         .collect();
     Ok((orders, matching))
+}
+
+/// How many paid orders of these stores no member has opened yet.
+pub async fn unopened(db: &PgPool, store_ids: &[i64]) -> Result<i64> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM store_orders
+           WHERE store_id = ANY($1) AND status = 'paid' AND opened_at IS NULL"#,
+        store_ids
+    )
+    .fetch_one(db)
+    .await?)
+}
+
+/// Records that a member of the store opened the order, the first time.
+pub async fn mark_opened(db: &PgPool, scope: StoreScope, store_order_id: i64) -> Result<()> {
+    sqlx::query!(
+        "UPDATE store_orders SET opened_at = now()
+         WHERE id = $1 AND store_id = $2 AND opened_at IS NULL AND status <> 'pending_payment'",
+        store_order_id,
+        scope.store_id()
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// The order with only this store's part; another store's is "not found".

@@ -20,6 +20,8 @@ pub struct Viewer {
     pub verified: bool,
     pub is_seller: bool,
     pub is_admin: bool,
+    /// For a seller: paid orders of their stores nobody has opened yet.
+    pub new_orders: i64,
 }
 
 /// The signed-in person, or `None`. When the session store is down the
@@ -31,9 +33,20 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
         Err(AppError::Unavailable(_)) => None,
         Err(error) => return Err(error),
     };
-    Ok(user.map(|user| Viewer {
-        is_seller: user.has_role(Role::Seller) && !user.stores.is_empty(),
+    let Some(user) = user else {
+        return Ok(None);
+    };
+    let is_seller = user.has_role(Role::Seller) && !user.stores.is_empty();
+    let new_orders = if is_seller {
+        let stores: Vec<i64> = user.stores.iter().map(|member| member.store_id).collect();
+        server::seller::orders::unopened(&state()?.db, &stores).await?
+    } else {
+        0
+    };
+    Ok(Some(Viewer {
+        is_seller,
         is_admin: user.has_role(Role::Admin),
+        new_orders,
         name: user.name,
         email: user.email,
         verified: user.verified,

@@ -54,6 +54,7 @@ pub struct VariantChoice {
 /// Everything the product page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductView {
+    pub id: i64,
     pub slug: String,
     pub title: String,
     /// Sanitised HTML rendered from the seller's Markdown.
@@ -186,6 +187,7 @@ mod views {
             .map(|image| media::absolute_url(app_url, &image.file_key, media::width_for(1200)));
         let json_ld = json_ld(&product, &url, image_url.as_deref());
         ProductView {
+            id: product.id,
             url,
             image_url,
             json_ld,

@@ -30,6 +30,8 @@ pub struct DashboardView {
     pub month_orders: i64,
     pub month_net: String,
     pub to_ship: i64,
+    /// Paid orders nobody of the store has opened yet.
+    pub unopened: i64,
     pub low_stock_threshold: i32,
     pub low_stock: Vec<LowStockView>,
     pub low_stock_total: i64,
@@ -46,6 +48,7 @@ pub async fn seller_dashboard() -> Result<DashboardView, AppError> {
     let state = state()?;
     let figures =
         server::seller::dashboard::dashboard(&state.db, scope, state.config.time_zone).await?;
+    let unopened = server::seller::orders::unopened(&state.db, &[scope.store_id()]).await?;
     Ok(DashboardView {
         store: StoreSummary {
             name: figures.name,
@@ -60,6 +63,7 @@ pub async fn seller_dashboard() -> Result<DashboardView, AppError> {
         month_orders: figures.month.orders,
         month_net: figures.month.net.to_string(),
         to_ship: figures.to_ship,
+        unopened,
         low_stock_threshold: figures.low_stock_threshold,
         low_stock_total: figures.low_stock_total,
         low_stock: figures

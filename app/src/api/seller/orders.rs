@@ -25,6 +25,8 @@ pub struct StoreOrderRow {
     pub customer: String,
     pub items: i64,
     pub subtotal: String,
+    /// Paid and not yet opened by anyone of the store.
+    pub new: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +36,8 @@ pub struct StoreOrderList {
     pub page: i64,
     pub page_count: i64,
     pub statuses: Vec<String>,
+    /// The store's paid orders nobody has opened yet, on any page.
+    pub unopened: i64,
 }
 
 #[server]
@@ -50,11 +54,14 @@ pub async fn seller_orders(
         page,
         ..Filter::default()
     };
-    let (rows, total) = orders::list(&state()?.db, scope, &filter).await?;
+    let db = &state()?.db;
+    let (rows, total) = orders::list(db, scope, &filter).await?;
+    let unopened = orders::unopened(db, &[scope.store_id()]).await?;
     Ok(StoreOrderList {
         rows: rows
             .into_iter()
             .map(|row| StoreOrderRow {
+                new: row.status == "paid" && !row.opened,
                 id: row.id,
                 number: row.number,
                 status: row.status,
@@ -68,13 +75,17 @@ pub async fn seller_orders(
         page,
         page_count: (total + orders::PAGE_SIZE - 1) / orders::PAGE_SIZE,
         statuses: orders::STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+        unopened,
     })
 }
 
 #[server]
 pub async fn seller_order(id: i64) -> Result<OrderView, AppError> {
     let scope = session::store_scope().await?;
-    Ok(orders::find(&state()?.db, scope, id).await?.into())
+    let db = &state()?.db;
+    let order = orders::find(db, scope, id).await?;
+    orders::mark_opened(db, scope, id).await?;
+    Ok(order.into())
 }
 
 /// Ships, marks delivered, cancels or refunds one of the store's orders.

@@ -15,8 +15,15 @@ use crate::{
         order::{OrderPart, ShippingAddress, StatusBadge},
         pagination::PageLinks,
     },
+    live::use_live,
     pages::checkout::PayOrCancel,
 };
+
+/// A counter that moves when one of the shopper's orders changes: its
+/// payment, or a store's part of it (shipped, delivered, refunded).
+fn orders_changed() -> ReadSignal<u32> {
+    use_live(|change| matches!(change.kind.as_str(), "order" | "store_order"))
+}
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
@@ -28,7 +35,8 @@ pub fn OrdersPage() -> impl IntoView {
                 .unwrap_or(1)
         })
     };
-    let list = Resource::new(page, my_orders);
+    let changed = orders_changed();
+    let list = Resource::new(move || (page(), changed.get()), |(page, _)| my_orders(page));
     view! {
         <Title text="Your orders" />
         <section class="container section stack">
@@ -97,22 +105,28 @@ fn OrderTable(list: OrderList) -> impl IntoView {
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    let changed = orders_changed();
     let order = Resource::new(
-        move || params.with(|p| p.get("number").unwrap_or_default()),
-        my_order,
+        move || {
+            (
+                params.with(|p| p.get("number").unwrap_or_default()),
+                changed.get(),
+            )
+        },
+        |(number, _)| my_order(number),
     );
     let payment_unavailable = move || query.with(|q| q.get("payment").is_some());
     view! {
         <section class="container section stack">
             <p><a href="/account/orders">"All your orders"</a></p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading the order…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">"Loading the order…"</p> }>
                 {move || Suspend::new(async move {
                     match order.await {
                         Ok(order) => view! { <OrderDetails order payment_unavailable=payment_unavailable() /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }

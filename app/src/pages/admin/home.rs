@@ -14,13 +14,19 @@ use crate::{
         list_page::ListTable,
     },
     error::AppError,
+    live::use_live,
 };
 
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
     let query = use_query_map();
     let month = move || query.with(|q| q.get("month").unwrap_or_default());
-    let data = Resource::new(month, admin_dashboard);
+    // Admins are told of every order's payment, cancellation and expiry.
+    let orders_changed = use_live(|change| change.kind == "order");
+    let data = Resource::new(
+        move || (month(), orders_changed.get()),
+        |(month, _)| admin_dashboard(month),
+    );
     // Shown with the data only: a refused visitor gets the error page alone.
     let header = move || {
         view! {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::{NewOrdersNotice, orders_changed};
 use crate::{
     api::seller::{
         dashboard::{DashboardView, seller_dashboard},
@@ -16,11 +17,19 @@ use crate::{
 
 #[component]
 pub fn SellerHomePage() -> impl IntoView {
-    let dashboard = Resource::new(|| (), |_| seller_dashboard());
+    let changed = orders_changed();
+    let dashboard = Resource::new(move || changed.get(), |_| seller_dashboard());
+    let unopened = Signal::derive(move || {
+        dashboard
+            .get()
+            .and_then(Result::ok)
+            .map(|dashboard| dashboard.unopened)
+    });
     view! {
         <Title text="Your store" />
         <section class="container section stack">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <NewOrdersNotice unopened />
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match dashboard.await {
                         Ok(dashboard) => view! { <Dashboard dashboard /> }.into_any(),
@@ -28,7 +37,7 @@ pub fn SellerHomePage() -> impl IntoView {
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
@@ -55,7 +64,13 @@ fn Dashboard(dashboard: DashboardView) -> impl IntoView {
         </p>
         <nav class="link-row" aria-label="Seller admin">
             <a href="/seller/products">"Products"</a>
-            <a href="/seller/orders">"Orders"</a>
+            <a href="/seller/orders">
+                "Orders"
+                {(dashboard.unopened > 0).then(|| view! {
+                    " " <span class="cart-badge">{dashboard.unopened}</span>
+                    <span class="visually-hidden">" new"</span>
+                })}
+            </a>
             <a href="/seller/stats">"Statistics"</a>
             <a href="/seller/products/new">"Add a product"</a>
             <a href="/seller/settings">"Settings"</a>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::{NewOrdersNotice, orders_changed};
 use crate::{
     api::{
         flash::take_flash,
@@ -34,14 +35,19 @@ pub fn SellerOrdersPage() -> impl IntoView {
             )
         })
     };
-    let list = Resource::new(read, |(status, number, page)| {
-        seller_orders(status, number, page)
-    });
+    let changed = orders_changed();
+    let list = Resource::new(
+        move || (read(), changed.get()),
+        |((status, number, page), _)| seller_orders(status, number, page),
+    );
+    let unopened =
+        Signal::derive(move || list.get().and_then(Result::ok).map(|list| list.unopened));
     view! {
         <Title text="Orders · Seller admin" />
         <section class="container section stack">
             <h1>"Orders"</h1>
             <p><a href="/seller">"Back to your store"</a></p>
+            <NewOrdersNotice unopened />
             <ListFilters label="Find orders">
                 <div class="field">
                     <label for="orders-status">"Status"</label>
@@ -91,7 +97,10 @@ fn OrderTable(list: StoreOrderList, filtered: bool) -> impl IntoView {
             empty
             row=|row: StoreOrderRow| view! {
                 <tr data-testid="seller-order-row">
-                    <td><a href=format!("/seller/orders/{}", row.id)>{row.number.clone()}</a></td>
+                    <td>
+                        <a href=format!("/seller/orders/{}", row.id)>{row.number.clone()}</a>
+                        {row.new.then(|| view! { " " <span class="badge badge--new">"New"</span> })}
+                    </td>
                     <td>{row.paid}</td>
                     <td>{row.customer}</td>
                     <td>{row.items}</td>
@@ -108,9 +117,10 @@ pub fn SellerOrderPage() -> impl IntoView {
     let params = use_params_map();
     let act = ServerAction::<StoreOrderAction>::new();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let changed = orders_changed();
     let order = Resource::new(
-        move || (id(), act.version().get()),
-        |(id, _)| async move {
+        move || (id(), act.version().get(), changed.get()),
+        |(id, _, _)| async move {
             match id {
                 Some(id) => seller_order(id).await,
                 None => Err(AppError::NotFound),

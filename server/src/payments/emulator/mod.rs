@@ -679,6 +679,12 @@ async fn payment_page(State(state): State<Shared>, Path(id): Path<String>) -> Re
     page::render(data.sessions.get(&id), None)
 }
 
+/// The test card of a payment that settles later, as a bank debit does: the
+/// session completes unpaid, and `checkout.session.async_payment_succeeded`
+/// follows after [`SETTLING`].
+const SETTLES_LATER: &str = "4000000000005555";
+const SETTLING: Duration = Duration::from_secs(4);
+
 #[derive(Deserialize)]
 struct Card {
     #[serde(default)]
@@ -704,7 +710,7 @@ async fn pay(
         .filter(|c| !c.is_whitespace())
         .collect();
     let refusal = match number.as_str() {
-        "4242424242424242" => None,
+        "4242424242424242" | SETTLES_LATER => None,
         "4000000000000002" => Some((StatusCode::PAYMENT_REQUIRED, "Your card was declined.")),
         "4000000000009995" => Some((
             StatusCode::PAYMENT_REQUIRED,
@@ -729,8 +735,9 @@ async fn pay(
             .unwrap_or_default()
             .to_owned(),
     };
+    let settles_later = number == SETTLES_LATER;
     session.object["status"] = "complete".into();
-    session.object["payment_status"] = "paid".into();
+    session.object["payment_status"] = if settles_later { "unpaid" } else { "paid" }.into();
     session.object["payment_intent"] = intent.clone().into();
     session.object["url"] = Value::Null;
     let success = session.object["success_url"]
@@ -738,8 +745,23 @@ async fn pay(
         .unwrap_or_default()
         .replace("{CHECKOUT_SESSION_ID}", &id);
     state.emit("checkout.session.completed", &session.object);
-    data.payments.insert(intent, payment);
+    if settles_later {
+        tokio::spawn(settle(state.clone(), id, intent, payment));
+    } else {
+        data.payments.insert(intent, payment);
+    }
     Redirect::to(&success).into_response()
+}
+
+/// The money of a payment that settles later arrives.
+async fn settle(state: Shared, session_id: String, intent: String, payment: Payment) {
+    tokio::time::sleep(SETTLING).await;
+    let mut data = state.data();
+    if let Some(session) = data.sessions.get_mut(&session_id) {
+        session.object["payment_status"] = "paid".into();
+        state.emit("checkout.session.async_payment_succeeded", &session.object);
+    }
+    data.payments.insert(intent, payment);
 }
 
 /// Once a second: sessions past their time expire, as Stripe's do, and

@@ -113,7 +113,8 @@ pub(super) fn render(session: Option<&Session>, problem: Option<&str>) -> Respon
          <label for=\"cvc\">CVC</label><input id=\"cvc\" name=\"cvc\" inputmode=\"numeric\" autocomplete=\"cc-csc\">\
          <button type=\"submit\">Pay {total}</button></form>\
          <p class=\"muted\">Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; \
-         4000 0000 0000 9995 has insufficient funds. Any expiry and CVC.</p>{back_link}",
+         4000 0000 0000 9995 has insufficient funds; 4000 0000 0000 5555 pays a few seconds later, \
+         as a bank debit does. Any expiry and CVC.</p>{back_link}",
         email = text("customer_email"),
     );
     Html(document("Pay Bazaar — test mode", &body)).into_response()
