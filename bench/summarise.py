@@ -50,6 +50,7 @@ print(json.dumps({
     "checkout": json.loads((raw / "checkout.json").read_text()),
     "seller_stats": json.loads((raw / "stats.json").read_text()),
     "api_bulk_stock_update": json.loads((raw / "inventory.json").read_text()),
+    "live_updates": json.loads((raw / "live.json").read_text()),
     "wasm": {
         "main": sizes(main),
         "on_demand": {path.name: sizes(path) for path in modules if path != main},

@@ -29,6 +29,8 @@ runuser -u postgres -- psql -qc "SELECT 1 FROM pg_database WHERE datname = 'baza
 export APP_ENV=test DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_bench"
 export STORAGE_URL="file://$CARGO_TARGET_DIR/bench-uploads" BIND_ADDR="127.0.0.1:$port" APP_URL="http://127.0.0.1:$port"
 export RATE_LIMIT_PER_MINUTE=0 LOG_FORMAT=json RUST_LOG=warn
+# bench/live.py holds thousands of streams open from one sign-in and address.
+export LIVE_STREAMS_PER_SESSION=5000 LIVE_STREAMS_PER_IP=5000
 export STRIPE_EMULATOR_ADDR="127.0.0.1:$((port + 9000))"
 leptos_site_env PROD
 
@@ -75,6 +77,11 @@ python3 bench/stats.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/
 
 echo "==> the API's bulk stock update, 500 SKUs, one request at a time"
 python3 bench/inventory.py "http://127.0.0.1:$port" "$DATABASE_URL" 100 | tee "$raw/inventory.json"
+
+live_orders="${BENCH_LIVE_ORDERS:-200}" live_streams="${BENCH_LIVE_STREAMS:-2000}"
+echo "==> live updates: webhook to stream over $live_orders orders, then $live_streams streams held open"
+python3 bench/live.py "http://127.0.0.1:$port" "$DATABASE_URL" "http://$STRIPE_EMULATOR_ADDR" \
+  whsec_bazaar_local_emulator "$server_pid" "$live_orders" "$live_streams" | tee "$raw/live.json"
 
 # The same listing through HAProxy (deploy/haproxy.cfg): first with both of
 # its server lines on this node, which measures the balancer's hop, then with

@@ -633,6 +633,18 @@ async fn sellers_ship_and_refund_only_their_own_store_orders(db: PgPool) {
             Err(Error::NotFound)
         ));
     }
+    // New until someone of Alpha opens it; Beta opening it changes nothing.
+    assert_eq!(store_orders::unopened(&db, &[alpha.store_id()]).await.unwrap(), 1);
+    assert!(!alpha_orders[0].opened);
+    store_orders::mark_opened(&db, beta, alpha_order).await.unwrap();
+    assert_eq!(store_orders::unopened(&db, &[alpha.store_id()]).await.unwrap(), 1);
+    store_orders::mark_opened(&db, alpha, alpha_order).await.unwrap();
+    assert_eq!(store_orders::unopened(&db, &[alpha.store_id()]).await.unwrap(), 0);
+    let (alpha_orders, _) = store_orders::list(&db, alpha, &Default::default())
+        .await
+        .unwrap();
+    assert!(alpha_orders[0].opened);
+
     let seen = store_orders::find(&db, alpha, alpha_order).await.unwrap();
     assert_eq!(seen.parts.len(), 1, "only Alpha's part");
     assert_eq!(seen.parts[0].store_name, "Alpha");
@@ -835,6 +847,27 @@ async fn a_payment_reported_before_its_order_is_visible_is_applied_on_retry(db: 
     let payload = event("evt_test_early", "checkout.session.completed", session);
     assert_eq!(post_signed(&shop, &payload).await, StatusCode::OK);
     assert_eq!(status(&db, &placed.number).await, "paid");
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_payment_that_settles_later_keeps_the_order_waiting_until_it_does(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let buyer = customer(&db, "buyer@example.com").await;
+    let placed = place(&shop, buyer, &[(shop.mug, 1)]).await.unwrap();
+    let url = checkout::payment_url(&shop.state, buyer, &placed.number)
+        .await
+        .unwrap();
+    let (answer, _) = pay(&url, "4000 0000 0000 5555").await;
+    assert_eq!(answer, StatusCode::SEE_OTHER);
+    // Completed but unpaid: the shopper's return confirms nothing yet.
+    let session = session_json(&shop, url.rsplit('/').next().unwrap()).await;
+    assert_eq!(session["status"], "complete");
+    assert_eq!(session["payment_status"], "unpaid");
+    let session_id = session["id"].as_str().unwrap();
+    payment::reconcile(&shop.state, buyer, session_id).await.unwrap();
+    assert_eq!(status(&db, &placed.number).await, "pending_payment");
+
+    wait_for_status(&db, &placed.number, "paid").await;
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
