@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::messages;
-use super::{Email, password, sessions, sessions::Session, throttle, tokens, two_step, users};
+use super::{
+    Email, passkeys, password, sessions, sessions::Session, throttle, tokens, two_step, users,
+};
 use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// How long a right password waits for its second step.
@@ -136,13 +138,56 @@ pub async fn pass_second_step(
 ) -> Result<i64> {
     let Some(pending) = pending(session).await? else {
         session.remove_value(SECOND_STEP).await?;
-        return Err(Error::Conflict(
-            "Five minutes have passed since your password. Please sign in again.".into(),
-        ));
+        return Err(second_step_expired());
     };
     two_step::pass(state, meta, pending.user_id, &pending.email, code).await?;
     finish(state, session, meta, pending.user_id).await?;
     Ok(pending.user_id)
+}
+
+/// Starts the second step with one of the account's passkeys: the options
+/// for the browser, as JSON.
+pub async fn start_passkey_second_step(state: &AppState, session: &Session) -> Result<String> {
+    let pending = pending(session).await?.ok_or_else(second_step_expired)?;
+    passkeys::start_sign_in(state, session, Some(pending.user_id)).await
+}
+
+/// The second step passed with a passkey: the session is signed in.
+pub async fn pass_second_step_with_passkey(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    response: &str,
+) -> Result<i64> {
+    let pending = pending(session).await?.ok_or_else(second_step_expired)?;
+    let user_id = passkeys::finish_sign_in(state, session, meta, response).await?;
+    if user_id != pending.user_id {
+        return Err(second_step_expired());
+    }
+    finish(state, session, meta, user_id).await?;
+    Ok(user_id)
+}
+
+/// Starts a sign-in by passkey alone: the options for the browser, as JSON.
+pub async fn start_passkey_sign_in(state: &AppState, session: &Session) -> Result<String> {
+    passkeys::start_sign_in(state, session, None).await
+}
+
+/// Signs in with a passkey alone: the authenticator verified its owner
+/// (PIN or biometrics), which stands for both steps.
+pub async fn log_in_with_passkey(
+    state: &AppState,
+    session: &Session,
+    meta: &RequestMeta,
+    response: &str,
+) -> Result<i64> {
+    let user_id = passkeys::finish_sign_in(state, session, meta, response).await?;
+    finish(state, session, meta, user_id).await?;
+    Ok(user_id)
+}
+
+fn second_step_expired() -> Error {
+    Error::Conflict("Five minutes have passed since your password. Please sign in again.".into())
 }
 
 /// Forgets a sign-in waiting for its second step ("use another account").

@@ -165,6 +165,29 @@ pub fn two_step_changed(to: &str, app_url: &str, on: bool) -> Message {
         .link("Reset my password", format!("{app_url}/forgot-password"))
 }
 
+pub fn passkey_changed(to: &str, app_url: &str, name: &str, added: bool) -> Message {
+    let (subject, what) = if added {
+        (
+            "A passkey was added",
+            format!(
+                "The passkey “{name}” was just added to your Bazaar account: it can now sign you in."
+            ),
+        )
+    } else {
+        (
+            "A passkey was removed",
+            format!(
+                "The passkey “{name}” was just removed from your Bazaar account and no longer signs you in."
+            ),
+        )
+    };
+    Message::new(to, subject)
+        .paragraph("Hello,")
+        .paragraph(what)
+        .paragraph("If this was not you, reset your password now:")
+        .link("Reset my password", format!("{app_url}/forgot-password"))
+}
+
 pub fn two_step_reset(to: &str, app_url: &str) -> Message {
     Message::new(to, "Two-step sign-in was reset")
         .paragraph("Hello,")

@@ -4,6 +4,7 @@ pub mod api_tokens;
 pub mod email;
 pub mod login;
 pub mod messages;
+pub mod passkeys;
 pub mod password;
 pub mod permissions;
 pub mod profile;

@@ -181,8 +181,7 @@ pub async fn current_user(
                               ORDER BY st.id)
                             FROM store_members m JOIN stores st ON st.id = m.store_id
                             WHERE m.user_id = u.id), '[]') AS "stores!",
-                  EXISTS (SELECT 1 FROM user_totp t
-                          WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!"
+                  has_second_step(u.id) AS "two_step!"
            FROM users u JOIN user_sessions s ON s.user_id = u.id AND s.id = $2
            WHERE u.id = $1"#,
         signed_in.user_id,

@@ -112,7 +112,7 @@ fn wrong_code() -> Error {
 
 pub async fn status(db: &sqlx::PgPool, user_id: i64) -> Result<Status> {
     let row = sqlx::query!(
-        r#"SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND enabled_at IS NOT NULL) AS "enabled!",
+        r#"SELECT has_second_step($1) AS "enabled!",
                   (SELECT count(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL) AS "left!""#,
         user_id
     )
@@ -454,8 +454,8 @@ pub async fn reset_by_admin(
     Ok(())
 }
 
-/// Removes the account's authenticator secret and recovery codes; whether
-/// it had a secret.
+/// Removes the account's authenticator secret, recovery codes and passkeys;
+/// whether it had a second step.
 async fn forget(conn: &mut PgConnection, user_id: i64) -> Result<bool> {
     let removed = sqlx::query!("DELETE FROM user_totp WHERE user_id = $1", user_id)
         .execute(&mut *conn)
@@ -463,7 +463,10 @@ async fn forget(conn: &mut PgConnection, user_id: i64) -> Result<bool> {
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id)
         .execute(&mut *conn)
         .await?;
-    Ok(removed.rows_affected() > 0)
+    let passkeys = sqlx::query!("DELETE FROM passkeys WHERE user_id = $1", user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(removed.rows_affected() + passkeys.rows_affected() > 0)
 }
 
 /// Turns two-step sign-in on with a known authenticator key (base32), for

@@ -74,7 +74,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<Account>> {
                   u.created_at,
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
                   (SELECT s.name FROM store_members m JOIN stores s ON s.id = m.store_id WHERE m.user_id = u.id) AS store,
-                  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!",
+                  has_second_step(u.id) AS "two_step!",
                   count(*) OVER () AS "total!"
            FROM users u
            WHERE u.status <> 'deleted'
@@ -121,7 +121,7 @@ pub async fn find(db: &PgPool, id: i64) -> Result<Account> {
                   ARRAY(SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role) AS "roles!",
                   (SELECT s.name FROM store_members m JOIN stores s ON s.id = m.store_id WHERE m.user_id = u.id) AS store,
                   (SELECT count(*) FROM user_sessions s WHERE s.user_id = u.id AND s.ended_at IS NULL) AS "open_sessions!",
-                  EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!"
+                  has_second_step(u.id) AS "two_step!"
            FROM users u WHERE u.id = $1 AND u.status <> 'deleted'"#,
         id
     )

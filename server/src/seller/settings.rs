@@ -52,8 +52,7 @@ pub async fn get(db: &PgPool, scope: StoreScope) -> Result<Settings> {
     let members = sqlx::query_as!(
         Member,
         r#"SELECT u.id AS user_id, u.email::text AS "email!", u.name, m.role,
-                  EXISTS (SELECT 1 FROM user_totp t
-                          WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS "two_step!"
+                  has_second_step(u.id) AS "two_step!"
            FROM store_members m JOIN users u ON u.id = m.user_id
            WHERE m.store_id = $1 ORDER BY m.role = 'staff', m.joined_at, u.id"#,
         scope.store_id()

@@ -634,12 +634,31 @@ async fn sellers_ship_and_refund_only_their_own_store_orders(db: PgPool) {
         ));
     }
     // New until someone of Alpha opens it; Beta opening it changes nothing.
-    assert_eq!(store_orders::unopened(&db, &[alpha.store_id()]).await.unwrap(), 1);
+    assert_eq!(
+        store_orders::unopened(&db, &[alpha.store_id()])
+            .await
+            .unwrap(),
+        1
+    );
     assert!(!alpha_orders[0].opened);
-    store_orders::mark_opened(&db, beta, alpha_order).await.unwrap();
-    assert_eq!(store_orders::unopened(&db, &[alpha.store_id()]).await.unwrap(), 1);
-    store_orders::mark_opened(&db, alpha, alpha_order).await.unwrap();
-    assert_eq!(store_orders::unopened(&db, &[alpha.store_id()]).await.unwrap(), 0);
+    store_orders::mark_opened(&db, beta, alpha_order)
+        .await
+        .unwrap();
+    assert_eq!(
+        store_orders::unopened(&db, &[alpha.store_id()])
+            .await
+            .unwrap(),
+        1
+    );
+    store_orders::mark_opened(&db, alpha, alpha_order)
+        .await
+        .unwrap();
+    assert_eq!(
+        store_orders::unopened(&db, &[alpha.store_id()])
+            .await
+            .unwrap(),
+        0
+    );
     let (alpha_orders, _) = store_orders::list(&db, alpha, &Default::default())
         .await
         .unwrap();
@@ -864,7 +883,9 @@ async fn a_payment_that_settles_later_keeps_the_order_waiting_until_it_does(db: 
     assert_eq!(session["status"], "complete");
     assert_eq!(session["payment_status"], "unpaid");
     let session_id = session["id"].as_str().unwrap();
-    payment::reconcile(&shop.state, buyer, session_id).await.unwrap();
+    payment::reconcile(&shop.state, buyer, session_id)
+        .await
+        .unwrap();
     assert_eq!(status(&db, &placed.number).await, "pending_payment");
 
     wait_for_status(&db, &placed.number, "paid").await;

@@ -9,6 +9,7 @@ mod catalog;
 mod checkout;
 mod database_roles;
 mod http_shell;
+mod passkeys;
 mod seed;
 mod seller;
 mod storage;
