@@ -24,7 +24,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from checkout import Browser, form_action, sql
+from checkout import form_action, signed_in, sql
 
 PASSWORD = "demo-password"
 
@@ -113,12 +113,7 @@ def latency(base_url, database_url, emulator_url, secret, orders, run):
           SELECT '{email}', password_hash, 'Live bench shopper', now()
           FROM users WHERE email = 'shopper@example.com';
         INSERT INTO user_roles (user_id, role) SELECT id, 'customer' FROM users WHERE email = '{email}';""")
-    browser = Browser(base_url)
-    _, _, login_page = browser.request("GET", "/login")
-    status, _, _ = browser.request(
-        "POST", form_action(login_page, "log_in"), {"email": email, "password": PASSWORD, "next": "/"})
-    if status not in (302, 303):
-        raise SystemExit(f"signing in answered {status}")
+    browser = signed_in(base_url, email, PASSWORD)
     [[slug]] = sql(database_url, f"""
         SELECT p.slug FROM products p JOIN product_variants v ON v.product_id = p.id WHERE v.id = {variant}""")
     _, _, product_page = browser.request("GET", f"/p/{slug}")
