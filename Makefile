@@ -16,7 +16,7 @@ bench:
 	bash scripts/bench.sh
 
 ## The release build on two nodes behind HAProxy, with S3-compatible storage
-## and the payment emulator as its own process, on http://127.0.0.1:3000.
+## and the payment emulator as its own process, on http://localhost:3000.
 cluster:
 	bash scripts/cluster.sh start
 

@@ -23,7 +23,7 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   use: {
-    baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3100",
+    baseURL: process.env.BASE_URL ?? "http://localhost:3100",
     launchOptions: chromium,
     trace: "retain-on-failure",
     // No transitions: an element under the pointer when it appears would

@@ -2,7 +2,7 @@
 # Bazaar as several nodes run it, on this machine. Sourced by the scripts
 # that need one (`start_cluster NAME PORT`, `stop_cluster NAME`), or run as
 #
-#   bash scripts/cluster.sh start   # `make cluster`: http://127.0.0.1:3000
+#   bash scripts/cluster.sh start   # `make cluster`: http://localhost:3000
 #   bash scripts/cluster.sh stop    # `make cluster-stop`
 #
 # A cluster is: PostgreSQL and Redis as for `make run`, an S3-compatible
@@ -29,7 +29,8 @@ start_cluster() {
   PGOPTIONS='-c client_min_messages=warning' \
     runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS bazaar_$name WITH (FORCE)" >/dev/null
   runuser -u postgres -- psql -qc "CREATE DATABASE bazaar_$name OWNER bazaar" >/dev/null
-  export APP_ENV=test APP_URL="http://127.0.0.1:$port"
+  # A name, not an IP address: browsers offer passkeys only to a domain.
+  export APP_ENV=test APP_URL="http://localhost:$port"
   export DATABASE_URL="postgres://bazaar:bazaar@127.0.0.1:5432/bazaar_$name"
   export STORAGE_URL=s3://bazaar S3_ENDPOINT="http://127.0.0.1:$s3_port"
   export S3_ACCESS_KEY_ID=local S3_SECRET_ACCESS_KEY=local
@@ -97,8 +98,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
       start_cluster local 3000
       cat <<TEXT
 
-Bazaar on two nodes behind HAProxy: http://127.0.0.1:3000
-  nodes     http://127.0.0.1:3001 and :3002
+Bazaar on two nodes behind HAProxy: http://localhost:3000
+  nodes     http://localhost:3001 and :3002
   images    moto (S3) on http://127.0.0.1:9000, bucket "bazaar"
   payments  the emulator on http://127.0.0.1:12000
   logs      $CARGO_TARGET_DIR/cluster-local/

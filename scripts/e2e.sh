@@ -23,4 +23,4 @@ echo "lantern orchard pebble" |
   "${BAZAAR_BIN:-$CARGO_TARGET_DIR/release/bazaar}" create-admin --email e2e-admin@example.com >/dev/null
 
 cd end2end
-BASE_URL="http://127.0.0.1:$port" npx playwright test "$@"
+BASE_URL="http://localhost:$port" npx playwright test "$@"

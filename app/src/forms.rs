@@ -49,11 +49,16 @@ impl Feedback {
             .map(|(_, value)| value.clone())
     }
 
-    fn from_error(error: &AppError) -> Self {
+    /// A problem with the whole form.
+    pub fn form_problem(message: impl Into<String>) -> Self {
         Self {
-            problems: vec![(String::new(), error.to_string())],
+            problems: vec![(String::new(), message.into())],
             ..Self::default()
         }
+    }
+
+    fn from_error(error: &AppError) -> Self {
+        Self::form_problem(error.to_string())
     }
 }
 

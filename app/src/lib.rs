@@ -12,6 +12,7 @@ mod escape;
 pub mod forms;
 pub mod live;
 pub mod pages;
+mod passkey;
 #[cfg(feature = "ssr")]
 pub mod session;
 

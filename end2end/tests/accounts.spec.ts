@@ -98,7 +98,7 @@ test("wrong input is explained next to the field and the input is kept", async (
   await visit(page, "/login", testInfo);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
   await expect(page.getByLabel("Email")).toHaveValue(email);
 });

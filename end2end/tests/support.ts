@@ -20,7 +20,7 @@ export async function signIn(page: Page, testInfo: TestInfo, email: string, pass
   await visit(page, "/login", testInfo);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
   await expect(page.getByText(email).first()).toBeVisible();
@@ -142,7 +142,7 @@ export async function fillAddress(page: Page) {
  * the balancer (scripts/cluster.sh puts node N at the balancer's port + N).
  */
 export function nodeUrl(node: 1 | 2): string {
-  const url = new URL(process.env.BASE_URL ?? "http://127.0.0.1:3100");
+  const url = new URL(process.env.BASE_URL ?? "http://localhost:3100");
   url.port = String(Number(url.port) + node);
   return url.origin;
 }

@@ -35,7 +35,7 @@ test("two-step sign-in is set up with the app's code, then a sign-in asks for a 
   await visit(page, "/login?next=%2Faccount%2Forders", testInfo);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Two-step sign-in" })).toBeVisible();
   await expectAccessible(page, testInfo);
   await page.getByLabel("Code", { exact: true }).fill("abcde-fghjk");
@@ -53,7 +53,7 @@ test("the demo admin signs in with a code from the key the seed prints", async (
   await visit(page, "/login?next=%2Fadmin", testInfo);
   await page.getByLabel("Email").fill("admin@example.com");
   await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Two-step sign-in" })).toBeVisible();
   await page.getByLabel("Code", { exact: true }).fill(authenticatorCode("BAZAARDEMOADMINTOTPKEYFORLOCAL23"));
   await page.getByRole("button", { name: "Continue" }).click();

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::messages;
 use super::{
-    Email, passkeys, password, sessions, sessions::Session, throttle, tokens, two_step, users,
+    Email, passkeys, passkeys::Answered, password, sessions, sessions::Session, throttle, tokens,
+    two_step, users,
 };
 use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
@@ -160,12 +161,16 @@ pub async fn pass_second_step_with_passkey(
     response: &str,
 ) -> Result<i64> {
     let pending = pending(session).await?.ok_or_else(second_step_expired)?;
-    let user_id = passkeys::finish_sign_in(state, session, meta, response).await?;
-    if user_id != pending.user_id {
+    let answered = passkeys::finish_sign_in(state, session, meta, response).await?;
+    if answered
+        != (Answered::SecondStep {
+            user_id: pending.user_id,
+        })
+    {
         return Err(second_step_expired());
     }
-    finish(state, session, meta, user_id).await?;
-    Ok(user_id)
+    finish(state, session, meta, pending.user_id).await?;
+    Ok(pending.user_id)
 }
 
 /// Starts a sign-in by passkey alone: the options for the browser, as JSON.
@@ -181,7 +186,11 @@ pub async fn log_in_with_passkey(
     meta: &RequestMeta,
     response: &str,
 ) -> Result<i64> {
-    let user_id = passkeys::finish_sign_in(state, session, meta, response).await?;
+    let Answered::SignIn { user_id } =
+        passkeys::finish_sign_in(state, session, meta, response).await?
+    else {
+        return Err(second_step_expired());
+    };
     finish(state, session, meta, user_id).await?;
     Ok(user_id)
 }

@@ -318,22 +318,30 @@ pub async fn start_sign_in(
     options.map_err(Error::internal)
 }
 
+/// Whose passkey answered, and to which of [`start_sign_in`]'s ceremonies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answered {
+    /// The second step of `user_id`'s sign-in.
+    SecondStep { user_id: i64 },
+    /// A sign-in by passkey alone, as the account the passkey names.
+    SignIn { user_id: i64 },
+}
+
 /// Checks the browser's answer to [`start_sign_in`] and answers whose
-/// passkey it was: the account of the pending second step, or the one the
-/// passkey names. The passkey's last use is recorded and audited.
+/// passkey it was. The passkey's last use is recorded and audited.
 pub async fn finish_sign_in(
     state: &AppState,
     session: &Session,
     meta: &RequestMeta,
     response: &str,
-) -> Result<i64> {
+) -> Result<Answered> {
     let rp = RelyingParty::of(&state.config)?;
     let origins = rp.origins();
     let options = AuthenticationVerificationOptions::<&str, &str> {
         allowed_origins: &origins,
         ..Default::default()
     };
-    let (passkey_id, user_id, dynamic_state) = match session.remove::<Ceremony>(CEREMONY).await? {
+    let (passkey_id, answered, dynamic_state) = match session.remove::<Ceremony>(CEREMONY).await? {
         Some(Ceremony::SecondStep {
             user_id,
             state: server,
@@ -352,7 +360,7 @@ pub async fn finish_sign_in(
                 .verify(&rp.id, &answer, &mut credential, &options)
                 .map_err(refused)?;
             let dynamic_state = changed.then(|| infallible(credential.dynamic_state().encode()));
-            (stored.id, stored.user_id, dynamic_state)
+            (stored.id, Answered::SecondStep { user_id }, dynamic_state)
         }
         Some(Ceremony::SignIn { state: server }) => {
             let answer = DiscoverableAuthentication16::from_json_relaxed(response.as_bytes())
@@ -366,10 +374,12 @@ pub async fn finish_sign_in(
                 .verify(&rp.id, &answer, &mut credential, &options)
                 .map_err(refused)?;
             let dynamic_state = changed.then(|| infallible(credential.dynamic_state().encode()));
-            (stored.id, stored.user_id, dynamic_state)
+            let user_id = stored.user_id;
+            (stored.id, Answered::SignIn { user_id }, dynamic_state)
         }
         _ => return Err(expired()),
     };
+    let (Answered::SecondStep { user_id } | Answered::SignIn { user_id }) = answered;
     let mut tx = state.db.begin().await?;
     sqlx::query!(
         "UPDATE passkeys SET last_used_at = now(), dynamic_state = coalesce($2, dynamic_state)
@@ -384,7 +394,7 @@ pub async fn finish_sign_in(
         .record(&mut tx, meta)
         .await?;
     tx.commit().await?;
-    Ok(user_id)
+    Ok(answered)
 }
 
 /// A passkey as stored, with its owner's user handle.

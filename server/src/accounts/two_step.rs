@@ -41,7 +41,10 @@ pub struct Setup {
 /// has left.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
+    /// Any second step: the authenticator app or a passkey.
     pub enabled: bool,
+    /// The authenticator app is set up and switched on.
+    pub authenticator_app: bool,
     pub recovery_codes_left: i64,
 }
 
@@ -113,6 +116,8 @@ fn wrong_code() -> Error {
 pub async fn status(db: &sqlx::PgPool, user_id: i64) -> Result<Status> {
     let row = sqlx::query!(
         r#"SELECT has_second_step($1) AS "enabled!",
+                  EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND enabled_at IS NOT NULL)
+                      AS "authenticator_app!",
                   (SELECT count(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL) AS "left!""#,
         user_id
     )
@@ -120,6 +125,7 @@ pub async fn status(db: &sqlx::PgPool, user_id: i64) -> Result<Status> {
     .await?;
     Ok(Status {
         enabled: row.enabled,
+        authenticator_app: row.authenticator_app,
         recovery_codes_left: row.left,
     })
 }

@@ -211,7 +211,8 @@ async fn a_passkey_added_with_the_password_signs_in_alone_once_per_challenge(db:
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].name, "Laptop");
     assert!(listed[0].last_used_at.is_none());
-    assert!(two_step::status(&db, user.id).await.unwrap().enabled);
+    let status = two_step::status(&db, user.id).await.unwrap();
+    assert!(status.enabled && !status.authenticator_app, "{status:?}");
     assert_eq!(audited(&db, "passkey.added").await, 1);
     let mail = outbox_texts(&db).await;
     assert!(mail.iter().any(|(to, subject, text)| to == &user.email
@@ -299,6 +300,26 @@ async fn a_passkey_passes_the_second_step_of_its_own_account_only(db: PgPool) {
     );
     assert!(
         sessions::current_user(&db, &state.config, &device)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // An answer to a second step's challenge is no sign-in by passkey alone
+    // once that step is abandoned: the password came before it.
+    let abandoned = new_session(&state);
+    login::log_in(&state, &abandoned, &meta(), &user.email, PASSWORD)
+        .await
+        .unwrap();
+    let options = login::start_passkey_second_step(&state, &abandoned)
+        .await
+        .unwrap();
+    login::cancel_second_step(&abandoned).await.unwrap();
+    let alone =
+        login::log_in_with_passkey(&state, &abandoned, &meta(), &laptop.get(&options)).await;
+    assert!(matches!(alone, Err(Error::Conflict(_))), "{alone:?}");
+    assert!(
+        sessions::current_user(&db, &state.config, &abandoned)
             .await
             .unwrap()
             .is_none()

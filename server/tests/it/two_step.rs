@@ -113,6 +113,7 @@ async fn set_up_with_a_code_then_each_code_works_once(db: PgPool) {
         two_step::status(&db, user.id).await.unwrap(),
         two_step::Status {
             enabled: true,
+            authenticator_app: true,
             recovery_codes_left: 10
         }
     );
@@ -160,6 +161,7 @@ async fn set_up_with_a_code_then_each_code_works_once(db: PgPool) {
         two_step::status(&db, user.id).await.unwrap(),
         two_step::Status {
             enabled: false,
+            authenticator_app: false,
             recovery_codes_left: 0
         }
     );

@@ -3,6 +3,7 @@
 
 pub mod api_tokens;
 pub mod login;
+pub mod passkeys;
 pub mod profile;
 pub mod recovery;
 pub mod registration;
@@ -15,6 +16,7 @@ pub mod forms {
     pub const LOGIN: &str = "login";
     pub const SECOND_STEP: &str = "second-step";
     pub const TWO_STEP: &str = "two-step";
+    pub const PASSKEY: &str = "passkey";
     pub const VERIFY: &str = "verify-email";
     pub const VERIFY_LINK: &str = "verify-email-link";
     pub const RESEND: &str = "resend-verification";

@@ -12,11 +12,13 @@ use {
     server::accounts::{sessions, two_step},
 };
 
-/// Where the person's two-step sign-in stands; while it is off, the secret
-/// being set up.
+/// Where the person's two-step sign-in stands; while the authenticator app
+/// is not on, the secret being set up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwoStepView {
+    /// Any second step: the authenticator app or a passkey.
     pub enabled: bool,
+    pub authenticator_app: bool,
     pub recovery_codes_left: i64,
     pub setup: Option<SetupView>,
 }
@@ -34,7 +36,7 @@ pub async fn two_step_state() -> Result<TwoStepView, AppError> {
     let state = state()?;
     let user = session::signed_in().await?;
     let status = two_step::status(&state.db, user.id).await?;
-    let setup = if status.enabled {
+    let setup = if status.authenticator_app {
         None
     } else {
         let setup = two_step::setup(&state, &user).await?;
@@ -45,6 +47,7 @@ pub async fn two_step_state() -> Result<TwoStepView, AppError> {
     };
     Ok(TwoStepView {
         enabled: status.enabled,
+        authenticator_app: status.authenticator_app,
         recovery_codes_left: status.recovery_codes_left,
         setup,
     })

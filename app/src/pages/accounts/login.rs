@@ -15,6 +15,7 @@ use crate::{
         flash::take_flash,
     },
     forms::{Field, FormStatus, Submit, feedback},
+    pages::accounts::passkeys::PasskeySignIn,
 };
 
 #[component]
@@ -52,6 +53,7 @@ pub fn LoginPage() -> impl IntoView {
                                 <Field feedback name="code" label="Code" autocomplete="one-time-code" required=true />
                                 <Submit label="Continue" pending=second.pending().into() />
                             </ActionForm>
+                            <PasskeySignIn next=next() label="Use a passkey" />
                             <ActionForm action=cancel>
                                 <button class="button button--small" type="submit">"Use another account"</button>
                             </ActionForm>
@@ -74,6 +76,7 @@ pub fn LoginPage() -> impl IntoView {
                             />
                             <Submit label="Sign in" pending=action.pending().into() />
                         </ActionForm>
+                        <PasskeySignIn next=next() label="Sign in with a passkey" />
                     }
                     .into_any()
                 })}

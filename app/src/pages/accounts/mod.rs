@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod forgot_password;
 pub mod login;
 pub mod orders;
+pub mod passkeys;
 pub mod register;
 pub mod reset_password;
 pub mod security;

@@ -1,5 +1,5 @@
-//! `/account/security`: password, two-step sign-in, open sessions,
-//! deactivating or deleting the account.
+//! `/account/security`: password, two-step sign-in, passkeys, open
+//! sessions, deactivating or deleting the account.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,6 +18,7 @@ use crate::{
     },
     components::error_view::ErrorView,
     forms::{Feedback, Field, FormStatus, Submit, feedback},
+    pages::accounts::passkeys::Passkeys,
 };
 
 #[component]
@@ -26,6 +27,8 @@ pub fn SecurityPage() -> impl IntoView {
     let end_session = ServerAction::<EndSession>::new();
     let open = Resource::new(move || end_session.version().get(), |_| sessions());
     let password_flash = Resource::new(|| (), |_| take_flash(forms::PASSWORD.into()));
+    // Moves when passkeys are added or removed, which both cards show.
+    let passkeys_changed = RwSignal::new(0);
     view! {
         <Title text="Password and sessions" />
         <section class="container narrow section stack">
@@ -53,7 +56,8 @@ pub fn SecurityPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <TwoStep />
+            <TwoStep passkeys_changed />
+            <Passkeys changed=passkeys_changed />
             <section class="card stack" aria-labelledby="sessions-heading">
                 <h2 id="sessions-heading">"Where you are signed in"</h2>
                 <Transition fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>
@@ -107,7 +111,7 @@ pub fn SecurityPage() -> impl IntoView {
 /// The three forms share one status line, which also lists recovery codes
 /// the one time they are known.
 #[component]
-fn TwoStep() -> impl IntoView {
+fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
     let enable = ServerAction::<EnableTwoStep>::new();
     let regenerate = ServerAction::<NewRecoveryCodes>::new();
     let disable = ServerAction::<DisableTwoStep>::new();
@@ -116,11 +120,18 @@ fn TwoStep() -> impl IntoView {
             (
                 enable.version().get(),
                 regenerate.version().get(),
-                disable.version().get(),
+                // Moved by turning it off, too.
+                passkeys_changed.get(),
             )
         },
         |_| two_step_state(),
     );
+    // Turning it off removes the passkeys too.
+    Effect::new(move |_| {
+        if disable.version().get() > 0 {
+            passkeys_changed.update(|n| *n += 1);
+        }
+    });
     let flash = Resource::new(|| (), |_| take_flash(forms::TWO_STEP.into()));
     // Sent here by a page that needs a second step, with the way back.
     let (required, next) = use_query_map().with_untracked(|query| {
@@ -150,40 +161,57 @@ fn TwoStep() -> impl IntoView {
                         Ok(state) => state,
                         Err(error) => return view! { <ErrorView error /> }.into_any(),
                     };
-                    let body = match state.setup {
-                        None => view! {
-                            {required.then(|| next.clone()).flatten().map(|next| view! {
-                                <div class="alert alert--success">
-                                    <p>"Two-step sign-in is on. " <a href=next>"Continue where you were"</a></p>
-                                </div>
-                            })}
-                            <p>{format!("On: signing in asks for a code from your authenticator app. {} unused recovery codes left.", state.recovery_codes_left)}</p>
-                            <ActionForm action=regenerate attr:class="stack">
-                                <Field feedback form="recovery-codes" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
-                                <Submit label="Make new recovery codes" class="button" pending=regenerate.pending().into() />
-                            </ActionForm>
-                            <ActionForm action=disable attr:class="stack">
-                                <Field feedback form="two-step-off" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
-                                <Submit label="Turn two-step sign-in off" class="button button--danger" pending=disable.pending().into() />
-                            </ActionForm>
-                        }
-                        .into_any(),
-                        Some(setup) => view! {
-                            {required.then(|| view! {
-                                <div class="alert alert--warning">
-                                    <p>{texts::errors::SECOND_STEP_REQUIRED}</p>
-                                </div>
-                            })}
-                            <p>"Off. With it on, signing in also asks for a code from an authenticator app on your phone, so a stolen password is not enough."</p>
-                            <p>"Scan this QR code with the app, or type the key below into it; then type the six digits it shows."</p>
-                            <div class="qr-code" role="img" aria-label="QR code for your authenticator app" inner_html=setup.qr_svg></div>
-                            <p>"Key: " <code class="secret-key">{setup.secret}</code></p>
-                            <ActionForm action=enable attr:class="stack">
-                                <Field feedback name="code" label="Code from the app" autocomplete="one-time-code" input_mode="numeric" required=true />
-                                <Submit label="Turn on" pending=enable.pending().into() />
-                            </ActionForm>
-                        }
-                        .into_any(),
+                    let progress = if state.enabled {
+                        required.then(|| next.clone()).flatten().map(|next| view! {
+                            <div class="alert alert--success">
+                                <p>"Two-step sign-in is on. " <a href=next>"Continue where you were"</a></p>
+                            </div>
+                        }.into_any())
+                    } else {
+                        required.then(|| view! {
+                            <div class="alert alert--warning">
+                                <p>{texts::errors::SECOND_STEP_REQUIRED}</p>
+                            </div>
+                        }.into_any())
+                    };
+                    let summary = match (state.authenticator_app, state.enabled) {
+                        (true, _) => format!("On: after your password, signing in asks for a code from your authenticator app (or one of your passkeys). {} unused recovery codes left.", state.recovery_codes_left),
+                        (false, true) => format!("On with your passkeys: signing in asks for one after your password. {} unused recovery codes left. You can also set up an authenticator app, for devices that do not hold a passkey.", state.recovery_codes_left),
+                        (false, false) => "Off. With it on, signing in also asks for a code from an authenticator app on your phone, or for a passkey, so a stolen password is not enough.".to_owned(),
+                    };
+                    let setup = state.setup.map(|setup| view! {
+                        <p>"Scan this QR code with the app, or type the key below into it; then type the six digits it shows."</p>
+                        <div class="qr-code" role="img" aria-label="QR code for your authenticator app" inner_html=setup.qr_svg></div>
+                        <p>"Key: " <code class="secret-key">{setup.secret}</code></p>
+                        <ActionForm action=enable attr:class="stack">
+                            <Field feedback name="code" label="Code from the app" autocomplete="one-time-code" input_mode="numeric" required=true />
+                            <Submit label="Turn on" pending=enable.pending().into() />
+                        </ActionForm>
+                    });
+                    let manage = state.enabled.then(|| view! {
+                        <ActionForm action=regenerate attr:class="stack">
+                            <Field feedback form="recovery-codes" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
+                            <Submit label="Make new recovery codes" class="button" pending=regenerate.pending().into() />
+                        </ActionForm>
+                        <ActionForm action=disable attr:class="stack">
+                            <Field
+                                feedback
+                                form="two-step-off"
+                                name="current_password"
+                                label="Your password"
+                                kind="password"
+                                autocomplete="current-password"
+                                hint="Turning it off also removes your passkeys."
+                                required=true
+                            />
+                            <Submit label="Turn two-step sign-in off" class="button button--danger" pending=disable.pending().into() />
+                        </ActionForm>
+                    });
+                    let body = view! {
+                        {progress}
+                        <p>{summary}</p>
+                        {setup}
+                        {manage}
                     };
                     view! {
                         <FormStatus feedback />

@@ -1,0 +1,244 @@
+//! Passkeys: the card of `/account/security` that lists, adds and removes
+//! them, and the button that signs in with one on `/login`. Adding and
+//! signing in need the browser's passkey calls, so they are offered only
+//! once the page is live in a browser that has them; listing and removing
+//! work without JavaScript.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::{
+        accounts::{
+            forms,
+            passkeys::{
+                RemovePasskey, finish_passkey_registration, finish_passkey_sign_in,
+                passkeys_available, passkeys_state, start_passkey_registration,
+                start_passkey_sign_in,
+            },
+            safe_next,
+        },
+        flash::take_flash,
+    },
+    components::error_view::ErrorView,
+    error::AppError,
+    forms::{Feedback, Field, FormStatus, Submit, feedback},
+    passkey,
+};
+
+/// Whether the page is live in a browser that can use passkeys; false on
+/// the server and until hydrated.
+fn passkeys_usable() -> ReadSignal<bool> {
+    let (usable, set_usable) = signal(false);
+    Effect::new(move |_| set_usable.set(passkey::supported()));
+    usable
+}
+
+/// The value of the input with this id, as the person typed it.
+fn typed(id: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        document()
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        String::new()
+    }
+}
+
+/// The passkeys card: the list, a form that removes one with the password,
+/// and one that adds one with a name and the password.
+#[component]
+pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
+    let remove = ServerAction::<RemovePasskey>::new();
+    let add = Action::new_local(|(name, password): &(String, String)| {
+        add_passkey(name.clone(), password.clone())
+    });
+    for version in [remove.version(), add.version()] {
+        Effect::new(move |_| {
+            if version.get() > 0 {
+                changed.update(|n| *n += 1);
+            }
+        });
+    }
+    let current = Resource::new(move || changed.get(), |_| passkeys_state());
+    let flash = Resource::new(|| (), |_| take_flash(forms::PASSKEY.into()));
+    let add_feedback = feedback(add.value(), None);
+    // Whichever of the two answered last, for the card's status line.
+    let answer = RwSignal::new(None);
+    for value in [remove.value(), add.value()] {
+        Effect::new(move |_| {
+            if let Some(latest) = value.get() {
+                answer.set(Some(latest));
+            }
+        });
+    }
+    let usable = passkeys_usable();
+    view! {
+        <section class="card stack" id="passkeys" aria-labelledby="passkeys-heading">
+            <h2 id="passkeys-heading">"Passkeys"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let flash = flash.await.ok().flatten();
+                    let status = feedback(answer, flash.clone());
+                    let remove_feedback = feedback(remove.value(), flash);
+                    let state = match current.await {
+                        Ok(state) => state,
+                        Err(error) => return view! { <ErrorView error /> }.into_any(),
+                    };
+                    if !state.available {
+                        return view! {
+                            <p>"Passkeys need the site to be reached by its name, not by an IP address, so they are not offered here."</p>
+                        }
+                        .into_any();
+                    }
+                    let list = if state.passkeys.is_empty() {
+                        view! { <p>"You have no passkeys yet."</p> }.into_any()
+                    } else {
+                        let choices = state.passkeys.clone();
+                        view! {
+                            <ul class="plain stack passkey-list">
+                                {state.passkeys.into_iter().map(|passkey| view! {
+                                    <li>
+                                        <strong>{passkey.name}</strong>
+                                        <span class="muted">
+                                            {format!(" — added {}; ", passkey.added)}
+                                            {passkey.last_used.map_or_else(|| "never used".to_owned(), |day| format!("last used {day}"))}
+                                        </span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <ActionForm action=remove attr:class="stack" attr:aria-label="Remove a passkey">
+                                <div class="field">
+                                    <label for="passkey-remove-id">"Passkey to remove"</label>
+                                    <select id="passkey-remove-id" name="id" class="input">
+                                        {choices.into_iter().map(|passkey| view! {
+                                            <option value=passkey.id.to_string()>{passkey.name}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <Field
+                                    feedback=remove_feedback
+                                    form="passkey-remove"
+                                    name="current_password"
+                                    label="Your password"
+                                    kind="password"
+                                    autocomplete="current-password"
+                                    hint="Every other session ends when you remove a passkey."
+                                    required=true
+                                />
+                                <Submit label="Remove passkey" class="button button--danger" pending=remove.pending().into() />
+                            </ActionForm>
+                        }
+                        .into_any()
+                    };
+                    view! {
+                        <p>"A passkey signs you in with your device's screen lock (fingerprint, face or PIN) instead of your password, and is a second step after it."</p>
+                        <FormStatus feedback=status />
+                        {list}
+                        {move || if usable.get() {
+                            view! {
+                                <form
+                                    class="stack"
+                                    aria-label="Add a passkey"
+                                    on:submit=move |ev| {
+                                        ev.prevent_default();
+                                        add.dispatch((typed("passkey-add-name"), typed("passkey-add-current_password")));
+                                    }
+                                >
+                                    <Field
+                                        feedback=add_feedback
+                                        form="passkey-add"
+                                        name="name"
+                                        label="Name of the new passkey"
+                                        hint="For example after the device that holds it."
+                                        required=true
+                                    />
+                                    <Field feedback=add_feedback form="passkey-add" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
+                                    <Submit label="Add a passkey" pending=add.pending().into() />
+                                </form>
+                            }
+                            .into_any()
+                        } else {
+                            view! { <p class="muted">"Adding a passkey needs JavaScript and a browser that supports passkeys."</p> }.into_any()
+                        }}
+                    }
+                    .into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Adds a passkey: the server's options, the authenticator, the server's
+/// check.
+async fn add_passkey(name: String, password: String) -> Result<Feedback, AppError> {
+    let options = match start_passkey_registration(name, password).await? {
+        Ok(options) => options,
+        Err(problems) => return Ok(problems),
+    };
+    match passkey::create(options).await {
+        Ok(answer) => finish_passkey_registration(answer).await,
+        Err(message) => Ok(Feedback::form_problem(message)),
+    }
+}
+
+/// Signs in with a passkey, alone or as the second step after the
+/// password; then the whole page goes on to `next`, so that everything
+/// reads the new session.
+#[component]
+pub fn PasskeySignIn(next: String, label: &'static str) -> impl IntoView {
+    let available = Resource::new(|| (), |_| passkeys_available());
+    let usable = passkeys_usable();
+    let sign_in = Action::new_local(|_: &()| sign_in_with_passkey());
+    Effect::new(move |_| {
+        if let Some(Ok(answer)) = sign_in.value().get()
+            && answer.problems.is_empty()
+        {
+            let _ = window().location().set_href(&safe_next(&next));
+        }
+    });
+    let feedback = feedback(sign_in.value(), None);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let available = available.await.unwrap_or(false);
+                move || {
+                    (available && usable.get())
+                        .then(|| {
+                            view! {
+                                <div class="stack">
+                                    <FormStatus feedback />
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        aria-disabled=move || sign_in.pending().get().then_some("true")
+                                        on:click=move |_| {
+                                            if !sign_in.pending().get_untracked() {
+                                                sign_in.dispatch(());
+                                            }
+                                        }
+                                    >
+                                        {move || if sign_in.pending().get() { "Waiting for your passkey…" } else { label }}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }
+            })}
+        </Suspense>
+    }
+}
+
+async fn sign_in_with_passkey() -> Result<Feedback, AppError> {
+    let options = start_passkey_sign_in().await?;
+    match passkey::get(options).await {
+        Ok(answer) => finish_passkey_sign_in(answer).await,
+        Err(message) => Ok(Feedback::form_problem(message)),
+    }
+}
