@@ -24,6 +24,7 @@ test("two-step sign-in is set up with the app's code, then a sign-in asks for a 
   await expectAccessible(page, testInfo);
   const key = (await page.locator(".secret-key").textContent())!.trim();
   await page.getByLabel("Code from the app").fill(authenticatorCode(key));
+  await page.locator("#two-step-on-current_password").fill(PASSWORD);
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();
   const codes = await page.locator(".recovery-codes code").allTextContents();

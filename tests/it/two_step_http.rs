@@ -78,7 +78,14 @@ async fn a_sign_in_with_two_steps_is_complete_only_after_the_code(
     let key = between(&page, "<code class=\"secret-key\">", "</code>").to_owned();
 
     owner
-        .post_form(EnableTwoStep::PATH, SECURITY, &[("code", "000000x")])
+        .post_form(
+            EnableTwoStep::PATH,
+            SECURITY,
+            &[
+                ("code", "000000x"),
+                ("current_password", "a long test password"),
+            ],
+        )
         .await;
     let (_, _, page) = owner.get(SECURITY).await;
     assert!(page.contains("That code is not right"), "{page}");
@@ -86,7 +93,14 @@ async fn a_sign_in_with_two_steps_is_complete_only_after_the_code(
 
     let code = current_code(&key, now()).unwrap();
     let (status, _, _) = owner
-        .post_form(EnableTwoStep::PATH, SECURITY, &[("code", &code)])
+        .post_form(
+            EnableTwoStep::PATH,
+            SECURITY,
+            &[
+                ("code", &code),
+                ("current_password", "a long test password"),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::FOUND);
     let (_, _, page) = owner.get(SECURITY).await;

@@ -275,14 +275,17 @@ async fn replace_recovery_codes(
     Ok(codes)
 }
 
-/// Turns two-step sign-in on once `code` comes from the secret being set
-/// up; answers the recovery codes, which are shown this once.
+/// Turns two-step sign-in on, with the password, once `code` comes from
+/// the secret being set up; answers the recovery codes, which are shown
+/// this once.
 pub async fn enable(
     state: &AppState,
     meta: &RequestMeta,
     user: &AuthUser,
+    password: &str,
     code: &str,
 ) -> Result<Vec<String>> {
+    confirm_password(state, user, password).await?;
     let counter = begin_attempt(state, meta, &user.email).await?;
     let code = normalised(code);
     let mut tx = state.db.begin().await?;

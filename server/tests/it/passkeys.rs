@@ -198,6 +198,12 @@ async fn a_passkey_added_with_the_password_signs_in_alone_once_per_challenge(db:
     let created: Value = serde_json::from_str(&options).unwrap();
     assert_eq!(created["rp"]["id"], "localhost");
     assert_eq!(created["authenticatorSelection"]["residentKey"], "required");
+    // Browsers refuse to create a passkey with an enforced policy on an
+    // authenticator without `credProtect`.
+    assert_eq!(
+        created["extensions"]["enforceCredentialProtectionPolicy"],
+        false
+    );
     let answer = laptop.create(&options);
     let name = passkeys::finish_registration(&state, &session, &meta(), &user, &answer)
         .await

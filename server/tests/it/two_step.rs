@@ -16,13 +16,15 @@ use uuid::Uuid;
 
 use crate::support::{meta, smtp::outbox_texts};
 
+const PASSWORD: &str = "a long enough password";
+
 async fn account(state: &AppState) -> AuthUser {
     let email = unique_email("two-step");
     let id = users::upsert_verified(
         &state.db,
         &Email::parse(&email).unwrap(),
         "",
-        "a long enough password",
+        PASSWORD,
         &[Role::Customer],
         false,
     )
@@ -94,13 +96,19 @@ async fn set_up_with_a_code_then_each_code_works_once(db: PgPool) {
     );
     assert!(!two_step::status(&db, user.id).await.unwrap().enabled);
 
-    let refused = two_step::enable(&state, &meta, &user, &wrong_code(&setup.secret)).await;
+    let refused =
+        two_step::enable(&state, &meta, &user, PASSWORD, &wrong_code(&setup.secret)).await;
     assert!(matches!(refused, Err(Error::Invalid(_))), "{refused:?}");
     assert!(!two_step::status(&db, user.id).await.unwrap().enabled);
     assert_eq!(audited(&db, "two_step.code_refused").await, 1);
 
     let first = code_now(&setup.secret);
-    let codes = two_step::enable(&state, &meta, &user, &first)
+    let without_password = two_step::enable(&state, &meta, &user, "not the password", &first).await;
+    assert!(
+        matches!(&without_password, Err(Error::Invalid(problems)) if problems[0].field == "current_password"),
+        "{without_password:?}"
+    );
+    let codes = two_step::enable(&state, &meta, &user, PASSWORD, &first)
         .await
         .unwrap();
     assert_eq!(codes.len(), two_step::RECOVERY_CODES);
@@ -154,7 +162,7 @@ async fn set_up_with_a_code_then_each_code_works_once(db: PgPool) {
     let wrong_password = two_step::disable(&state, &meta, &user, "not the password").await;
     assert!(matches!(wrong_password, Err(Error::Invalid(_))));
     assert!(two_step::status(&db, user.id).await.unwrap().enabled);
-    two_step::disable(&state, &meta, &user, "a long enough password")
+    two_step::disable(&state, &meta, &user, PASSWORD)
         .await
         .unwrap();
     assert_eq!(
@@ -174,7 +182,7 @@ async fn wrong_codes_make_the_account_wait(db: PgPool) {
     let user = account(&state).await;
     let meta = meta();
     let setup = two_step::setup(&state, &user).await.unwrap();
-    two_step::enable(&state, &meta, &user, &code_now(&setup.secret))
+    two_step::enable(&state, &meta, &user, PASSWORD, &code_now(&setup.secret))
         .await
         .unwrap();
     let wrong = wrong_code(&setup.secret);

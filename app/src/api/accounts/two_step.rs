@@ -65,10 +65,10 @@ async fn reveal_codes(form_name: &str, notice: &str, codes: Vec<String>) -> Feed
 }
 
 #[server]
-pub async fn enable_two_step(code: String) -> Result<Feedback, AppError> {
+pub async fn enable_two_step(code: String, current_password: String) -> Result<Feedback, AppError> {
     let state = state()?;
     let user = session::signed_in().await?;
-    match two_step::enable(&state, &session::meta(), &user, &code).await {
+    match two_step::enable(&state, &session::meta(), &user, &current_password, &code).await {
         Ok(codes) => {
             sessions::rotate(&session::current().await?).await?;
             Ok(reveal_codes(

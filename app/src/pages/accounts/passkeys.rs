@@ -59,21 +59,18 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
     let add = Action::new_local(|(name, password): &(String, String)| {
         add_passkey(name.clone(), password.clone())
     });
-    for version in [remove.version(), add.version()] {
-        Effect::new(move |_| {
-            if version.get() > 0 {
-                changed.update(|n| *n += 1);
-            }
-        });
-    }
     let current = Resource::new(move || changed.get(), |_| passkeys_state());
     let flash = Resource::new(|| (), |_| take_flash(forms::PASSKEY.into()));
     let add_feedback = feedback(add.value(), None);
-    // Whichever of the two answered last, for the card's status line.
+    // Whichever of the two answered last, for the card's status line; the
+    // list is read again when it changed.
     let answer = RwSignal::new(None);
     for value in [remove.value(), add.value()] {
         Effect::new(move |_| {
             if let Some(latest) = value.get() {
+                if succeeded(&latest) {
+                    changed.update(|n| *n += 1);
+                }
                 answer.set(Some(latest));
             }
         });
@@ -102,7 +99,7 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
                     } else {
                         let choices = state.passkeys.clone();
                         view! {
-                            <ul class="plain stack passkey-list">
+                            <ul class="plain stack">
                                 {state.passkeys.into_iter().map(|passkey| view! {
                                     <li>
                                         <strong>{passkey.name}</strong>
@@ -175,6 +172,12 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
     }
 }
 
+fn succeeded(answer: &Result<Feedback, AppError>) -> bool {
+    answer
+        .as_ref()
+        .is_ok_and(|feedback| feedback.problems.is_empty())
+}
+
 /// Adds a passkey: the server's options, the authenticator, the server's
 /// check.
 async fn add_passkey(name: String, password: String) -> Result<Feedback, AppError> {
@@ -197,8 +200,9 @@ pub fn PasskeySignIn(next: String, label: &'static str) -> impl IntoView {
     let usable = passkeys_usable();
     let sign_in = Action::new_local(|_: &()| sign_in_with_passkey());
     Effect::new(move |_| {
-        if let Some(Ok(answer)) = sign_in.value().get()
-            && answer.problems.is_empty()
+        if sign_in
+            .value()
+            .with(|answer| answer.as_ref().is_some_and(succeeded))
         {
             let _ = window().location().set_href(&safe_next(&next));
         }

@@ -128,7 +128,10 @@ fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
     );
     // Turning it off removes the passkeys too.
     Effect::new(move |_| {
-        if disable.version().get() > 0 {
+        if disable
+            .value()
+            .with(|answer| matches!(answer, Some(Ok(feedback)) if feedback.problems.is_empty()))
+        {
             passkeys_changed.update(|n| *n += 1);
         }
     });
@@ -185,6 +188,7 @@ fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
                         <p>"Key: " <code class="secret-key">{setup.secret}</code></p>
                         <ActionForm action=enable attr:class="stack">
                             <Field feedback name="code" label="Code from the app" autocomplete="one-time-code" input_mode="numeric" required=true />
+                            <Field feedback form="two-step-on" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
                             <Submit label="Turn on" pending=enable.pending().into() />
                         </ActionForm>
                     });
