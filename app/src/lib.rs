@@ -33,9 +33,9 @@ use crate::{
         CheckoutRoute, CheckoutSuccessRoute, DevMailRoute, ForgotPasswordRoute, LoginRoute,
         OnboardingRoute, OrderRoute, OrdersRoute, ProductEditorRoute, ProductRoute, RegisterRoute,
         ResetPasswordRoute, SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute,
-        SellerOrdersRoute, SellerProductsRoute, SellerSettingsRoute, SellerStatsRoute,
-        SellerWebhooksRoute, VerifyEmailRoute, category::CategoryPage, home::HomePage,
-        not_found::NotFound, products::ProductsPage, store::StorePage,
+        SellerOrdersRoute, SellerProductsRoute, SellerSettingsRoute, SellerShippingRoute,
+        SellerStatsRoute, SellerWebhooksRoute, VerifyEmailRoute, category::CategoryPage,
+        home::HomePage, not_found::NotFound, products::ProductsPage, store::StorePage,
     },
 };
 
@@ -132,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seller/stats") view={Lazy::<SellerStatsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/settings") view={Lazy::<SellerSettingsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/settings/webhooks") view={Lazy::<SellerWebhooksRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/settings/shipping") view={Lazy::<SellerShippingRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/*rest") view={Lazy::<SellerAreaRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin") view={Lazy::<AdminHomeRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view={Lazy::<AdminUsersRoute>::new()} ssr=SsrMode::Async />

@@ -10,7 +10,11 @@ use uuid::Uuid;
 
 use tower_sessions::Session;
 
-use crate::{Error, Result, money::Money};
+use crate::{
+    Error, Result,
+    money::Money,
+    shipping::{self, COUNTRIES, Quote},
+};
 
 /// How many of one variant a cart line holds: 1 to [`Quantity::MAX`].
 /// Parsed once where it comes in, so the cart's rules take it as known good.
@@ -280,19 +284,117 @@ pub(crate) fn options_label(options: serde_json::Value) -> String {
 /// The lines of one store.
 #[derive(Clone, Debug)]
 pub struct StoreLines {
+    pub store_id: i64,
     pub store_name: String,
     pub store_slug: String,
     pub lines: Vec<Line>,
     /// Of the available lines.
     pub subtotal: Money,
+    /// Delivering the available lines to the cart's country.
+    pub shipping: Quote,
+}
+
+impl StoreLines {
+    /// What the shipping that applies costs; nothing until it is known.
+    pub fn shipping_price(&self) -> Money {
+        self.shipping
+            .chosen()
+            .map_or(Money::from_cents(0), |offer| offer.price)
+    }
+
+    /// The subtotal with shipping.
+    pub fn total(&self) -> Money {
+        self.subtotal + self.shipping_price()
+    }
 }
 
 /// The cart with what changed since its items were added.
 #[derive(Clone, Debug, Default)]
 pub struct Cart {
     pub stores: Vec<StoreLines>,
+    /// Where the cart is to be delivered: the country picked, else that of
+    /// the shopper's last address; `None` until one of them is known.
+    pub country: Option<String>,
+    /// What checkout would charge: items and shipping of every store that
+    /// delivers to the country.
     pub total: Money,
     pub notices: Vec<String>,
+}
+
+/// Where the cart goes: `country`, an ISO code from `shipping::COUNTRIES`.
+pub async fn ship_to(db: &PgPool, owner: Owner, country: &str) -> Result<()> {
+    let country = country.trim().to_uppercase();
+    if !COUNTRIES.iter().any(|(code, _)| *code == country) {
+        return Err(Error::invalid(
+            "country",
+            "Choose the country from the list.",
+        ));
+    }
+    let mut tx = db.begin().await?;
+    let cart = open_cart(&mut tx, owner).await?;
+    sqlx::query!(
+        "UPDATE carts SET ship_country = $2, updated_at = now() WHERE id = $1",
+        cart,
+        country
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Picks how a store's part of the cart is delivered: one of that store's
+/// methods.
+pub async fn pick_shipping(db: &PgPool, owner: Owner, store_id: i64, method_id: i64) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let cart = find_cart(&mut tx, owner).await?.ok_or(Error::NotFound)?;
+    let picked = sqlx::query!(
+        "INSERT INTO cart_shipping (cart_id, store_id, method_id)
+         SELECT $1, z.store_id, m.id FROM shipping_methods m
+         JOIN shipping_zones z ON z.id = m.zone_id
+         WHERE m.id = $3 AND z.store_id = $2
+         ON CONFLICT (cart_id, store_id) DO UPDATE SET method_id = EXCLUDED.method_id",
+        cart,
+        store_id,
+        method_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    if picked.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The cart's country, as `Cart::country` says, and the method picked per store.
+pub(crate) async fn delivery(
+    conn: &mut PgConnection,
+    owner: Owner,
+) -> Result<(Option<String>, BTreeMap<i64, i64>)> {
+    let (user_id, token) = owner.split();
+    let Some(cart) = sqlx::query!(
+        "SELECT c.id, coalesce(c.ship_country, a.country) AS country
+         FROM carts c LEFT JOIN addresses a ON a.user_id = c.user_id
+         WHERE c.user_id = $1 OR c.token = $2",
+        user_id,
+        token
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok((None, BTreeMap::new()));
+    };
+    let picks = sqlx::query!(
+        "SELECT store_id, method_id FROM cart_shipping WHERE cart_id = $1",
+        cart.id
+    )
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|pick| (pick.store_id, pick.method_id))
+    .collect();
+    Ok((cart.country, picks))
 }
 
 /// The cart as it stands: current prices and stock, lines grouped by store.
@@ -302,7 +404,7 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
     let rows = sqlx::query!(
         r#"SELECT i.cart_id, i.variant_id, i.quantity, i.added_price, v.price, v.stock, v.sku, v.options,
                   p.slug, p.title, for_sale(p, s) AS "for_sale!",
-                  s.name AS store_name, s.slug AS store_slug,
+                  s.id AS store_id, s.name AS store_name, s.slug AS store_slug,
                   (SELECT file_key FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_key
            FROM cart_items i
            JOIN carts c ON c.id = i.cart_id
@@ -356,24 +458,42 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
         match cart.stores.last_mut() {
             Some(store) if store.store_slug == row.store_slug => store.lines.push(line),
             _ => cart.stores.push(StoreLines {
+                store_id: row.store_id,
                 store_name: row.store_name,
                 store_slug: row.store_slug,
                 lines: vec![line],
                 subtotal: Money::from_cents(0),
+                shipping: Quote::NoCountry,
             }),
         }
     }
+    let mut conn = db.acquire().await?;
+    let (country, picks) = delivery(&mut conn, owner).await?;
+    let store_ids: Vec<i64> = cart.stores.iter().map(|store| store.store_id).collect();
+    let mut methods = match &country {
+        Some(country) => shipping::methods_for(&mut conn, &store_ids, country).await?,
+        None => BTreeMap::new(),
+    };
     for store in &mut cart.stores {
-        store.subtotal = Money::from_cents(
-            store
-                .lines
-                .iter()
-                .filter(|line| line.available)
-                .map(|line| line.total().cents())
-                .sum(),
-        );
+        store.subtotal = store
+            .lines
+            .iter()
+            .filter(|line| line.available)
+            .map(Line::total)
+            .sum();
+        if country.is_some() {
+            let offered = methods.remove(&store.store_id).unwrap_or_default();
+            let picked = picks.get(&store.store_id).copied();
+            store.shipping = Quote::new(&offered, store.subtotal, picked);
+        }
     }
-    cart.total = Money::from_cents(cart.stores.iter().map(|store| store.subtotal.cents()).sum());
+    cart.total = cart
+        .stores
+        .iter()
+        .filter(|store| store.shipping != Quote::NotDelivered)
+        .map(StoreLines::total)
+        .sum();
+    cart.country = country;
     for (cart_id, variant_id, price) in repriced {
         sqlx::query!(
             "UPDATE cart_items SET added_price = $3 WHERE cart_id = $1 AND variant_id = $2",

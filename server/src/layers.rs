@@ -8,6 +8,9 @@ const LAYERS: &[&[&str]] = &[
     // Sealing with `SECRETS_KEY`, which the configuration reads.
     &["secrets"],
     &["config"],
+    // Where Bazaar delivers and what stores charge for it, priced the same
+    // for the cart, checkout and orders.
+    &["shipping"],
     // Connections, integrations and the domain parts that need nothing else.
     &[
         "db",

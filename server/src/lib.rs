@@ -25,6 +25,7 @@ pub mod request;
 pub mod secrets;
 pub mod seed;
 pub mod seller;
+pub mod shipping;
 pub mod state;
 pub mod storefront;
 pub mod stores;

@@ -224,6 +224,7 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
         figures.income,
         Income {
             gross: Money::from_cents(10266),
+            shipping: Money::from_cents(0),
             refunds: Money::from_cents(0),
             fees: Money::from_cents(1026),
             net: Money::from_cents(9240),
@@ -270,6 +271,7 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
         april.income,
         Income {
             gross: Money::from_cents(1200),
+            shipping: Money::from_cents(0),
             refunds: Money::from_cents(3333),
             fees: Money::from_cents(120 - 333),
             net: Money::from_cents(1200 - 3333 + 213),
@@ -476,6 +478,7 @@ async fn the_platform_month_adds_up_every_store(_: PgPoolOptions, connect: PgCon
         platform.income,
         Income {
             gross: Money::from_cents(10266 + 10000),
+            shipping: Money::from_cents(0),
             refunds: Money::from_cents(0),
             fees: Money::from_cents(1026 + 1000),
             net: Money::from_cents(9240 + 9000),

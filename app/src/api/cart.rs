@@ -8,13 +8,17 @@ use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     crate::{error::state, forms::ssr as form, session},
-    server::cart::{self, Owner},
+    server::{
+        cart::{self, Owner},
+        shipping::Quote,
+    },
 };
 
 /// Form names for the one-time feedback of plain form posts.
 pub mod forms {
     pub const ADD: &str = "cart-add";
     pub const CART: &str = "cart";
+    pub const SHIPPING: &str = "cart-shipping";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,19 +35,60 @@ pub struct LineView {
     pub available: bool,
 }
 
+/// A shipping method offered for a store's part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingOption {
+    pub method_id: i64,
+    pub name: String,
+    /// Such as "2–4 days".
+    pub delivery: String,
+    pub price: String,
+    pub chosen: bool,
+}
+
+/// How a store's part of the cart is delivered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ShippingView {
+    /// No country chosen yet.
+    NoCountry,
+    /// The store does not deliver to the cart's country.
+    NotDelivered,
+    Offered(Vec<ShippingOption>),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreView {
+    pub id: i64,
     pub name: String,
     pub slug: String,
     pub subtotal: String,
+    pub shipping: ShippingView,
+    /// The subtotal with shipping.
+    pub total: String,
     pub lines: Vec<LineView>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartView {
     pub stores: Vec<StoreView>,
+    /// The delivery country's ISO code, once known.
+    pub country: Option<String>,
+    /// Every country Bazaar delivers to: ISO code and name.
+    pub countries: Vec<(String, String)>,
+    /// Items and shipping of every store that delivers to the country.
     pub total: String,
     pub notices: Vec<String>,
+}
+
+impl CartView {
+    /// The name of the delivery country.
+    pub fn country_name(&self) -> Option<String> {
+        let code = self.country.as_deref()?;
+        self.countries
+            .iter()
+            .find(|(known, _)| known == code)
+            .map(|(_, name)| name.clone())
+    }
 }
 
 /// Whose cart this request works on; `create` gives a visitor one.
@@ -73,10 +118,31 @@ pub async fn my_cart() -> Result<CartView, AppError> {
     Ok(CartView {
         total: cart.total.to_string(),
         notices: cart.notices,
+        country: cart.country,
+        countries: countries(),
         stores: cart
             .stores
             .into_iter()
             .map(|store| StoreView {
+                total: store.total().to_string(),
+                shipping: match &store.shipping {
+                    Quote::NoCountry => ShippingView::NoCountry,
+                    Quote::NotDelivered => ShippingView::NotDelivered,
+                    Quote::Offered { offers, chosen } => ShippingView::Offered(
+                        offers
+                            .iter()
+                            .enumerate()
+                            .map(|(index, offer)| ShippingOption {
+                                method_id: offer.method.id,
+                                name: offer.method.name.clone(),
+                                delivery: offer.method.delivery(),
+                                price: offer.price.to_string(),
+                                chosen: index == *chosen,
+                            })
+                            .collect(),
+                    ),
+                },
+                id: store.store_id,
                 name: store.store_name,
                 slug: store.store_slug,
                 subtotal: store.subtotal.to_string(),
@@ -99,6 +165,37 @@ pub async fn my_cart() -> Result<CartView, AppError> {
             })
             .collect(),
     })
+}
+
+/// Every country Bazaar delivers to, as the forms list them.
+#[cfg(feature = "ssr")]
+pub fn countries() -> Vec<(String, String)> {
+    server::shipping::COUNTRIES
+        .iter()
+        .map(|(code, name)| ((*code).to_owned(), (*name).to_owned()))
+        .collect()
+}
+
+/// Where the cart is to be delivered; shipping is priced for it.
+#[server]
+pub async fn ship_cart_to(country: String) -> Result<Feedback, AppError> {
+    let owner = owner(true).await?.ok_or(AppError::Internal)?;
+    let outcome = cart::ship_to(&state()?.db, owner, &country).await;
+    form::answer(
+        forms::SHIPPING,
+        outcome,
+        "Shipping updated.",
+        &[("country", &country)],
+    )
+    .await
+}
+
+/// Picks how one store's part of the cart is delivered.
+#[server]
+pub async fn pick_shipping(store_id: i64, method_id: i64) -> Result<Feedback, AppError> {
+    let owner = owner(false).await?.ok_or(AppError::NotFound)?;
+    let outcome = cart::pick_shipping(&state()?.db, owner, store_id, method_id).await;
+    form::answer(forms::SHIPPING, outcome, "Shipping updated.", &[]).await
 }
 
 #[server]

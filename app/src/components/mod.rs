@@ -9,3 +9,4 @@ pub mod listing;
 pub mod order;
 pub mod pagination;
 pub mod product_grid;
+pub mod shipping;

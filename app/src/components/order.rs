@@ -72,6 +72,14 @@ pub fn OrderPart(part: PartView, #[prop(optional)] money: bool) -> impl IntoView
             <dl class="order-figures">
                 <dt>"Subtotal"</dt>
                 <dd>{part.subtotal}</dd>
+                <dt>"Shipping"</dt>
+                <dd>
+                    {if part.shipping_method.is_empty() {
+                        part.shipping.clone()
+                    } else {
+                        format!("{} ({})", part.shipping, part.shipping_method)
+                    }}
+                </dd>
                 {part.refunded.map(|refunded| view! { <dt>"Refunded"</dt> <dd>{refunded}</dd> })}
                 {money.then(|| view! {
                     <dt>"Platform fee"</dt>

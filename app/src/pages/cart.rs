@@ -9,16 +9,25 @@ use crate::{
         cart::{CartView, LineView, UpdateCartLine, forms, my_cart},
         flash::take_flash,
     },
-    components::{error_view::ErrorView, layout::CartChanged},
+    components::{
+        error_view::ErrorView,
+        layout::CartChanged,
+        shipping::{DeliverTo, ShippingActions, StoreShipping},
+    },
     forms::{Feedback, feedback},
 };
 
 #[component]
 pub fn CartPage() -> impl IntoView {
     let update = ServerAction::<UpdateCartLine>::new();
-    let cart = Resource::new(move || update.version().get(), |_| my_cart());
+    let shipping = ShippingActions::default();
+    let cart = Resource::new(
+        move || (update.version().get(), shipping.version()),
+        |_| my_cart(),
+    );
     CartChanged::follow(update.version());
     let flash = Resource::new(|| (), |_| take_flash(forms::CART.into()));
+    let shipping_flash = Resource::new(|| (), |_| take_flash(forms::SHIPPING.into()));
     view! {
         <Title text="Your cart" />
         <section class="container section stack">
@@ -27,8 +36,11 @@ pub fn CartPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
                     let feedback = feedback(update.value(), flash);
+                    let shipping_flash = shipping_flash.await.ok().flatten();
                     match cart.await {
-                        Ok(cart) => view! { <CartContents cart feedback update /> }.into_any(),
+                        Ok(cart) => view! {
+                            <CartContents cart feedback update shipping shipping_flash />
+                        }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -42,6 +54,8 @@ fn CartContents(
     cart: CartView,
     feedback: Signal<Feedback>,
     update: ServerAction<UpdateCartLine>,
+    shipping: ShippingActions,
+    shipping_flash: Option<Feedback>,
 ) -> impl IntoView {
     let status = view! {
         <div aria-live="polite">
@@ -65,8 +79,15 @@ fn CartContents(
         }
         .into_any();
     }
+    let country = cart.country_name();
+    let total_label = if cart.country.is_some() {
+        "Total with shipping: "
+    } else {
+        "Total before shipping: "
+    };
     view! {
         {status}
+        <DeliverTo cart=cart.clone() actions=shipping flash=shipping_flash />
         {(!cart.notices.is_empty()).then(|| view! {
             <div class="alert alert--warning" role="status">
                 <p>"Since you added these items:"</p>
@@ -76,19 +97,21 @@ fn CartContents(
         {cart.stores.into_iter().map(|store| {
             let heading = format!("store-{}", store.slug);
             let labelled_by = heading.clone();
+            let country = country.clone();
             view! {
                 <section class="card stack cart-store" aria-labelledby=labelled_by>
                     <h2 id=heading>
                         "From " <a href=format!("/s/{}", store.slug)>{store.name.clone()}</a>
                     </h2>
                     <ul class="cart-lines">
-                        {store.lines.into_iter().map(|line| view! { <CartLine line update /> }).collect_view()}
+                        {store.lines.clone().into_iter().map(|line| view! { <CartLine line update /> }).collect_view()}
                     </ul>
-                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal}</strong></p>
+                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal.clone()}</strong></p>
+                    <StoreShipping store country actions=shipping />
                 </section>
             }
         }).collect_view()}
-        <p class="cart-total">"Total: " <strong data-testid="cart-total">{cart.total}</strong></p>
+        <p class="cart-total">{total_label} <strong data-testid="cart-total">{cart.total}</strong></p>
         <p><a class="button button--primary" href="/checkout">"Go to checkout"</a></p>
     }
     .into_any()

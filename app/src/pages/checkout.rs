@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
+        cart::forms::SHIPPING,
         flash::take_flash,
         orders::{
             OrderView,
@@ -18,6 +19,7 @@ use crate::{
     components::{
         error_view::ErrorView,
         order::{OrderPart, ShippingAddress},
+        shipping::{DeliverTo, ShippingActions, StoreShipping},
     },
     forms::{Feedback, Field, FormStatus, Submit, feedback},
     live::use_live,
@@ -25,9 +27,15 @@ use crate::{
 
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
-    let details = Resource::new(|| (), |_| checkout_details());
     let place = ServerAction::<PlaceOrder>::new();
+    let shipping = ShippingActions::default();
+    // Placing can change the cart's country, and with it the shipping shown.
+    let details = Resource::new(
+        move || (place.version().get(), shipping.version()),
+        |_| checkout_details(),
+    );
     let flash = Resource::new(|| (), |_| take_flash(forms::CHECKOUT.into()));
+    let shipping_flash = Resource::new(|| (), |_| take_flash(SHIPPING.into()));
     view! {
         <Title text="Checkout" />
         <section class="container section stack">
@@ -35,10 +43,11 @@ pub fn CheckoutPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">"Loading your order…"</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
+                    let shipping_flash = shipping_flash.await.ok().flatten();
                     match details.await {
                         Ok(details) => {
                             let feedback = feedback(place.value(), flash);
-                            view! { <CheckoutForm details feedback place /> }.into_any()
+                            view! { <CheckoutForm details feedback place shipping shipping_flash /> }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -53,6 +62,8 @@ fn CheckoutForm(
     details: CheckoutView,
     feedback: Signal<Feedback>,
     place: ServerAction<PlaceOrder>,
+    shipping: ShippingActions,
+    shipping_flash: Option<Feedback>,
 ) -> impl IntoView {
     if details.cart.stores.is_empty() {
         return view! {
@@ -74,9 +85,22 @@ fn CheckoutForm(
         .into_any();
     }
     let saved = details.address.unwrap_or_default();
-    let chosen_country = feedback
-        .with_untracked(|f| f.value("country"))
+    // The country shipping is shown for; a refusal for another country
+    // changed the cart's to it.
+    let chosen_country = details
+        .cart
+        .country
+        .clone()
+        .or_else(|| feedback.with_untracked(|f| f.value("country")))
         .unwrap_or(saved.country.clone());
+    let country = details.cart.country_name();
+    let countries = details.cart.countries.clone();
+    let cart = details.cart.clone();
+    let total_label = if details.cart.country.is_some() {
+        "Total with shipping: "
+    } else {
+        "Total before shipping: "
+    };
     let cart_problems = move || {
         feedback.with(|f| {
             f.problems
@@ -121,7 +145,7 @@ fn CheckoutForm(
                         aria-describedby=move || country_problem().map(|_| "field-country-error")
                     >
                         <option value="">"Choose a country"</option>
-                        {details.countries.into_iter().map(|(code, name)| {
+                        {countries.into_iter().map(|(code, name)| {
                             let selected = code == chosen_country;
                             view! { <option value=code selected=selected>{name}</option> }
                         }).collect_view()}
@@ -137,6 +161,7 @@ fn CheckoutForm(
             </ActionForm>
             <section class="card stack" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">"Your order"</h2>
+                <DeliverTo cart actions=shipping flash=shipping_flash />
                 {(!details.cart.notices.is_empty()).then(|| view! {
                     <ul class="alert alert--warning">
                         {details.cart.notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}
@@ -145,7 +170,7 @@ fn CheckoutForm(
                 {details.cart.stores.into_iter().map(|store| view! {
                     <h3>{format!("From {}", store.name)}</h3>
                     <ul class="checkout-lines">
-                        {store.lines.into_iter().map(|line| view! {
+                        {store.lines.clone().into_iter().map(|line| view! {
                             <li class:cart-line--unavailable=!line.available>
                                 <span>{format!("{} × {}", line.quantity, line.title)}
                                     {(!line.options.is_empty()).then(|| view! { <span class="muted">{format!(" · {}", line.options)}</span> })}
@@ -154,9 +179,10 @@ fn CheckoutForm(
                             </li>
                         }).collect_view()}
                     </ul>
-                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal}</strong></p>
+                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal.clone()}</strong></p>
+                    <StoreShipping store country=country.clone() actions=shipping />
                 }).collect_view()}
-                <p class="cart-total">"Total: " <strong data-testid="checkout-total">{details.cart.total}</strong></p>
+                <p class="cart-total">{total_label} <strong data-testid="checkout-total">{details.cart.total}</strong></p>
                 <p><a href="/cart">"Change your cart"</a></p>
             </section>
         </div>

@@ -92,6 +92,7 @@ use seller::{
     product_editor::ProductEditorPage,
     products::SellerProductsPage,
     settings::SellerSettingsPage,
+    shipping::SellerShippingPage,
     stats::SellerStatsPage,
     webhooks::SellerWebhooksPage,
 };
@@ -140,6 +141,7 @@ lazy_area!(seller_area, __preload_seller_area, SellerPages {
     SellerStatsRoute => SellerStatsPage,
     SellerSettingsRoute => SellerSettingsPage,
     SellerWebhooksRoute => SellerWebhooksPage,
+    SellerShippingRoute => SellerShippingPage,
     SellerAreaRoute => SellerAreaPage,
 });
 

@@ -94,6 +94,9 @@ pub struct CustomerStorePart {
     pub store: String,
     pub status: String,
     pub subtotal: Amount,
+    pub shipping: Amount,
+    /// The shipping method picked, as named then.
+    pub shipping_method: String,
     pub refunded: Amount,
     pub carrier: Option<String>,
     pub tracking_number: Option<String>,
@@ -142,6 +145,8 @@ pub async fn get(
                 store: part.store_name,
                 status: part.status,
                 subtotal: part.subtotal.into(),
+                shipping: part.shipping.into(),
+                shipping_method: part.shipping_method,
                 refunded: part.refunded.into(),
                 carrier: part.carrier,
                 tracking_number: part.tracking_number,

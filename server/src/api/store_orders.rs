@@ -154,6 +154,9 @@ pub struct StoreOrder {
     pub paid_at: Option<DateTime<Utc>>,
     pub ship_to: ShipTo,
     pub subtotal: Amount,
+    pub shipping: Amount,
+    /// The shipping method the shopper picked, as named then.
+    pub shipping_method: String,
     pub refunded: Amount,
     pub platform_fee: Option<Amount>,
     pub seller_net: Option<Amount>,
@@ -206,6 +209,8 @@ impl StoreOrder {
             paid_at: order.paid_at,
             ship_to: ShipTo::from(order.address),
             subtotal: part.subtotal.into(),
+            shipping: part.shipping.into(),
+            shipping_method: part.shipping_method,
             refunded: part.refunded.into(),
             platform_fee: part.platform_fee.map(Amount::from),
             seller_net: part.seller_net.map(Amount::from),

@@ -25,10 +25,12 @@ use crate::{
 pub struct IncomeJson {
     /// What shoppers paid for the store's items.
     pub gross: Amount,
+    /// What shoppers paid for the store's shipping.
+    pub shipping: Amount,
     pub refunds: Amount,
     /// The platform's fees, less those returned with refunds.
     pub fees: Amount,
-    /// gross − refunds − fees.
+    /// gross + shipping − refunds − fees.
     pub net: Amount,
     /// Store orders paid.
     pub orders: i64,
@@ -38,6 +40,7 @@ impl From<Income> for IncomeJson {
     fn from(income: Income) -> Self {
         Self {
             gross: income.gross.into(),
+            shipping: income.shipping.into(),
             refunds: income.refunds.into(),
             fees: income.fees.into(),
             net: income.net.into(),

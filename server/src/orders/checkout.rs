@@ -10,9 +10,10 @@ use sqlx::{PgConnection, PgPool};
 use super::Address;
 use crate::{
     AppState, Config, Error, Problem, Result,
-    cart::{Quantity, options_label},
+    cart::{self, Owner, Quantity, options_label},
     money::Money,
     payments::{LineItem, NewCheckout, SessionStatus},
+    shipping::{self, Offer, Quote},
 };
 
 /// How many unpaid orders one customer may have waiting at once. Each holds
@@ -65,7 +66,10 @@ pub async fn check_out(state: &AppState, customer_id: i64, address: Address) -> 
 /// Turns the customer's cart into an order waiting for payment; only for a
 /// customer whose email address is verified, since the order is confirmed
 /// there. Nothing is written unless every line is for sale and in stock;
-/// otherwise the problems say which item has how many left.
+/// otherwise the problems say which item has how many left. Each store's
+/// part ships by the method picked in the cart, or its cheapest for the
+/// address's country; the items of a store that does not deliver there stay
+/// in the cart.
 pub async fn place(
     db: &PgPool,
     config: &Config,
@@ -117,6 +121,33 @@ pub async fn place(
     if lines.is_empty() {
         return Err(Error::invalid("cart", "Your cart is empty."));
     }
+    let (shown_country, picks) = cart::delivery(&mut tx, Owner::User(customer_id)).await?;
+    if shown_country.is_some_and(|shown| shown != address.country) {
+        // The shopper saw shipping for another country: show them this
+        // one's before anything is placed.
+        drop(tx);
+        cart::ship_to(db, Owner::User(customer_id), &address.country).await?;
+        let country = shipping::country_name(&address.country).unwrap_or("that country");
+        return Err(Error::invalid(
+            "country",
+            format!("Shipping now shows for {country}: check your order, then place it."),
+        ));
+    }
+    let store_ids: Vec<i64> = lines.iter().map(|line| line.store_id).collect();
+    let methods = shipping::methods_for(&mut tx, &store_ids, &address.country).await?;
+    let lines: Vec<CartLine> = lines
+        .into_iter()
+        .filter(|line| methods.contains_key(&line.store_id))
+        .collect();
+    if lines.is_empty() {
+        let country = shipping::country_name(&address.country).unwrap_or("that country");
+        return Err(Error::invalid(
+            "country",
+            format!(
+                "None of the stores in your cart delivers to {country}: choose another country."
+            ),
+        ));
+    }
     let unpaid = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM orders
            WHERE customer_id = $1 AND status = 'pending_payment' AND expires_at > now()"#,
@@ -158,9 +189,30 @@ pub async fn place(
         return Err(Error::Invalid(problems));
     }
 
-    let total: i64 = lines
+    let mut by_store: BTreeMap<i64, Vec<&CartLine>> = BTreeMap::new();
+    for line in &lines {
+        by_store.entry(line.store_id).or_default().push(line);
+    }
+    let mut parts = Vec::with_capacity(by_store.len());
+    for (store_id, store_lines) in by_store {
+        let subtotal: i64 = store_lines
+            .iter()
+            .map(|line| line.price * i64::from(line.quantity))
+            .sum();
+        let quote = Quote::new(
+            &methods[&store_id],
+            Money::from_cents(subtotal),
+            picks.get(&store_id).copied(),
+        );
+        let shipping = quote
+            .chosen()
+            .cloned()
+            .ok_or_else(|| Error::internal("a store with methods offered none"))?;
+        parts.push((store_id, store_lines, subtotal, shipping));
+    }
+    let total: i64 = parts
         .iter()
-        .map(|line| line.price * i64::from(line.quantity))
+        .map(|(_, _, subtotal, shipping)| subtotal + shipping.price.cents())
         .sum();
     let expires_at = Utc::now() + config.checkout_expiry;
     let order = sqlx::query!(
@@ -183,20 +235,18 @@ pub async fn place(
     .fetch_one(&mut *tx)
     .await?;
 
-    let mut by_store: BTreeMap<i64, Vec<&CartLine>> = BTreeMap::new();
-    for line in &lines {
-        by_store.entry(line.store_id).or_default().push(line);
-    }
-    for (store_id, store_lines) in by_store {
-        let subtotal: i64 = store_lines
-            .iter()
-            .map(|line| line.price * i64::from(line.quantity))
-            .sum();
+    for (store_id, store_lines, subtotal, Offer { method, price }) in parts {
         let store_order_id = sqlx::query_scalar!(
-            "INSERT INTO store_orders (order_id, store_id, subtotal) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO store_orders (order_id, store_id, subtotal, shipping, shipping_method,
+                                       shipping_min_days, shipping_max_days)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             order.id,
             store_id,
-            subtotal
+            subtotal,
+            price.cents(),
+            method.name,
+            method.min_days,
+            method.max_days
         )
         .fetch_one(&mut *tx)
         .await?;
@@ -221,9 +271,19 @@ pub async fn place(
         }
     }
     save_address(&mut tx, customer_id, &address).await?;
+    let ordered: Vec<i64> = lines.iter().map(|line| line.variant_id).collect();
     sqlx::query!(
-        "DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = $1)",
-        customer_id
+        "DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = $1)
+                                  AND variant_id = ANY($2)",
+        customer_id,
+        &ordered
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "UPDATE carts SET ship_country = $2 WHERE user_id = $1",
+        customer_id,
+        address.country
     )
     .execute(&mut *tx)
     .await?;
@@ -324,7 +384,7 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
             "The payment of this order is being processed; check its status in a moment.".into(),
         ));
     }
-    let lines = sqlx::query!(
+    let mut lines: Vec<LineItem> = sqlx::query!(
         "SELECT l.title, l.options, l.unit_price, l.quantity
          FROM order_lines l JOIN store_orders so ON so.id = l.store_order_id
          WHERE so.order_id = $1 ORDER BY so.id, l.id",
@@ -343,6 +403,20 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
         quantity: line.quantity,
     })
     .collect();
+    // One line per store's paid shipping, named after the store and method.
+    let shipping = sqlx::query!(
+        "SELECT s.name AS store, so.shipping_method, so.shipping
+         FROM store_orders so JOIN stores s ON s.id = so.store_id
+         WHERE so.order_id = $1 AND so.shipping > 0 ORDER BY so.id",
+        order.id
+    )
+    .fetch_all(&state.db)
+    .await?;
+    lines.extend(shipping.into_iter().map(|part| LineItem {
+        name: format!("Shipping from {}: {}", part.store, part.shipping_method),
+        unit_amount: Money::from_cents(part.shipping),
+        quantity: 1,
+    }));
     // Stripe wants a session's expiry 30 minutes to 24 hours ahead, so each
     // attempt asks for a full one (a retry after an outage would otherwise
     // send a time that has come too close) and the order's reservation is

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 use super::Address;
-use crate::{Error, Result, money::Money};
+use crate::{Error, Result, money::Money, shipping::delivery_estimate};
 
 /// One line as it was bought.
 #[derive(Clone, Debug)]
@@ -29,6 +29,11 @@ pub struct StorePart {
     pub store_slug: String,
     pub status: String,
     pub subtotal: Money,
+    pub shipping: Money,
+    /// The shipping method as named when the order was placed.
+    pub shipping_method: String,
+    /// How long the method said delivery takes, such as "2–4 days".
+    pub delivery: Option<String>,
     pub refunded: Money,
     pub platform_fee: Option<Money>,
     pub seller_net: Option<Money>,
@@ -77,7 +82,8 @@ pub(crate) async fn load(
     .await?
     .ok_or(Error::NotFound)?;
     let parts = sqlx::query!(
-        "SELECT so.id, so.store_id, s.name, s.slug, so.status, so.subtotal, so.refunded, so.platform_fee,
+        "SELECT so.id, so.store_id, s.name, s.slug, so.status, so.subtotal, so.shipping,
+                so.shipping_method, so.shipping_min_days, so.shipping_max_days, so.refunded, so.platform_fee,
                 so.seller_net, so.carrier, so.tracking_number, so.shipped_at, so.delivered_at
          FROM store_orders so JOIN stores s ON s.id = so.store_id
          WHERE so.order_id = $1 AND ($2::bigint IS NULL OR so.store_id = $2)
@@ -134,6 +140,12 @@ pub(crate) async fn load(
             store_slug: part.slug,
             status: part.status,
             subtotal: Money::from_cents(part.subtotal),
+            shipping: Money::from_cents(part.shipping),
+            shipping_method: part.shipping_method,
+            delivery: part
+                .shipping_min_days
+                .zip(part.shipping_max_days)
+                .map(|(min, max)| delivery_estimate(min, max)),
             refunded: Money::from_cents(part.refunded),
             platform_fee: part.platform_fee.map(Money::from_cents),
             seller_net: part.seller_net.map(Money::from_cents),

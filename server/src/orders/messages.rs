@@ -20,7 +20,15 @@ fn with_lines(mut message: Message, part: &StorePart) -> Message {
             line.quantity, line.title, line.unit_price, line.total
         ));
     }
-    message
+    let delivery = part
+        .delivery
+        .as_deref()
+        .map(|days| format!(", {days}"))
+        .unwrap_or_default();
+    message.paragraph(format!(
+        "Shipping: {}{delivery}: {}",
+        part.shipping_method, part.shipping
+    ))
 }
 
 fn ship_to(message: Message, address: &Address) -> Message {
@@ -49,7 +57,11 @@ pub fn order_confirmation(app_url: &str, order: &Order) -> Message {
             order.total, order.number
         ));
     for part in &order.parts {
-        message = message.paragraph(format!("From {} ({}):", part.store_name, part.subtotal));
+        message = message.paragraph(format!(
+            "From {} ({}):",
+            part.store_name,
+            part.subtotal + part.shipping
+        ));
         message = with_lines(message, part);
     }
     ship_to(message, &order.address).link(
@@ -66,7 +78,9 @@ pub fn store_order_received(to: &str, app_url: &str, order: &Order, part: &Store
     .paragraph("Hello,")
     .paragraph(format!(
         "Order {} was paid: {} for {}. Please ship it soon.",
-        order.number, part.subtotal, part.store_name
+        order.number,
+        part.subtotal + part.shipping,
+        part.store_name
     ));
     ship_to(with_lines(message, part), &order.address).link(
         "Open the order",

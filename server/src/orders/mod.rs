@@ -10,7 +10,7 @@ pub mod payment;
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use crate::{Problems, Result};
+use crate::{Problems, Result, shipping::COUNTRIES};
 
 /// A shipping address as typed at checkout.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,25 +83,6 @@ impl Address {
         Ok(address)
     }
 }
-
-/// The countries Bazaar ships to, by ISO code, in the order the form lists them.
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("AT", "Austria"),
-    ("BE", "Belgium"),
-    ("DE", "Germany"),
-    ("DK", "Denmark"),
-    ("ES", "Spain"),
-    ("FI", "Finland"),
-    ("FR", "France"),
-    ("GB", "United Kingdom"),
-    ("IE", "Ireland"),
-    ("IT", "Italy"),
-    ("LU", "Luxembourg"),
-    ("NL", "Netherlands"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("SE", "Sweden"),
-];
 
 /// Puts the stock of the order's lines (of one store order, if given) back
 /// on the shelf, one variant at a time in the order checkout locks them, so

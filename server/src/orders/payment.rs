@@ -223,7 +223,8 @@ pub async fn confirm_paid(
         let platform_fee = platform_fee(store_order.subtotal, fee);
         sqlx::query!(
             "UPDATE store_orders SET status = 'paid', paid_at = now(), fee_basis_points = $2,
-                                     platform_fee = $3, seller_net = subtotal - $3, updated_at = now()
+                                     platform_fee = $3, seller_net = subtotal + shipping - $3,
+                                     updated_at = now()
              WHERE id = $1",
             store_order.id,
             fee,

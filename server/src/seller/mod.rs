@@ -9,6 +9,7 @@ pub mod inventory;
 pub mod orders;
 pub mod products;
 pub mod settings;
+pub mod shipping;
 pub mod stats;
 pub mod webhooks;
 

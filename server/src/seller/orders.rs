@@ -257,7 +257,8 @@ pub async fn act(
     let mut tx = state.db.begin().await?;
     let order_id = visible_order(&mut tx, scope, store_order_id).await?;
     let current = sqlx::query!(
-        "SELECT so.status, so.subtotal, so.refunded, so.fee_basis_points, o.payment_intent_id, o.number
+        "SELECT so.status, so.subtotal, so.shipping, so.refunded, so.fee_basis_points,
+                o.payment_intent_id, o.number
          FROM store_orders so JOIN orders o ON o.id = so.order_id WHERE so.id = $1
          FOR UPDATE OF so",
         store_order_id
@@ -299,7 +300,8 @@ pub async fn act(
             .await?;
         }
         Action::Cancel | Action::Refund => {
-            let amount = current.subtotal - current.refunded;
+            // Shipping is given back with the items.
+            let amount = current.subtotal + current.shipping - current.refunded;
             let payment_intent = current
                 .payment_intent_id
                 .as_deref()
@@ -316,7 +318,7 @@ pub async fn act(
                 None
             };
             // The platform keeps no fee on money given back.
-            let kept = current.subtotal - current.refunded - amount;
+            let kept = current.subtotal + current.shipping - current.refunded - amount;
             let fee = platform_fee(kept, current.fee_basis_points.unwrap_or(0));
             sqlx::query!(
                 "UPDATE store_orders SET status = $2, refunded = refunded + $3, platform_fee = $4,

@@ -114,11 +114,13 @@ impl fmt::Display for Month {
 pub struct Income {
     /// What shoppers paid for the store's items.
     pub gross: Money,
+    /// What shoppers paid for the store's shipping.
+    pub shipping: Money,
     /// What was given back.
     pub refunds: Money,
     /// The platform's fees, less those returned with refunds.
     pub fees: Money,
-    /// What the store keeps: gross − refunds − fees.
+    /// What the store keeps: gross + shipping − refunds − fees.
     pub net: Money,
     /// Store orders paid.
     pub orders: i64,
@@ -128,6 +130,7 @@ pub struct Income {
 #[derive(Clone, Copy, Debug)]
 struct Charged {
     pub subtotal: i64,
+    pub shipping: i64,
     pub refunded: i64,
     pub fee_basis_points: i32,
     pub platform_fee: i64,
@@ -144,6 +147,7 @@ impl Income {
             let charged_fee = platform_fee(order.subtotal, order.fee_basis_points);
             if order.paid_in_month {
                 income.gross += Money::from_cents(order.subtotal);
+                income.shipping += Money::from_cents(order.shipping);
                 income.fees += Money::from_cents(charged_fee);
                 income.orders += 1;
             }
@@ -153,7 +157,7 @@ impl Income {
                 income.fees -= Money::from_cents(charged_fee - order.platform_fee);
             }
         }
-        income.net = income.gross - income.refunds - income.fees;
+        income.net = income.gross + income.shipping - income.refunds - income.fees;
         income
     }
 
@@ -373,6 +377,9 @@ pub struct Line {
     pub line_total: i64,
     /// The line's share of its store order's fee, as charged at payment.
     pub fee: i64,
+    /// The store order's shipping, on its first line (0 on the others), so
+    /// the column adds up to what shoppers paid for shipping.
+    pub shipping: i64,
     /// The line's share of what was refunded of its store order, whenever.
     pub refund: i64,
     pub refunded_on: Option<NaiveDate>,
@@ -390,7 +397,7 @@ pub async fn lines(
 ) -> Result<Vec<Line>> {
     let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
-        r#"SELECT so.id AS store_order_id, o.number, so.subtotal, so.refunded,
+        r#"SELECT so.id AS store_order_id, o.number, so.subtotal, so.shipping, so.refunded,
                   so.fee_basis_points AS "fee_basis_points!",
                   (so.paid_at AT TIME ZONE $2)::date AS "paid_on!",
                   (so.refunded_at AT TIME ZONE $2)::date AS refunded_on,
@@ -451,6 +458,7 @@ pub async fn lines(
                 unit_price: row.unit_price,
                 line_total: row.line_total,
                 fee: line_fee,
+                shipping: if n == 0 { first.shipping } else { 0 },
                 refund: line_refund,
                 refunded_on: row.refunded_on,
             });
@@ -471,7 +479,7 @@ pub async fn income(
 ) -> Result<Income> {
     let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
-        r#"SELECT so.subtotal, so.refunded, so.fee_basis_points AS "fee_basis_points!",
+        r#"SELECT so.subtotal, so.shipping, so.refunded, so.fee_basis_points AS "fee_basis_points!",
                   so.platform_fee AS "platform_fee!",
                   so.paid_at >= $2 AND so.paid_at < $3 AS "paid_in_month!",
                   coalesce(so.refunded_at >= $2 AND so.refunded_at < $3, false) AS "refunded_in_month!"
@@ -486,6 +494,7 @@ pub async fn income(
     .await?;
     Ok(Income::tally(rows.into_iter().map(|row| Charged {
         subtotal: row.subtotal,
+        shipping: row.shipping,
         refunded: row.refunded,
         fee_basis_points: row.fee_basis_points,
         platform_fee: row.platform_fee,
@@ -527,6 +536,7 @@ pub fn csv(lines: &[Line]) -> Result<Vec<u8>> {
             "unit_price",
             "line_total",
             "fee",
+            "shipping",
             "refund",
             "refunded_on",
         ])
@@ -545,6 +555,7 @@ pub fn csv(lines: &[Line]) -> Result<Vec<u8>> {
                 amount(line.unit_price),
                 amount(line.line_total),
                 amount(line.fee),
+                amount(line.shipping),
                 amount(line.refund),
                 line.refunded_on
                     .map(|day| day.to_string())

@@ -191,12 +191,12 @@ pub(crate) async fn pay(payment_url: &str, card: &str) -> (StatusCode, Option<St
 }
 
 /// The session's id, from its payment page address.
-fn session_id(payment_url: &str) -> String {
+pub(crate) fn session_id(payment_url: &str) -> String {
     payment_url.rsplit('/').next().unwrap().to_owned()
 }
 
 /// The session as Stripe's JSON, to build events of our own.
-async fn session_json(shop: &Shop, id: &str) -> serde_json::Value {
+pub(crate) async fn session_json(shop: &Shop, id: &str) -> serde_json::Value {
     let client = fixtures::http_client();
     let request = Request::get(format!(
         "{}/v1/checkout/sessions/{id}",

@@ -12,6 +12,7 @@ mod http_shell;
 mod passkeys;
 mod seed;
 mod seller;
+mod shipping;
 mod storage;
 mod storefront_changes;
 mod stripe_emulator;

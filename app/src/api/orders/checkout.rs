@@ -11,7 +11,7 @@ use crate::{api::cart::CartView, error::AppError, forms::Feedback};
 use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
-    server::orders::{self, Address, checkout, customer, payment},
+    server::orders::{Address, checkout, customer, payment},
 };
 
 /// What the checkout page needs.
@@ -22,7 +22,6 @@ pub struct CheckoutView {
     pub cart: CartView,
     /// The address used last time, to fill the form.
     pub address: Option<AddressFields>,
-    pub countries: Vec<(String, String)>,
 }
 
 /// The checkout form's address fields.
@@ -70,10 +69,6 @@ pub async fn checkout_details() -> Result<CheckoutView, AppError> {
         cart: crate::api::cart::my_cart().await?,
         address: checkout::saved_address(db, user.id).await?.map(Into::into),
         email: user.email,
-        countries: orders::COUNTRIES
-            .iter()
-            .map(|(code, name)| ((*code).to_owned(), (*name).to_owned()))
-            .collect(),
     })
 }
 

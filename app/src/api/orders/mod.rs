@@ -6,7 +6,7 @@ pub mod customer;
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
-use server::orders::{self, details::Order};
+use server::{orders::details::Order, shipping};
 
 /// Form names for the one-time feedback of plain form posts.
 pub mod forms {
@@ -32,6 +32,9 @@ pub struct PartView {
     pub store_slug: String,
     pub status: String,
     pub subtotal: String,
+    pub shipping: String,
+    /// The method and how long it takes, such as "Colissimo, 2–4 days".
+    pub shipping_method: String,
     /// Empty when nothing was refunded.
     pub refunded: Option<String>,
     pub platform_fee: Option<String>,
@@ -67,10 +70,7 @@ pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
 impl From<Order> for OrderView {
     fn from(order: Order) -> Self {
         let address = &order.address;
-        let country = orders::COUNTRIES
-            .iter()
-            .find(|(code, _)| *code == address.country)
-            .map_or(address.country.as_str(), |(_, name)| name);
+        let country = shipping::country_name(&address.country).unwrap_or(address.country.as_str());
         Self {
             awaiting_payment: order.awaiting_payment(),
             number: order.number,
@@ -100,6 +100,11 @@ impl From<Order> for OrderView {
                     store_slug: part.store_slug,
                     status: part.status,
                     subtotal: part.subtotal.to_string(),
+                    shipping: part.shipping.to_string(),
+                    shipping_method: match part.delivery {
+                        Some(days) => format!("{}, {days}", part.shipping_method),
+                        None => part.shipping_method,
+                    },
                     refunded: (part.refunded.cents() > 0).then(|| part.refunded.to_string()),
                     platform_fee: part.platform_fee.map(|fee| fee.to_string()),
                     seller_net: part.seller_net.map(|net| net.to_string()),

@@ -23,6 +23,8 @@ pub mod forms {
     pub const MEMBERS: &str = "store-members";
     pub const CLOSE: &str = "store-close";
     pub const WEBHOOKS: &str = "store-webhooks";
+    pub const SHIPPING: &str = "store-shipping";
+    pub const SHIPPING_METHOD: &str = "store-shipping-method";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

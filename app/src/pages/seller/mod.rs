@@ -6,6 +6,7 @@ pub mod orders;
 pub mod product_editor;
 pub mod products;
 pub mod settings;
+pub mod shipping;
 pub mod stats;
 pub mod webhooks;
 

@@ -66,6 +66,7 @@ pub fn SellerSettingsPage() -> impl IntoView {
                             <Logo logo=settings.logo.clone() feedback=feedback(Signal::derive(|| None), logo_flash) />
                             <Stock threshold=settings.low_stock_threshold feedback=feedback(stock.value(), stock_flash) action=stock />
                             <Members settings=settings.clone() feedback=feedback(members.value(), members_flash) action=members />
+                            <Shipping />
                             <Webhooks />
                             {(settings.is_owner && settings.status != "closed").then(|| view! {
                                 <Close feedback=feedback(close.value(), close_flash) action=close />
@@ -254,6 +255,17 @@ fn StaffTwoStep(
         </ActionForm>
     }
     .into_any()
+}
+
+#[component]
+fn Shipping() -> impl IntoView {
+    view! {
+        <section class="stack card" aria-labelledby="shipping-heading">
+            <h2 id="shipping-heading">"Shipping"</h2>
+            <p>"Where your store delivers, by which methods, at what price and from what order amount for free."</p>
+            <p><a href="/seller/settings/shipping">"Manage shipping rates"</a></p>
+        </section>
+    }
 }
 
 #[component]
