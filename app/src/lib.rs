@@ -29,13 +29,14 @@ use crate::{
     pages::{
         AccountRoute, AdminAreaRoute, AdminAuditRoute, AdminCategoriesRoute, AdminHomeRoute,
         AdminMailRoute, AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute, AdminStoresRoute,
-        AdminUserRoute, AdminUsersRoute, ApiTokensRoute, CartRoute, CheckoutCancelRoute,
-        CheckoutRoute, CheckoutSuccessRoute, DevMailRoute, ForgotPasswordRoute, LoginRoute,
-        OnboardingRoute, OrderRoute, OrdersRoute, ProductEditorRoute, ProductRoute, RegisterRoute,
-        ResetPasswordRoute, SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute,
-        SellerOrdersRoute, SellerProductsRoute, SellerSettingsRoute, SellerShippingRoute,
-        SellerStatsRoute, SellerWebhooksRoute, VerifyEmailRoute, category::CategoryPage,
-        home::HomePage, not_found::NotFound, products::ProductsPage, store::StorePage,
+        AdminUserRoute, AdminUsersRoute, AdminVatRoute, ApiTokensRoute, CartRoute,
+        CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute, DevMailRoute,
+        ForgotPasswordRoute, LoginRoute, OnboardingRoute, OrderRoute, OrdersRoute,
+        ProductEditorRoute, ProductRoute, RegisterRoute, ResetPasswordRoute, SecurityRoute,
+        SellerAreaRoute, SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute, SellerProductsRoute,
+        SellerSettingsRoute, SellerShippingRoute, SellerStatsRoute, SellerWebhooksRoute,
+        VerifyEmailRoute, category::CategoryPage, home::HomePage, not_found::NotFound,
+        products::ProductsPage, store::StorePage,
     },
 };
 
@@ -144,6 +145,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/orders/:number") view={Lazy::<AdminOrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view={Lazy::<AdminAuditRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/mail") view={Lazy::<AdminMailRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/vat") view={Lazy::<AdminVatRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/*rest") view={Lazy::<AdminAreaRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/_dev/mail") view={Lazy::<DevMailRoute>::new()} ssr=SsrMode::Async />
                 </Routes>

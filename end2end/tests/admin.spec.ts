@@ -193,3 +193,40 @@ test("an admin reads on the dashboard whether mail failed and opens the failed m
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Failed mail");
   await expectAccessible(admin, testInfo);
 });
+
+test("an admin sets a country's VAT rates, and a typo is explained next to its field", async ({
+  page,
+}, testInfo) => {
+  await signInAsAdmin(page, testInfo);
+  await visit(page, "/admin/vat", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("VAT rates");
+  const france = page.getByRole("form", { name: "France" });
+  await expect(france.getByLabel("Standard (%)")).toHaveValue("20");
+  await expect(france.getByLabel("Reduced (%)")).toHaveValue("5.5");
+  await expectAccessible(page, testInfo);
+
+  // A country without rates that no other journey delivers to, one per
+  // project, since the projects run side by side.
+  const country = { desktop: "Poland", "desktop-no-js": "Portugal", mobile: "Sweden", "mobile-no-js": "Finland" }[
+    testInfo.project.name
+  ]!;
+  const form = () => page.getByRole("form", { name: country });
+  const save = `Save the rates of ${country}`;
+  await form().getByLabel("Standard (%)").fill("2 3");
+  await form().getByRole("button", { name: save }).click();
+  await expect(form().getByText("Enter a percentage from 0 to 100")).toBeVisible();
+  await expect(form().getByLabel("Standard (%)")).toHaveValue("2 3");
+  await expect(form().getByLabel("Standard (%)")).toHaveAttribute("aria-invalid", "true");
+
+  await form().getByLabel("Standard (%)").fill("23");
+  await form().getByLabel("Reduced (%)").fill("8");
+  await form().getByRole("button", { name: save }).click();
+  await expect(page.getByText(`VAT rates of ${country} saved.`)).toBeVisible();
+  await expect(form().getByLabel("Standard (%)")).toHaveValue("23");
+
+  // Back as it was, so every run starts from the defaults.
+  await form().getByLabel("Standard (%)").fill("");
+  await form().getByLabel("Reduced (%)").fill("");
+  await form().getByRole("button", { name: save }).click();
+  await expect(form().getByLabel("Standard (%)")).toHaveValue("");
+});

@@ -14,6 +14,7 @@ use crate::{
     Error, Result,
     money::Money,
     shipping::{self, COUNTRIES, Quote},
+    vat::{self, TaxClass},
 };
 
 /// How many of one variant a cart line holds: 1 to [`Quantity::MAX`].
@@ -260,6 +261,7 @@ pub struct Line {
     pub sku: String,
     pub unit_price: Money,
     pub quantity: i32,
+    pub tax_class: TaxClass,
     pub image_key: Option<String>,
     /// Whether it can be bought as it is: still for sale, enough in stock.
     pub available: bool,
@@ -292,6 +294,8 @@ pub struct StoreLines {
     pub subtotal: Money,
     /// Delivering the available lines to the cart's country.
     pub shipping: Quote,
+    /// The VAT the total holds at the country's rates; 0 until it is known.
+    pub vat: Money,
 }
 
 impl StoreLines {
@@ -318,6 +322,8 @@ pub struct Cart {
     /// What checkout would charge: items and shipping of every store that
     /// delivers to the country.
     pub total: Money,
+    /// The VAT that total holds.
+    pub vat: Money,
     pub notices: Vec<String>,
 }
 
@@ -403,7 +409,7 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
     let (user_id, token) = owner.split();
     let rows = sqlx::query!(
         r#"SELECT i.cart_id, i.variant_id, i.quantity, i.added_price, v.price, v.stock, v.sku, v.options,
-                  p.slug, p.title, for_sale(p, s) AS "for_sale!",
+                  p.slug, p.title, p.tax_class, for_sale(p, s) AS "for_sale!",
                   s.id AS store_id, s.name AS store_name, s.slug AS store_slug,
                   (SELECT file_key FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_key
            FROM cart_items i
@@ -452,6 +458,7 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
             sku: row.sku,
             unit_price: now,
             quantity: row.quantity,
+            tax_class: TaxClass::parse(&row.tax_class).unwrap_or_default(),
             image_key: row.image_key,
             available: row.for_sale && row.stock >= row.quantity,
         };
@@ -464,15 +471,19 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
                 lines: vec![line],
                 subtotal: Money::from_cents(0),
                 shipping: Quote::NoCountry,
+                vat: Money::from_cents(0),
             }),
         }
     }
     let mut conn = db.acquire().await?;
     let (country, picks) = delivery(&mut conn, owner).await?;
     let store_ids: Vec<i64> = cart.stores.iter().map(|store| store.store_id).collect();
-    let mut methods = match &country {
-        Some(country) => shipping::methods_for(&mut conn, &store_ids, country).await?,
-        None => BTreeMap::new(),
+    let (mut methods, rates) = match &country {
+        Some(country) => (
+            shipping::methods_for(&mut conn, &store_ids, country).await?,
+            vat::rates_for(&mut conn, country).await?,
+        ),
+        None => Default::default(),
     };
     for store in &mut cart.stores {
         store.subtotal = store
@@ -485,6 +496,13 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
             let offered = methods.remove(&store.store_id).unwrap_or_default();
             let picked = picks.get(&store.store_id).copied();
             store.shipping = Quote::new(&offered, store.subtotal, picked);
+            store.vat = store
+                .lines
+                .iter()
+                .filter(|line| line.available)
+                .map(|line| rates.of(line.tax_class).included_in(line.total()))
+                .sum::<Money>()
+                + rates.shipping().included_in(store.shipping_price());
         }
     }
     cart.total = cart
@@ -492,6 +510,12 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
         .iter()
         .filter(|store| store.shipping != Quote::NotDelivered)
         .map(StoreLines::total)
+        .sum();
+    cart.vat = cart
+        .stores
+        .iter()
+        .filter(|store| store.shipping != Quote::NotDelivered)
+        .map(|store| store.vat)
         .sum();
     cart.country = country;
     for (cart_id, variant_id, price) in repriced {

@@ -8,9 +8,9 @@ const LAYERS: &[&[&str]] = &[
     // Sealing with `SECRETS_KEY`, which the configuration reads.
     &["secrets"],
     &["config"],
-    // Where Bazaar delivers and what stores charge for it, priced the same
-    // for the cart, checkout and orders.
-    &["shipping"],
+    // Where Bazaar delivers, what stores charge for it and the VAT prices
+    // hold: priced the same for the cart, checkout and orders.
+    &["shipping", "vat"],
     // Connections, integrations and the domain parts that need nothing else.
     &[
         "db",

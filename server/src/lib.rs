@@ -31,6 +31,7 @@ pub mod storefront;
 pub mod stores;
 pub mod telemetry;
 pub mod text;
+pub mod vat;
 pub mod webhooks;
 
 pub use config::Config;

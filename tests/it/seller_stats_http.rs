@@ -225,6 +225,7 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
         Income {
             gross: Money::from_cents(10266),
             shipping: Money::from_cents(0),
+            vat: Money::from_cents(0),
             refunds: Money::from_cents(0),
             fees: Money::from_cents(1026),
             net: Money::from_cents(9240),
@@ -272,6 +273,7 @@ async fn monthly_figures_agree_with_the_orders_to_the_cent(
         Income {
             gross: Money::from_cents(1200),
             shipping: Money::from_cents(0),
+            vat: Money::from_cents(0),
             refunds: Money::from_cents(3333),
             fees: Money::from_cents(120 - 333),
             net: Money::from_cents(1200 - 3333 + 213),
@@ -479,6 +481,7 @@ async fn the_platform_month_adds_up_every_store(_: PgPoolOptions, connect: PgCon
         Income {
             gross: Money::from_cents(10266 + 10000),
             shipping: Money::from_cents(0),
+            vat: Money::from_cents(0),
             refunds: Money::from_cents(0),
             fees: Money::from_cents(1026 + 1000),
             net: Money::from_cents(9240 + 9000),

@@ -77,6 +77,8 @@ pub struct CartView {
     pub countries: Vec<(String, String)>,
     /// Items and shipping of every store that delivers to the country.
     pub total: String,
+    /// The VAT the total holds, once the country is known.
+    pub vat: Option<String>,
     pub notices: Vec<String>,
 }
 
@@ -117,6 +119,7 @@ pub async fn my_cart() -> Result<CartView, AppError> {
     let cart = cart::view(&state()?.db, owner).await?;
     Ok(CartView {
         total: cart.total.to_string(),
+        vat: cart.country.is_some().then(|| cart.vat.to_string()),
         notices: cart.notices,
         country: cart.country,
         countries: countries(),

@@ -80,6 +80,8 @@ pub fn OrderPart(part: PartView, #[prop(optional)] money: bool) -> impl IntoView
                         format!("{} ({})", part.shipping, part.shipping_method)
                     }}
                 </dd>
+                <dt>"Of which VAT"</dt>
+                <dd>{part.vat}</dd>
                 {part.refunded.map(|refunded| view! { <dt>"Refunded"</dt> <dd>{refunded}</dd> })}
                 {money.then(|| view! {
                     <dt>"Platform fee"</dt>

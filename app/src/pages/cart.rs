@@ -112,6 +112,7 @@ fn CartContents(
             }
         }).collect_view()}
         <p class="cart-total">{total_label} <strong data-testid="cart-total">{cart.total}</strong></p>
+        {cart.vat.map(|vat| view! { <p class="cart-total muted">{format!("Includes VAT of {vat}")}</p> })}
         <p><a class="button button--primary" href="/checkout">"Go to checkout"</a></p>
     }
     .into_any()

@@ -183,6 +183,7 @@ fn CheckoutForm(
                     <StoreShipping store country=country.clone() actions=shipping />
                 }).collect_view()}
                 <p class="cart-total">{total_label} <strong data-testid="checkout-total">{details.cart.total}</strong></p>
+                {details.cart.vat.map(|vat| view! { <p class="cart-total muted">{format!("Includes VAT of {vat}")}</p> })}
                 <p><a href="/cart">"Change your cart"</a></p>
             </section>
         </div>

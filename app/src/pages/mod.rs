@@ -80,6 +80,7 @@ use admin::{
     orders::{AdminOrderPage, AdminOrdersPage},
     stores::{AdminStorePage, AdminStoresPage},
     users::{AdminUserPage, AdminUsersPage},
+    vat::AdminVatPage,
 };
 use cart::CartPage;
 use checkout::{CheckoutCancelPage, CheckoutPage, CheckoutSuccessPage};
@@ -156,6 +157,7 @@ lazy_area!(admin_area, __preload_admin_area, AdminPages {
     AdminOrderRoute => AdminOrderPage,
     AdminAuditRoute => AdminAuditPage,
     AdminMailRoute => AdminMailPage,
+    AdminVatRoute => AdminVatPage,
     AdminAreaRoute => AdminAreaPage,
 });
 

@@ -9,6 +9,7 @@ pub mod mail;
 pub mod orders;
 pub mod stores;
 pub mod users;
+pub mod vat;
 
 /// Rows per page of every admin list.
 pub const PAGE_SIZE: i64 = 25;

@@ -150,6 +150,8 @@ pub struct StoreProduct {
     pub category_id: i64,
     pub attributes: BTreeMap<String, String>,
     pub status: String,
+    /// `standard` or `reduced`: which of the delivery country's VAT rates applies.
+    pub tax_class: String,
     /// Grows with every change; the ETag is `"{version}"`.
     pub version: i32,
     pub variants: Vec<StoreVariant>,
@@ -168,6 +170,7 @@ fn answer(state: &AppState, status: StatusCode, product: Editable) -> Response {
         category_id: product.category_id,
         attributes: product.attributes,
         status: product.status.as_str().to_owned(),
+        tax_class: product.tax_class.as_str().to_owned(),
         version: product.version,
         variants: product
             .variants
@@ -247,6 +250,9 @@ pub struct ProductWrite {
     /// `draft` (the default), `published` or `archived`.
     #[serde(default)]
     pub status: Option<String>,
+    /// `standard` (the default) or `reduced`.
+    #[serde(default)]
+    pub tax_class: Option<String>,
     pub variants: Vec<VariantWrite>,
 }
 
@@ -316,6 +322,7 @@ impl ProductWrite {
                 .collect::<Vec<_>>()
                 .join("\n"),
             status: self.status.unwrap_or_else(|| "draft".into()),
+            tax_class: self.tax_class.unwrap_or_default(),
             version,
             option_names,
             variants,

@@ -27,6 +27,8 @@ pub struct IncomeJson {
     pub gross: Amount,
     /// What shoppers paid for the store's shipping.
     pub shipping: Amount,
+    /// The VAT held in what was paid, less the VAT of refunds.
+    pub vat: Amount,
     pub refunds: Amount,
     /// The platform's fees, less those returned with refunds.
     pub fees: Amount,
@@ -41,6 +43,7 @@ impl From<Income> for IncomeJson {
         Self {
             gross: income.gross.into(),
             shipping: income.shipping.into(),
+            vat: income.vat.into(),
             refunds: income.refunds.into(),
             fees: income.fees.into(),
             net: income.net.into(),

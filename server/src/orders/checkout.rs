@@ -14,6 +14,7 @@ use crate::{
     money::Money,
     payments::{LineItem, NewCheckout, SessionStatus},
     shipping::{self, Offer, Quote},
+    vat::{self, TaxClass},
 };
 
 /// How many unpaid orders one customer may have waiting at once. Each holds
@@ -38,6 +39,7 @@ struct CartLine {
     options: serde_json::Value,
     title: String,
     category: String,
+    tax_class: String,
     for_sale: bool,
 }
 
@@ -105,7 +107,7 @@ pub async fn place(
     let lines = sqlx::query_as!(
         CartLine,
         r#"SELECT i.variant_id, v.product_id, p.store_id, i.quantity, v.price, v.sku, v.options,
-                  p.title, c.name AS category,
+                  p.title, c.name AS category, p.tax_class,
                   for_sale(p, s) AS "for_sale!"
            FROM cart_items i
            JOIN carts ct ON ct.id = i.cart_id AND ct.user_id = $1
@@ -189,6 +191,7 @@ pub async fn place(
         return Err(Error::Invalid(problems));
     }
 
+    let rates = vat::rates_for(&mut tx, &address.country).await?;
     let mut by_store: BTreeMap<i64, Vec<&CartLine>> = BTreeMap::new();
     for line in &lines {
         by_store.entry(line.store_id).or_default().push(line);
@@ -236,25 +239,42 @@ pub async fn place(
     .await?;
 
     for (store_id, store_lines, subtotal, Offer { method, price }) in parts {
+        let line_vat = |line: &CartLine| {
+            let rate = rates.of(TaxClass::parse(&line.tax_class).unwrap_or_default());
+            let total = Money::from_cents(line.price * i64::from(line.quantity));
+            (rate, rate.included_in(total))
+        };
+        let shipping_rate = rates.shipping();
+        let shipping_vat = shipping_rate.included_in(price);
+        let store_vat = store_lines
+            .iter()
+            .map(|line| line_vat(line).1)
+            .sum::<Money>()
+            + shipping_vat;
         let store_order_id = sqlx::query_scalar!(
             "INSERT INTO store_orders (order_id, store_id, subtotal, shipping, shipping_method,
-                                       shipping_min_days, shipping_max_days)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                                       shipping_min_days, shipping_max_days, shipping_vat_rate,
+                                       shipping_vat, vat)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
             order.id,
             store_id,
             subtotal,
             price.cents(),
             method.name,
             method.min_days,
-            method.max_days
+            method.max_days,
+            shipping_rate.basis_points(),
+            shipping_vat.cents(),
+            store_vat.cents()
         )
         .fetch_one(&mut *tx)
         .await?;
         for line in store_lines {
+            let (vat_rate, vat) = line_vat(line);
             sqlx::query!(
                 "INSERT INTO order_lines (store_order_id, variant_id, product_id, title, sku, options,
-                                          category, unit_price, quantity, line_total)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                          category, unit_price, quantity, line_total, vat_rate, vat)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 store_order_id,
                 line.variant_id,
                 line.product_id,
@@ -265,6 +285,8 @@ pub async fn place(
                 line.price,
                 line.quantity,
                 line.price * i64::from(line.quantity),
+                vat_rate.basis_points(),
+                vat.cents(),
             )
             .execute(&mut *tx)
             .await?;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 use super::Address;
-use crate::{Error, Result, money::Money, shipping::delivery_estimate};
+use crate::{Error, Result, money::Money, shipping::delivery_estimate, vat::Rate};
 
 /// One line as it was bought.
 #[derive(Clone, Debug)]
@@ -18,6 +18,9 @@ pub struct OrderLine {
     pub unit_price: Money,
     pub quantity: i32,
     pub total: Money,
+    /// The VAT rate of the delivery country and what the total holds of it.
+    pub vat_rate: Rate,
+    pub vat: Money,
 }
 
 /// One store's part of an order.
@@ -34,6 +37,10 @@ pub struct StorePart {
     pub shipping_method: String,
     /// How long the method said delivery takes, such as "2–4 days".
     pub delivery: Option<String>,
+    pub shipping_vat_rate: Rate,
+    pub shipping_vat: Money,
+    /// All the VAT of the part: its lines' and its shipping's.
+    pub vat: Money,
     pub refunded: Money,
     pub platform_fee: Option<Money>,
     pub seller_net: Option<Money>,
@@ -83,7 +90,8 @@ pub(crate) async fn load(
     .ok_or(Error::NotFound)?;
     let parts = sqlx::query!(
         "SELECT so.id, so.store_id, s.name, s.slug, so.status, so.subtotal, so.shipping,
-                so.shipping_method, so.shipping_min_days, so.shipping_max_days, so.refunded, so.platform_fee,
+                so.shipping_method, so.shipping_min_days, so.shipping_max_days, so.shipping_vat_rate,
+                so.shipping_vat, so.vat, so.refunded, so.platform_fee,
                 so.seller_net, so.carrier, so.tracking_number, so.shipped_at, so.delivered_at
          FROM store_orders so JOIN stores s ON s.id = so.store_id
          WHERE so.order_id = $1 AND ($2::bigint IS NULL OR so.store_id = $2)
@@ -116,7 +124,7 @@ pub(crate) async fn load(
     };
     for part in parts {
         let lines = sqlx::query!(
-            "SELECT title, options, sku, category, unit_price, quantity, line_total
+            "SELECT title, options, sku, category, unit_price, quantity, line_total, vat_rate, vat
              FROM order_lines WHERE store_order_id = $1 ORDER BY id",
             part.id
         )
@@ -131,6 +139,8 @@ pub(crate) async fn load(
             unit_price: Money::from_cents(line.unit_price),
             quantity: line.quantity,
             total: Money::from_cents(line.line_total),
+            vat_rate: Rate::from_basis_points(line.vat_rate).unwrap_or_default(),
+            vat: Money::from_cents(line.vat),
         })
         .collect();
         order.parts.push(StorePart {
@@ -146,6 +156,9 @@ pub(crate) async fn load(
                 .shipping_min_days
                 .zip(part.shipping_max_days)
                 .map(|(min, max)| delivery_estimate(min, max)),
+            shipping_vat_rate: Rate::from_basis_points(part.shipping_vat_rate).unwrap_or_default(),
+            shipping_vat: Money::from_cents(part.shipping_vat),
+            vat: Money::from_cents(part.vat),
             refunded: Money::from_cents(part.refunded),
             platform_fee: part.platform_fee.map(Money::from_cents),
             seller_net: part.seller_net.map(Money::from_cents),

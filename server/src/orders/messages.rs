@@ -25,10 +25,15 @@ fn with_lines(mut message: Message, part: &StorePart) -> Message {
         .as_deref()
         .map(|days| format!(", {days}"))
         .unwrap_or_default();
-    message.paragraph(format!(
+    let message = message.paragraph(format!(
         "Shipping: {}{delivery}: {}",
         part.shipping_method, part.shipping
-    ))
+    ));
+    if part.vat.cents() > 0 {
+        message.paragraph(format!("Prices include VAT of {}.", part.vat))
+    } else {
+        message
+    }
 }
 
 fn ship_to(message: Message, address: &Address) -> Message {

@@ -18,6 +18,7 @@ use crate::{
     paging::{Page, Window},
     request::RequestMeta,
     text,
+    vat::TaxClass,
 };
 
 /// How many products a page of the seller's list shows.
@@ -168,6 +169,7 @@ pub struct Editable {
     pub category_id: i64,
     pub attributes: BTreeMap<String, String>,
     pub status: Status,
+    pub tax_class: TaxClass,
     pub version: i32,
     pub option_names: Vec<String>,
     pub variants: Vec<EditableVariant>,
@@ -177,7 +179,7 @@ pub struct Editable {
 /// One product of the store, with its variants and images.
 pub async fn get(db: &PgPool, scope: StoreScope, id: i64) -> Result<Editable> {
     let product = sqlx::query!(
-        "SELECT id, slug, title, description, category_id, attributes, status, version
+        "SELECT id, slug, title, description, category_id, attributes, status, tax_class, version
          FROM products WHERE id = $1 AND store_id = $2",
         id,
         scope.store_id()
@@ -217,6 +219,7 @@ pub async fn get(db: &PgPool, scope: StoreScope, id: i64) -> Result<Editable> {
         category_id: product.category_id,
         attributes: serde_json::from_value(product.attributes).unwrap_or_default(),
         status: Status::parse(&product.status).unwrap_or(Status::Draft),
+        tax_class: TaxClass::parse(&product.tax_class).unwrap_or_default(),
         version: product.version,
         variants: variants
             .into_iter()
@@ -275,6 +278,8 @@ pub struct ProductInput {
     /// `name: value` lines, such as `material: wool`.
     pub attributes: String,
     pub status: String,
+    /// `standard` or `reduced`; empty for standard.
+    pub tax_class: String,
     /// The version the form was read at; `None` for a new product.
     pub version: Option<i32>,
     pub option_names: Vec<String>,
@@ -304,6 +309,7 @@ struct Checked {
     new_category: Option<String>,
     attributes: serde_json::Value,
     status: Status,
+    tax_class: TaxClass,
     keep: Vec<CheckedVariant>,
     remove: Vec<i64>,
 }
@@ -344,6 +350,13 @@ fn check(input: &ProductInput) -> Result<Checked> {
         problems.add("status", "Choose draft, published or archived.");
         Status::Draft
     });
+    let tax_class = match input.tax_class.trim() {
+        "" => TaxClass::Standard,
+        typed => TaxClass::parse(typed).unwrap_or_else(|| {
+            problems.add("tax_class", "Choose the standard or the reduced rate.");
+            TaxClass::Standard
+        }),
+    };
     let option_names: Vec<String> = input
         .option_names
         .iter()
@@ -487,6 +500,7 @@ fn check(input: &ProductInput) -> Result<Checked> {
         new_category,
         attributes,
         status,
+        tax_class,
         keep,
         remove,
     })
@@ -566,8 +580,9 @@ pub async fn save(
 
     let product_id = match id {
         None => sqlx::query_scalar!(
-            "INSERT INTO products (store_id, category_id, slug, title, description, attributes, status, published_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 = 'published' THEN now() END)
+            "INSERT INTO products (store_id, category_id, slug, title, description, attributes, status,
+                                   tax_class, published_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7 = 'published' THEN now() END)
              RETURNING id",
             scope.store_id(),
             category_id,
@@ -576,6 +591,7 @@ pub async fn save(
             checked.description,
             checked.attributes,
             checked.status.as_str(),
+            checked.tax_class.as_str(),
         )
         .fetch_one(&mut *tx)
         .await
@@ -590,7 +606,8 @@ pub async fn save(
             }
             sqlx::query!(
                 "UPDATE products SET category_id = $3, slug = $4, title = $5, description = $6,
-                        attributes = $7, status = $8, version = version + 1, updated_at = now(),
+                        attributes = $7, status = $8, tax_class = $9, version = version + 1,
+                        updated_at = now(),
                         published_at = CASE WHEN $8 = 'published' THEN coalesce(published_at, now()) ELSE published_at END
                  WHERE id = $1 AND store_id = $2",
                 id,
@@ -601,6 +618,7 @@ pub async fn save(
                 checked.description,
                 checked.attributes,
                 checked.status.as_str(),
+                checked.tax_class.as_str(),
             )
             .execute(&mut *tx)
             .await

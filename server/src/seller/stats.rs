@@ -20,7 +20,7 @@ use chrono_tz::Tz;
 use sqlx::PgPool;
 
 use super::StoreScope;
-use crate::{Error, Result, money::Money, orders::platform_fee};
+use crate::{Error, Result, money::Money, orders::platform_fee, vat::Rate};
 
 /// Products listed among the best sellers.
 pub const BEST_SELLERS: usize = 10;
@@ -116,6 +116,8 @@ pub struct Income {
     pub gross: Money,
     /// What shoppers paid for the store's shipping.
     pub shipping: Money,
+    /// The VAT held in what was paid, less the VAT of what was given back.
+    pub vat: Money,
     /// What was given back.
     pub refunds: Money,
     /// The platform's fees, less those returned with refunds.
@@ -131,6 +133,7 @@ pub struct Income {
 struct Charged {
     pub subtotal: i64,
     pub shipping: i64,
+    pub vat: i64,
     pub refunded: i64,
     pub fee_basis_points: i32,
     pub platform_fee: i64,
@@ -148,17 +151,29 @@ impl Income {
             if order.paid_in_month {
                 income.gross += Money::from_cents(order.subtotal);
                 income.shipping += Money::from_cents(order.shipping);
+                income.vat += Money::from_cents(order.vat);
                 income.fees += Money::from_cents(charged_fee);
                 income.orders += 1;
             }
             if order.refunded_in_month {
                 income.refunds += Money::from_cents(order.refunded);
+                income.vat -= Money::from_cents(share(
+                    order.vat,
+                    order.refunded,
+                    order.subtotal + order.shipping,
+                ));
                 // The fee now on the order is the fee on what was kept.
                 income.fees -= Money::from_cents(charged_fee - order.platform_fee);
             }
         }
         income.net = income.gross + income.shipping - income.refunds - income.fees;
         income
+    }
+
+    /// What the store sold, shipping included, less refunds and the VAT
+    /// it holds.
+    pub fn sales_excluding_vat(self) -> Money {
+        self.gross + self.shipping - self.refunds - self.vat
     }
 
     /// Gross per order; zero without orders.
@@ -375,11 +390,15 @@ pub struct Line {
     pub quantity: i32,
     pub unit_price: i64,
     pub line_total: i64,
+    pub vat_rate: Rate,
+    pub vat: i64,
     /// The line's share of its store order's fee, as charged at payment.
     pub fee: i64,
     /// The store order's shipping, on its first line (0 on the others), so
     /// the column adds up to what shoppers paid for shipping.
     pub shipping: i64,
+    /// The VAT of that shipping, on the same line.
+    pub shipping_vat: i64,
     /// The line's share of what was refunded of its store order, whenever.
     pub refund: i64,
     pub refunded_on: Option<NaiveDate>,
@@ -397,12 +416,12 @@ pub async fn lines(
 ) -> Result<Vec<Line>> {
     let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
-        r#"SELECT so.id AS store_order_id, o.number, so.subtotal, so.shipping, so.refunded,
+        r#"SELECT so.id AS store_order_id, o.number, so.subtotal, so.shipping, so.shipping_vat, so.refunded,
                   so.fee_basis_points AS "fee_basis_points!",
                   (so.paid_at AT TIME ZONE $2)::date AS "paid_on!",
                   (so.refunded_at AT TIME ZONE $2)::date AS refunded_on,
                   l.product_id, l.title, l.sku, l.options, l.category, l.quantity,
-                  l.unit_price, l.line_total
+                  l.unit_price, l.line_total, l.vat_rate, l.vat
            FROM store_orders so
            JOIN orders o ON o.id = so.order_id,
            -- Kept apart (OFFSET 0) so each store order's lines come from the
@@ -457,8 +476,11 @@ pub async fn lines(
                 quantity: row.quantity,
                 unit_price: row.unit_price,
                 line_total: row.line_total,
+                vat_rate: Rate::from_basis_points(row.vat_rate).unwrap_or_default(),
+                vat: row.vat,
                 fee: line_fee,
                 shipping: if n == 0 { first.shipping } else { 0 },
+                shipping_vat: if n == 0 { first.shipping_vat } else { 0 },
                 refund: line_refund,
                 refunded_on: row.refunded_on,
             });
@@ -479,7 +501,7 @@ pub async fn income(
 ) -> Result<Income> {
     let (start, end) = month.span(time_zone);
     let rows = sqlx::query!(
-        r#"SELECT so.subtotal, so.shipping, so.refunded, so.fee_basis_points AS "fee_basis_points!",
+        r#"SELECT so.subtotal, so.shipping, so.vat, so.refunded, so.fee_basis_points AS "fee_basis_points!",
                   so.platform_fee AS "platform_fee!",
                   so.paid_at >= $2 AND so.paid_at < $3 AS "paid_in_month!",
                   coalesce(so.refunded_at >= $2 AND so.refunded_at < $3, false) AS "refunded_in_month!"
@@ -495,6 +517,7 @@ pub async fn income(
     Ok(Income::tally(rows.into_iter().map(|row| Charged {
         subtotal: row.subtotal,
         shipping: row.shipping,
+        vat: row.vat,
         refunded: row.refunded,
         fee_basis_points: row.fee_basis_points,
         platform_fee: row.platform_fee,
@@ -535,8 +558,11 @@ pub fn csv(lines: &[Line]) -> Result<Vec<u8>> {
             "quantity",
             "unit_price",
             "line_total",
+            "vat_rate",
+            "vat",
             "fee",
             "shipping",
+            "shipping_vat",
             "refund",
             "refunded_on",
         ])
@@ -554,8 +580,11 @@ pub fn csv(lines: &[Line]) -> Result<Vec<u8>> {
                 line.quantity.to_string(),
                 amount(line.unit_price),
                 amount(line.line_total),
+                percent(line.vat_rate),
+                amount(line.vat),
                 amount(line.fee),
                 amount(line.shipping),
+                amount(line.shipping_vat),
                 amount(line.refund),
                 line.refunded_on
                     .map(|day| day.to_string())
@@ -566,6 +595,22 @@ pub fn csv(lines: &[Line]) -> Result<Vec<u8>> {
     writer
         .into_inner()
         .map_err(|error| crate::Error::Internal(Box::new(error.into_error())))
+}
+
+/// A rate as a plain decimal percentage, `5.50`.
+fn percent(rate: Rate) -> String {
+    let basis_points = rate.basis_points();
+    format!("{}.{:02}", basis_points / 100, basis_points % 100)
+}
+
+/// `amount` in the proportion `of` / `whole`, rounded down; all of
+/// it when `of` is the whole.
+fn share(amount: i64, of: i64, whole: i64) -> i64 {
+    if whole == 0 {
+        0
+    } else {
+        i64::try_from(i128::from(amount) * i128::from(of) / i128::from(whole)).unwrap_or(0)
+    }
 }
 
 /// Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a

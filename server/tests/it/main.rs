@@ -18,4 +18,5 @@ mod storefront_changes;
 mod stripe_emulator;
 mod support;
 mod two_step;
+mod vat;
 mod webhooks;

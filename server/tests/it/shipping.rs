@@ -156,6 +156,10 @@ async fn each_store_charges_its_own_rates_and_stripe_charges_the_order_total(db:
     );
     let order = orders_of::find(&db, buyer, &placed.number).await.unwrap();
     assert_eq!(order.total.cents(), 2400 + 990 + 2500);
+    // Shipping holds VAT at France's standard rate, as the items do:
+    // €9.90 holds €1.65, €24.00 holds €4.00.
+    assert_eq!(order.parts[0].shipping_vat.cents(), 165);
+    assert_eq!(order.parts[0].vat.cents(), 400 + 165);
 
     // The payment page charges exactly the order's total.
     let url = checkout::payment_url(&shop.state, buyer, &placed.number)
@@ -195,6 +199,10 @@ async fn each_store_charges_its_own_rates_and_stripe_charges_the_order_total(db:
         ),
         (2400, 990, 3150)
     );
+    assert_eq!(
+        (income.vat.cents(), income.sales_excluding_vat().cents()),
+        (565, 2400 + 990 - 565)
+    );
     let lines = stats::lines(&db, alpha, shop.state.config.time_zone, month)
         .await
         .unwrap();
@@ -204,10 +212,14 @@ async fn each_store_charges_its_own_rates_and_stripe_charges_the_order_total(db:
         csv.lines()
             .next()
             .unwrap()
-            .contains(",fee,shipping,refund,"),
+            .contains(",vat_rate,vat,fee,shipping,shipping_vat,refund,"),
         "{csv}"
     );
-    assert!(csv.contains(",9.90,"), "{csv}");
+    assert!(csv.contains(",9.90,1.65,"), "shipping and its VAT: {csv}");
+    assert!(
+        csv.contains(",24.00,20.00,4.00,"),
+        "the line, its rate and VAT: {csv}"
+    );
 
     // Cancelling Alpha's part refunds the shipping too.
     let alpha_order = store_orders::list(&db, alpha, &Default::default())
@@ -240,6 +252,10 @@ async fn each_store_charges_its_own_rates_and_stripe_charges_the_order_total(db:
             income.net.cents()
         ),
         (3390, 0, 0)
+    );
+    assert_eq!(
+        (income.vat.cents(), income.sales_excluding_vat().cents()),
+        (0, 0)
     );
 }
 

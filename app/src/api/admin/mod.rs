@@ -8,6 +8,7 @@ pub mod mail;
 pub mod orders;
 pub mod stores;
 pub mod users;
+pub mod vat;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ pub mod forms {
     pub const STORE: &str = "admin-store";
     pub const CATEGORIES: &str = "admin-categories";
     pub const MAIL: &str = "admin-mail";
+    pub const VAT: &str = "admin-vat";
 }
 
 /// One page of an admin list.

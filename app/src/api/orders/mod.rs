@@ -35,6 +35,8 @@ pub struct PartView {
     pub shipping: String,
     /// The method and how long it takes, such as "Colissimo, 2–4 days".
     pub shipping_method: String,
+    /// The VAT the part's prices hold.
+    pub vat: String,
     /// Empty when nothing was refunded.
     pub refunded: Option<String>,
     pub platform_fee: Option<String>,
@@ -101,6 +103,7 @@ impl From<Order> for OrderView {
                     status: part.status,
                     subtotal: part.subtotal.to_string(),
                     shipping: part.shipping.to_string(),
+                    vat: part.vat.to_string(),
                     shipping_method: match part.delivery {
                         Some(days) => format!("{}, {days}", part.shipping_method),
                         None => part.shipping_method,

@@ -60,6 +60,7 @@ pub struct SavedProduct {
     pub category_id: i64,
     pub attributes: String,
     pub status: String,
+    pub tax_class: String,
     pub option_names: Vec<String>,
     pub variants: Vec<VariantFields>,
     pub images: Vec<ImageFields>,
@@ -111,6 +112,7 @@ pub async fn product_editor(id: Option<i64>) -> Result<Editor, AppError> {
                     .map(|(name, value)| format!("{name}: {value}\n"))
                     .collect(),
                 status: product.status.as_str().into(),
+                tax_class: product.tax_class.as_str().into(),
                 option_names: product.option_names,
                 variants: product
                     .variants
@@ -178,6 +180,7 @@ pub async fn save_product(
     new_category: String,
     attributes: String,
     status: String,
+    #[server(default)] tax_class: String,
     #[server(default)] option_names: Vec<String>,
     #[server(default)] variants: Vec<VariantForm>,
 ) -> Result<Feedback, AppError> {
@@ -190,6 +193,7 @@ pub async fn save_product(
         new_category: new_category.clone(),
         attributes: attributes.clone(),
         status: status.clone(),
+        tax_class: tax_class.clone(),
         version,
         option_names: option_names.clone(),
         variants: variants
@@ -221,6 +225,7 @@ pub async fn save_product(
                 ("new_category", &new_category),
                 ("attributes", &attributes),
                 ("status", &status),
+                ("tax_class", &tax_class),
             ]
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value.clone()))

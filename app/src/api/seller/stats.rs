@@ -71,6 +71,13 @@ fn income_figures(now: Income, before: Income, previous: Month) -> Vec<Figure> {
     vec![
         Figure::money("Gross sales", now.gross, before.gross, previous),
         Figure::money("Shipping", now.shipping, before.shipping, previous),
+        Figure::money("VAT collected", now.vat, before.vat, previous),
+        Figure::money(
+            "Sales excluding VAT",
+            now.sales_excluding_vat(),
+            before.sales_excluding_vat(),
+            previous,
+        ),
         Figure::money("Refunds", now.refunds, before.refunds, previous),
         Figure::money("Platform fees", now.fees, before.fees, previous),
         Figure::money("Net payout", now.net, before.net, previous),

@@ -7,6 +7,7 @@ pub mod mail;
 pub mod orders;
 pub mod stores;
 pub mod users;
+pub mod vat;
 
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ pub fn AdminNav() -> impl IntoView {
             <a href="/admin/orders">"Orders"</a>
             <a href="/admin/audit">"Audit log"</a>
             <a href="/admin/mail">"Failed mail"</a>
+            <a href="/admin/vat">"VAT rates"</a>
         </nav>
     }
 }

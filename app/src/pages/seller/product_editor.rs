@@ -87,6 +87,10 @@ fn EditorView(
         .with_untracked(|f| f.value("status"))
         .or_else(|| product.as_ref().map(|p| p.status.clone()))
         .unwrap_or_else(|| "draft".into());
+    let tax_class = feedback
+        .with_untracked(|f| f.value("tax_class"))
+        .or_else(|| product.as_ref().map(|p| p.tax_class.clone()))
+        .unwrap_or_else(|| "standard".into());
     let category = feedback
         .with_untracked(|f| f.value("category_id"))
         .or_else(|| product.as_ref().map(|p| p.category_id.to_string()))
@@ -158,6 +162,18 @@ fn EditorView(
                         ("draft", "Draft: only you see it"),
                         ("published", "Published: for sale"),
                         ("archived", "Archived: no longer sold"),
+                    ]
+                        .map(|(value, label)| (value.to_owned(), label.to_owned()))
+                        .into()
+                />
+                <SelectField
+                    feedback
+                    name="tax_class"
+                    label="VAT"
+                    selected=tax_class
+                    options=[
+                        ("standard", "Standard rate of the buyer's country"),
+                        ("reduced", "Reduced rate (books, food and the like)"),
                     ]
                         .map(|(value, label)| (value.to_owned(), label.to_owned()))
                         .into()
