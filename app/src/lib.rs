@@ -32,11 +32,11 @@ use crate::{
         AdminUserRoute, AdminUsersRoute, AdminVatRoute, ApiTokensRoute, CartRoute,
         CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute, DevMailRoute,
         ForgotPasswordRoute, LoginRoute, OnboardingRoute, OrderRoute, OrdersRoute,
-        ProductEditorRoute, ProductRoute, RegisterRoute, ResetPasswordRoute, SecurityRoute,
-        SellerAreaRoute, SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute, SellerProductsRoute,
-        SellerSettingsRoute, SellerShippingRoute, SellerStatsRoute, SellerWebhooksRoute,
-        VerifyEmailRoute, category::CategoryPage, home::HomePage, not_found::NotFound,
-        products::ProductsPage, store::StorePage,
+        ProductEditorRoute, ProductRoute, ReceiptRoute, RegisterRoute, ResetPasswordRoute,
+        SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute,
+        SellerProductsRoute, SellerReceiptRoute, SellerSettingsRoute, SellerShippingRoute,
+        SellerStatsRoute, SellerWebhooksRoute, VerifyEmailRoute, category::CategoryPage,
+        home::HomePage, not_found::NotFound, products::ProductsPage, store::StorePage,
     },
 };
 
@@ -123,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/tokens") view={Lazy::<ApiTokensRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders/:number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/orders/:number/receipts/:id") view={Lazy::<ReceiptRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller") view={Lazy::<SellerHomeRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/onboarding") view={Lazy::<OnboardingRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/products") view={Lazy::<SellerProductsRoute>::new()} ssr=SsrMode::Async />
@@ -130,6 +131,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seller/products/:id") view={Lazy::<ProductEditorRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/orders") view={Lazy::<SellerOrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/orders/:id") view={Lazy::<SellerOrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/seller/orders/:id/receipt") view={Lazy::<SellerReceiptRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/stats") view={Lazy::<SellerStatsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/settings") view={Lazy::<SellerSettingsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller/settings/webhooks") view={Lazy::<SellerWebhooksRoute>::new()} ssr=SsrMode::Async />

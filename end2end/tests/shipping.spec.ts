@@ -5,11 +5,12 @@ import {
   fillAddress,
   hydrates,
   newVerifiedShopper,
+  readMail,
   signIn,
   visit,
 } from "./support";
 
-test("a seller's shipping rate is offered in the cart, charged at checkout and kept on the order", async ({
+test("a seller's shipping rate is offered in the cart, charged at checkout, kept on the order and printed on its receipt", async ({
   page,
   browser,
 }, testInfo) => {
@@ -51,7 +52,7 @@ test("a seller's shipping rate is offered in the cart, charged at checkout and k
     await expectAccessible(seller, testInfo);
 
     // The shopper picks the courier for Luxembourg.
-    await newVerifiedShopper(page, testInfo, "shipping");
+    const email = await newVerifiedShopper(page, testInfo, "shipping");
     await addFromStore(page, testInfo, "northwind-knits", "tote");
     await visit(page, "/cart", testInfo);
     await expect(page.getByText("Choose where to deliver to see the shipping cost.")).toBeVisible();
@@ -83,6 +84,29 @@ test("a seller's shipping rate is offered in the cart, charged at checkout and k
     await page.getByRole("button", { name: /^Pay/ }).click();
     await expect(page.getByTestId("order-paid")).toContainText(format(total));
     await expect(page.getByText(`€7.50 (${courier}, 1–2 days)`)).toBeVisible();
+    const orderNumber = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/BZ-\d+/)?.[0];
+
+    // The confirmation mail links to the store's receipt: lines, shipping,
+    // VAT per rate and the total, to print or download as PDF.
+    const mail = await readMail(page, email, `Your order ${orderNumber}`);
+    const receiptUrl = mail.match(/\/account\/orders\/BZ-\d+\/receipts\/\d+/)?.[0];
+    expect(receiptUrl, "the mail links to the receipt").toBeTruthy();
+    await visit(page, receiptUrl!, testInfo);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Receipt \d{6}$/);
+    await expect(page.getByRole("cell", { name: `Shipping: ${courier}` })).toBeVisible();
+    await expect(page.getByTestId("receipt-total")).toHaveText(format(total));
+    await expectAccessible(page, testInfo);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.getByRole("link", { name: "Download as PDF" })).toBeHidden();
+    await expect(page.getByTestId("receipt-total")).toBeVisible();
+    await page.emulateMedia({ media: "screen" });
+    const pdfHref = await page.getByRole("link", { name: "Download as PDF" }).getAttribute("href");
+    const pdf = await page.request.get(pdfHref!);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await visit(page, `/account/orders/${orderNumber}`, testInfo);
+    await expect(page.getByRole("link", { name: /^Receipt \d{6}/ })).toBeVisible();
 
     // Changing the rate later leaves the order as it was placed.
     await seller.reload();

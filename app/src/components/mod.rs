@@ -9,4 +9,5 @@ pub mod listing;
 pub mod order;
 pub mod pagination;
 pub mod product_grid;
+pub mod receipt;
 pub mod shipping;

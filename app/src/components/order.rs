@@ -23,9 +23,24 @@ pub fn ShippingAddress(address: Vec<String>) -> impl IntoView {
 }
 
 /// One store's part of an order: its lines, status and tracking; with
-/// `money` the fee and the seller's net as well.
+/// `money` the fee and the seller's net as well; with `receipt_href` a link
+/// to its receipt once it has one.
 #[component]
-pub fn OrderPart(part: PartView, #[prop(optional)] money: bool) -> impl IntoView {
+pub fn OrderPart(
+    part: PartView,
+    #[prop(optional)] money: bool,
+    #[prop(optional, into)] receipt_href: Option<String>,
+) -> impl IntoView {
+    let receipt = receipt_href
+        .zip(part.receipt_number.clone())
+        .map(|(href, number)| {
+            view! {
+                <p class="no-print">
+                    <a href=href>{format!("Receipt {number}")}</a>
+                    <span class="visually-hidden">{format!(" from {}", part.store_name)}</span>
+                </p>
+            }
+        });
     let heading = format!("part-{}", part.id);
     let labelled_by = heading.clone();
     view! {
@@ -36,6 +51,7 @@ pub fn OrderPart(part: PartView, #[prop(optional)] money: bool) -> impl IntoView
                 </h2>
                 <StatusBadge status=part.status.clone() />
             </div>
+            {receipt}
             {part.tracking_number.clone().map(|tracking| view! {
                 <p data-testid="tracking">
                     "Shipped with " {part.carrier.clone().unwrap_or_default()} ", tracking number "

@@ -246,7 +246,10 @@ fn Confirmation(order: OrderView) -> impl IntoView {
         }}
         <h2>"Shipping to"</h2>
         <ShippingAddress address=order.address.clone() />
-        {order.parts.into_iter().map(|part| view! { <OrderPart part /> }).collect_view()}
+        {order.parts.into_iter().map(|part| {
+            let receipt_href = format!("/account/orders/{}/receipts/{}", order.number, part.id);
+            view! { <OrderPart part receipt_href /> }
+        }).collect_view()}
         <p class="cart-total">"Total: " <strong>{order.total}</strong></p>
         <p class="link-row">
             <a href=format!("/account/orders/{}", order.number)>"Follow this order"</a>

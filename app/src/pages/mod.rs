@@ -67,6 +67,7 @@ use accounts::{
     forgot_password::ForgotPasswordPage,
     login::LoginPage,
     orders::{OrderPage, OrdersPage},
+    receipt::ReceiptPage,
     register::RegisterPage,
     reset_password::ResetPasswordPage,
     security::SecurityPage,
@@ -92,6 +93,7 @@ use seller::{
     orders::{SellerOrderPage, SellerOrdersPage},
     product_editor::ProductEditorPage,
     products::SellerProductsPage,
+    receipt::SellerReceiptPage,
     settings::SellerSettingsPage,
     shipping::SellerShippingPage,
     stats::SellerStatsPage,
@@ -130,6 +132,7 @@ lazy_area!(account_area, __preload_account_area, AccountPages {
     ApiTokensRoute => ApiTokensPage,
     OrdersRoute => OrdersPage,
     OrderRoute => OrderPage,
+    ReceiptRoute => ReceiptPage,
 });
 
 lazy_area!(seller_area, __preload_seller_area, SellerPages {
@@ -139,6 +142,7 @@ lazy_area!(seller_area, __preload_seller_area, SellerPages {
     ProductEditorRoute => ProductEditorPage,
     SellerOrdersRoute => SellerOrdersPage,
     SellerOrderRoute => SellerOrderPage,
+    SellerReceiptRoute => SellerReceiptPage,
     SellerStatsRoute => SellerStatsPage,
     SellerSettingsRoute => SellerSettingsPage,
     SellerWebhooksRoute => SellerWebhooksPage,

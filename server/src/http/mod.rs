@@ -11,6 +11,7 @@ pub mod malformed;
 pub mod metrics;
 pub mod origin;
 pub mod rate_limit;
+pub mod receipts;
 pub mod security_headers;
 pub mod seller_stats;
 pub mod sitemap;
@@ -43,6 +44,11 @@ pub fn routes(state: AppState) -> Router {
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/webhooks/stripe", post(webhooks::stripe))
         .route("/seller/stats.csv", get(seller_stats::csv))
+        .route(
+            "/account/orders/{number}/receipts/{id}/pdf",
+            get(receipts::customer_pdf),
+        )
+        .route("/seller/orders/{id}/receipt/pdf", get(receipts::seller_pdf))
         .route("/uploads/{file}", get(uploads::serve))
         .route("/events", get(events::stream))
         .with_state(state)

@@ -41,6 +41,8 @@ pub struct StorePart {
     pub shipping_vat: Money,
     /// All the VAT of the part: its lines' and its shipping's.
     pub vat: Money,
+    /// Its store's receipt number, from payment on.
+    pub receipt_number: Option<i32>,
     pub refunded: Money,
     pub platform_fee: Option<Money>,
     pub seller_net: Option<Money>,
@@ -91,7 +93,7 @@ pub(crate) async fn load(
     let parts = sqlx::query!(
         "SELECT so.id, so.store_id, s.name, s.slug, so.status, so.subtotal, so.shipping,
                 so.shipping_method, so.shipping_min_days, so.shipping_max_days, so.shipping_vat_rate,
-                so.shipping_vat, so.vat, so.refunded, so.platform_fee,
+                so.shipping_vat, so.vat, so.receipt_number, so.refunded, so.platform_fee,
                 so.seller_net, so.carrier, so.tracking_number, so.shipped_at, so.delivered_at
          FROM store_orders so JOIN stores s ON s.id = so.store_id
          WHERE so.order_id = $1 AND ($2::bigint IS NULL OR so.store_id = $2)
@@ -159,6 +161,7 @@ pub(crate) async fn load(
             shipping_vat_rate: Rate::from_basis_points(part.shipping_vat_rate).unwrap_or_default(),
             shipping_vat: Money::from_cents(part.shipping_vat),
             vat: Money::from_cents(part.vat),
+            receipt_number: part.receipt_number,
             refunded: Money::from_cents(part.refunded),
             platform_fee: part.platform_fee.map(Money::from_cents),
             seller_net: part.seller_net.map(Money::from_cents),

@@ -67,7 +67,13 @@ pub fn order_confirmation(app_url: &str, order: &Order) -> Message {
             part.store_name,
             part.subtotal + part.shipping
         ));
-        message = with_lines(message, part);
+        message = with_lines(message, part).link(
+            format!("Receipt from {}", part.store_name),
+            format!(
+                "{app_url}/account/orders/{}/receipts/{}",
+                order.number, part.id
+            ),
+        );
     }
     ship_to(message, &order.address).link(
         "See your order",

@@ -6,6 +6,7 @@ pub mod customer;
 pub mod details;
 pub mod messages;
 pub mod payment;
+pub mod receipts;
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use sqlx::{Connection, PgConnection, PgPool};
 
-use super::{details::load, messages, platform_fee, release_stock, store_recipients};
+use super::{details::load, messages, platform_fee, receipts, release_stock, store_recipients};
 use crate::{
     AppState, Config, Error, Result,
     mail::outbox,
@@ -234,6 +234,7 @@ pub async fn confirm_paid(
         .await?;
         webhooks::record_order(&mut *conn, Kind::OrderPaid, store_order.id).await?;
     }
+    receipts::number(&mut *conn, order.id).await?;
     sqlx::query!(
         "UPDATE products p SET units_sold = p.units_sold + sold.quantity
          FROM (SELECT l.product_id, sum(l.quantity)::int AS quantity

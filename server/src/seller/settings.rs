@@ -27,6 +27,65 @@ pub struct Settings {
     pub members: Vec<Member>,
     /// Staff must have a second sign-in step to work in the store.
     pub staff_two_step_required: bool,
+    pub receipts: ReceiptDetails,
+}
+
+/// Who the store's receipts name as the seller.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReceiptDetails {
+    /// The company or person selling; receipts use the store's name until
+    /// it is set.
+    pub legal_name: String,
+    /// The postal address, one line per line.
+    pub address: String,
+    /// Such as FR12345678901; optional.
+    pub vat_number: String,
+}
+
+impl ReceiptDetails {
+    /// Trimmed and checked, with a problem for every field that is wrong.
+    fn checked(&self) -> Result<Self> {
+        let mut problems = crate::Problems::default();
+        let legal_name = self.legal_name.trim().to_owned();
+        if legal_name.chars().count() > 120 {
+            problems.add("legal_name", "Use at most 120 characters.");
+        }
+        let lines: Vec<&str> = self
+            .address
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect();
+        let address = lines.join("\n");
+        if lines.len() > 6 || address.chars().count() > 400 {
+            problems.add("address", "Use at most 6 lines and 400 characters.");
+        }
+        let vat_number: String = self
+            .vat_number
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase();
+        let well_formed = vat_number.len() <= 16
+            && vat_number.chars().take(2).all(|c| c.is_ascii_uppercase())
+            && vat_number
+                .chars()
+                .skip(2)
+                .all(|c| c.is_ascii_alphanumeric())
+            && vat_number.len() >= 4;
+        if !vat_number.is_empty() && !well_formed {
+            problems.add(
+                "vat_number",
+                "Enter the VAT number with its country code, such as FR12345678901, or leave it empty.",
+            );
+        }
+        problems.finish()?;
+        Ok(Self {
+            legal_name,
+            address,
+            vat_number,
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -42,7 +101,8 @@ pub struct Member {
 
 pub async fn get(db: &PgPool, scope: StoreScope) -> Result<Settings> {
     let store = sqlx::query!(
-        "SELECT name, slug, description, status, logo_key, low_stock_threshold, staff_two_step_required
+        "SELECT name, slug, description, status, logo_key, low_stock_threshold, staff_two_step_required,
+                legal_name, legal_address, vat_number
          FROM stores WHERE id = $1",
         scope.store_id()
     )
@@ -70,7 +130,42 @@ pub async fn get(db: &PgPool, scope: StoreScope) -> Result<Settings> {
         low_stock_threshold: store.low_stock_threshold,
         members,
         staff_two_step_required: store.staff_two_step_required,
+        receipts: ReceiptDetails {
+            legal_name: store.legal_name,
+            address: store.legal_address,
+            vat_number: store.vat_number,
+        },
     })
+}
+
+/// Saves what receipts name as the seller. Receipts issued from now on
+/// name it; those issued keep what they said.
+pub async fn save_receipt_details(
+    db: &PgPool,
+    meta: &RequestMeta,
+    scope: StoreScope,
+    input: &ReceiptDetails,
+) -> Result<()> {
+    let details = input.checked()?;
+    let mut tx = db.begin().await?;
+    sqlx::query!(
+        "UPDATE stores SET legal_name = $2, legal_address = $3, vat_number = $4, updated_at = now()
+         WHERE id = $1",
+        scope.store_id(),
+        details.legal_name,
+        details.address,
+        details.vat_number
+    )
+    .execute(&mut *tx)
+    .await?;
+    Entry::new(Some(scope.actor()), "store.receipt_details_changed")
+        .target(format!("store:{}", scope.store_id()))
+        .store(scope.store_id())
+        .metadata(json!({ "legal_name": details.legal_name, "vat_number": details.vat_number }))
+        .record(&mut tx, meta)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Saves the name, address and description. A new address keeps the old one

@@ -10,6 +10,7 @@ mod checkout;
 mod database_roles;
 mod http_shell;
 mod passkeys;
+mod receipts;
 mod seed;
 mod seller;
 mod shipping;

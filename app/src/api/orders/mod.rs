@@ -3,6 +3,7 @@
 
 pub mod checkout;
 pub mod customer;
+pub mod receipts;
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
@@ -37,6 +38,8 @@ pub struct PartView {
     pub shipping_method: String,
     /// The VAT the part's prices hold.
     pub vat: String,
+    /// The store's receipt number, once paid.
+    pub receipt_number: Option<String>,
     /// Empty when nothing was refunded.
     pub refunded: Option<String>,
     pub platform_fee: Option<String>,
@@ -104,6 +107,7 @@ impl From<Order> for OrderView {
                     subtotal: part.subtotal.to_string(),
                     shipping: part.shipping.to_string(),
                     vat: part.vat.to_string(),
+                    receipt_number: part.receipt_number.map(|number| format!("{number:06}")),
                     shipping_method: match part.delivery {
                         Some(days) => format!("{}, {days}", part.shipping_method),
                         None => part.shipping_method,

@@ -24,6 +24,7 @@ pub mod forms {
     pub const CLOSE: &str = "store-close";
     pub const WEBHOOKS: &str = "store-webhooks";
     pub const SHIPPING: &str = "store-shipping";
+    pub const RECEIPTS: &str = "store-receipts";
     pub const SHIPPING_METHOD: &str = "store-shipping-method";
 }
 
@@ -46,6 +47,10 @@ pub struct SettingsView {
     pub low_stock_threshold: i32,
     pub members: Vec<MemberView>,
     pub staff_two_step_required: bool,
+    /// What receipts name as the seller.
+    pub legal_name: String,
+    pub legal_address: String,
+    pub vat_number: String,
     /// Whether the person looking is the owner (members and closing).
     pub is_owner: bool,
 }
@@ -75,6 +80,9 @@ pub async fn store_settings() -> Result<SettingsView, AppError> {
             })
             .collect(),
         staff_two_step_required: found.staff_two_step_required,
+        legal_name: found.receipts.legal_name,
+        legal_address: found.receipts.address,
+        vat_number: found.receipts.vat_number,
         is_owner: scope.require_owner().is_ok(),
     })
 }
@@ -101,6 +109,35 @@ pub async fn save_store_details(
         forms::DETAILS,
         outcome,
         "Saved. A changed address keeps the old one leading here.",
+        &values,
+    )
+    .await
+}
+
+/// What receipts issued from now on name as the seller.
+#[server]
+pub async fn save_receipt_details(
+    legal_name: String,
+    address: String,
+    vat_number: String,
+) -> Result<Feedback, AppError> {
+    let scope = session::store_scope().await?;
+    let input = settings::ReceiptDetails {
+        legal_name: legal_name.clone(),
+        address: address.clone(),
+        vat_number: vat_number.clone(),
+    };
+    let outcome =
+        settings::save_receipt_details(&state()?.db, &session::meta(), scope, &input).await;
+    let values = [
+        ("legal_name", legal_name.as_str()),
+        ("address", address.as_str()),
+        ("vat_number", vat_number.as_str()),
+    ];
+    form::answer(
+        forms::RECEIPTS,
+        outcome,
+        "Saved. Receipts issued from now on name these details.",
         &values,
     )
     .await

@@ -7,6 +7,7 @@ pub mod forgot_password;
 pub mod login;
 pub mod orders;
 pub mod passkeys;
+pub mod receipt;
 pub mod register;
 pub mod reset_password;
 pub mod security;

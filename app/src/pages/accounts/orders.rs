@@ -155,7 +155,10 @@ fn OrderDetails(order: OrderView, payment_unavailable: bool) -> impl IntoView {
         })}
         <h2>"Shipping to"</h2>
         <ShippingAddress address=order.address.clone() />
-        {order.parts.into_iter().map(|part| view! { <OrderPart part /> }).collect_view()}
+        {order.parts.into_iter().map(|part| {
+            let receipt_href = format!("/account/orders/{}/receipts/{}", order.number, part.id);
+            view! { <OrderPart part receipt_href /> }
+        }).collect_view()}
         <p class="cart-total">"Total: " <strong>{order.total}</strong></p>
     }
 }

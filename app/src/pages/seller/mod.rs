@@ -5,6 +5,7 @@ pub mod onboarding;
 pub mod orders;
 pub mod product_editor;
 pub mod products;
+pub mod receipt;
 pub mod settings;
 pub mod shipping;
 pub mod stats;

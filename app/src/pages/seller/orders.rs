@@ -174,7 +174,7 @@ fn StoreOrder(
         <Actions status id feedback act />
         <h2>"Ship to"</h2>
         <ShippingAddress address=order.address />
-        <OrderPart part money=true />
+        <OrderPart part money=true receipt_href=format!("/seller/orders/{id}/receipt") />
     }
     .into_any()
 }

@@ -9,8 +9,8 @@ use crate::{
     api::{
         flash::take_flash,
         seller::settings::{
-            CloseStore, SaveLowStockThreshold, SaveStoreDetails, SettingsView, StoreMembers,
-            UploadLogo, forms, store_settings,
+            CloseStore, SaveLowStockThreshold, SaveReceiptDetails, SaveStoreDetails, SettingsView,
+            StoreMembers, UploadLogo, forms, store_settings,
         },
     },
     components::error_view::ErrorView,
@@ -18,14 +18,15 @@ use crate::{
 };
 
 /// Each form of the page with its flash, read once per page load.
-async fn flashes() -> [Option<Feedback>; 5] {
-    let mut taken = [None, None, None, None, None];
+async fn flashes() -> [Option<Feedback>; 6] {
+    let mut taken = [None, None, None, None, None, None];
     for (n, form) in [
         forms::DETAILS,
         forms::LOGO,
         forms::STOCK,
         forms::MEMBERS,
         forms::CLOSE,
+        forms::RECEIPTS,
     ]
     .into_iter()
     .enumerate()
@@ -41,9 +42,11 @@ pub fn SellerSettingsPage() -> impl IntoView {
     let stock = ServerAction::<SaveLowStockThreshold>::new();
     let members = ServerAction::<StoreMembers>::new();
     let close = ServerAction::<CloseStore>::new();
+    let receipts = ServerAction::<SaveReceiptDetails>::new();
     let settings = Resource::new(
         move || {
             details.version().get()
+                + receipts.version().get()
                 + stock.version().get()
                 + members.version().get()
                 + close.version().get()
@@ -58,7 +61,7 @@ pub fn SellerSettingsPage() -> impl IntoView {
             <p><a href="/seller">"Back to your store"</a></p>
             <Transition fallback=|| view! { <p class="loading">"Loading the settings…"</p> }>
                 {move || Suspend::new(async move {
-                    let [details_flash, logo_flash, stock_flash, members_flash, close_flash] =
+                    let [details_flash, logo_flash, stock_flash, members_flash, close_flash, receipts_flash] =
                         flash.await;
                     match settings.await {
                         Ok(settings) => view! {
@@ -67,6 +70,7 @@ pub fn SellerSettingsPage() -> impl IntoView {
                             <Stock threshold=settings.low_stock_threshold feedback=feedback(stock.value(), stock_flash) action=stock />
                             <Members settings=settings.clone() feedback=feedback(members.value(), members_flash) action=members />
                             <Shipping />
+                            <Receipts settings=settings.clone() feedback=feedback(receipts.value(), receipts_flash) action=receipts />
                             <Webhooks />
                             {(settings.is_owner && settings.status != "closed").then(|| view! {
                                 <Close feedback=feedback(close.value(), close_flash) action=close />
@@ -255,6 +259,46 @@ fn StaffTwoStep(
         </ActionForm>
     }
     .into_any()
+}
+
+#[component]
+fn Receipts(
+    settings: SettingsView,
+    feedback: Signal<Feedback>,
+    action: ServerAction<SaveReceiptDetails>,
+) -> impl IntoView {
+    view! {
+        <ActionForm action attr:class="stack card" attr:aria-labelledby="receipts-heading">
+            <h2 id="receipts-heading">"Receipts"</h2>
+            <p>"Every paid order gets a numbered receipt naming you as the seller. Receipts already issued keep what they said."</p>
+            <FormStatus feedback />
+            <Field
+                feedback
+                name="legal_name"
+                label="Legal name"
+                hint="The company or person selling, such as Northwind Knits SARL. Empty: your store's name."
+                value=settings.legal_name
+                form="receipts"
+            />
+            <Field
+                feedback
+                name="address"
+                label="Address"
+                kind="textarea"
+                hint="Your postal address, as receipts print it."
+                value=settings.legal_address
+                form="receipts"
+            />
+            <Field
+                feedback
+                name="vat_number"
+                label="VAT number (optional)"
+                value=settings.vat_number
+                form="receipts"
+            />
+            <Submit label="Save receipt details" pending=action.pending().into() class="button" />
+        </ActionForm>
+    }
 }
 
 #[component]
