@@ -27,10 +27,10 @@ use leptos_router::{
 use crate::{
     components::layout::Layout,
     pages::{
-        AccountRoute, AdminAreaRoute, AdminAuditRoute, AdminCategoriesRoute, AdminHomeRoute,
-        AdminMailRoute, AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute, AdminStoresRoute,
-        AdminUserRoute, AdminUsersRoute, AdminVatRoute, ApiTokensRoute, CartRoute,
-        CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute, DevMailRoute,
+        AccountRoute, AddressesRoute, AdminAreaRoute, AdminAuditRoute, AdminCategoriesRoute,
+        AdminHomeRoute, AdminMailRoute, AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute,
+        AdminStoresRoute, AdminUserRoute, AdminUsersRoute, AdminVatRoute, ApiTokensRoute,
+        CartRoute, CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute, DevMailRoute,
         ForgotPasswordRoute, LoginRoute, OnboardingRoute, OrderRoute, OrdersRoute,
         ProductEditorRoute, ProductRoute, ReceiptRoute, RegisterRoute, ResetPasswordRoute,
         SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute,
@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/security") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/tokens") view={Lazy::<ApiTokensRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/addresses") view={Lazy::<AddressesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders/:number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders/:number/receipts/:id") view={Lazy::<ReceiptRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/seller") view={Lazy::<SellerHomeRoute>::new()} ssr=SsrMode::Async />

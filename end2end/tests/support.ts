@@ -128,13 +128,18 @@ export async function addFromStore(page: Page, testInfo: TestInfo, store: string
   await expect(page.getByText("Added to your cart.")).toBeVisible();
 }
 
+/** Types a new delivery address at checkout (choosing "A new address" when the shopper has saved ones). */
 export async function fillAddress(page: Page) {
-  await page.getByLabel("Full name").fill("Robin Tester");
-  await page.getByLabel("Street and number").fill("12 Rue de la Paix");
-  await page.getByLabel("Postal code").fill("75002");
-  await page.getByLabel("City").fill("Paris");
-  await page.getByLabel("Country").selectOption("FR");
-  await page.getByLabel("Phone, for the carrier").fill("+33 1 23 45 67 89");
+  const fresh = page.getByLabel("A new address");
+  if (await fresh.count()) {
+    await fresh.check();
+  }
+  await page.getByLabel("Full name", { exact: true }).fill("Robin Tester");
+  await page.getByLabel("Street and number", { exact: true }).fill("12 Rue de la Paix");
+  await page.getByLabel("Postal code", { exact: true }).fill("75002");
+  await page.getByLabel("City", { exact: true }).fill("Paris");
+  await page.getByLabel("Country", { exact: true }).selectOption("FR");
+  await page.getByLabel("Phone, for the carrier", { exact: true }).fill("+33 1 23 45 67 89");
 }
 
 /**

@@ -381,7 +381,7 @@ pub(crate) async fn delivery(
     let (user_id, token) = owner.split();
     let Some(cart) = sqlx::query!(
         "SELECT c.id, coalesce(c.ship_country, a.country) AS country
-         FROM carts c LEFT JOIN addresses a ON a.user_id = c.user_id
+         FROM carts c LEFT JOIN addresses a ON a.user_id = c.user_id AND a.is_default
          WHERE c.user_id = $1 OR c.token = $2",
         user_id,
         token

@@ -72,9 +72,14 @@ async fn placed_order(state: &AppState, customer: i64, variant: i64) -> Placed {
     )
     .await
     .unwrap();
-    checkout::place(&state.db, &state.config, customer, fixtures::address())
-        .await
-        .unwrap()
+    checkout::place(
+        &state.db,
+        &state.config,
+        customer,
+        fixtures::address().into(),
+    )
+    .await
+    .unwrap()
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

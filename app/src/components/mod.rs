@@ -1,5 +1,6 @@
 //! Pieces several pages share.
 
+pub mod address;
 pub mod canonical;
 pub mod charts;
 pub mod error_view;

@@ -44,6 +44,14 @@ pub fn ReceiptDocument(
                         {receipt.buyer.iter().map(|line| view! { <span>{line.clone()}</span> }).collect_view()}
                     </address>
                 </section>
+                {receipt.delivered_to.clone().map(|lines| view! {
+                    <section aria-labelledby="receipt-delivery">
+                        <h2 id="receipt-delivery">"Delivered to"</h2>
+                        <address>
+                            {lines.into_iter().map(|line| view! { <span>{line}</span> }).collect_view()}
+                        </address>
+                    </section>
+                })}
             </div>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Items">
                 <table class="table receipt__lines">

@@ -17,6 +17,7 @@ use crate::{
         },
     },
     components::{
+        address::{AddressFields, CountrySelect},
         error_view::ErrorView,
         order::{OrderPart, ShippingAddress},
         shipping::{DeliverTo, ShippingActions, StoreShipping},
@@ -84,7 +85,14 @@ fn CheckoutForm(
         }
         .into_any();
     }
-    let saved = details.address.unwrap_or_default();
+    let book = details.addresses.clone();
+    let has_book = !book.is_empty();
+    // A refused form comes back with the choice it was sent with.
+    let picked = feedback
+        .with_untracked(|f| f.value("address_id"))
+        .or_else(|| book.first().map(|saved| saved.id.to_string()))
+        .unwrap_or_else(|| "new".to_owned());
+    let bill_elsewhere = feedback.with_untracked(|f| f.value("bill_elsewhere").is_some());
     // The country shipping is shown for; a refusal for another country
     // changed the cart's to it.
     let chosen_country = details
@@ -92,7 +100,7 @@ fn CheckoutForm(
         .country
         .clone()
         .or_else(|| feedback.with_untracked(|f| f.value("country")))
-        .unwrap_or(saved.country.clone());
+        .unwrap_or_default();
     let country = details.cart.country_name();
     let countries = details.cart.countries.clone();
     let cart = details.cart.clone();
@@ -110,10 +118,18 @@ fn CheckoutForm(
                 .collect::<Vec<_>>()
         })
     };
-    let country_problem = move || feedback.with(|f| f.problem("country"));
+    // With a saved address the new address's fields are hidden, so a
+    // problem with its country shows above them.
+    let saved_problem = move || {
+        feedback.with(|f| {
+            f.value("address_id")
+                .filter(|id| id.parse::<i64>().is_ok())
+                .and_then(|_| f.problem("country"))
+        })
+    };
     view! {
         <div class="checkout">
-            <ActionForm action=place attr:class="stack card" attr:aria-labelledby="address-heading">
+            <ActionForm action=place attr:class="stack card checkout-form" attr:aria-labelledby="address-heading">
                 <h2 id="address-heading">"Shipping address"</h2>
                 <FormStatus feedback />
                 {move || {
@@ -126,36 +142,53 @@ fn CheckoutForm(
                         </div>
                     })
                 }}
-                <Field feedback name="name" label="Full name" autocomplete="name" value=saved.name.clone() required=true />
-                <Field feedback name="line1" label="Street and number" autocomplete="address-line1" value=saved.line1.clone() required=true />
-                <Field feedback name="line2" label="Apartment, floor (optional)" autocomplete="address-line2" value=saved.line2.clone() />
-                <div class="field-row">
-                    <Field feedback name="postal_code" label="Postal code" autocomplete="postal-code" value=saved.postal_code.clone() required=true />
-                    <Field feedback name="city" label="City" autocomplete="address-level2" value=saved.city.clone() required=true />
-                </div>
-                <div class="field" class:field--invalid=move || country_problem().is_some()>
-                    <label for="field-country">"Country"</label>
-                    <select
-                        id="field-country"
-                        name="country"
-                        class="input"
-                        autocomplete="country"
-                        required
-                        aria-invalid=move || country_problem().is_some().then_some("true")
-                        aria-describedby=move || country_problem().map(|_| "field-country-error")
-                    >
-                        <option value="">"Choose a country"</option>
-                        {countries.into_iter().map(|(code, name)| {
-                            let selected = code == chosen_country;
-                            view! { <option value=code selected=selected>{name}</option> }
+                {move || saved_problem().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
+                {has_book.then(|| view! {
+                    <fieldset class="address-choices stack">
+                        <legend>"Deliver to"</legend>
+                        {book.into_iter().map(|saved| {
+                            let id = format!("address-{}", saved.id);
+                            let label_for = id.clone();
+                            let checked = picked == saved.id.to_string();
+                            view! {
+                                <div class="shipping-option">
+                                    <input type="radio" id=id name="address_id" value=saved.id.to_string() checked=checked />
+                                    <label for=label_for>
+                                        {saved.summary}
+                                        {saved.is_default.then(|| view! { <span class="muted">" (default)"</span> })}
+                                    </label>
+                                </div>
+                            }
                         }).collect_view()}
-                    </select>
-                    {move || country_problem().map(|message| view! {
-                        <p class="field__error" id="field-country-error">{message}</p>
-                    })}
+                        <div class="shipping-option">
+                            <input type="radio" id="address-new" name="address_id" value="new" checked=picked == "new" />
+                            <label for="address-new">"A new address"</label>
+                        </div>
+                    </fieldset>
+                })}
+                <div class="new-address stack">
+                    <AddressFields feedback countries=countries.clone() country=chosen_country required=!has_book />
+                    <label class="choice" for="remember-address">
+                        <input type="checkbox" id="remember-address" name="remember" value="on" checked />
+                        <span>"Keep this address in my address book"</span>
+                    </label>
                 </div>
-                <Field feedback name="phone" label="Phone, for the carrier" kind="tel" autocomplete="tel" value=saved.phone.clone() required=true />
-                <p class="muted">{format!("The confirmation goes to {}. We keep this address for your next order.", details.email)}</p>
+                <label class="choice" for="bill-elsewhere">
+                    <input type="checkbox" id="bill-elsewhere" name="bill_elsewhere" value="on" checked=bill_elsewhere />
+                    <span>"Bill to another address"</span>
+                </label>
+                <fieldset class="billing-address stack">
+                    <legend>"Billing address"</legend>
+                    <Field feedback name="billing_name" label="Billing name" autocomplete="billing name" />
+                    <Field feedback name="billing_line1" label="Billing street and number" autocomplete="billing address-line1" />
+                    <Field feedback name="billing_line2" label="Billing apartment, floor (optional)" autocomplete="billing address-line2" />
+                    <div class="field-row">
+                        <Field feedback name="billing_postal_code" label="Billing postal code" autocomplete="billing postal-code" />
+                        <Field feedback name="billing_city" label="Billing city" autocomplete="billing address-level2" />
+                    </div>
+                    <CountrySelect feedback name="billing_country" label="Billing country" countries=countries chosen=String::new() />
+                </fieldset>
+                <p class="muted">{format!("The confirmation goes to {}.", details.email)}</p>
                 <Submit label="Place order and pay" pending=place.pending().into() />
                 <p class="muted">"You pay on the next page. Your items are held for 30 minutes."</p>
             </ActionForm>

@@ -63,6 +63,7 @@ macro_rules! lazy_area {
 
 use accounts::{
     account::AccountPage,
+    addresses::AddressesPage,
     api_tokens::ApiTokensPage,
     forgot_password::ForgotPasswordPage,
     login::LoginPage,
@@ -131,6 +132,7 @@ lazy_area!(account_area, __preload_account_area, AccountPages {
     SecurityRoute => SecurityPage,
     ApiTokensRoute => ApiTokensPage,
     OrdersRoute => OrdersPage,
+    AddressesRoute => AddressesPage,
     OrderRoute => OrderPage,
     ReceiptRoute => ReceiptPage,
 });

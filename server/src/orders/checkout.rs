@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use sqlx::{PgConnection, PgPool};
 
-use super::Address;
+use super::{Destination, addresses};
 use crate::{
     AppState, Config, Error, Problem, Result,
     cart::{self, Owner, Quantity, options_label},
@@ -53,8 +53,12 @@ pub struct CheckedOut {
 }
 
 /// Places the order from the customer's cart and opens its payment page.
-pub async fn check_out(state: &AppState, customer_id: i64, address: Address) -> Result<CheckedOut> {
-    let order = place(&state.db, &state.config, customer_id, address).await?;
+pub async fn check_out(
+    state: &AppState,
+    customer_id: i64,
+    destination: Destination,
+) -> Result<CheckedOut> {
+    let order = place(&state.db, &state.config, customer_id, destination).await?;
     let payment_url = match payment_url(state, customer_id, &order.number).await {
         Ok(url) => Some(url),
         Err(error) => {
@@ -76,9 +80,11 @@ pub async fn place(
     db: &PgPool,
     config: &Config,
     customer_id: i64,
-    address: Address,
+    destination: Destination,
 ) -> Result<Placed> {
-    let address = address.validated()?;
+    let destination = destination.validated()?;
+    let address = &destination.delivery;
+    let billing = destination.billing.as_ref();
     let mut tx = db.begin().await?;
     let customer = sqlx::query!(
         r#"SELECT email::text AS "email!", email_verified_at IS NOT NULL AS "verified!"
@@ -220,8 +226,10 @@ pub async fn place(
     let expires_at = Utc::now() + config.checkout_expiry;
     let order = sqlx::query!(
         "INSERT INTO orders (customer_id, email, ship_name, ship_line1, ship_line2, ship_city,
-                             ship_postal_code, ship_country, ship_phone, total, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                             ship_postal_code, ship_country, ship_phone, total, expires_at,
+                             bill_name, bill_line1, bill_line2, bill_city, bill_postal_code,
+                             bill_country)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          RETURNING id, number",
         customer_id,
         customer.email,
@@ -234,6 +242,12 @@ pub async fn place(
         address.phone,
         total,
         expires_at,
+        billing.map(|billing| &billing.name),
+        billing.map(|billing| &billing.line1),
+        billing.map(|billing| &billing.line2),
+        billing.map(|billing| &billing.city),
+        billing.map(|billing| &billing.postal_code),
+        billing.map(|billing| &billing.country),
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -292,7 +306,9 @@ pub async fn place(
             .await?;
         }
     }
-    save_address(&mut tx, customer_id, &address).await?;
+    if destination.remember {
+        addresses::remember(&mut tx, customer_id, address).await?;
+    }
     let ordered: Vec<i64> = lines.iter().map(|line| line.variant_id).collect();
     sqlx::query!(
         "DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = $1)
@@ -345,40 +361,6 @@ async fn reserve(conn: &mut PgConnection, variant_id: i64, quantity: i32) -> Res
     .fetch_one(conn)
     .await?;
     Ok(Some(left))
-}
-
-async fn save_address(conn: &mut PgConnection, customer_id: i64, address: &Address) -> Result<()> {
-    sqlx::query!(
-        "INSERT INTO addresses (user_id, name, line1, line2, city, postal_code, country, phone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (user_id) DO UPDATE SET
-            name = EXCLUDED.name, line1 = EXCLUDED.line1, line2 = EXCLUDED.line2,
-            city = EXCLUDED.city, postal_code = EXCLUDED.postal_code,
-            country = EXCLUDED.country, phone = EXCLUDED.phone, updated_at = now()",
-        customer_id,
-        address.name,
-        address.line1,
-        address.line2,
-        address.city,
-        address.postal_code,
-        address.country,
-        address.phone,
-    )
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// The address the customer used last, to fill the checkout form.
-pub async fn saved_address(db: &PgPool, customer_id: i64) -> Result<Option<Address>> {
-    let address = sqlx::query_as!(
-        Address,
-        "SELECT name, line1, line2, city, postal_code, country, phone FROM addresses WHERE user_id = $1",
-        customer_id
-    )
-    .fetch_optional(db)
-    .await?;
-    Ok(address)
 }
 
 /// The payment page of one of the customer's orders waiting for payment:

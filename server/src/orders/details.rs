@@ -64,6 +64,8 @@ pub struct Order {
     pub expires_at: DateTime<Utc>,
     pub paid_at: Option<DateTime<Utc>>,
     pub address: Address,
+    /// `None`: billed to the delivery address.
+    pub billing: Option<Address>,
     pub total: Money,
     pub payment_problem: Option<String>,
     pub parts: Vec<StorePart>,
@@ -83,7 +85,8 @@ pub(crate) async fn load(
 ) -> Result<Order> {
     let row = sqlx::query!(
         "SELECT id, number, email, status, created_at, expires_at, paid_at, total, payment_problem,
-                ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone
+                ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone,
+                bill_name, bill_line1, bill_line2, bill_city, bill_postal_code, bill_country
          FROM orders WHERE id = $1",
         order_id
     )
@@ -119,6 +122,26 @@ pub(crate) async fn load(
             postal_code: row.ship_postal_code,
             country: row.ship_country,
             phone: row.ship_phone,
+        },
+        billing: match (
+            row.bill_name,
+            row.bill_line1,
+            row.bill_city,
+            row.bill_postal_code,
+            row.bill_country,
+        ) {
+            (Some(name), Some(line1), Some(city), Some(postal_code), Some(country)) => {
+                Some(Address {
+                    name,
+                    line1,
+                    line2: row.bill_line2.unwrap_or_default(),
+                    city,
+                    postal_code,
+                    country,
+                    phone: String::new(),
+                })
+            }
+            _ => None,
         },
         total: Money::from_cents(row.total),
         payment_problem: row.payment_problem,

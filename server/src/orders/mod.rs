@@ -1,6 +1,7 @@
 //! Orders: placed from the cart, paid through Stripe Checkout, split into one
 //! store order per store that its seller ships, cancels or refunds.
 
+pub mod addresses;
 pub mod checkout;
 pub mod customer;
 pub mod details;
@@ -27,8 +28,19 @@ pub struct Address {
 }
 
 impl Address {
-    /// Trimmed and checked, with a problem for every field that is wrong.
+    /// Trimmed and checked as a delivery address, with a problem for every
+    /// field that is wrong.
     pub fn validated(self) -> Result<Self> {
+        self.checked("", true)
+    }
+
+    /// Trimmed and checked as a billing address: no phone, and problems on
+    /// the `billing_` fields.
+    pub fn validated_for_billing(self) -> Result<Self> {
+        self.checked("billing_", false)
+    }
+
+    fn checked(self, prefix: &str, needs_phone: bool) -> Result<Self> {
         let trim = |value: String| value.trim().to_owned();
         let address = Self {
             name: trim(self.name),
@@ -37,22 +49,27 @@ impl Address {
             city: trim(self.city),
             postal_code: trim(self.postal_code).to_uppercase(),
             country: trim(self.country).to_uppercase(),
-            phone: trim(self.phone),
+            phone: if needs_phone {
+                trim(self.phone)
+            } else {
+                String::new()
+            },
         };
         let mut problems = Problems::default();
-        for (field, value, label) in [
+        let field = |name: &str| format!("{prefix}{name}");
+        for (name, value, label) in [
             ("name", &address.name, "the recipient's name"),
             ("line1", &address.line1, "the street and number"),
             ("city", &address.city, "the city"),
         ] {
             if value.is_empty() {
-                problems.add(field, format!("Enter {label}."));
+                problems.add(field(name), format!("Enter {label}."));
             } else if value.chars().count() > 100 {
-                problems.add(field, "Use at most 100 characters.");
+                problems.add(field(name), "Use at most 100 characters.");
             }
         }
         if address.line2.chars().count() > 100 {
-            problems.add("line2", "Use at most 100 characters.");
+            problems.add(field("line2"), "Use at most 100 characters.");
         }
         let postal_ok = (2..=10).contains(&address.postal_code.len())
             && address
@@ -61,12 +78,12 @@ impl Address {
                 .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
         if !postal_ok {
             problems.add(
-                "postal_code",
+                field("postal_code"),
                 "Enter a postal code of 2 to 10 letters, digits, spaces or dashes.",
             );
         }
         if !COUNTRIES.iter().any(|(code, _)| *code == address.country) {
-            problems.add("country", "Choose the country from the list.");
+            problems.add(field("country"), "Choose the country from the list.");
         }
         let digits = address.phone.chars().filter(char::is_ascii_digit).count();
         let phone_ok = (6..=15).contains(&digits)
@@ -74,14 +91,54 @@ impl Address {
                 .phone
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-        if !phone_ok {
+        if needs_phone && !phone_ok {
             problems.add(
-                "phone",
+                field("phone"),
                 "Enter a phone number of 6 to 15 digits, such as +33 1 23 45 67 89.",
             );
         }
         problems.finish()?;
         Ok(address)
+    }
+}
+
+/// Where an order goes and whom it is billed to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Destination {
+    pub delivery: Address,
+    /// `None`: billed to the delivery address.
+    pub billing: Option<Address>,
+    /// Keep a new delivery address in the shopper's address book.
+    pub remember: bool,
+}
+
+impl From<Address> for Destination {
+    fn from(delivery: Address) -> Self {
+        Self {
+            delivery,
+            billing: None,
+            remember: true,
+        }
+    }
+}
+
+impl Destination {
+    /// Both addresses checked; every problem of either comes back at once.
+    pub fn validated(self) -> Result<Self> {
+        let delivery = self.delivery.validated();
+        let billing = self.billing.map(Address::validated_for_billing).transpose();
+        match (delivery, billing) {
+            (Ok(delivery), Ok(billing)) => Ok(Self {
+                delivery,
+                billing,
+                remember: self.remember,
+            }),
+            (Err(crate::Error::Invalid(mut first)), Err(crate::Error::Invalid(second))) => {
+                first.extend(second);
+                Err(crate::Error::Invalid(first))
+            }
+            (Err(error), _) | (_, Err(error)) => Err(error),
+        }
     }
 }
 

@@ -81,6 +81,8 @@ pub struct Receipt {
     pub seller: Seller,
     pub buyer_email: String,
     pub delivery: Address,
+    /// `None`: billed to the delivery address.
+    pub billing: Option<Address>,
     pub lines: Vec<OrderLine>,
     pub shipping_method: String,
     pub shipping: Money,
@@ -167,6 +169,7 @@ async fn receipt(conn: &mut PgConnection, order: Order, store_order_id: i64) -> 
         },
         buyer_email: order.email,
         delivery: order.address,
+        billing: order.billing,
         vat: vat_per_rate(&part),
         total: part.subtotal + part.shipping,
         shipping_method: part.shipping_method,
@@ -254,10 +257,17 @@ pub fn pdf(receipt: &Receipt) -> Vec<u8> {
     }
     page.gap(8.0);
     page.text(Font::Bold, 11.0, 50.0, "Buyer".into());
-    for line in address_lines(&receipt.delivery) {
+    for line in address_lines(receipt.billing.as_ref().unwrap_or(&receipt.delivery)) {
         page.line(line);
     }
     page.line(receipt.buyer_email.clone());
+    if receipt.billing.is_some() {
+        page.gap(8.0);
+        page.text(Font::Bold, 11.0, 50.0, "Delivered to".into());
+        for line in address_lines(&receipt.delivery) {
+            page.line(line);
+        }
+    }
     page.gap(12.0);
     page.columns(Font::Bold, "Item", &["Qty", "Unit price", "VAT", "Total"]);
     page.rule();
@@ -543,6 +553,7 @@ mod tests {
                 country: "FR".into(),
                 ..Address::default()
             },
+            billing: None,
             lines: vec![line(1200, 2000, 200)],
             shipping_method: "Colissimo".into(),
             shipping: Money::from_cents(490),

@@ -117,7 +117,13 @@ async fn place(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> server::Resu
         .await
         .unwrap();
     }
-    checkout::place(&shop.state.db, &shop.state.config, customer, address()).await
+    checkout::place(
+        &shop.state.db,
+        &shop.state.config,
+        customer,
+        address().into(),
+    )
+    .await
 }
 
 async fn stock(db: &PgPool, variant: i64) -> i32 {
@@ -271,7 +277,7 @@ async fn two_hundred_shoppers_never_oversell_ten_items(db: PgPool) {
     }
     let attempts = shoppers.into_iter().map(|id| {
         let (db, config) = (db.clone(), shop.state.config.clone());
-        tokio::spawn(async move { checkout::place(&db, &config, id, address()).await })
+        tokio::spawn(async move { checkout::place(&db, &config, id, address().into()).await })
     });
     let results = futures_util::future::join_all(attempts).await;
     let placed = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
@@ -304,7 +310,7 @@ async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgP
         .execute(&db)
         .await
         .unwrap();
-    let error = checkout::place(&db, &shop.state.config, buyer, address())
+    let error = checkout::place(&db, &shop.state.config, buyer, address().into())
         .await
         .unwrap_err();
     let Error::Invalid(problems) = error else {
@@ -327,10 +333,10 @@ async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgP
         phone: "x".into(),
         ..address()
     };
-    let refused = checkout::place(&db, &shop.state.config, buyer, bad_address).await;
+    let refused = checkout::place(&db, &shop.state.config, buyer, bad_address.into()).await;
     assert!(matches!(refused, Err(Error::Invalid(p)) if p[0].field == "phone"));
     let empty = customer(&db, "empty@example.com").await;
-    let refused = checkout::place(&db, &shop.state.config, empty, address()).await;
+    let refused = checkout::place(&db, &shop.state.config, empty, address().into()).await;
     assert!(matches!(refused, Err(Error::Invalid(p)) if p[0].message == "Your cart is empty."));
 }
 
@@ -961,7 +967,7 @@ async fn what_is_charged_comes_from_the_catalog_not_the_client(db: PgPool) {
         .execute(&db)
         .await
         .unwrap();
-    let placed = checkout::place(&shop.state.db, &shop.state.config, buyer, address())
+    let placed = checkout::place(&shop.state.db, &shop.state.config, buyer, address().into())
         .await
         .unwrap();
     let url = checkout::payment_url(&shop.state, buyer, &placed.number)

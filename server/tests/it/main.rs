@@ -3,6 +3,7 @@
 
 mod account_flows;
 mod accounts;
+mod addresses;
 mod api_tokens;
 mod cart;
 mod catalog;

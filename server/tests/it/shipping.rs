@@ -137,7 +137,7 @@ async fn each_store_charges_its_own_rates_and_stripe_charges_the_order_total(db:
     assert_eq!(view.stores[0].shipping_price().cents(), 990);
     assert_eq!(view.total.cents(), 2400 + 990 + 2500);
 
-    let placed = checkout::place(&db, &shop.state.config, buyer, address())
+    let placed = checkout::place(&db, &shop.state.config, buyer, address().into())
         .await
         .unwrap();
     let parts: Vec<(i64, i64, String)> = sqlx::query_as(
@@ -274,7 +274,7 @@ async fn a_store_that_does_not_deliver_keeps_its_items_in_the_cart(db: PgPool) {
     let view = cart::view(&db, owner).await.unwrap();
     assert_eq!(view.stores[0].shipping, Quote::NotDelivered);
     assert_eq!(view.total.cents(), 2500, "only what can be delivered");
-    let placed = checkout::place(&db, &shop.state.config, buyer, to("DE"))
+    let placed = checkout::place(&db, &shop.state.config, buyer, to("DE").into())
         .await
         .unwrap();
     let order = orders_of::find(&db, buyer, &placed.number).await.unwrap();
@@ -286,7 +286,7 @@ async fn a_store_that_does_not_deliver_keeps_its_items_in_the_cart(db: PgPool) {
     assert_eq!(left.stores[0].lines[0].variant_id, shop.mug);
 
     // Nothing to deliver: refused next to the country, the cart kept.
-    let refused = checkout::place(&db, &shop.state.config, buyer, to("DE")).await;
+    let refused = checkout::place(&db, &shop.state.config, buyer, to("DE").into()).await;
     let Err(Error::Invalid(problems)) = refused else {
         panic!("expected a problem, got {refused:?}");
     };
@@ -297,14 +297,14 @@ async fn a_store_that_does_not_deliver_keeps_its_items_in_the_cart(db: PgPool) {
     // German shipping first, then places.
     cart::ship_to(&db, owner, "FR").await.unwrap();
     cart::add(&db, owner, shop.print, qty(1)).await.unwrap();
-    let refused = checkout::place(&db, &shop.state.config, buyer, to("DE")).await;
+    let refused = checkout::place(&db, &shop.state.config, buyer, to("DE").into()).await;
     assert!(
         matches!(&refused, Err(Error::Invalid(problems)) if problems[0].field == "country"),
         "{refused:?}"
     );
     let view = cart::view(&db, owner).await.unwrap();
     assert_eq!(view.country.as_deref(), Some("DE"));
-    checkout::place(&db, &shop.state.config, buyer, to("DE"))
+    checkout::place(&db, &shop.state.config, buyer, to("DE").into())
         .await
         .unwrap();
 }

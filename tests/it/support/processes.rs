@@ -173,9 +173,14 @@ pub async fn order_to_pay(
     )
     .await
     .unwrap();
-    let placed = checkout::place(&state.db, &state.config, customer, fixtures::address())
-        .await
-        .unwrap();
+    let placed = checkout::place(
+        &state.db,
+        &state.config,
+        customer,
+        fixtures::address().into(),
+    )
+    .await
+    .unwrap();
     let payment_url = checkout::payment_url(state, customer, &placed.number)
         .await
         .unwrap();

@@ -1,6 +1,7 @@
 //! Accounts: registering, signing in and out, recovering a password, the
 //! person's own profile and sessions; the form names and rules they share.
 
+pub mod addresses;
 pub mod api_tokens;
 pub mod login;
 pub mod passkeys;
@@ -28,6 +29,7 @@ pub mod forms {
     pub const DEACTIVATE: &str = "deactivate";
     pub const DELETE: &str = "delete-account";
     pub const API_TOKEN: &str = "api-token";
+    pub const ADDRESSES: &str = "addresses";
 }
 
 /// Where to go after signing in: only a path on this site, never another

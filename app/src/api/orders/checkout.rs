@@ -2,6 +2,11 @@
 //! for it and the shopper's return from the payment page, over
 //! `server::orders::checkout` and `payment`.
 
+// A server function takes one argument per form field, which keeps the field
+// names plain for forms that work without JavaScript; the client half that
+// `#[server]` generates cannot carry an `allow` of its own.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +16,7 @@ use crate::{api::cart::CartView, error::AppError, forms::Feedback};
 use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
-    server::orders::{Address, checkout, customer, payment},
+    server::orders::{Address, Destination, addresses, checkout, customer, payment},
 };
 
 /// What the checkout page needs.
@@ -20,42 +25,25 @@ pub struct CheckoutView {
     pub verified: bool,
     pub email: String,
     pub cart: CartView,
-    /// The address used last time, to fill the form.
-    pub address: Option<AddressFields>,
+    /// The shopper's address book, the default first.
+    pub addresses: Vec<SavedAddress>,
 }
 
-/// The checkout form's address fields.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AddressFields {
-    pub name: String,
-    pub line1: String,
-    pub line2: String,
-    pub city: String,
-    pub postal_code: String,
-    pub country: String,
-    pub phone: String,
+/// An address of the shopper's book, as checkout offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedAddress {
+    pub id: i64,
+    pub summary: String,
+    pub is_default: bool,
 }
 
 #[cfg(feature = "ssr")]
-impl From<Address> for AddressFields {
-    fn from(address: Address) -> Self {
-        let Address {
-            name,
-            line1,
-            line2,
-            city,
-            postal_code,
-            country,
-            phone,
-        } = address;
+impl From<addresses::Saved> for SavedAddress {
+    fn from(saved: addresses::Saved) -> Self {
         Self {
-            name,
-            line1,
-            line2,
-            city,
-            postal_code,
-            country,
-            phone,
+            id: saved.id,
+            summary: saved.summary(),
+            is_default: saved.is_default,
         }
     }
 }
@@ -67,43 +55,125 @@ pub async fn checkout_details() -> Result<CheckoutView, AppError> {
     Ok(CheckoutView {
         verified: user.verified,
         cart: crate::api::cart::my_cart().await?,
-        address: checkout::saved_address(db, user.id).await?.map(Into::into),
+        addresses: addresses::list(db, user.id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         email: user.email,
     })
+}
+
+/// The checkout form: a saved address (`address_id`) or a new one, and a
+/// billing address when `bill_elsewhere` is ticked.
+#[cfg(feature = "ssr")]
+struct CheckoutForm {
+    /// A saved address's id; empty or `new` for the typed one.
+    address_id: String,
+    delivery: Address,
+    /// Keep the typed address in the address book.
+    remember: bool,
+    billing: Option<Address>,
+}
+
+#[cfg(feature = "ssr")]
+impl CheckoutForm {
+    /// What the shopper typed, to fill the form again.
+    fn values(&self) -> Vec<(&'static str, String)> {
+        let (delivery, billing) = (&self.delivery, self.billing.clone().unwrap_or_default());
+        let mut values = vec![
+            ("address_id", self.address_id.clone()),
+            ("name", delivery.name.clone()),
+            ("line1", delivery.line1.clone()),
+            ("line2", delivery.line2.clone()),
+            ("city", delivery.city.clone()),
+            ("postal_code", delivery.postal_code.clone()),
+            ("country", delivery.country.clone()),
+            ("phone", delivery.phone.clone()),
+            ("billing_name", billing.name),
+            ("billing_line1", billing.line1),
+            ("billing_line2", billing.line2),
+            ("billing_city", billing.city),
+            ("billing_postal_code", billing.postal_code),
+            ("billing_country", billing.country),
+        ];
+        if self.billing.is_some() {
+            values.push(("bill_elsewhere", "on".to_owned()));
+        }
+        values
+    }
+
+    /// The delivery and billing addresses the form names: a saved address
+    /// as the book has it, or the one typed.
+    async fn destination(
+        self,
+        state: &server::AppState,
+        user_id: i64,
+    ) -> server::Result<Destination> {
+        let delivery = match self.address_id.parse::<i64>() {
+            Ok(id) => addresses::find(&state.db, user_id, id).await?,
+            Err(_) => self.delivery,
+        };
+        Ok(Destination {
+            delivery,
+            billing: self.billing,
+            remember: self.remember && self.address_id.parse::<i64>().is_err(),
+        })
+    }
 }
 
 /// Places the order from the cart and sends the shopper to the payment page.
 /// Whatever is wrong comes back next to its field, with the input kept.
 #[server]
 pub async fn place_order(
-    name: String,
-    line1: String,
+    #[server(default)] address_id: String,
+    #[server(default)] name: String,
+    #[server(default)] line1: String,
     #[server(default)] line2: String,
-    city: String,
-    postal_code: String,
-    country: String,
-    phone: String,
+    #[server(default)] city: String,
+    #[server(default)] postal_code: String,
+    #[server(default)] country: String,
+    #[server(default)] phone: String,
+    #[server(default)] remember: Option<String>,
+    #[server(default)] bill_elsewhere: Option<String>,
+    #[server(default)] billing_name: String,
+    #[server(default)] billing_line1: String,
+    #[server(default)] billing_line2: String,
+    #[server(default)] billing_city: String,
+    #[server(default)] billing_postal_code: String,
+    #[server(default)] billing_country: String,
 ) -> Result<Feedback, AppError> {
     let user = session::signed_in().await?;
-    let values = [
-        ("name", name.as_str()),
-        ("line1", line1.as_str()),
-        ("line2", line2.as_str()),
-        ("city", city.as_str()),
-        ("postal_code", postal_code.as_str()),
-        ("country", country.as_str()),
-        ("phone", phone.as_str()),
-    ];
-    let address = Address {
-        name: name.clone(),
-        line1: line1.clone(),
-        line2: line2.clone(),
-        city: city.clone(),
-        postal_code: postal_code.clone(),
-        country: country.clone(),
-        phone: phone.clone(),
+    let state = state()?;
+    let form = CheckoutForm {
+        address_id,
+        delivery: Address {
+            name,
+            line1,
+            line2,
+            city,
+            postal_code,
+            country,
+            phone,
+        },
+        remember: remember.is_some(),
+        billing: bill_elsewhere.is_some().then(|| Address {
+            name: billing_name,
+            line1: billing_line1,
+            line2: billing_line2,
+            city: billing_city,
+            postal_code: billing_postal_code,
+            country: billing_country,
+            phone: String::new(),
+        }),
     };
-    let checked_out = match checkout::check_out(&state()?, user.id, address).await {
+    let values = form.values();
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let outcome = match form.destination(&state, user.id).await {
+        Ok(destination) => checkout::check_out(&state, user.id, destination).await,
+        Err(error) => Err(error),
+    };
+    let checked_out = match outcome {
         Ok(checked_out) => checked_out,
         Err(error) => return form::refused(forms::CHECKOUT, error, &values).await,
     };

@@ -36,7 +36,11 @@ pub struct ReceiptView {
     pub trading_as: Option<String>,
     pub seller_address: Vec<String>,
     pub vat_number: String,
+    /// The billing address (the delivery address unless another was given)
+    /// and the email.
     pub buyer: Vec<String>,
+    /// Where the goods went, when billed elsewhere.
+    pub delivered_to: Option<Vec<String>>,
     pub lines: Vec<ReceiptLine>,
     pub vat: Vec<VatRow>,
     pub total_excluding_vat: String,
@@ -73,8 +77,12 @@ fn view_of(receipt: Receipt, pdf: String) -> ReceiptView {
             total: receipt.shipping.to_string(),
         });
     }
-    let mut buyer = address_lines(&receipt.delivery);
+    let mut buyer = address_lines(receipt.billing.as_ref().unwrap_or(&receipt.delivery));
     buyer.push(receipt.buyer_email.clone());
+    let delivered_to = receipt
+        .billing
+        .is_some()
+        .then(|| address_lines(&receipt.delivery));
     ReceiptView {
         number: receipt.number.clone(),
         order_number: receipt.order_number.clone(),
@@ -85,6 +93,7 @@ fn view_of(receipt: Receipt, pdf: String) -> ReceiptView {
         seller_address: receipt.seller.address.clone(),
         vat_number: receipt.seller.vat_number.clone(),
         buyer,
+        delivered_to,
         lines,
         vat: receipt
             .vat

@@ -37,6 +37,7 @@ pub fn AccountPage() -> impl IntoView {
                     view! {
                         <nav class="link-row" aria-label="Account">
                             <a href="/account/orders">"Your orders"</a>
+                            <a href="/account/addresses">"Addresses"</a>
                             <a href="/account/security">"Password and sessions"</a>
                             <a href="/account/tokens">"API tokens"</a>
                             {if details.owns_store {

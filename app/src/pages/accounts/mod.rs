@@ -2,6 +2,7 @@
 //! `/reset-password`, `/account`, `/account/security`, `/account/tokens`, `/account/orders`, `/account/orders/{number}`.
 
 pub mod account;
+pub mod addresses;
 pub mod api_tokens;
 pub mod forgot_password;
 pub mod login;
