@@ -26,37 +26,28 @@ CREATE INDEX shipping_methods_zone_idx ON shipping_methods (zone_id);
 -- Every store starts with free standard shipping to every country Bazaar
 -- delivers to (`shipping::COUNTRIES`), so a new store can sell before its
 -- seller sets rates; the seller changes or replaces it in the shipping
--- settings.
-CREATE FUNCTION add_default_shipping() RETURNS trigger LANGUAGE plpgsql AS $$
+-- settings. Stores that existed before rates get the same.
+CREATE FUNCTION add_default_shipping(store BIGINT) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     zone BIGINT;
 BEGIN
     INSERT INTO shipping_zones (store_id, name, countries)
-    VALUES (NEW.id, 'Europe', ARRAY['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'IE',
-                                    'IT', 'LU', 'NL', 'PL', 'PT', 'SE'])
+    VALUES (store, 'Europe', ARRAY['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'IE',
+                                   'IT', 'LU', 'NL', 'PL', 'PT', 'SE'])
     RETURNING id INTO zone;
     INSERT INTO shipping_methods (zone_id, name, price, min_days, max_days)
     VALUES (zone, 'Standard', 0, 2, 5);
+END $$;
+
+CREATE FUNCTION store_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM add_default_shipping(NEW.id);
     RETURN NULL;
 END $$;
 CREATE TRIGGER store_default_shipping AFTER INSERT ON stores
-    FOR EACH ROW EXECUTE FUNCTION add_default_shipping();
+    FOR EACH ROW EXECUTE FUNCTION store_added();
 
--- Stores that existed before rates keep shipping for free.
-DO $$
-DECLARE
-    store RECORD;
-    zone BIGINT;
-BEGIN
-    FOR store IN SELECT id FROM stores LOOP
-        INSERT INTO shipping_zones (store_id, name, countries)
-        VALUES (store.id, 'Europe', ARRAY['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'IE',
-                                          'IT', 'LU', 'NL', 'PL', 'PT', 'SE'])
-        RETURNING id INTO zone;
-        INSERT INTO shipping_methods (zone_id, name, price, min_days, max_days)
-        VALUES (zone, 'Standard', 0, 2, 5);
-    END LOOP;
-END $$;
+SELECT add_default_shipping(id) FROM stores;
 
 -- Where the cart's shopper wants delivery, and the method picked per store;
 -- without a pick the cheapest method applies.

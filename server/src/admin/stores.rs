@@ -37,7 +37,7 @@ pub struct StoreRow {
     pub owner: Option<String>,
     pub products: i64,
     pub orders: i64,
-    /// Paid sales less refunds, all time.
+    /// Paid sales and shipping less refunds, all time.
     pub sales: Money,
 }
 
@@ -55,7 +55,7 @@ pub async fn list(db: &PgPool, filter: &Filter) -> Result<Page<StoreRow>> {
                    WHERE m.store_id = s.id AND m.role = 'owner') AS owner,
                   (SELECT count(*) FROM products p WHERE p.store_id = s.id AND p.status <> 'archived') AS "products!",
                   (SELECT count(*) FROM store_orders so WHERE so.store_id = s.id AND so.paid_at IS NOT NULL) AS "orders!",
-                  (SELECT coalesce(sum(so.subtotal - so.refunded), 0) FROM store_orders so
+                  (SELECT coalesce(sum(so.subtotal + so.shipping - so.refunded), 0) FROM store_orders so
                    WHERE so.store_id = s.id AND so.paid_at IS NOT NULL)::bigint AS "sales!",
                   count(*) OVER () AS "total!"
            FROM stores s
@@ -97,7 +97,7 @@ pub async fn find(db: &PgPool, id: i64, admin: i64) -> Result<(StoreRow, StoreSc
                    WHERE m.store_id = s.id AND m.role = 'owner') AS owner,
                   (SELECT count(*) FROM products p WHERE p.store_id = s.id AND p.status <> 'archived') AS "products!",
                   (SELECT count(*) FROM store_orders so WHERE so.store_id = s.id AND so.paid_at IS NOT NULL) AS "orders!",
-                  (SELECT coalesce(sum(so.subtotal - so.refunded), 0) FROM store_orders so
+                  (SELECT coalesce(sum(so.subtotal + so.shipping - so.refunded), 0) FROM store_orders so
                    WHERE so.store_id = s.id AND so.paid_at IS NOT NULL)::bigint AS "sales!"
            FROM stores s WHERE s.id = $1"#,
         id
