@@ -206,7 +206,22 @@ async fn each_store_charges_its_own_rates_and_stripe_charges_the_order_total(db:
     let lines = stats::lines(&db, alpha, shop.state.config.time_zone, month)
         .await
         .unwrap();
-    assert_eq!(lines.iter().map(|line| line.shipping).sum::<i64>(), 990);
+    // The CSV's columns add up to the page's figures, to the cent.
+    assert_eq!(
+        lines.iter().map(|line| line.shipping).sum::<i64>(),
+        income.shipping.cents()
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .map(|line| line.vat + line.shipping_vat)
+            .sum::<i64>(),
+        income.vat.cents()
+    );
+    assert_eq!(
+        lines.iter().map(|line| line.line_total).sum::<i64>(),
+        income.gross.cents()
+    );
     let csv = String::from_utf8(stats::csv(&lines).unwrap()).unwrap();
     assert!(
         csv.lines()
