@@ -148,6 +148,26 @@ pub async fn seed(db: &PgPool, fee_basis_points: u32) -> Result<usize> {
             index = end;
         }
     }
+    // Receipts numbered in the order the demo orders were paid, as payments
+    // number them.
+    sqlx::query!(
+        "UPDATE store_orders so SET receipt_number = coalesce(r.issued, 0) + numbered.n
+         FROM (SELECT id, store_id,
+                      row_number() OVER (PARTITION BY store_id ORDER BY paid_at, id)::int AS n
+               FROM store_orders WHERE paid_at IS NOT NULL AND receipt_number IS NULL) numbered
+         LEFT JOIN receipt_sequences r ON r.store_id = numbered.store_id
+         WHERE so.id = numbered.id"
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO receipt_sequences AS r (store_id, issued)
+         SELECT store_id, max(receipt_number) FROM store_orders
+         WHERE receipt_number IS NOT NULL GROUP BY store_id
+         ON CONFLICT (store_id) DO UPDATE SET issued = excluded.issued"
+    )
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(ORDERS as usize)
 }

@@ -38,6 +38,21 @@ async fn the_demo_seed_builds_a_browsable_marketplace_and_is_idempotent(db: PgPo
         .await
         .unwrap();
     assert_eq!(stores, 3);
+    // Every paid demo order has its store's receipt number, 1 to n, and the
+    // store's sequence goes on from n.
+    let gaps: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM stores s
+         WHERE (SELECT coalesce(max(receipt_number), 0) FROM store_orders WHERE store_id = s.id)
+            <> (SELECT count(*) FROM store_orders WHERE store_id = s.id AND paid_at IS NOT NULL)
+            OR (SELECT coalesce(max(issued), 0) FROM receipt_sequences WHERE store_id = s.id)
+            <> (SELECT count(*) FROM store_orders WHERE store_id = s.id AND paid_at IS NOT NULL)
+            OR EXISTS (SELECT 1 FROM store_orders
+                       WHERE store_id = s.id AND paid_at IS NOT NULL AND receipt_number IS NULL)",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(gaps, 0, "receipt numbers run without gap in every store");
 
     // The demo admin has a second step, from the key the login page names.
     let (admin, sealed): (i64, Vec<u8>) = sqlx::query_as(
