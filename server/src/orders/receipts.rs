@@ -11,7 +11,7 @@ use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 use sqlx::{PgConnection, PgPool};
 
 use super::{
-    Address,
+    Address, customer,
     details::{Order, OrderLine, StorePart, load},
 };
 use crate::{Error, Result, money::Money, shipping::country_name, vat::Rate};
@@ -187,17 +187,8 @@ pub async fn for_customer(
     number: &str,
     store_order_id: i64,
 ) -> Result<Receipt> {
-    let mut conn = db.acquire().await?;
-    let order_id = sqlx::query_scalar!(
-        "SELECT id FROM orders WHERE number = $1 AND customer_id = $2",
-        number,
-        customer_id
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(Error::NotFound)?;
-    let order = load(&mut conn, order_id, None).await?;
-    receipt(&mut conn, order, store_order_id).await
+    let order = customer::find(db, customer_id, number).await?;
+    receipt(&mut *db.acquire().await?, order, store_order_id).await
 }
 
 /// The receipt of one of the store's orders, for its seller.
