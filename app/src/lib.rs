@@ -31,12 +31,13 @@ use crate::{
         AdminHomeRoute, AdminMailRoute, AdminOrderRoute, AdminOrdersRoute, AdminStoreRoute,
         AdminStoresRoute, AdminUserRoute, AdminUsersRoute, AdminVatRoute, ApiTokensRoute,
         CartRoute, CheckoutCancelRoute, CheckoutRoute, CheckoutSuccessRoute, DevMailRoute,
-        ForgotPasswordRoute, LoginRoute, OnboardingRoute, OrderRoute, OrdersRoute,
-        ProductEditorRoute, ProductRoute, ReceiptRoute, RegisterRoute, ResetPasswordRoute,
-        SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute, SellerOrdersRoute,
-        SellerProductsRoute, SellerReceiptRoute, SellerSettingsRoute, SellerShippingRoute,
-        SellerStatsRoute, SellerWebhooksRoute, VerifyEmailRoute, category::CategoryPage,
-        home::HomePage, not_found::NotFound, products::ProductsPage, store::StorePage,
+        ForgotPasswordRoute, GuestOrderRoute, GuestReceiptRoute, LoginRoute, OnboardingRoute,
+        OrderRoute, OrdersRoute, ProductEditorRoute, ProductRoute, ReceiptRoute, RegisterRoute,
+        ResetPasswordRoute, SecurityRoute, SellerAreaRoute, SellerHomeRoute, SellerOrderRoute,
+        SellerOrdersRoute, SellerProductsRoute, SellerReceiptRoute, SellerSettingsRoute,
+        SellerShippingRoute, SellerStatsRoute, SellerWebhooksRoute, VerifyEmailRoute,
+        category::CategoryPage, home::HomePage, not_found::NotFound, products::ProductsPage,
+        store::StorePage,
     },
 };
 
@@ -113,6 +114,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout/success") view={Lazy::<CheckoutSuccessRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout/cancel") view={Lazy::<CheckoutCancelRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:number") view={Lazy::<GuestOrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:number/receipts/:id") view={Lazy::<GuestReceiptRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/verify-email") view={Lazy::<VerifyEmailRoute>::new()} ssr=SsrMode::Async />

@@ -110,6 +110,20 @@ async fn find_cart(conn: &mut PgConnection, owner: Owner) -> Result<Option<i64>>
     Ok(id)
 }
 
+/// The owner's cart, locked until the transaction ends: two checkouts of one
+/// cart queue, so the second finds what the first left of it.
+pub(crate) async fn lock(conn: &mut PgConnection, owner: Owner) -> Result<Option<i64>> {
+    let (user_id, token) = owner.split();
+    let id = sqlx::query_scalar!(
+        "SELECT id FROM carts WHERE user_id = $1 OR token = $2 FOR NO KEY UPDATE",
+        user_id,
+        token
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(id)
+}
+
 async fn open_cart(conn: &mut PgConnection, owner: Owner) -> Result<i64> {
     if let Some(id) = find_cart(&mut *conn, owner).await? {
         return Ok(id);

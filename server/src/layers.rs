@@ -4,7 +4,7 @@
 
 const LAYERS: &[&[&str]] = &[
     // Foundations: no domain knowledge.
-    &["error", "money", "text", "paging", "request"],
+    &["error", "money", "text", "email", "paging", "request"],
     // Sealing with `SECRETS_KEY`, which the configuration reads.
     &["secrets"],
     &["config"],

@@ -9,6 +9,7 @@ pub mod cart;
 pub mod catalog;
 pub mod config;
 pub mod db;
+pub mod email;
 pub mod error;
 pub mod http;
 #[cfg(test)]

@@ -87,11 +87,22 @@ impl SecretsKey {
     /// A digest of `value` that only holders of the key can compute, for
     /// random codes that are looked up but never read back.
     pub fn digest(&self, purpose: &str, value: &str) -> Vec<u8> {
+        self.mac(purpose, value).finalize().into_bytes().to_vec()
+    }
+
+    /// Whether `digest` is the [`digest`](Self::digest) of `value` for
+    /// `purpose`, compared in constant time: for values signed and handed
+    /// out, such as a guest's order link.
+    pub fn verifies(&self, purpose: &str, value: &str, digest: &[u8]) -> bool {
+        self.mac(purpose, value).verify_slice(digest).is_ok()
+    }
+
+    fn mac(&self, purpose: &str, value: &str) -> Hmac<Sha256> {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
         mac.update(purpose.as_bytes());
         mac.update(b"\0");
         mac.update(value.as_bytes());
-        mac.finalize().into_bytes().to_vec()
+        mac
     }
 }
 
@@ -141,5 +152,15 @@ mod tests {
             other.digest("recovery", "abc")
         );
         assert_ne!(key.digest("recovery", "abc"), key.digest("other", "abc"));
+    }
+
+    #[test]
+    fn a_digest_verifies_only_its_value() {
+        let key = SecretsKey::local();
+        let digest = key.digest("guest-order", "BZ-001000:1:1700000000");
+        assert!(key.verifies("guest-order", "BZ-001000:1:1700000000", &digest));
+        assert!(!key.verifies("guest-order", "BZ-001000:2:1700000000", &digest));
+        assert!(!key.verifies("recovery", "BZ-001000:1:1700000000", &digest));
+        assert!(!key.verifies("guest-order", "BZ-001000:1:1700000000", &digest[..16]));
     }
 }

@@ -75,7 +75,7 @@ async fn placed_order(state: &AppState, customer: i64, variant: i64) -> Placed {
     checkout::place(
         &state.db,
         &state.config,
-        customer,
+        &checkout::Buyer::Customer(customer),
         fixtures::address().into(),
     )
     .await

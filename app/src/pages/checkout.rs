@@ -85,6 +85,7 @@ fn CheckoutForm(
         }
         .into_any();
     }
+    let guest = details.guest;
     let book = details.addresses.clone();
     let has_book = !book.is_empty();
     // A refused form comes back with the choice it was sent with.
@@ -130,6 +131,15 @@ fn CheckoutForm(
     view! {
         <div class="checkout">
             <ActionForm action=place attr:class="stack card checkout-form" attr:aria-labelledby="address-heading">
+                {guest.then(|| view! {
+                    <h2>"Your email"</h2>
+                    <p>
+                        "Checking out as a guest. Have an account? "
+                        <a href="/login?next=/checkout">"Sign in"</a>
+                    </p>
+                    <Field feedback name="email" label="Email" kind="email" autocomplete="email" required=true
+                        hint="We send your order confirmation and a link to your order here." />
+                })}
                 <h2 id="address-heading">"Shipping address"</h2>
                 <FormStatus feedback />
                 {move || {
@@ -168,10 +178,12 @@ fn CheckoutForm(
                 })}
                 <div class="new-address stack">
                     <AddressFields feedback countries=countries.clone() country=chosen_country required=!has_book />
-                    <label class="choice" for="remember-address">
-                        <input type="checkbox" id="remember-address" name="remember" value="on" checked />
-                        <span>"Keep this address in my address book"</span>
-                    </label>
+                    {(!guest).then(|| view! {
+                        <label class="choice" for="remember-address">
+                            <input type="checkbox" id="remember-address" name="remember" value="on" checked />
+                            <span>"Keep this address in my address book"</span>
+                        </label>
+                    })}
                 </div>
                 <label class="choice" for="bill-elsewhere">
                     <input type="checkbox" id="bill-elsewhere" name="bill_elsewhere" value="on" checked=bill_elsewhere />
@@ -188,7 +200,7 @@ fn CheckoutForm(
                     </div>
                     <CountrySelect feedback name="billing_country" label="Billing country" countries=countries chosen=String::new() />
                 </fieldset>
-                <p class="muted">{format!("The confirmation goes to {}.", details.email)}</p>
+                {(!guest).then(|| view! { <p class="muted">{format!("The confirmation goes to {}.", details.email)}</p> })}
                 <Submit label="Place order and pay" pending=place.pending().into() />
                 <p class="muted">"You pay on the next page. Your items are held for 30 minutes."</p>
             </ActionForm>
@@ -296,7 +308,7 @@ fn Confirmation(order: OrderView) -> impl IntoView {
 /// inner HTML because a browser running scripts reads its content as text,
 /// which hydration would not find as elements.
 #[component]
-fn RefreshWithoutScript(seconds: u32) -> impl IntoView {
+pub fn RefreshWithoutScript(seconds: u32) -> impl IntoView {
     let markup = format!(r#"<noscript><meta http-equiv="refresh" content="{seconds}"></noscript>"#);
     view! { <div hidden inner_html=markup></div> }
 }

@@ -15,6 +15,7 @@ pub mod checkout;
 pub mod dev_mail;
 pub mod home;
 pub mod not_found;
+pub mod orders;
 pub mod product;
 pub mod products;
 pub mod seller;
@@ -87,6 +88,7 @@ use admin::{
 use cart::CartPage;
 use checkout::{CheckoutCancelPage, CheckoutPage, CheckoutSuccessPage};
 use dev_mail::DevMailPage;
+use orders::{GuestOrderPage, GuestReceiptPage};
 use product::ProductPage;
 use seller::{
     home::{SellerAreaPage, SellerHomePage},
@@ -120,6 +122,8 @@ lazy_area!(checkout_area, __preload_checkout_area, CheckoutPages {
     CheckoutRoute => CheckoutPage,
     CheckoutSuccessRoute => CheckoutSuccessPage,
     CheckoutCancelRoute => CheckoutCancelPage,
+    GuestOrderRoute => GuestOrderPage,
+    GuestReceiptRoute => GuestReceiptPage,
 });
 
 lazy_area!(account_area, __preload_account_area, AccountPages {

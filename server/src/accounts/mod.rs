@@ -1,7 +1,6 @@
 //! Accounts: who people are, how they prove it, and what they may do.
 
 pub mod api_tokens;
-pub mod email;
 pub mod login;
 pub mod messages;
 pub mod passkeys;
@@ -16,7 +15,7 @@ pub mod tokens;
 pub mod two_step;
 pub mod users;
 
-pub use email::Email;
+pub use crate::email::Email;
 pub use permissions::Permission;
 pub use sessions::{AuthUser, Session};
 pub use users::Role;

@@ -48,6 +48,10 @@ pub fn routes(state: AppState) -> Router {
             "/account/orders/{number}/receipts/{id}/pdf",
             get(receipts::customer_pdf),
         )
+        .route(
+            "/orders/{number}/receipts/{id}/pdf",
+            get(receipts::guest_pdf),
+        )
         .route("/seller/orders/{id}/receipt/pdf", get(receipts::seller_pdf))
         .route("/uploads/{file}", get(uploads::serve))
         .route("/events", get(events::stream))

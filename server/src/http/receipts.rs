@@ -1,8 +1,9 @@
 //! A receipt as a PDF: `/account/orders/{number}/receipts/{id}/pdf` for the
-//! customer, `/seller/orders/{id}/receipt/pdf` for the store's seller.
+//! customer, `/orders/{number}/receipts/{id}/pdf?key=…` for a guest's signed
+//! link, `/seller/orders/{id}/receipt/pdf` for the store's seller.
 
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Query, State},
     response::{IntoResponse, Redirect, Response},
 };
 use http::{header, request::Parts};
@@ -30,6 +31,24 @@ pub async fn customer_pdf(
         receipts::for_customer(&state.db, user.id, &number, id).await
     };
     answer(receipt.await, &format!("/account/orders/{number}"), &parts)
+}
+
+/// The signed link's key of a guest order.
+#[derive(serde::Deserialize)]
+pub struct GuestKey {
+    #[serde(default)]
+    key: String,
+}
+
+pub async fn guest_pdf(
+    State(state): State<AppState>,
+    Path((number, id)): Path<(String, i64)>,
+    Query(GuestKey { key }): Query<GuestKey>,
+    parts: Parts,
+) -> Response {
+    let receipt =
+        receipts::for_guest(&state.db, &state.config.secrets_key, &number, &key, id).await;
+    answer(receipt, &format!("/orders/{number}?key={key}"), &parts)
 }
 
 pub async fn seller_pdf(

@@ -12,7 +12,7 @@ use crate::{AppState, Result};
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
         "User-agent: *\nDisallow: /account\nDisallow: /seller\nDisallow: /admin\nDisallow: /api/\n\
-         Disallow: /cart\nDisallow: /checkout\n\nSitemap: {}/sitemap.xml\n",
+         Disallow: /cart\nDisallow: /checkout\nDisallow: /orders/\n\nSitemap: {}/sitemap.xml\n",
         state.config.app_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()

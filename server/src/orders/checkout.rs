@@ -2,22 +2,23 @@
 //! orders and lines are written from current prices and the stock is
 //! reserved with guarded updates; then a Checkout Session takes the payment.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, net::IpAddr};
 
 use chrono::Utc;
 use sqlx::{PgConnection, PgPool};
 
-use super::{Destination, addresses};
+use super::{Destination, addresses, guest};
 use crate::{
     AppState, Config, Error, Problem, Result,
     cart::{self, Owner, Quantity, options_label},
+    email::Email,
     money::Money,
     payments::{LineItem, NewCheckout, SessionStatus},
     shipping::{self, Offer, Quote},
     vat::{self, TaxClass},
 };
 
-/// How many unpaid orders one customer may have waiting at once. Each holds
+/// How many unpaid orders one customer (or guest address) may have waiting at once. Each holds
 /// its stock until it is paid or expires, so without a cap one account could
 /// hold a product's whole stock.
 pub const MAX_UNPAID_ORDERS: i64 = 3;
@@ -52,14 +53,40 @@ pub struct CheckedOut {
     pub payment_url: Option<String>,
 }
 
-/// Places the order from the customer's cart and opens its payment page.
+/// Who checks out: a signed-in customer, or a guest with the visitor cart of
+/// their session, the address their order is confirmed at and the client IP
+/// their checkouts are counted by.
+#[derive(Clone, Debug)]
+pub enum Buyer {
+    Customer(i64),
+    Guest {
+        cart: uuid::Uuid,
+        email: Email,
+        ip: IpAddr,
+    },
+}
+
+impl Buyer {
+    fn cart(&self) -> Owner {
+        match self {
+            Self::Customer(id) => Owner::User(*id),
+            Self::Guest { cart, .. } => Owner::Visitor(*cart),
+        }
+    }
+}
+
+/// Places the order from the buyer's cart and opens its payment page. A
+/// guest's checkouts are counted first (see [`guest::admit`]).
 pub async fn check_out(
     state: &AppState,
-    customer_id: i64,
+    buyer: &Buyer,
     destination: Destination,
 ) -> Result<CheckedOut> {
-    let order = place(&state.db, &state.config, customer_id, destination).await?;
-    let payment_url = match payment_url(state, customer_id, &order.number).await {
+    if let Buyer::Guest { email, ip, .. } = buyer {
+        guest::admit(&state.redis, email, *ip).await?;
+    }
+    let order = place(&state.db, &state.config, buyer, destination).await?;
+    let payment_url = match open_payment(state, order.order_id).await {
         Ok(url) => Some(url),
         Err(error) => {
             tracing::warn!(%error, order = order.number, "no payment page for a placed order");
@@ -69,45 +96,59 @@ pub async fn check_out(
     Ok(CheckedOut { order, payment_url })
 }
 
-/// Turns the customer's cart into an order waiting for payment; only for a
-/// customer whose email address is verified, since the order is confirmed
-/// there. Nothing is written unless every line is for sale and in stock;
-/// otherwise the problems say which item has how many left. Each store's
-/// part ships by the method picked in the cart, or its cheapest for the
-/// address's country; the items of a store that does not deliver there stay
-/// in the cart.
+/// Turns the buyer's cart into an order waiting for payment. A customer's
+/// email address must be verified, since the order is confirmed there; a
+/// guest's order joins the account that verifies its address, now or later.
+/// Nothing is written unless every line is for sale and in stock; otherwise
+/// the problems say which item has how many left. Each store's part ships
+/// by the method picked in the cart, or its cheapest for the address's
+/// country; the items of a store that does not deliver there stay in the
+/// cart.
 pub async fn place(
     db: &PgPool,
     config: &Config,
-    customer_id: i64,
+    buyer: &Buyer,
     destination: Destination,
 ) -> Result<Placed> {
     let destination = destination.validated()?;
     let address = &destination.delivery;
     let billing = destination.billing.as_ref();
+    let owner = buyer.cart();
     let mut tx = db.begin().await?;
-    let customer = sqlx::query!(
-        r#"SELECT email::text AS "email!", email_verified_at IS NOT NULL AS "verified!"
-           FROM users WHERE id = $1"#,
-        customer_id
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(Error::NotFound)?;
-    if !customer.verified {
-        return Err(Error::invalid(
-            "",
-            "Confirm your email address before checking out: we send your order there.",
-        ));
-    }
-    // Two checkouts of one customer queue on the cart, so the second counts
-    // the first's order (and finds the cart it emptied).
-    sqlx::query!(
-        "SELECT id FROM carts WHERE user_id = $1 FOR NO KEY UPDATE",
-        customer_id
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
+    let (customer_id, email) = match buyer {
+        Buyer::Customer(id) => {
+            let customer = sqlx::query!(
+                r#"SELECT email::text AS "email!", email_verified_at IS NOT NULL AS "verified!"
+                   FROM users WHERE id = $1"#,
+                id
+            )
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(Error::NotFound)?;
+            if !customer.verified {
+                return Err(Error::invalid(
+                    "",
+                    "Confirm your email address before checking out: we send your order there.",
+                ));
+            }
+            (Some(*id), customer.email)
+        }
+        Buyer::Guest { email, .. } => {
+            let owner = sqlx::query_scalar!(
+                "SELECT id FROM users
+                 WHERE email = $1 AND email_verified_at IS NOT NULL AND status = 'active'",
+                email.as_str() as _
+            )
+            .fetch_optional(&mut *tx)
+            .await?;
+            (owner, email.to_string())
+        }
+    };
+    // Two checkouts of one cart queue on it, so the second counts the
+    // first's order (and finds the cart it emptied).
+    let Some(cart_id) = cart::lock(&mut tx, owner).await? else {
+        return Err(Error::invalid("cart", "Your cart is empty."));
+    };
     // Locked in one order (product, then variant) by every checkout, so two
     // checkouts of the same items queue instead of deadlocking.
     let lines = sqlx::query_as!(
@@ -116,25 +157,25 @@ pub async fn place(
                   p.title, c.name AS category, p.tax_class,
                   for_sale(p, s) AS "for_sale!"
            FROM cart_items i
-           JOIN carts ct ON ct.id = i.cart_id AND ct.user_id = $1
            JOIN product_variants v ON v.id = i.variant_id
            JOIN products p ON p.id = v.product_id
            JOIN categories c ON c.id = p.category_id
            JOIN stores s ON s.id = p.store_id
+           WHERE i.cart_id = $1
            ORDER BY v.product_id, v.id"#,
-        customer_id
+        cart_id
     )
     .fetch_all(&mut *tx)
     .await?;
     if lines.is_empty() {
         return Err(Error::invalid("cart", "Your cart is empty."));
     }
-    let (shown_country, picks) = cart::delivery(&mut tx, Owner::User(customer_id)).await?;
+    let (shown_country, picks) = cart::delivery(&mut tx, owner).await?;
     if shown_country.is_some_and(|shown| shown != address.country) {
         // The shopper saw shipping for another country: show them this
         // one's before anything is placed.
         drop(tx);
-        cart::ship_to(db, Owner::User(customer_id), &address.country).await?;
+        cart::ship_to(db, owner, &address.country).await?;
         let country = shipping::country_name(&address.country).unwrap_or("that country");
         return Err(Error::invalid(
             "country",
@@ -156,17 +197,24 @@ pub async fn place(
             ),
         ));
     }
+    // A guest's unpaid orders are counted by their address.
     let unpaid = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM orders
-           WHERE customer_id = $1 AND status = 'pending_payment' AND expires_at > now()"#,
-        customer_id
+           WHERE status = 'pending_payment' AND expires_at > now()
+             AND CASE WHEN $3 THEN guest AND email = $2 ELSE customer_id = $1 END"#,
+        customer_id,
+        email,
+        matches!(buyer, Buyer::Guest { .. })
     )
     .fetch_one(&mut *tx)
     .await?;
     if unpaid >= MAX_UNPAID_ORDERS {
+        let what_to_do = match buyer {
+            Buyer::Customer(_) => "pay or cancel one of them in your orders",
+            Buyer::Guest { .. } => "pay one of them, or wait until they expire,",
+        };
         return Err(Error::Conflict(format!(
-            "You have {unpaid} orders waiting for payment: pay or cancel one of them in your \
-             orders before placing another."
+            "You have {unpaid} orders waiting for payment: {what_to_do} before placing another."
         )));
     }
     let mut problems = Vec::new();
@@ -228,11 +276,11 @@ pub async fn place(
         "INSERT INTO orders (customer_id, email, ship_name, ship_line1, ship_line2, ship_city,
                              ship_postal_code, ship_country, ship_phone, total, expires_at,
                              bill_name, bill_line1, bill_line2, bill_city, bill_postal_code,
-                             bill_country)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                             bill_country, guest)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          RETURNING id, number",
         customer_id,
-        customer.email,
+        email,
         address.name,
         address.line1,
         address.line2,
@@ -248,6 +296,7 @@ pub async fn place(
         billing.map(|billing| &billing.city),
         billing.map(|billing| &billing.postal_code),
         billing.map(|billing| &billing.country),
+        matches!(buyer, Buyer::Guest { .. }),
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -306,21 +355,20 @@ pub async fn place(
             .await?;
         }
     }
-    if destination.remember {
-        addresses::remember(&mut tx, customer_id, address).await?;
+    if let (Buyer::Customer(customer_id), true) = (buyer, destination.remember) {
+        addresses::remember(&mut tx, *customer_id, address).await?;
     }
     let ordered: Vec<i64> = lines.iter().map(|line| line.variant_id).collect();
     sqlx::query!(
-        "DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = $1)
-                                  AND variant_id = ANY($2)",
-        customer_id,
+        "DELETE FROM cart_items WHERE cart_id = $1 AND variant_id = ANY($2)",
+        cart_id,
         &ordered
     )
     .execute(&mut *tx)
     .await?;
     sqlx::query!(
-        "UPDATE carts SET ship_country = $2 WHERE user_id = $1",
-        customer_id,
+        "UPDATE carts SET ship_country = $2 WHERE id = $1",
+        cart_id,
         address.country
     )
     .execute(&mut *tx)
@@ -366,15 +414,35 @@ async fn reserve(conn: &mut PgConnection, variant_id: i64, quantity: i32) -> Res
 /// The payment page of one of the customer's orders waiting for payment:
 /// the open Checkout Session's, opened now if it has none yet.
 pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Result<String> {
-    let order = sqlx::query!(
-        "SELECT id, number, email, status, checkout_session_id, checkout_url, expires_at
-         FROM orders WHERE number = $1 AND customer_id = $2",
+    let order_id = sqlx::query_scalar!(
+        "SELECT id FROM orders WHERE number = $1 AND customer_id = $2",
         number,
         customer_id
     )
     .fetch_optional(&state.db)
     .await?
     .ok_or(Error::NotFound)?;
+    open_payment(state, order_id).await
+}
+
+/// The payment page of a guest order that a live link opens.
+pub async fn guest_payment_url(state: &AppState, number: &str, key: &str) -> Result<String> {
+    let order = guest::find(&state.db, &state.config.secrets_key, number, key).await?;
+    open_payment(state, order.id).await
+}
+
+/// The order's payment page: the open Checkout Session's, opened now if it
+/// has none yet. A guest returns to the order's signed page, a customer to
+/// the confirmation page.
+async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
+    let order = sqlx::query!(
+        "SELECT id, number, email, status, checkout_session_id, checkout_url, expires_at, guest,
+                guest_link_version
+         FROM orders WHERE id = $1",
+        order_id
+    )
+    .fetch_one(&state.db)
+    .await?;
     if order.status != "pending_payment" || order.expires_at <= Utc::now() {
         return Err(Error::Conflict(
             "This order can no longer be paid: place a new one from your cart.".into(),
@@ -433,6 +501,7 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
         .max(std::time::Duration::from_secs(31 * 60));
     let expires_at = Utc::now() + lifetime;
     let app_url = &state.config.app_url;
+    let guest_page = guest::link(&state.config, &order.number, order.guest_link_version);
     let session = state
         .payments
         .open_checkout(&NewCheckout {
@@ -441,8 +510,16 @@ pub async fn payment_url(state: &AppState, customer_id: i64, number: &str) -> Re
             email: &order.email,
             lines,
             expires_at,
-            success_url: format!("{app_url}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}"),
-            cancel_url: format!("{app_url}/checkout/cancel?order={}", order.number),
+            success_url: if order.guest {
+                format!("{guest_page}&session_id={{CHECKOUT_SESSION_ID}}")
+            } else {
+                format!("{app_url}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}")
+            },
+            cancel_url: if order.guest {
+                guest_page
+            } else {
+                format!("{app_url}/checkout/cancel?order={}", order.number)
+            },
         })
         .await?;
     let url = session

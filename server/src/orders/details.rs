@@ -68,6 +68,10 @@ pub struct Order {
     pub billing: Option<Address>,
     pub total: Money,
     pub payment_problem: Option<String>,
+    /// Placed without an account, and read through a signed link of this
+    /// version (see `guest`).
+    pub guest: bool,
+    pub guest_link_version: i32,
     pub parts: Vec<StorePart>,
 }
 
@@ -85,7 +89,7 @@ pub(crate) async fn load(
 ) -> Result<Order> {
     let row = sqlx::query!(
         "SELECT id, number, email, status, created_at, expires_at, paid_at, total, payment_problem,
-                ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone,
+                guest, guest_link_version, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone,
                 bill_name, bill_line1, bill_line2, bill_city, bill_postal_code, bill_country
          FROM orders WHERE id = $1",
         order_id
@@ -145,6 +149,8 @@ pub(crate) async fn load(
         },
         total: Money::from_cents(row.total),
         payment_problem: row.payment_problem,
+        guest: row.guest,
+        guest_link_version: row.guest_link_version,
         parts: Vec::with_capacity(parts.len()),
     };
     for part in parts {

@@ -5,8 +5,29 @@
 use super::{
     Address,
     details::{Order, StorePart},
+    guest,
 };
-use crate::mail::Message;
+use crate::{Config, mail::Message};
+
+/// Where the buyer reads the order: in their account, or through the signed
+/// link of a guest order.
+fn order_link(config: &Config, order: &Order) -> String {
+    if order.guest {
+        guest::link(config, &order.number, order.guest_link_version)
+    } else {
+        format!("{}/account/orders/{}", config.app_url, order.number)
+    }
+}
+
+fn receipt_link(config: &Config, order: &Order, part: &StorePart) -> String {
+    let (app_url, number, id) = (&config.app_url, &order.number, part.id);
+    if order.guest {
+        let key = guest::key(&config.secrets_key, number, order.guest_link_version);
+        format!("{app_url}/orders/{number}/receipts/{id}?key={key}")
+    } else {
+        format!("{app_url}/account/orders/{number}/receipts/{id}")
+    }
+}
 
 fn with_lines(mut message: Message, part: &StorePart) -> Message {
     for line in &part.lines {
@@ -53,7 +74,7 @@ fn ship_to(message: Message, address: &Address) -> Message {
     ))
 }
 
-pub fn order_confirmation(app_url: &str, order: &Order) -> Message {
+pub fn order_confirmation(config: &Config, order: &Order) -> Message {
     let mut message = Message::new(&order.email, format!("Your order {}", order.number))
         .paragraph("Hello,")
         .paragraph(format!(
@@ -69,16 +90,10 @@ pub fn order_confirmation(app_url: &str, order: &Order) -> Message {
         ));
         message = with_lines(message, part).link(
             format!("Receipt from {}", part.store_name),
-            format!(
-                "{app_url}/account/orders/{}/receipts/{}",
-                order.number, part.id
-            ),
+            receipt_link(config, order, part),
         );
     }
-    ship_to(message, &order.address).link(
-        "See your order",
-        format!("{app_url}/account/orders/{}", order.number),
-    )
+    ship_to(message, &order.address).link("See your order", order_link(config, order))
 }
 
 pub fn store_order_received(to: &str, app_url: &str, order: &Order, part: &StorePart) -> Message {
@@ -100,7 +115,7 @@ pub fn store_order_received(to: &str, app_url: &str, order: &Order, part: &Store
 }
 
 /// A store order changed in a way the customer should hear about.
-pub fn store_order_update(app_url: &str, order: &Order, part: &StorePart) -> Message {
+pub fn store_order_update(config: &Config, order: &Order, part: &StorePart) -> Message {
     let (subject, news) = match part.status.as_str() {
         "shipped" => (
             "is on its way",
@@ -139,8 +154,17 @@ pub fn store_order_update(app_url: &str, order: &Order, part: &StorePart) -> Mes
         .paragraph(news),
         part,
     )
-    .link(
-        "See your order",
-        format!("{app_url}/account/orders/{}", order.number),
-    )
+    .link("See your order", order_link(config, order))
+}
+
+/// A guest's new link to their order, after the earlier ones were revoked.
+pub fn guest_link_renewed(to: &str, number: &str, link: &str) -> Message {
+    Message::new(to, format!("A new link to your order {number}"))
+        .paragraph("Hello,")
+        .paragraph(format!(
+            "Here is a new link to your order {number}. The links sent before no longer \
+             open it. This one works for {} days.",
+            super::guest::LINK_DAYS
+        ))
+        .link("See your order", link)
 }

@@ -5,6 +5,7 @@ pub mod addresses;
 pub mod checkout;
 pub mod customer;
 pub mod details;
+pub mod guest;
 pub mod messages;
 pub mod payment;
 pub mod receipts;

@@ -246,11 +246,7 @@ pub async fn confirm_paid(
     .execute(&mut *conn)
     .await?;
     let paid = load(&mut *conn, order.id, None).await?;
-    outbox::enqueue(
-        &mut *conn,
-        &messages::order_confirmation(&config.app_url, &paid),
-    )
-    .await?;
+    outbox::enqueue(&mut *conn, &messages::order_confirmation(config, &paid)).await?;
     for part in &paid.parts {
         for to in store_recipients(&mut *conn, part.store_id).await? {
             let message = messages::store_order_received(&to, &config.app_url, &paid, part);
@@ -350,13 +346,30 @@ pub async fn close_unpaid(
 /// state, so a payment counts even before (or without) its webhook. Answers
 /// the order number; another customer's session is "not found".
 pub async fn reconcile(state: &AppState, customer_id: i64, session_id: &str) -> Result<String> {
+    reconcile_where(state, session_id, Some(customer_id), None).await
+}
+
+/// A guest's return to their order's page: as [`reconcile`], for the order
+/// `order_id` only.
+pub async fn reconcile_guest(state: &AppState, order_id: i64, session_id: &str) -> Result<()> {
+    reconcile_where(state, session_id, None, Some(order_id)).await?;
+    Ok(())
+}
+
+async fn reconcile_where(
+    state: &AppState,
+    session_id: &str,
+    customer_id: Option<i64>,
+    guest_order_id: Option<i64>,
+) -> Result<String> {
     let session = state.payments.session(session_id).await?;
     let mut tx = state.db.begin().await?;
     let order_id = order_of(&mut tx, &session).await?;
     let number = sqlx::query_scalar!(
-        "SELECT number FROM orders WHERE id = $1 AND customer_id = $2",
+        "SELECT number FROM orders WHERE id = $1 AND (customer_id = $2 OR id = $3)",
         order_id,
-        customer_id
+        customer_id,
+        guest_order_id
     )
     .fetch_optional(&mut *tx)
     .await?

@@ -13,8 +13,9 @@ use sqlx::{PgConnection, PgPool};
 use super::{
     Address, customer,
     details::{Order, OrderLine, StorePart, load},
+    guest,
 };
-use crate::{Error, Result, money::Money, shipping::country_name, vat::Rate};
+use crate::{Error, Result, money::Money, secrets::SecretsKey, shipping::country_name, vat::Rate};
 
 /// Numbers each store order of a just-paid order from its store's sequence,
 /// in the payment's transaction: a payment that rolls back takes its number
@@ -188,6 +189,18 @@ pub async fn for_customer(
     store_order_id: i64,
 ) -> Result<Receipt> {
     let order = customer::find(db, customer_id, number).await?;
+    receipt(&mut *db.acquire().await?, order, store_order_id).await
+}
+
+/// The receipt of one store order of a guest order that `key` opens.
+pub async fn for_guest(
+    db: &PgPool,
+    secrets: &SecretsKey,
+    number: &str,
+    key: &str,
+    store_order_id: i64,
+) -> Result<Receipt> {
+    let order = guest::find(db, secrets, number, key).await?;
     receipt(&mut *db.acquire().await?, order, store_order_id).await
 }
 

@@ -368,7 +368,7 @@ pub async fn act(
     .await?;
     let order = load(&mut tx, order_id, Some(scope.store_id())).await?;
     if let Some(part) = order.parts.first() {
-        let message = messages::store_order_update(&state.config.app_url, &order, part);
+        let message = messages::store_order_update(&state.config, &order, part);
         outbox::enqueue(&mut tx, &message).await?;
     }
     tx.commit().await?;

@@ -105,7 +105,7 @@ async fn an_order_keeps_its_billing_address_and_checkout_remembers_the_delivery_
     let refused = checkout::place(
         &db,
         &shop.state.config,
-        buyer,
+        &checkout::Buyer::Customer(buyer),
         Destination {
             delivery: Address {
                 city: String::new(),
@@ -134,7 +134,7 @@ async fn an_order_keeps_its_billing_address_and_checkout_remembers_the_delivery_
     let placed = checkout::place(
         &db,
         &shop.state.config,
-        buyer,
+        &checkout::Buyer::Customer(buyer),
         Destination {
             delivery: address(),
             billing: Some(billing),
@@ -161,7 +161,7 @@ async fn an_order_keeps_its_billing_address_and_checkout_remembers_the_delivery_
     let placed = checkout::place(
         &db,
         &shop.state.config,
-        buyer,
+        &checkout::Buyer::Customer(buyer),
         Destination {
             delivery: at("3 Place Neuve"),
             billing: None,

@@ -120,7 +120,7 @@ async fn place(shop: &Shop, customer: i64, lines: &[(i64, i32)]) -> server::Resu
     checkout::place(
         &shop.state.db,
         &shop.state.config,
-        customer,
+        &checkout::Buyer::Customer(customer),
         address().into(),
     )
     .await
@@ -277,7 +277,15 @@ async fn two_hundred_shoppers_never_oversell_ten_items(db: PgPool) {
     }
     let attempts = shoppers.into_iter().map(|id| {
         let (db, config) = (db.clone(), shop.state.config.clone());
-        tokio::spawn(async move { checkout::place(&db, &config, id, address().into()).await })
+        tokio::spawn(async move {
+            checkout::place(
+                &db,
+                &config,
+                &checkout::Buyer::Customer(id),
+                address().into(),
+            )
+            .await
+        })
     });
     let results = futures_util::future::join_all(attempts).await;
     let placed = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
@@ -310,9 +318,14 @@ async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgP
         .execute(&db)
         .await
         .unwrap();
-    let error = checkout::place(&db, &shop.state.config, buyer, address().into())
-        .await
-        .unwrap_err();
+    let error = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        address().into(),
+    )
+    .await
+    .unwrap_err();
     let Error::Invalid(problems) = error else {
         panic!("expected problems, got {error:?}");
     };
@@ -333,10 +346,22 @@ async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgP
         phone: "x".into(),
         ..address()
     };
-    let refused = checkout::place(&db, &shop.state.config, buyer, bad_address.into()).await;
+    let refused = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        bad_address.into(),
+    )
+    .await;
     assert!(matches!(refused, Err(Error::Invalid(p)) if p[0].field == "phone"));
     let empty = customer(&db, "empty@example.com").await;
-    let refused = checkout::place(&db, &shop.state.config, empty, address().into()).await;
+    let refused = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(empty),
+        address().into(),
+    )
+    .await;
     assert!(matches!(refused, Err(Error::Invalid(p)) if p[0].message == "Your cart is empty."));
 }
 
@@ -967,9 +992,14 @@ async fn what_is_charged_comes_from_the_catalog_not_the_client(db: PgPool) {
         .execute(&db)
         .await
         .unwrap();
-    let placed = checkout::place(&shop.state.db, &shop.state.config, buyer, address().into())
-        .await
-        .unwrap();
+    let placed = checkout::place(
+        &shop.state.db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        address().into(),
+    )
+    .await
+    .unwrap();
     let url = checkout::payment_url(&shop.state, buyer, &placed.number)
         .await
         .unwrap();

@@ -9,6 +9,7 @@ mod cart;
 mod catalog;
 mod checkout;
 mod database_roles;
+mod guest;
 mod http_shell;
 mod passkeys;
 mod receipts;

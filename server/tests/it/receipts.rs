@@ -31,9 +31,14 @@ async fn fifty_payments_at_once_number_receipts_without_gap_or_duplicate(db: PgP
         cart::add(&db, Owner::User(buyer), shop.print, qty(1))
             .await
             .unwrap();
-        let placed = checkout::place(&db, &shop.state.config, buyer, fixtures::address().into())
-            .await
-            .unwrap();
+        let placed = checkout::place(
+            &db,
+            &shop.state.config,
+            &checkout::Buyer::Customer(buyer),
+            fixtures::address().into(),
+        )
+        .await
+        .unwrap();
         let url = checkout::payment_url(&shop.state, buyer, &placed.number)
             .await
             .unwrap();
@@ -96,9 +101,14 @@ async fn a_receipt_keeps_the_sellers_details_and_only_buyer_and_seller_read_it(d
     cart::add(&db, Owner::User(buyer), shop.mug, qty(2))
         .await
         .unwrap();
-    let placed = checkout::place(&db, &shop.state.config, buyer, fixtures::address().into())
-        .await
-        .unwrap();
+    let placed = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        fixtures::address().into(),
+    )
+    .await
+    .unwrap();
     let part: i64 = sqlx::query_scalar("SELECT id FROM store_orders WHERE order_id = $1")
         .bind(placed.order_id)
         .fetch_one(&db)

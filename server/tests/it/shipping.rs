@@ -137,9 +137,14 @@ async fn each_store_charges_its_own_rates_and_stripe_charges_the_order_total(db:
     assert_eq!(view.stores[0].shipping_price().cents(), 990);
     assert_eq!(view.total.cents(), 2400 + 990 + 2500);
 
-    let placed = checkout::place(&db, &shop.state.config, buyer, address().into())
-        .await
-        .unwrap();
+    let placed = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        address().into(),
+    )
+    .await
+    .unwrap();
     let parts: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT subtotal, shipping, shipping_method FROM store_orders WHERE order_id = $1 ORDER BY store_id",
     )
@@ -289,9 +294,14 @@ async fn a_store_that_does_not_deliver_keeps_its_items_in_the_cart(db: PgPool) {
     let view = cart::view(&db, owner).await.unwrap();
     assert_eq!(view.stores[0].shipping, Quote::NotDelivered);
     assert_eq!(view.total.cents(), 2500, "only what can be delivered");
-    let placed = checkout::place(&db, &shop.state.config, buyer, to("DE").into())
-        .await
-        .unwrap();
+    let placed = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        to("DE").into(),
+    )
+    .await
+    .unwrap();
     let order = orders_of::find(&db, buyer, &placed.number).await.unwrap();
     assert_eq!(order.parts.len(), 1);
     assert_eq!(order.parts[0].store_name, "Beta");
@@ -301,7 +311,13 @@ async fn a_store_that_does_not_deliver_keeps_its_items_in_the_cart(db: PgPool) {
     assert_eq!(left.stores[0].lines[0].variant_id, shop.mug);
 
     // Nothing to deliver: refused next to the country, the cart kept.
-    let refused = checkout::place(&db, &shop.state.config, buyer, to("DE").into()).await;
+    let refused = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        to("DE").into(),
+    )
+    .await;
     let Err(Error::Invalid(problems)) = refused else {
         panic!("expected a problem, got {refused:?}");
     };
@@ -312,16 +328,27 @@ async fn a_store_that_does_not_deliver_keeps_its_items_in_the_cart(db: PgPool) {
     // German shipping first, then places.
     cart::ship_to(&db, owner, "FR").await.unwrap();
     cart::add(&db, owner, shop.print, qty(1)).await.unwrap();
-    let refused = checkout::place(&db, &shop.state.config, buyer, to("DE").into()).await;
+    let refused = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        to("DE").into(),
+    )
+    .await;
     assert!(
         matches!(&refused, Err(Error::Invalid(problems)) if problems[0].field == "country"),
         "{refused:?}"
     );
     let view = cart::view(&db, owner).await.unwrap();
     assert_eq!(view.country.as_deref(), Some("DE"));
-    checkout::place(&db, &shop.state.config, buyer, to("DE").into())
-        .await
-        .unwrap();
+    checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        to("DE").into(),
+    )
+    .await
+    .unwrap();
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]

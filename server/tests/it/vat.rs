@@ -41,9 +41,14 @@ async fn each_line_holds_its_countrys_vat_and_keeps_it_when_rates_change(db: PgP
     let view = cart::view(&db, owner).await.unwrap();
     assert_eq!(view.vat.cents(), 400 + 130);
 
-    let placed = checkout::place(&db, &shop.state.config, buyer, to("FR").into())
-        .await
-        .unwrap();
+    let placed = checkout::place(
+        &db,
+        &shop.state.config,
+        &checkout::Buyer::Customer(buyer),
+        to("FR").into(),
+    )
+    .await
+    .unwrap();
     let lines: Vec<(i32, i64)> = sqlx::query_as(
         "SELECT l.vat_rate, l.vat FROM order_lines l JOIN store_orders so ON so.id = l.store_order_id
          WHERE so.order_id = $1 ORDER BY l.id",

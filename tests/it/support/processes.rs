@@ -176,7 +176,7 @@ pub async fn order_to_pay(
     let placed = checkout::place(
         &state.db,
         &state.config,
-        customer,
+        &checkout::Buyer::Customer(customer),
         fixtures::address().into(),
     )
     .await

@@ -16,13 +16,24 @@ use crate::{api::cart::CartView, error::AppError, forms::Feedback};
 use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
-    server::orders::{Address, Destination, addresses, checkout, customer, payment},
+    server::{
+        cart::Owner,
+        email::Email,
+        orders::{
+            Address, Destination, addresses,
+            checkout::{self, Buyer},
+            customer, guest, payment,
+        },
+    },
 };
 
 /// What the checkout page needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckoutView {
+    /// Nobody is signed in: the order is placed as a guest's.
+    pub guest: bool,
     pub verified: bool,
+    /// The signed-in shopper's address; empty for a guest.
     pub email: String,
     pub cart: CartView,
     /// The shopper's address book, the default first.
@@ -50,11 +61,21 @@ impl From<addresses::Saved> for SavedAddress {
 
 #[server]
 pub async fn checkout_details() -> Result<CheckoutView, AppError> {
-    let user = session::signed_in().await?;
+    let cart = crate::api::cart::my_cart().await?;
+    let Some(user) = session::user().await? else {
+        return Ok(CheckoutView {
+            guest: true,
+            verified: true,
+            email: String::new(),
+            cart,
+            addresses: Vec::new(),
+        });
+    };
     let db = &state()?.db;
     Ok(CheckoutView {
+        guest: false,
         verified: user.verified,
-        cart: crate::api::cart::my_cart().await?,
+        cart,
         addresses: addresses::list(db, user.id)
             .await?
             .into_iter()
@@ -79,9 +100,10 @@ struct CheckoutForm {
 #[cfg(feature = "ssr")]
 impl CheckoutForm {
     /// What the shopper typed, to fill the form again.
-    fn values(&self) -> Vec<(&'static str, String)> {
+    fn values(&self, email: &str) -> Vec<(&'static str, String)> {
         let (delivery, billing) = (&self.delivery, self.billing.clone().unwrap_or_default());
         let mut values = vec![
+            ("email", email.to_owned()),
             ("address_id", self.address_id.clone()),
             ("name", delivery.name.clone()),
             ("line1", delivery.line1.clone()),
@@ -104,15 +126,15 @@ impl CheckoutForm {
     }
 
     /// The delivery and billing addresses the form names: a saved address
-    /// as the book has it, or the one typed.
+    /// of a customer's book as the book has it, or the one typed.
     async fn destination(
         self,
         state: &server::AppState,
-        user_id: i64,
+        buyer: &Buyer,
     ) -> server::Result<Destination> {
-        let delivery = match self.address_id.parse::<i64>() {
-            Ok(id) => addresses::find(&state.db, user_id, id).await?,
-            Err(_) => self.delivery,
+        let delivery = match (buyer, self.address_id.parse::<i64>()) {
+            (Buyer::Customer(user_id), Ok(id)) => addresses::find(&state.db, *user_id, id).await?,
+            _ => self.delivery,
         };
         Ok(Destination {
             delivery,
@@ -122,10 +144,12 @@ impl CheckoutForm {
     }
 }
 
-/// Places the order from the cart and sends the shopper to the payment page.
-/// Whatever is wrong comes back next to its field, with the input kept.
+/// Places the order from the cart and sends the shopper to the payment page;
+/// without an account, as a guest's order confirmed at `email`. Whatever is
+/// wrong comes back next to its field, with the input kept.
 #[server]
 pub async fn place_order(
+    #[server(default)] email: String,
     #[server(default)] address_id: String,
     #[server(default)] name: String,
     #[server(default)] line1: String,
@@ -143,7 +167,6 @@ pub async fn place_order(
     #[server(default)] billing_postal_code: String,
     #[server(default)] billing_country: String,
 ) -> Result<Feedback, AppError> {
-    let user = session::signed_in().await?;
     let state = state()?;
     let form = CheckoutForm {
         address_id,
@@ -167,24 +190,49 @@ pub async fn place_order(
             phone: String::new(),
         }),
     };
-    let values = form.values();
+    let values = form.values(&email);
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let outcome = match form.destination(&state, user.id).await {
-        Ok(destination) => checkout::check_out(&state, user.id, destination).await,
-        Err(error) => Err(error),
+    let user = session::user().await?;
+    let session = session::current().await?;
+    let outcome = async {
+        let buyer = match user {
+            Some(user) => Buyer::Customer(user.id),
+            None => guest_buyer(&session, &email).await?,
+        };
+        let destination = form.destination(&state, &buyer).await?;
+        let checked_out = checkout::check_out(&state, &buyer, destination).await?;
+        Ok::<_, server::Error>((buyer, checked_out))
     };
-    let checked_out = match outcome {
-        Ok(checked_out) => checked_out,
+    let (buyer, checked_out) = match outcome.await {
+        Ok(outcome) => outcome,
         Err(error) => return form::refused(forms::CHECKOUT, error, &values).await,
     };
-    match checked_out.payment_url {
-        Some(url) => leptos_axum::redirect(&url),
-        None => leptos_axum::redirect(&format!(
-            "/account/orders/{}?payment=unavailable",
-            checked_out.order.number
+    let number = &checked_out.order.number;
+    match (checked_out.payment_url, buyer) {
+        (Some(url), _) => leptos_axum::redirect(&url),
+        (None, Buyer::Customer(_)) => {
+            leptos_axum::redirect(&format!("/account/orders/{number}?payment=unavailable"));
+        }
+        (None, Buyer::Guest { .. }) => leptos_axum::redirect(&format!(
+            "{}&payment=unavailable",
+            guest::path(&state.config.secrets_key, number, 1)
         )),
     }
     Ok(Feedback::default())
+}
+
+/// A guest with this session's cart, confirmed at `email`.
+#[cfg(feature = "ssr")]
+async fn guest_buyer(session: &server::accounts::Session, email: &str) -> server::Result<Buyer> {
+    let email = Email::parse(email)?;
+    match Owner::of(session, None, false).await? {
+        Some(Owner::Visitor(cart)) => Ok(Buyer::Guest {
+            cart,
+            email,
+            ip: session::meta().ip,
+        }),
+        _ => Err(server::Error::invalid("cart", "Your cart is empty.")),
+    }
 }
 
 /// Sends the customer to the payment page of an order waiting for payment.

@@ -3,6 +3,7 @@
 
 pub mod checkout;
 pub mod customer;
+pub mod guest;
 pub mod receipts;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,7 @@ use server::{orders::details::Order, shipping};
 pub mod forms {
     pub const CHECKOUT: &str = "checkout";
     pub const PAY: &str = "order-pay";
+    pub const RENEW_LINK: &str = "guest-link";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

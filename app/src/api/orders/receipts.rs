@@ -129,3 +129,15 @@ pub async fn store_receipt(id: i64) -> Result<ReceiptView, AppError> {
     let receipt = receipts::for_store(&state()?.db, scope.store_id(), id).await?;
     Ok(view_of(receipt, format!("/seller/orders/{id}/receipt/pdf")))
 }
+
+/// The receipt of one store's part of a guest order, through its link's key.
+#[server]
+pub async fn guest_receipt(number: String, key: String, id: i64) -> Result<ReceiptView, AppError> {
+    let state = state()?;
+    let receipt =
+        receipts::for_guest(&state.db, &state.config.secrets_key, &number, &key, id).await?;
+    Ok(view_of(
+        receipt,
+        format!("/orders/{number}/receipts/{id}/pdf?key={key}"),
+    ))
+}
