@@ -4,7 +4,7 @@
 use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Duration};
 
 use anyhow::Context;
-use app::{App, shell};
+use app::{App, i18n::Lang, shell};
 use axum::{
     Router,
     body::Body,
@@ -144,13 +144,32 @@ pub async fn start_stripe_emulator(config: &Config) -> anyhow::Result<Emulator> 
     Ok(emulator)
 }
 
-/// The app's routes, listed once per process. Listing them renders the app
-/// with resource loading switched off for the whole process (a global flag
-/// in `leptos_server`), and a resource first polled meanwhile waits forever:
-/// a page served while a second router is built would never finish.
+/// The app's routes, listed once per process, each also under every
+/// language's prefix (`/fr/products`; the app's router runs under the
+/// prefix its page was loaded at). Listing them renders the app with
+/// resource loading switched off for the whole process (a global flag in
+/// `leptos_server`), and a resource first polled meanwhile waits forever: a
+/// page served while a second router is built would never finish.
 fn route_list() -> Vec<AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
-    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+    ROUTES
+        .get_or_init(|| {
+            let routes = generate_route_list(App);
+            let mut localized = Vec::new();
+            for lang in Lang::ALL.into_iter().filter(|lang| *lang != Lang::En) {
+                for route in &routes {
+                    let mut paths = vec![lang.path(route.path())];
+                    if route.path() == "/" {
+                        paths.push(lang.prefix().to_owned());
+                    }
+                    localized.extend(paths.into_iter().map(|path| {
+                        AxumRouteListing::new(path, route.mode().clone(), route.methods(), vec![])
+                    }));
+                }
+            }
+            routes.into_iter().chain(localized).collect()
+        })
+        .clone()
 }
 
 /// Pages and server functions from `app`, machine routes from `server`, and

@@ -196,13 +196,14 @@ pub fn FormStatus(feedback: Signal<Feedback>) -> impl IntoView {
 /// A submit button that says so while the request is under way.
 #[component]
 pub fn Submit(
-    label: &'static str,
+    #[prop(into)] label: Oco<'static, str>,
     pending: Signal<bool>,
     #[prop(default = "button button--primary")] class: &'static str,
 ) -> impl IntoView {
+    let waiting = crate::i18n::use_lang().t(crate::i18n::msg::PLEASE_WAIT);
     view! {
         <button class=class type="submit" aria-disabled=move || pending.get().then_some("true")>
-            {move || if pending.get() { "Please wait…" } else { label }}
+            {move || if pending.get() { waiting.clone() } else { label.to_string() }}
         </button>
     }
 }

@@ -10,6 +10,7 @@ pub mod components;
 pub mod error;
 mod escape;
 pub mod forms;
+pub mod i18n;
 pub mod live;
 pub mod pages;
 mod passkey;
@@ -47,7 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_request_nonce();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=i18n::page_lang().code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -100,9 +101,11 @@ pub fn App() -> impl IntoView {
         pages::prefetch_product_page();
     });
     let (is_routing, set_is_routing) = signal(false);
+    let lang = i18n::page_lang();
+    provide_context(lang);
     view! {
         <Title formatter=page_title />
-        <Router set_is_routing>
+        <Router base=lang.prefix() set_is_routing>
             <Layout is_routing>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />

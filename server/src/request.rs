@@ -113,8 +113,9 @@ impl RequestMeta {
     }
 }
 
-/// The value of the cookie `name`, when the request carries it.
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+/// The value of the cookie `name`, when the request carries it (at most
+/// 100 characters of it).
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -1,6 +1,10 @@
-//! What Bazaar says to people from more than one crate: the app's error
-//! views and the server's own small pages tell the same failure in the same
-//! words. No dependencies, so the server and the browser bundle both use it.
+//! What Bazaar says to people from more than one crate, in every language it
+//! speaks: the messages of `locales/` through [`Lang`], and the failures the
+//! app's error views and the server's own small pages tell in the same words.
+
+mod lang;
+
+pub use lang::{FluentValue, Lang, Msg, msg};
 
 /// One sentence per kind of failure.
 pub mod errors {

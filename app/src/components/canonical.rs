@@ -3,15 +3,17 @@
 use leptos::prelude::*;
 use leptos_meta::Link;
 
-/// `<link rel="canonical">` to `path` on this site's public origin.
+/// `<link rel="canonical">` to `path` (unprefixed) in the page's language on
+/// this site's public origin.
 #[component]
 pub fn Canonical(#[prop(into)] path: String) -> impl IntoView {
+    let path = crate::i18n::use_lang().path(&path);
     view! { <Link rel="canonical" href=format!("{}{path}", site_origin()) /> }
 }
 
 /// The public origin: the configured `APP_URL` on the server, the page's
 /// own origin in the browser (they are the same for a visitor).
-fn site_origin() -> String {
+pub fn site_origin() -> String {
     #[cfg(feature = "ssr")]
     let origin = use_context::<server::AppState>()
         .map(|state| state.config.app_url.clone())

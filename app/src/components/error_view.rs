@@ -75,10 +75,15 @@ fn SecondStepFirst() -> impl IntoView {
 /// The page being shown, encoded for a query string.
 fn here() -> String {
     let location = use_location();
-    let here = format!(
-        "{}{}",
+    let (path, search) = (
         location.pathname.get_untracked(),
-        location.search.get_untracked()
+        location.search.get_untracked(),
     );
+    // The router keeps the query without its `?`.
+    let here = if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    };
     form_urlencoded::byte_serialize(here.as_bytes()).collect()
 }

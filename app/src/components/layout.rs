@@ -10,6 +10,7 @@ use crate::{
         cart::cart_count,
         catalog::facets::navigation_categories,
     },
+    i18n::{Alternates, LanguageSwitcher, msg, use_lang},
     live::{LiveFeed, use_live},
 };
 
@@ -22,9 +23,11 @@ pub fn Layout(
 ) -> impl IntoView {
     provide_context(CartChanged(RwSignal::new(0)));
     LiveFeed::provide();
+    let lang = use_lang();
     view! {
+        <Alternates />
         <RouteProgress is_routing />
-        <a class="skip-link" href="#content">"Skip to content"</a>
+        <a class="skip-link" href="#content">{lang.t(msg::SKIP_TO_CONTENT)}</a>
         <Header />
         <main id="content" tabindex="-1">
             {children()}
@@ -39,9 +42,10 @@ pub fn Layout(
 /// a short delay, so quick navigations do not flicker.
 #[component]
 fn RouteProgress(is_routing: ReadSignal<bool>) -> impl IntoView {
+    let label = use_lang().t(msg::LOADING_PAGE);
     view! {
         <Show when=move || is_routing.get()>
-            <div class="route-progress" role="progressbar" aria-label="Loading the page"></div>
+            <div class="route-progress" role="progressbar" aria-label=label.clone()></div>
         </Show>
     }
 }
@@ -71,12 +75,13 @@ fn Header() -> impl IntoView {
     let query = use_query_map();
     let search_text = move || query.read().get("q").unwrap_or_default();
     let categories = Resource::new(|| (), |_| navigation_categories());
+    let lang = use_lang();
     view! {
         <header class="site-header">
             <div class="site-header__bar container">
-                <a class="brand" href="/">"Bazaar"</a>
-                <form class="search" action="/products" method="get" role="search">
-                    <label class="search__label" for="site-search">"Search products"</label>
+                <a class="brand" href=lang.path("/")>{lang.t(msg::BRAND)}</a>
+                <form class="search" action=lang.path("/products") method="get" role="search">
+                    <label class="search__label" for="site-search">{lang.t(msg::SEARCH_PRODUCTS)}</label>
                     <div class="search__row">
                         <input
                             id="site-search"
@@ -86,15 +91,16 @@ fn Header() -> impl IntoView {
                             autocomplete="off"
                             prop:value=search_text
                         />
-                        <button class="button" type="submit">"Search"</button>
+                        <button class="button" type="submit">{lang.t(msg::SEARCH)}</button>
                     </div>
                 </form>
                 <AccountNav />
+                <LanguageSwitcher label=msg::LANGUAGE compact=true />
             </div>
-            <nav class="category-nav" aria-label="Categories">
+            <nav class="category-nav" aria-label=lang.t(msg::CATEGORIES)>
                 <ul class="container">
                     <li>
-                        <a href="/products">"All products"</a>
+                        <a href=lang.path("/products")>{lang.t(msg::ALL_PRODUCTS)}</a>
                     </li>
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
@@ -105,10 +111,9 @@ fn Header() -> impl IntoView {
                                 .map(|category| {
                                     view! {
                                         <li>
-                                            <a href=format!(
-                                                "/c/{}",
-                                                category.slug,
-                                            )>{category.name}</a>
+                                            <a href=lang.path(&format!("/c/{}", category.slug))>
+                                                {category.name}
+                                            </a>
                                         </li>
                                     }
                                 })
@@ -148,6 +153,10 @@ fn AccountNav() -> impl IntoView {
         });
     }
     let cart_changed = use_context::<CartChanged>().map(|changed| changed.0);
+    let lang = use_lang();
+    let cart = lang.path("/cart");
+    let cart_link = move || view! { <a href=lang.path("/cart")>{lang.t(msg::CART)}</a> };
+    let sign_in = move || view! { <a href=lang.path("/login")>{lang.t(msg::SIGN_IN)}</a> };
     let count = Resource::new(
         move || {
             (
@@ -159,36 +168,41 @@ fn AccountNav() -> impl IntoView {
         |_| cart_count(),
     );
     view! {
-        <nav class="account-nav" aria-label="Your account">
-            <Transition fallback=|| view! { <a href="/cart">"Cart"</a> }>
-                {move || Suspend::new(async move {
-                    match count.await.unwrap_or(0) {
-                        0 => view! { <a href="/cart">"Cart"</a> }.into_any(),
-                        n => view! {
-                            <a href="/cart">
-                                "Cart " <span class="cart-badge" data-testid="cart-count">{n}</span>
-                                <span class="visually-hidden">{if n == 1 { " item" } else { " items" }}</span>
-                            </a>
+        <nav class="account-nav" aria-label=lang.t(msg::YOUR_ACCOUNT)>
+            <Transition fallback=cart_link>
+                {move || {
+                    let cart = cart.clone();
+                    Suspend::new(async move {
+                        match count.await.unwrap_or(0) {
+                            0 => cart_link().into_any(),
+                            n => view! {
+                                <a href=cart>
+                                    {lang.t(msg::CART)} " " <span class="cart-badge" data-testid="cart-count">{n}</span>
+                                    <span class="visually-hidden">
+                                        {format!(" {}", lang.t_args(msg::ITEMS, &[("count", n.into())]))}
+                                    </span>
+                                </a>
+                            }
+                                .into_any(),
                         }
-                            .into_any(),
-                    }
-                })}
+                    })
+                }}
             </Transition>
-            <Transition fallback=|| view! { <a href="/login">"Sign in"</a> }>
+            <Transition fallback=sign_in>
                 {move || Suspend::new(async move {
                     match viewer.await.ok().flatten() {
                         Some(viewer) => view! {
                             {viewer.is_seller.then(|| view! { <StoreLink new_orders=viewer.new_orders /> })}
-                            {viewer.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
-                            <a href="/account" title=viewer.email.clone()>"Account"</a>
+                            {viewer.is_admin.then(|| view! { <a href=lang.path("/admin")>{lang.t(msg::ADMIN)}</a> })}
+                            <a href=lang.path("/account") title=viewer.email.clone()>{lang.t(msg::ACCOUNT)}</a>
                             <ActionForm action=log_out attr:class="account-nav__form">
-                                <button class="link-button" type="submit">"Sign out"</button>
+                                <button class="link-button" type="submit">{lang.t(msg::SIGN_OUT)}</button>
                             </ActionForm>
                         }
                             .into_any(),
                         None => view! {
-                            <a href="/login">"Sign in"</a>
-                            <a href="/register">"Register"</a>
+                            {sign_in()}
+                            <a href=lang.path("/register")>{lang.t(msg::REGISTER)}</a>
                         }
                             .into_any(),
                     }
@@ -202,13 +216,16 @@ fn AccountNav() -> impl IntoView {
 /// store has opened yet.
 #[component]
 fn StoreLink(new_orders: i64) -> impl IntoView {
+    let lang = use_lang();
     if new_orders == 0 {
-        return view! { <a href="/seller">"Your store"</a> }.into_any();
+        return view! { <a href=lang.path("/seller")>{lang.t(msg::YOUR_STORE)}</a> }.into_any();
     }
     view! {
-        <a href="/seller">
-            "Your store " <span class="cart-badge" data-testid="new-orders">{new_orders}</span>
-            <span class="visually-hidden">{if new_orders == 1 { " new order" } else { " new orders" }}</span>
+        <a href=lang.path("/seller")>
+            {lang.t(msg::YOUR_STORE)} " " <span class="cart-badge" data-testid="new-orders">{new_orders}</span>
+            <span class="visually-hidden">
+                {format!(" {}", lang.t_args(msg::NEW_ORDERS, &[("count", new_orders.into())]))}
+            </span>
         </a>
     }
     .into_any()
@@ -216,16 +233,18 @@ fn StoreLink(new_orders: i64) -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <footer class="site-footer">
             <div class="container">
-                <p>"Bazaar — independent stores, one checkout."</p>
-                <nav aria-label="Footer">
-                    <a href="/products">"Browse products"</a>
-                    <a href="/seller">"Sell on Bazaar"</a>
+                <p>{lang.t(msg::FOOTER_TAGLINE)}</p>
+                <nav aria-label=lang.t(msg::FOOTER)>
+                    <a href=lang.path("/products")>{lang.t(msg::BROWSE_PRODUCTS)}</a>
+                    <a href=lang.path("/seller")>{lang.t(msg::SELL_ON_BAZAAR)}</a>
                     // Served by the server, not a page of the app's router.
-                    <a href="/api/docs" rel="external">"API"</a>
+                    <a href="/api/docs" rel="external">{lang.t(msg::API)}</a>
                 </nav>
+                <LanguageSwitcher label=msg::CHOOSE_LANGUAGE />
             </div>
         </footer>
     }

@@ -13,9 +13,11 @@ use crate::{
         products::{ProductListing, list_products},
     },
     components::{error_view::ErrorView, pagination::PageLinks, product_grid::ProductGrid},
+    i18n::{Lang, msg, use_lang},
 };
 
-/// The listing at `base`, where `fixed` names the filter the path already
+/// The listing at `base` (unprefixed: its links and form keep the page's
+/// language), where `fixed` names the filter the path already
 /// sets (`"category"`, `"store"` or nothing) to `fixed_value`.
 #[component]
 pub fn Listing(
@@ -38,6 +40,7 @@ pub fn Listing(
     };
     let listing = Resource::new(move || filters.get(), list_products);
     let facets = Resource::new(|| (), |_| listing_facets());
+    let lang = use_lang();
     let base = StoredValue::new(base);
     view! {
         <div class="listing">
@@ -50,7 +53,7 @@ pub fn Listing(
                 })}
             </Suspense>
             <div class="listing__results">
-                <Transition fallback=|| view! { <p class="loading" role="status">"Loading products…"</p> }>
+                <Transition fallback=move || view! { <p class="loading" role="status">{lang.t(msg::LOADING_PRODUCTS)}</p> }>
                     {move || Suspend::new(async move {
                         let facets = facets.await.unwrap_or_default();
                         match listing.await {
@@ -76,29 +79,31 @@ fn FilterForm(
     facets: FacetsView,
 ) -> impl IntoView {
     let selected = |current: &str, value: &str| current == value;
+    let lang = use_lang();
     let active = match filters.active(fixed).len() {
         0 => String::new(),
-        n => format!("{n} active"),
+        n => lang.t_args(msg::FILTERS_ACTIVE, &[("count", n.into())]),
     };
+    // The router's form adds the page's language prefix to `base` itself.
     // Phones see the results first: the form folds away behind "Filters"
     // (a native disclosure, no script needed). Wide screens show it beside
     // the results and hide the toggle (style/main.css).
     view! {
         <details class="filters-disclosure">
             <summary class="filters-disclosure__toggle">
-                "Filters" <span class="filters-disclosure__count">{active}</span>
+                {lang.t(msg::FILTERS)} " " <span class="filters-disclosure__count">{active}</span>
             </summary>
-            <Form method="GET" action=base attr:class="filters stack" attr:aria-label="Filter products">
-                <h2 class="filters__title">"Filter"</h2>
+            <Form method="GET" action=base attr:class="filters stack" attr:aria-label=lang.t(msg::FILTER_PRODUCTS)>
+                <h2 class="filters__title">{lang.t(msg::FILTER)}</h2>
                 <div class="field">
-                    <label for="filter-q">"Words"</label>
+                    <label for="filter-q">{lang.t(msg::WORDS)}</label>
                     <input id="filter-q" class="input" type="search" name="q" value=filters.q.clone() />
                 </div>
                 {(fixed != "category").then(|| view! {
                     <div class="field">
-                        <label for="filter-category">"Category"</label>
+                        <label for="filter-category">{lang.t(msg::CATEGORY)}</label>
                         <select id="filter-category" class="input" name="category">
-                            <option value="">"All categories"</option>
+                            <option value="">{lang.t(msg::ALL_CATEGORIES)}</option>
                             {facets.categories.iter().map(|(slug, name, depth)| view! {
                                 <option value=slug.clone() selected=selected(&filters.category, slug)>
                                     {format!("{}{name}", "— ".repeat(*depth as usize))}
@@ -109,9 +114,9 @@ fn FilterForm(
                 })}
                 {(fixed != "store").then(|| view! {
                     <div class="field">
-                        <label for="filter-store">"Store"</label>
+                        <label for="filter-store">{lang.t(msg::STORE)}</label>
                         <select id="filter-store" class="input" name="store">
-                            <option value="">"All stores"</option>
+                            <option value="">{lang.t(msg::ALL_STORES)}</option>
                             {facets.stores.iter().map(|(slug, name)| view! {
                                 <option value=slug.clone() selected=selected(&filters.store, slug)>{name.clone()}</option>
                             }).collect_view()}
@@ -119,48 +124,63 @@ fn FilterForm(
                     </div>
                 })}
                 <div class="field">
-                    <label for="filter-material">"Material"</label>
+                    <label for="filter-material">{lang.t(msg::MATERIAL)}</label>
                     <select id="filter-material" class="input" name="material">
-                        <option value="">"Any material"</option>
+                        <option value="">{lang.t(msg::ANY_MATERIAL)}</option>
                         {facets.materials.iter().map(|material| view! {
                             <option value=material.clone() selected=filters.material.eq_ignore_ascii_case(material)>{material.clone()}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <fieldset class="filters__price">
-                    <legend>"Price (€)"</legend>
+                    <legend>{lang.t(msg::PRICE_EUROS)}</legend>
                     <div class="cluster">
                         <div class="field">
-                            <label for="filter-price-min">"From"</label>
+                            <label for="filter-price-min">{lang.t(msg::PRICE_FROM)}</label>
                             <input id="filter-price-min" class="input" name="price_min" inputmode="decimal" size="6" value=filters.price_min.clone() />
                         </div>
                         <div class="field">
-                            <label for="filter-price-max">"To"</label>
+                            <label for="filter-price-max">{lang.t(msg::PRICE_TO)}</label>
                             <input id="filter-price-max" class="input" name="price_max" inputmode="decimal" size="6" value=filters.price_max.clone() />
                         </div>
                     </div>
                 </fieldset>
                 <div class="choice">
                     <input id="filter-in-stock" type="checkbox" name="in_stock" value="1" checked=filters.in_stock />
-                    <label for="filter-in-stock">"In stock only"</label>
+                    <label for="filter-in-stock">{lang.t(msg::IN_STOCK_ONLY)}</label>
                 </div>
                 <div class="field">
-                    <label for="filter-sort">"Sort by"</label>
+                    <label for="filter-sort">{lang.t(msg::SORT_BY)}</label>
                     <select id="filter-sort" class="input" name="sort">
-                        {SORTS.iter().map(|(value, label)| view! {
-                            <option value=*value selected=selected(&filters.sort, value) || (filters.sort.is_empty() && *value == "relevance")>{*label}</option>
+                        {SORTS.iter().map(|value| view! {
+                            <option value=*value selected=selected(&filters.sort, value) || (filters.sort.is_empty() && *value == "relevance")>
+                                {sort_label(lang, value)}
+                            </option>
                         }).collect_view()}
                     </select>
                 </div>
-                <button class="button button--primary" type="submit">"Apply filters"</button>
+                <button class="button button--primary" type="submit">{lang.t(msg::APPLY_FILTERS)}</button>
             </Form>
         </details>
     }
 }
 
+/// How a sort order reads in the form.
+fn sort_label(lang: Lang, sort: &str) -> String {
+    lang.t(match sort {
+        "newest" => msg::SORT_NEWEST,
+        "price_asc" => msg::SORT_PRICE_ASC,
+        "price_desc" => msg::SORT_PRICE_DESC,
+        "best_selling" => msg::SORT_BEST_SELLING,
+        _ => msg::SORT_RELEVANCE,
+    })
+}
+
 /// The active filters, each a link that removes it.
 #[component]
 fn Chips(base: String, fixed: &'static str, filters: Filters, facets: FacetsView) -> impl IntoView {
+    let lang = use_lang();
+    let base = lang.path(&base);
     let name_of = |list: &[(String, String)], slug: &str| {
         list.iter()
             .find(|(s, _)| s == slug)
@@ -180,9 +200,15 @@ fn Chips(base: String, fixed: &'static str, filters: Filters, facets: FacetsView
                 "category" => name_of(&categories, &filters.category),
                 "store" => name_of(&facets.stores, &filters.store),
                 "material" => filters.material.clone(),
-                "price_min" => format!("From €{}", filters.price_min),
-                "price_max" => format!("Up to €{}", filters.price_max),
-                _ => "In stock".to_owned(),
+                "price_min" => lang.t_args(
+                    msg::CHIP_FROM,
+                    &[("price", filters.price_min.clone().into())],
+                ),
+                "price_max" => lang.t_args(
+                    msg::CHIP_UP_TO,
+                    &[("price", filters.price_max.clone().into())],
+                ),
+                _ => lang.t(msg::CHIP_IN_STOCK),
             };
             let href = format!("{base}{}", filters.without(key).query_string(fixed));
             (label, href)
@@ -198,16 +224,16 @@ fn Chips(base: String, fixed: &'static str, filters: Filters, facets: FacetsView
             .query_string(fixed)
         );
         view! {
-            <ul class="chips" aria-label="Active filters">
+            <ul class="chips" aria-label=lang.t(msg::ACTIVE_FILTERS)>
                 {chips.into_iter().map(|(label, href)| view! {
                     <li>
                         <a class="chip" href=href>
                             {label} <span aria-hidden="true">" ×"</span>
-                            <span class="visually-hidden">" (remove this filter)"</span>
+                            <span class="visually-hidden">{format!(" {}", lang.t(msg::REMOVE_FILTER))}</span>
                         </a>
                     </li>
                 }).collect_view()}
-                <li><a class="chip chip--clear" href=clear_all>"Clear all"</a></li>
+                <li><a class="chip chip--clear" href=clear_all>{lang.t(msg::CLEAR_ALL)}</a></li>
             </ul>
         }
     })
@@ -220,26 +246,32 @@ fn Results(
     filters: Filters,
     listing: ProductListing,
 ) -> impl IntoView {
+    let lang = use_lang();
     if listing.items.is_empty() {
         return view! {
             <div class="empty">
-                <p role="status">"No products match your search."</p>
-                <p>"Try fewer or different words, remove a filter, or " <a href="/products">"browse everything"</a> "."</p>
+                <p role="status">{lang.t(msg::NO_MATCH)}</p>
+                <p>
+                    {lang.t(msg::NO_MATCH_HINT)} " "
+                    <a href=lang.path("/products")>{lang.t(msg::BROWSE_EVERYTHING)}</a> "."
+                </p>
             </div>
         }
         .into_any();
     }
+    let base = lang.path(&base);
     let page_link = |page: i64| format!("{base}{}", filters.on_page(page).query_string(fixed));
-    let count = match listing.total {
-        1 => "1 product".to_owned(),
-        n => format!("{n} products"),
-    };
+    let count = lang.t_args(msg::PRODUCT_COUNT, &[("count", listing.total.into())]);
     let previous = (listing.page > 1).then(|| page_link(listing.page - 1));
     let next = (listing.page < listing.page_count).then(|| page_link(listing.page + 1));
     view! {
         <p class="result-count" role="status">{count}</p>
         <ProductGrid products=listing.items />
-        <PageLinks previous next place=format!("Page {} of {}", listing.page, listing.page_count) />
+        <PageLinks
+            previous
+            next
+            place=lang.t_args(msg::PAGE_OF, &[("page", listing.page.into()), ("pages", listing.page_count.into())])
+        />
     }
     .into_any()
 }

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::i18n::{msg, use_lang};
+
 /// Links to the pages around `page`, keeping the list's filters (the query
 /// parameters named in `keys`); nothing when everything fits on one page.
 #[component]
@@ -28,7 +30,11 @@ pub fn Pagination(
     let previous = (page > 1).then(|| href(page - 1));
     let next = (page < page_count).then(|| href(page + 1));
     (page_count > 1).then(|| {
-        view! { <PageLinks previous next place=format!("Page {page} of {page_count}") /> }
+        let place = use_lang().t_args(
+            msg::PAGE_OF,
+            &[("page", page.into()), ("pages", page_count.into())],
+        );
+        view! { <PageLinks previous next place /> }
     })
 }
 
@@ -36,11 +42,12 @@ pub fn Pagination(
 /// there is one, and where the reader is (`place`).
 #[component]
 pub fn PageLinks(previous: Option<String>, next: Option<String>, place: String) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <nav class="pagination" aria-label="Pages">
-            {previous.map(|href| view! { <a class="button" href=href rel="prev">"Previous page"</a> })}
+        <nav class="pagination" aria-label=lang.t(msg::PAGES)>
+            {previous.map(|href| view! { <a class="button" href=href rel="prev">{lang.t(msg::PREVIOUS_PAGE)}</a> })}
             <span>{place}</span>
-            {next.map(|href| view! { <a class="button" href=href rel="next">"Next page"</a> })}
+            {next.map(|href| view! { <a class="button" href=href rel="next">{lang.t(msg::NEXT_PAGE)}</a> })}
         </nav>
     }
 }

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::catalog::products::ProductCard;
+use crate::{
+    api::catalog::products::ProductCard,
+    i18n::{msg, use_lang},
+};
 
 /// Product cards in a responsive grid. `sizes` follows the grid's columns
 /// (two on phones, three on tablets, four on wide screens) so a phone picks
@@ -23,7 +26,8 @@ pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
 
 #[component]
 fn ProductCardView(product: ProductCard, position: usize) -> impl IntoView {
-    let href = format!("/p/{}", product.slug);
+    let lang = use_lang();
+    let href = lang.path(&format!("/p/{}", product.slug));
     view! {
         <li class="card product-card">
             <a class="product-card__link" href=href>
@@ -50,10 +54,10 @@ fn ProductCardView(product: ProductCard, position: usize) -> impl IntoView {
             </a>
             <span class="product-card__store">{product.store_name}</span>
             <span class="product-card__price">
-                {product.price_is_from.then_some("from ")}
+                {product.price_is_from.then(|| format!("{} ", lang.t(msg::PRICE_FROM_PREFIX)))}
                 {product.price}
             </span>
-            {(!product.in_stock).then(|| view! { <span class="badge badge--muted">"Sold out"</span> })}
+            {(!product.in_stock).then(|| view! { <span class="badge badge--muted">{lang.t(msg::SOLD_OUT)}</span> })}
         </li>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::{
     api::cart::{CartView, PickShipping, ShipCartTo, ShippingView, StoreView},
     forms::{Feedback, FormStatus, feedback},
+    i18n::{msg, use_lang},
 };
 
 /// The two shipping forms of the cart and checkout; the page reloads the
@@ -44,12 +45,13 @@ pub fn DeliverTo(
     let answer = feedback(actions.ship_to.value(), flash);
     let picked = feedback(actions.pick.value(), None);
     let problem = move || answer.with(|f| f.problem("country"));
+    let lang = use_lang();
     view! {
         <FormStatus feedback=answer />
         <FormStatus feedback=picked />
         <ActionForm action=actions.ship_to attr:class="deliver-to">
             <div class="field" class:field--invalid=move || problem().is_some()>
-                <label for="deliver-to-country">"Deliver to"</label>
+                <label for="deliver-to-country">{lang.t(msg::DELIVER_TO)}</label>
                 <select
                     id="deliver-to-country"
                     name="country"
@@ -59,7 +61,7 @@ pub fn DeliverTo(
                     aria-invalid=move || problem().is_some().then_some("true")
                     aria-describedby=move || problem().map(|_| "deliver-to-country-error")
                 >
-                    <option value="">"Choose a country"</option>
+                    <option value="">{lang.t(msg::CHOOSE_COUNTRY)}</option>
                     {cart.countries.into_iter().map(|(code, name)| {
                         let selected = code == chosen;
                         view! { <option value=code selected=selected>{name}</option> }
@@ -69,7 +71,7 @@ pub fn DeliverTo(
                     <p class="field__error" id="deliver-to-country-error">{message}</p>
                 })}
             </div>
-            <button class="button" type="submit">"Show shipping"</button>
+            <button class="button" type="submit">{lang.t(msg::SHOW_SHIPPING)}</button>
         </ActionForm>
     }
 }
@@ -81,23 +83,26 @@ pub fn StoreShipping(
     country: Option<String>,
     actions: ShippingActions,
 ) -> impl IntoView {
+    let lang = use_lang();
     match store.shipping {
         ShippingView::NoCountry => view! {
-            <p class="muted">"Choose where to deliver to see the shipping cost."</p>
+            <p class="muted">{lang.t(msg::CHOOSE_WHERE_TO_DELIVER)}</p>
         }
         .into_any(),
         ShippingView::NotDelivered => view! {
             <p class="alert alert--warning" data-testid="not-delivered">
-                {format!(
-                    "{} does not deliver to {}: these items stay in your cart when you check out the rest.",
-                    store.name,
-                    country.unwrap_or_else(|| "this country".into()),
+                {lang.t_args(
+                    msg::NOT_DELIVERED,
+                    &[
+                        ("store", store.name.clone().into()),
+                        ("country", country.unwrap_or_else(|| lang.t(msg::THIS_COUNTRY)).into()),
+                    ],
                 )}
             </p>
         }
         .into_any(),
         ShippingView::Offered(options) => {
-            let legend = format!("Shipping from {}", store.name);
+            let legend = lang.t_args(msg::SHIPPING_FROM, &[("store", store.name.clone().into())]);
             let store_id = store.id.to_string();
             view! {
                 <ActionForm action=actions.pick attr:class="shipping-picker">
@@ -123,10 +128,10 @@ pub fn StoreShipping(
                             }
                         }).collect_view()}
                     </fieldset>
-                    <button class="button" type="submit">"Use this shipping"</button>
+                    <button class="button" type="submit">{lang.t(msg::USE_THIS_SHIPPING)}</button>
                 </ActionForm>
                 <p class="cart-store__subtotal">
-                    "Store total with shipping: " <strong data-testid="store-total">{store.total}</strong>
+                    {lang.t(msg::STORE_TOTAL_WITH_SHIPPING)} " " <strong data-testid="store-total">{store.total}</strong>
                 </p>
             }
             .into_any()

@@ -15,6 +15,7 @@ use crate::{
         shipping::{DeliverTo, ShippingActions, StoreShipping},
     },
     forms::{Feedback, feedback},
+    i18n::{msg, use_lang},
 };
 
 #[component]
@@ -28,11 +29,12 @@ pub fn CartPage() -> impl IntoView {
     CartChanged::follow(update.version());
     let flash = Resource::new(|| (), |_| take_flash(forms::CART.into()));
     let shipping_flash = Resource::new(|| (), |_| take_flash(forms::SHIPPING.into()));
+    let lang = use_lang();
     view! {
-        <Title text="Your cart" />
+        <Title text=lang.t(msg::YOUR_CART) />
         <section class="container section stack">
-            <h1>"Your cart"</h1>
-            <Transition fallback=|| view! { <p class="loading">"Loading your cart…"</p> }>
+            <h1>{lang.t(msg::YOUR_CART)}</h1>
+            <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING_CART)}</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
                     let feedback = feedback(update.value(), flash);
@@ -57,6 +59,7 @@ fn CartContents(
     shipping: ShippingActions,
     shipping_flash: Option<Feedback>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let status = view! {
         <div aria-live="polite">
             {move || feedback.with(|f| {
@@ -73,24 +76,24 @@ fn CartContents(
         return view! {
             {status}
             <div class="empty">
-                <p>"Your cart is empty."</p>
-                <p><a href="/products">"Browse products"</a></p>
+                <p>{lang.t(msg::CART_EMPTY)}</p>
+                <p><a href=lang.path("/products")>{lang.t(msg::BROWSE_PRODUCTS)}</a></p>
             </div>
         }
         .into_any();
     }
     let country = cart.country_name();
-    let total_label = if cart.country.is_some() {
-        "Total with shipping: "
+    let total_label = lang.t(if cart.country.is_some() {
+        msg::TOTAL_WITH_SHIPPING
     } else {
-        "Total before shipping: "
-    };
+        msg::TOTAL_BEFORE_SHIPPING
+    });
     view! {
         {status}
         <DeliverTo cart=cart.clone() actions=shipping flash=shipping_flash />
         {(!cart.notices.is_empty()).then(|| view! {
             <div class="alert alert--warning" role="status">
-                <p>"Since you added these items:"</p>
+                <p>{lang.t(msg::SINCE_YOU_ADDED)}</p>
                 <ul>{cart.notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}</ul>
             </div>
         })}
@@ -101,19 +104,22 @@ fn CartContents(
             view! {
                 <section class="card stack cart-store" aria-labelledby=labelled_by>
                     <h2 id=heading>
-                        "From " <a href=format!("/s/{}", store.slug)>{store.name.clone()}</a>
+                        {lang.t(msg::FROM_STORE)} " "
+                        <a href=lang.path(&format!("/s/{}", store.slug))>{store.name.clone()}</a>
                     </h2>
                     <ul class="cart-lines">
                         {store.lines.clone().into_iter().map(|line| view! { <CartLine line update /> }).collect_view()}
                     </ul>
-                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal.clone()}</strong></p>
+                    <p class="cart-store__subtotal">{lang.t(msg::SUBTOTAL)} " " <strong>{store.subtotal.clone()}</strong></p>
                     <StoreShipping store country actions=shipping />
                 </section>
             }
         }).collect_view()}
-        <p class="cart-total">{total_label} <strong data-testid="cart-total">{cart.total}</strong></p>
-        {cart.vat.map(|vat| view! { <p class="cart-total muted">{format!("Includes VAT of {vat}")}</p> })}
-        <p><a class="button button--primary" href="/checkout">"Go to checkout"</a></p>
+        <p class="cart-total">{total_label} " " <strong data-testid="cart-total">{cart.total}</strong></p>
+        {cart.vat.map(|vat| view! {
+            <p class="cart-total muted">{lang.t_args(msg::INCLUDES_VAT, &[("vat", vat.into())])}</p>
+        })}
+        <p><a class="button button--primary" href=lang.path("/checkout")>{lang.t(msg::GO_TO_CHECKOUT)}</a></p>
     }
     .into_any()
 }
@@ -123,7 +129,8 @@ fn CartLine(line: LineView, update: ServerAction<UpdateCartLine>) -> impl IntoVi
     let quantity_id = format!("quantity-{}", line.variant_id);
     let variant = line.variant_id.to_string();
     let remove_variant = variant.clone();
-    let quantity_label = format!("Quantity of {}", line.title);
+    let lang = use_lang();
+    let quantity_label = lang.t_args(msg::QUANTITY_OF, &[("title", line.title.clone().into())]);
     let remove_label = format!(" {}", line.title);
     view! {
         <li class="cart-line" class:cart-line--unavailable=!line.available>
@@ -131,9 +138,9 @@ fn CartLine(line: LineView, update: ServerAction<UpdateCartLine>) -> impl IntoVi
                 <img src=src alt="" width="80" height="80" loading="lazy" />
             })}
             <div class="cart-line__details">
-                <a href=format!("/p/{}", line.product_slug)>{line.title.clone()}</a>
+                <a href=lang.path(&format!("/p/{}", line.product_slug))>{line.title.clone()}</a>
                 {(!line.options.is_empty()).then(|| view! { <p class="muted">{line.options.clone()}</p> })}
-                <p class="muted">{format!("{} each", line.unit_price)}</p>
+                <p class="muted">{lang.t_args(msg::EACH, &[("price", line.unit_price.clone().into())])}</p>
             </div>
             <ActionForm action=update attr:class="cart-line__quantity">
                 <input type="hidden" name="variant_id" value=variant />
@@ -148,13 +155,13 @@ fn CartLine(line: LineView, update: ServerAction<UpdateCartLine>) -> impl IntoVi
                     inputmode="numeric"
                     value=line.quantity.to_string()
                 />
-                <button class="button" type="submit">"Update"</button>
+                <button class="button" type="submit">{lang.t(msg::UPDATE)}</button>
             </ActionForm>
             <ActionForm action=update>
                 <input type="hidden" name="variant_id" value=remove_variant />
                 <input type="hidden" name="quantity" value="0" />
                 <button class="button" type="submit">
-                    "Remove" <span class="visually-hidden">{remove_label}</span>
+                    {lang.t(msg::REMOVE)} <span class="visually-hidden">{remove_label}</span>
                 </button>
             </ActionForm>
             <p class="cart-line__total">{line.total.clone()}</p>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     api::catalog::facets::category_title,
     components::{canonical::Canonical, error_view::ErrorView, listing::Listing},
+    i18n::{msg, use_lang},
 };
 
 #[component]
@@ -14,15 +15,16 @@ pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("category").unwrap_or_default();
     let name = Resource::new(slug, category_title);
+    let lang = use_lang();
     view! {
         <section class="container section">
-            <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading" role="status">{lang.t(msg::LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     let slug = slug();
                     match name.await {
                         Ok(name) => view! {
                             <Title text=name.clone() />
-                            <Meta name="description" content=format!("{name} from independent stores on Bazaar.") />
+                            <Meta name="description" content=lang.t_args(msg::CATEGORY_DESCRIPTION, &[("category", name.clone().into())]) />
                             <Meta property="og:title" content=format!("{name} · Bazaar") />
                             <Canonical path=format!("/c/{slug}") />
                             <h1>{name}</h1>

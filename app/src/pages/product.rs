@@ -1,7 +1,7 @@
 //! `/p/{slug}`: one product with its pictures, variant picker, price and stock.
 
 use leptos::{ev::MouseEvent, prelude::*};
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
@@ -10,8 +10,14 @@ use crate::{
         catalog::products::{Picture, ProductView, VariantChoice, get_product, related_products},
         flash::take_flash,
     },
-    components::{error_view::ErrorView, layout::CartChanged, product_grid::ProductGrid},
+    components::{
+        canonical::{Canonical, site_origin},
+        error_view::ErrorView,
+        layout::CartChanged,
+        product_grid::ProductGrid,
+    },
     forms::{Feedback, FormStatus, Submit, feedback},
+    i18n::{Lang, msg, use_lang},
     live::use_live,
 };
 
@@ -23,8 +29,9 @@ pub fn ProductPage() -> impl IntoView {
         get_product,
     );
     let flash = Resource::new(|| (), |_| take_flash(cart_forms::ADD.into()));
+    let lang = use_lang();
     view! {
-        <Suspense fallback=|| view! { <p class="loading container" role="status">"Loading product…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading container" role="status">{lang.t(msg::LOADING_PRODUCT)}</p> }>
             {move || Suspend::new(async move {
                 let flash = flash.await.ok().flatten();
                 match product.await {
@@ -76,6 +83,8 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
 
+    let lang = use_lang();
+    let page = lang.path(&format!("/p/{}", product.slug));
     let related = {
         let (category, slug) = (product.category_slug.clone(), product.slug.clone());
         Resource::new(
@@ -86,19 +95,19 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
     view! {
         <Title text=product.title.clone() />
         <Meta name="description" content=product.summary.clone() />
-        <Link rel="canonical" href=product.url.clone() />
+        <Canonical path=format!("/p/{}", product.slug) />
         <Meta property="og:type" content="product" />
         <Meta property="og:title" content=product.title.clone() />
         <Meta property="og:description" content=product.summary.clone() />
-        <Meta property="og:url" content=product.url.clone() />
+        <Meta property="og:url" content=format!("{}{page}", site_origin()) />
         {product.image_url.clone().map(|image| view! { <Meta property="og:image" content=image /> })}
         <script type="application/ld+json" inner_html=product.json_ld.clone()></script>
         <article class="container product">
-            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <nav class="breadcrumbs" aria-label=lang.t(msg::BREADCRUMBS)>
                 <ol>
-                    <li><a href="/">"Home"</a></li>
+                    <li><a href=lang.path("/")>{lang.t(msg::HOME)}</a></li>
                     <li>
-                        <a href=format!("/c/{}", product.category_slug)>{product.category_name.clone()}</a>
+                        <a href=lang.path(&format!("/c/{}", product.category_slug))>{product.category_name.clone()}</a>
                     </li>
                     <li aria-current="page">{product.title.clone()}</li>
                 </ol>
@@ -107,17 +116,20 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
                 <Gallery pictures=product.pictures shown variant=linked_variant />
                 <div class="product__summary">
                     <h1>{product.title.clone()}</h1>
-                    <p class="product__store">"Sold by " <a href=format!("/s/{}", product.store_slug)>{product.store_name.clone()}</a></p>
+                    <p class="product__store">
+                        {lang.t(msg::SOLD_BY)} " "
+                        <a href=lang.path(&format!("/s/{}", product.store_slug))>{product.store_name.clone()}</a>
+                    </p>
                     <p class="product__price" data-testid="price" aria-live="polite">
                         {move || current().map(|v| v.price)}
                         {move || current().and_then(|v| v.compare_at_price).map(|was| view! {
-                            " " <s class="muted"><span class="visually-hidden">"was "</span>{was}</s>
+                            " " <s class="muted"><span class="visually-hidden">{format!("{} ", lang.t(msg::WAS))}</span>{was}</s>
                         })}
                     </p>
-                    <p class="product__stock" data-testid="stock" aria-live="polite">{move || current().map(|v| stock_text(&v))}</p>
+                    <p class="product__stock" data-testid="stock" aria-live="polite">{move || current().map(|v| stock_text(lang, &v))}</p>
                     <form class="variant-picker" method="get">
                         <fieldset>
-                            <legend>"Choose an option"</legend>
+                            <legend>{lang.t(msg::CHOOSE_OPTION)}</legend>
                             <div class="variant-picker__choices">
                                 {product.variants.iter().map(|variant| {
                                     let id = variant.id;
@@ -140,14 +152,14 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
                         {move || (shown.get() > 0).then(|| view! {
                             <input type="hidden" name="image" value=(shown.get() + 1).to_string() />
                         })}
-                        <button class="button" type="submit" hidden=move || hydrated.get()>"Show price and stock"</button>
+                        <button class="button" type="submit" hidden=move || hydrated.get()>{lang.t(msg::SHOW_PRICE_AND_STOCK)}</button>
                     </form>
-                    <p class="muted">"SKU: " <span>{move || current().map(|v| v.sku)}</span></p>
+                    <p class="muted">{lang.t(msg::SKU)} " " <span>{move || current().map(|v| v.sku)}</span></p>
                     <AddToCartForm selected flash in_stock=Signal::derive(move || current().is_some_and(|v| v.stock > 0)) />
                 </div>
             </div>
             <section class="product__description" aria-labelledby="description-heading">
-                <h2 id="description-heading">"Description"</h2>
+                <h2 id="description-heading">{lang.t(msg::DESCRIPTION)}</h2>
                 <div class="prose" inner_html=product.description_html></div>
                 {(!product.attributes.is_empty()).then(|| view! {
                     <dl class="attributes">
@@ -163,7 +175,7 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
                     let products = related.await.unwrap_or_default();
                     (!products.is_empty()).then(|| view! {
                         <section class="section" aria-labelledby="related-heading">
-                            <h2 id="related-heading">"More from this category"</h2>
+                            <h2 id="related-heading">{lang.t(msg::MORE_FROM_CATEGORY)}</h2>
                             <ProductGrid products />
                         </section>
                     })
@@ -185,15 +197,20 @@ fn Gallery(
     variant: Signal<Option<i64>>,
 ) -> impl IntoView {
     let count = pictures.len();
+    let lang = use_lang();
     let thumbnails = (count > 1).then(|| {
         let items = pictures
             .iter()
             .enumerate()
             .map(|(index, picture)| {
                 let number = index + 1;
+                let place = [("number", number.into()), ("count", count.into())];
                 let name = match picture.alt.trim() {
-                    "" => format!("Show image {number} of {count}"),
-                    alt => format!("Show image {number} of {count}: {alt}"),
+                    "" => lang.t_args(msg::SHOW_IMAGE, &place),
+                    alt => lang.t_args(
+                        msg::SHOW_IMAGE_NAMED,
+                        &[place[0].clone(), place[1].clone(), ("alt", alt.to_owned().into())],
+                    ),
                 };
                 view! {
                     <li>
@@ -226,7 +243,7 @@ fn Gallery(
                 }
             })
             .collect_view();
-        view! { <ul class="product__thumbnails" aria-label="Product images">{items}</ul> }
+        view! { <ul class="product__thumbnails" aria-label=lang.t(msg::PRODUCT_IMAGES)>{items}</ul> }
     });
     let pictures = StoredValue::new(pictures);
     let main = Memo::new(move |_| {
@@ -264,11 +281,11 @@ fn opens_elsewhere(ev: &MouseEvent) -> bool {
     ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
 }
 
-fn stock_text(variant: &VariantChoice) -> String {
+fn stock_text(lang: Lang, variant: &VariantChoice) -> String {
     match variant.stock {
-        0 => "Sold out".into(),
-        n @ 1..=5 => format!("Only {n} left"),
-        _ => "In stock".into(),
+        0 => lang.t(msg::SOLD_OUT),
+        n @ 1..=5 => lang.t_args(msg::ONLY_LEFT, &[("count", n.into())]),
+        _ => lang.t(msg::IN_STOCK),
     }
 }
 
@@ -301,15 +318,16 @@ fn AddToCartForm(
     let feedback = feedback(add.value(), flash);
     CartChanged::follow(add.version());
     let problem = move || feedback.with(|f| f.problem("quantity"));
+    let lang = use_lang();
     view! {
         <ActionForm action=add attr:class="add-to-cart">
             <FormStatus feedback />
             {move || feedback.with(|f| f.notice.is_some()).then(|| view! {
-                <p><a href="/cart">"View your cart"</a></p>
+                <p><a href=lang.path("/cart")>{lang.t(msg::VIEW_YOUR_CART)}</a></p>
             })}
             <input type="hidden" name="variant_id" value=move || selected.get().map(|id| id.to_string()) />
             <div class="field" class:field--invalid=move || problem().is_some()>
-                <label for="add-quantity">"Quantity"</label>
+                <label for="add-quantity">{lang.t(msg::QUANTITY)}</label>
                 <input
                     id="add-quantity"
                     class="input"
@@ -325,9 +343,9 @@ fn AddToCartForm(
                 {move || problem().map(|message| view! { <p class="field__error" id="add-quantity-error">{message}</p> })}
             </div>
             {move || if in_stock.get() {
-                view! { <Submit label="Add to cart" pending=add.pending().into() /> }.into_any()
+                view! { <Submit label=lang.t(msg::ADD_TO_CART) pending=add.pending().into() /> }.into_any()
             } else {
-                view! { <p class="muted">"This option is sold out."</p> }.into_any()
+                view! { <p class="muted">{lang.t(msg::OPTION_SOLD_OUT)}</p> }.into_any()
             }}
         </ActionForm>
     }

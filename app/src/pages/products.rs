@@ -4,11 +4,15 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{canonical::Canonical, listing::Listing};
+use crate::{
+    components::{canonical::Canonical, listing::Listing},
+    i18n::{msg, use_lang},
+};
 
 #[component]
 pub fn ProductsPage() -> impl IntoView {
     let query = use_query_map();
+    let lang = use_lang();
     // The document title is read again after the page's reactive scope is
     // gone, so this must not panic on a disposed query: `try_with` gives None.
     let heading = move || {
@@ -16,14 +20,14 @@ pub fn ProductsPage() -> impl IntoView {
             .try_with(|query| query.get("q").filter(|q| !q.trim().is_empty()))
             .flatten();
         match text {
-            Some(text) => format!("Results for “{text}”"),
-            None => "All products".to_owned(),
+            Some(text) => lang.t_args(msg::RESULTS_FOR, &[("words", text.into())]),
+            None => lang.t(msg::ALL_PRODUCTS),
         }
     };
     view! {
         <Title text=heading />
-        <Meta name="description" content="Browse and search products from every store on Bazaar." />
-        <Meta property="og:title" content="All products · Bazaar" />
+        <Meta name="description" content=lang.t(msg::ALL_PRODUCTS_DESCRIPTION) />
+        <Meta property="og:title" content=format!("{} · Bazaar", lang.t(msg::ALL_PRODUCTS)) />
         <Canonical path="/products" />
         <section class="container section">
             <h1>{heading}</h1>

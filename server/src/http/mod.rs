@@ -7,6 +7,7 @@ pub mod errors;
 pub mod events;
 pub mod forwarded;
 pub mod health;
+pub mod language;
 pub mod malformed;
 pub mod metrics;
 pub mod origin;
@@ -41,6 +42,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
         .route("/robots.txt", get(sitemap::robots))
+        .route("/language", get(language::switch))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/webhooks/stripe", post(webhooks::stripe))
         .route("/seller/stats.csv", get(seller_stats::csv))
@@ -66,6 +68,10 @@ pub fn with_middleware(router: Router, state: &AppState) -> Router {
     // Install the recorder before the first request is counted.
     metrics::handle();
     router
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            language::home,
+        ))
         .layer(crate::accounts::sessions::layer(
             config,
             state.redis.clone(),

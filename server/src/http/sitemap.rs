@@ -1,5 +1,6 @@
 //! `/robots.txt` and `/sitemap.xml`: what search engines may crawl, and every
-//! public page worth crawling, with absolute URLs built from `APP_URL`.
+//! public page worth crawling in each language, with absolute URLs built
+//! from `APP_URL`.
 
 use axum::{
     extract::State,
@@ -7,14 +8,31 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+use texts::Lang;
+
 use crate::{AppState, Result};
 
+/// Pages that are nobody's business but their visitor's, in every language.
+const PRIVATE: &[&str] = &[
+    "/account",
+    "/seller",
+    "/admin",
+    "/cart",
+    "/checkout",
+    "/orders/",
+];
+
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!(
-        "User-agent: *\nDisallow: /account\nDisallow: /seller\nDisallow: /admin\nDisallow: /api/\n\
-         Disallow: /cart\nDisallow: /checkout\nDisallow: /orders/\n\nSitemap: {}/sitemap.xml\n",
+    let mut body = String::from("User-agent: *\nDisallow: /api/\n");
+    for lang in Lang::ALL {
+        for path in PRIVATE {
+            body.push_str(&format!("Disallow: {}\n", lang.path(path)));
+        }
+    }
+    body.push_str(&format!(
+        "\nSitemap: {}/sitemap.xml\n",
         state.config.app_url
-    );
+    ));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
@@ -34,16 +52,30 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response> {
     .await?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // Each page once per language, naming its versions in the others.
     for path in std::iter::once("/".to_owned())
         .chain(std::iter::once("/products".to_owned()))
         .chain(paths)
     {
-        xml.push_str(&format!(
-            "  <url><loc>{base}{}</loc></url>\n",
-            escape(&path)
-        ));
+        let path = escape(&path);
+        let alternates: String = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{base}{}\"/>",
+                    lang.path(&path)
+                )
+            })
+            .collect();
+        for lang in Lang::ALL {
+            xml.push_str(&format!(
+                "  <url><loc>{base}{}</loc>{alternates}</url>\n",
+                lang.path(&path)
+            ));
+        }
     }
     xml.push_str("</urlset>\n");
     Ok((

@@ -417,6 +417,95 @@ async fn robots_and_sitemap_list_only_public_pages_with_absolute_urls(db: PgPool
     for hidden in ["draft-mug", "hidden-mug", "shut-shop"] {
         assert!(!xml.contains(hidden), "{hidden} listed");
     }
+    // Every page in every language, each naming the others.
+    assert!(xml.contains("<loc>http://127.0.0.1:3000/fr/p/shown-mug</loc>"));
+    assert!(xml.contains("<loc>http://127.0.0.1:3000/de/</loc>"));
+    assert!(xml.contains(
+        r#"<xhtml:link rel="alternate" hreflang="de" href="http://127.0.0.1:3000/de/c/mugs"/>"#
+    ));
+    assert!(robots.contains("Disallow: /fr/account"));
+    assert!(robots.contains("Disallow: /de/checkout"));
+}
+
+fn home_with(headers: &[(&str, &str)]) -> Request<Body> {
+    let mut request = Request::get("/");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+fn set_cookie(response: &http::Response<Body>) -> Option<&str> {
+    response
+        .headers()
+        .get(header::SET_COOKIE)
+        .map(|value| value.to_str().unwrap())
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_first_visit_follows_the_browser_language_and_the_cookie_wins_after(db: PgPool) {
+    let state = state(db, config(&[])).await;
+    let home = Router::new().route("/", get_route(|| async { "home" }));
+    let app = app(&state, home, random_client());
+
+    let first = send(
+        &app,
+        home_with(&[("accept-language", "fr-FR,fr;q=0.9,en;q=0.5")]),
+    )
+    .await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    assert_eq!(first.headers()[header::LOCATION], "/fr/");
+    assert!(set_cookie(&first).unwrap().starts_with("bazaar_lang=fr;"));
+
+    // A language Bazaar does not speak gets English, remembered too.
+    let spanish = send(&app, home_with(&[("accept-language", "es-ES,es")])).await;
+    assert_eq!(spanish.status(), StatusCode::OK);
+    assert!(set_cookie(&spanish).unwrap().starts_with("bazaar_lang=en;"));
+
+    // Once chosen, the cookie wins over the browser, and is not set again.
+    let chosen = send(
+        &app,
+        home_with(&[("accept-language", "fr"), ("cookie", "bazaar_lang=en")]),
+    )
+    .await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+    assert_eq!(set_cookie(&chosen), None);
+    let german = send(
+        &app,
+        home_with(&[("accept-language", "fr"), ("cookie", "bazaar_lang=de")]),
+    )
+    .await;
+    assert_eq!(german.headers()[header::LOCATION], "/de/");
+
+    // Other pages are served in the language their path names.
+    let products = send(
+        &app,
+        Request::get("/products")
+            .header("accept-language", "fr")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_ne!(products.status(), StatusCode::SEE_OTHER);
+}
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn the_switcher_remembers_the_language_and_keeps_the_page(db: PgPool) {
+    let state = state(db, config(&[])).await;
+    let app = app(&state, Router::new(), random_client());
+    let switched = send(&app, get("/language?to=de&next=%2Ffr%2Fproducts%3Fq%3Dmug")).await;
+    assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+    assert_eq!(switched.headers()[header::LOCATION], "/de/products?q=mug");
+    assert!(
+        set_cookie(&switched)
+            .unwrap()
+            .starts_with("bazaar_lang=de;")
+    );
+    let english = send(&app, get("/language?to=en&next=%2Fde%2F")).await;
+    assert_eq!(english.headers()[header::LOCATION], "/");
+    // Never off the site.
+    let away = send(&app, get("/language?to=fr&next=%2F%2Fevil.example")).await;
+    assert_eq!(away.headers()[header::LOCATION], "/fr/");
 }
 
 /// What a `MakeWriter` wrote, shared with the test.

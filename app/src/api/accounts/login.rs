@@ -82,9 +82,9 @@ pub async fn log_in(email: String, password: String, next: String) -> Result<Fee
             if signed_in == login::SignIn::SecondStep {
                 // The sign-in page asks for the code; `next` waits in its address.
                 let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
-                leptos_axum::redirect(&format!("/login?next={next}"));
+                crate::i18n::redirect(&format!("/login?next={next}"));
             } else {
-                leptos_axum::redirect(&next);
+                crate::i18n::redirect(&next);
             }
             Ok(Feedback::default())
         }
@@ -106,7 +106,7 @@ pub async fn pass_second_step(code: String, next: String) -> Result<Feedback, Ap
     let session = session::current().await?;
     match login::pass_second_step(&state, &session, &session::meta(), &code).await {
         Ok(_) => {
-            leptos_axum::redirect(&safe_next(&next));
+            crate::i18n::redirect(&safe_next(&next));
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::SECOND_STEP, error, &[]).await,
@@ -117,7 +117,7 @@ pub async fn pass_second_step(code: String, next: String) -> Result<Feedback, Ap
 #[server]
 pub async fn cancel_second_step() -> Result<(), AppError> {
     login::cancel_second_step(&session::current().await?).await?;
-    leptos_axum::redirect("/login");
+    crate::i18n::redirect("/login");
     Ok(())
 }
 
@@ -126,6 +126,6 @@ pub async fn log_out() -> Result<(), AppError> {
     let state = state()?;
     let session = session::current().await?;
     login::log_out(&state, &session, &session::meta()).await?;
-    leptos_axum::redirect("/");
+    crate::i18n::redirect("/");
     Ok(())
 }

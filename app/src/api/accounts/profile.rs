@@ -110,7 +110,7 @@ pub async fn deactivate_account(
     let session = session::current().await?;
     match profile::deactivate(&state, &session, &session::meta(), &user, &current_password).await {
         Ok(()) => {
-            leptos_axum::redirect("/?account=deactivated");
+            crate::i18n::redirect("/?account=deactivated");
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::DEACTIVATE, error, &[]).await,
@@ -131,7 +131,7 @@ pub async fn delete_account(
     let session = session::current().await?;
     match profile::delete(&state, &session, &session::meta(), &user, &current_password).await {
         Ok(()) => {
-            leptos_axum::redirect("/?account=deleted");
+            crate::i18n::redirect("/?account=deleted");
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::DELETE, error, &[]).await,

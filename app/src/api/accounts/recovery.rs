@@ -43,7 +43,7 @@ pub async fn reset_password(token: String, password: String) -> Result<Feedback,
     let state = state()?;
     match recovery::reset(&state, &session::meta(), &token, &password).await {
         Ok(()) => {
-            leptos_axum::redirect("/login?reset=done");
+            crate::i18n::redirect("/login?reset=done");
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::RESET, error, &[]).await,

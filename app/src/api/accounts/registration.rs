@@ -21,7 +21,7 @@ pub async fn register(email: String, password: String, name: String) -> Result<F
     };
     match registration::register(&state, &session::meta(), &input).await {
         Ok(email) => {
-            leptos_axum::redirect(&format!(
+            crate::i18n::redirect(&format!(
                 "/verify-email?sent={}",
                 form_urlencoded::byte_serialize(email.as_str().as_bytes()).collect::<String>()
             ));

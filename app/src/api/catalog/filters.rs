@@ -18,13 +18,13 @@ pub struct Filters {
     pub page: i64,
 }
 
-/// The sort orders, as the query string and the sort menu name them.
-pub const SORTS: [(&str, &str); 5] = [
-    ("relevance", "Best match"),
-    ("newest", "Newest"),
-    ("price_asc", "Price: low to high"),
-    ("price_desc", "Price: high to low"),
-    ("best_selling", "Best selling"),
+/// The sort orders, as the query string names them.
+pub const SORTS: [&str; 5] = [
+    "relevance",
+    "newest",
+    "price_asc",
+    "price_desc",
+    "best_selling",
 ];
 
 impl Filters {

@@ -209,11 +209,11 @@ pub async fn place_order(
     };
     let number = &checked_out.order.number;
     match (checked_out.payment_url, buyer) {
-        (Some(url), _) => leptos_axum::redirect(&url),
+        (Some(url), _) => crate::i18n::redirect(&url),
         (None, Buyer::Customer(_)) => {
-            leptos_axum::redirect(&format!("/account/orders/{number}?payment=unavailable"));
+            crate::i18n::redirect(&format!("/account/orders/{number}?payment=unavailable"));
         }
-        (None, Buyer::Guest { .. }) => leptos_axum::redirect(&format!(
+        (None, Buyer::Guest { .. }) => crate::i18n::redirect(&format!(
             "{}&payment=unavailable",
             guest::path(&state.config.secrets_key, number, 1)
         )),
@@ -241,7 +241,7 @@ pub async fn pay_order(number: String) -> Result<Feedback, AppError> {
     let user = session::signed_in().await?;
     match checkout::payment_url(&state()?, user.id, &number).await {
         Ok(url) => {
-            leptos_axum::redirect(&url);
+            crate::i18n::redirect(&url);
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::PAY, error, &[]).await,

@@ -70,7 +70,7 @@ pub async fn cancel_order(number: String) -> Result<Feedback, AppError> {
     let user = session::signed_in().await?;
     match customer::cancel_unpaid(&state()?, user.id, &number).await {
         Ok(()) => {
-            leptos_axum::redirect("/cart");
+            crate::i18n::redirect("/cart");
             Ok(Feedback::notice(
                 "Order cancelled: its items are back in your cart.",
             ))

@@ -53,7 +53,7 @@ pub async fn guest_order(
 pub async fn pay_guest_order(number: String, key: String) -> Result<Feedback, AppError> {
     match checkout::guest_payment_url(&state()?, &number, &key).await {
         Ok(url) => {
-            leptos_axum::redirect(&url);
+            crate::i18n::redirect(&url);
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::PAY, error, &[]).await,
@@ -66,7 +66,7 @@ pub async fn pay_guest_order(number: String, key: String) -> Result<Feedback, Ap
 pub async fn renew_guest_link(number: String, key: String) -> Result<Feedback, AppError> {
     match guest::renew(&state()?, &number, &key).await {
         Ok(()) => {
-            leptos_axum::redirect(&format!("/orders/{number}?renewed=1"));
+            crate::i18n::redirect(&format!("/orders/{number}?renewed=1"));
             Ok(Feedback::default())
         }
         Err(error) => form::refused(forms::RENEW_LINK, error, &[]).await,

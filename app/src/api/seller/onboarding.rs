@@ -53,7 +53,7 @@ pub async fn open_store(
         Ok(_) => {
             // A new role: the session gets a new id.
             sessions::rotate(&session::current().await?).await?;
-            leptos_axum::redirect("/seller");
+            crate::i18n::redirect("/seller");
             Ok(Feedback::default())
         }
         Err(error) => {

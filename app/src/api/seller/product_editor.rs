@@ -212,7 +212,7 @@ pub async fn save_product(
     match products::save(&state()?.db, &session::meta(), scope, id, &input).await {
         Ok(saved) if id.is_none() => {
             form::done(forms::PRODUCT, "Product created. Add images below.").await?;
-            leptos_axum::redirect(&format!("/seller/products/{saved}"));
+            crate::i18n::redirect(&format!("/seller/products/{saved}"));
             Ok(Feedback::notice("Product created. Add images below."))
         }
         Ok(_) => form::done(forms::PRODUCT, "Saved.").await,

@@ -130,6 +130,6 @@ pub async fn delete_product(
         }
     };
     form::done(forms::BULK, message).await?;
-    leptos_axum::redirect("/seller/products");
+    crate::i18n::redirect("/seller/products");
     Ok(Feedback::notice(message))
 }

@@ -1,0 +1,24 @@
+# `/cart`: was im Warenkorb liegt, nach Laden, mit Versand.
+your-cart = Ihr Warenkorb
+loading-cart = Ihr Warenkorb wird geladen…
+cart-empty = Ihr Warenkorb ist leer.
+total-with-shipping = Gesamt mit Versand:
+total-before-shipping = Gesamt ohne Versand:
+since-you-added = Seit Sie diese Artikel hinzugefügt haben:
+from-store = Von
+subtotal = Zwischensumme:
+includes-vat = Enthält { $vat } MwSt.
+go-to-checkout = Zur Kasse
+each = { $price } pro Stück
+quantity-of = Menge von { $title }
+update = Aktualisieren
+remove = Entfernen
+deliver-to = Liefern nach
+choose-country = Land wählen
+show-shipping = Versand anzeigen
+choose-where-to-deliver = Wählen Sie das Lieferland, um die Versandkosten zu sehen.
+shipping-from = Versand von { $store }
+use-this-shipping = Diesen Versand wählen
+store-total-with-shipping = Summe des Ladens mit Versand:
+not-delivered = { $store } liefert nicht nach { $country }: Diese Artikel bleiben im Warenkorb, wenn Sie den Rest bestellen.
+this-country = dieses Land

@@ -1,0 +1,21 @@
+# `/p/{slug}`: ein Produkt, seine Bilder, Varianten, Preis, Bestand und der Warenkorb.
+loading-product = Produkt wird geladen…
+breadcrumbs = Brotkrumen
+home = Startseite
+sold-by = Verkauft von
+was = statt
+choose-option = Variante wählen
+show-price-and-stock = Preis und Bestand anzeigen
+sku = Art.-Nr.:
+description = Beschreibung
+more-from-category = Mehr aus dieser Kategorie
+product-images = Produktbilder
+show-image = Bild { $number } von { $count } zeigen
+show-image-named = Bild { $number } von { $count } zeigen: { $alt }
+only-left = Nur noch { $count } vorrätig
+in-stock = Vorrätig
+view-your-cart = Warenkorb ansehen
+quantity = Menge
+add-to-cart = In den Warenkorb
+option-sold-out = Diese Variante ist ausverkauft.
+please-wait = Bitte warten…

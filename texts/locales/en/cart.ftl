@@ -1,0 +1,24 @@
+# `/cart`: what the shopper is about to buy, by store, with shipping.
+your-cart = Your cart
+loading-cart = Loading your cart…
+cart-empty = Your cart is empty.
+total-with-shipping = Total with shipping:
+total-before-shipping = Total before shipping:
+since-you-added = Since you added these items:
+from-store = From
+subtotal = Subtotal:
+includes-vat = Includes VAT of { $vat }
+go-to-checkout = Go to checkout
+each = { $price } each
+quantity-of = Quantity of { $title }
+update = Update
+remove = Remove
+deliver-to = Deliver to
+choose-country = Choose a country
+show-shipping = Show shipping
+choose-where-to-deliver = Choose where to deliver to see the shipping cost.
+shipping-from = Shipping from { $store }
+use-this-shipping = Use this shipping
+store-total-with-shipping = Store total with shipping:
+not-delivered = { $store } does not deliver to { $country }: these items stay in your cart when you check out the rest.
+this-country = this country

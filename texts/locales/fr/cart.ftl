@@ -1,0 +1,24 @@
+# `/cart` : ce que l’acheteur s’apprête à acheter, par boutique, avec la livraison.
+your-cart = Votre panier
+loading-cart = Chargement de votre panier…
+cart-empty = Votre panier est vide.
+total-with-shipping = Total avec livraison :
+total-before-shipping = Total hors livraison :
+since-you-added = Depuis que vous avez ajouté ces articles :
+from-store = Chez
+subtotal = Sous-total :
+includes-vat = Dont TVA de { $vat }
+go-to-checkout = Passer la commande
+each = { $price } l’unité
+quantity-of = Quantité de { $title }
+update = Mettre à jour
+remove = Retirer
+deliver-to = Livrer en
+choose-country = Choisissez un pays
+show-shipping = Voir la livraison
+choose-where-to-deliver = Choisissez où livrer pour voir les frais de port.
+shipping-from = Livraison depuis { $store }
+use-this-shipping = Choisir cette livraison
+store-total-with-shipping = Total de la boutique avec livraison :
+not-delivered = { $store } ne livre pas en { $country } : ces articles restent dans votre panier quand vous commandez le reste.
+this-country = ce pays
