@@ -21,20 +21,39 @@ pub fn page_lang() -> Lang {
     Lang::of_path(&path).0
 }
 
-/// Sends the browser to `to` after a server function, in the language of the
-/// page that called it (its `Referer`): a path without a language prefix
-/// gets that page's, so a French page's form lands on a French page. Other
-/// addresses (the payment page) are left as they are.
+/// The language a request on the server answers in: a page's is in its
+/// path; a server function's is that of the page that called it (its
+/// `Referer`), so a French page's forms and data come back in French.
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Lang::En;
+    };
+    if !parts.uri.path().starts_with(SERVER_FN_PREFIX) {
+        return Lang::of_path(parts.uri.path()).0;
+    }
+    parts
+        .headers
+        .get(http::header::REFERER)
+        .and_then(|referer| referer.to_str().ok())
+        .and_then(url_path)
+        .map(|path| Lang::of_path(path).0)
+        .unwrap_or_default()
+}
+
+/// Where the server functions are served (`leptos`' default prefix).
+#[cfg(feature = "ssr")]
+const SERVER_FN_PREFIX: &str = "/api/";
+
+/// Sends the browser to `to` after a server function, in the language of
+/// the page that called it: a path without a language prefix gets that
+/// page's, so a French page's form lands on a French page. Other addresses
+/// (the payment page) are left as they are.
 #[cfg(feature = "ssr")]
 pub fn redirect(to: &str) {
-    let caller = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::REFERER).cloned())
-        .and_then(|referer| referer.to_str().ok().map(str::to_owned))
-        .and_then(|referer| url_path(&referer).map(|path| Lang::of_path(path).0))
-        .unwrap_or_default();
     let local = to.starts_with('/') && !to.starts_with("//");
     if local && Lang::of_path(to).0 == Lang::En {
-        leptos_axum::redirect(&caller.path(to));
+        leptos_axum::redirect(&request_lang().path(to));
     } else {
         leptos_axum::redirect(to);
     }
@@ -70,10 +89,11 @@ fn unprefixed_page() -> impl Fn() -> String + Copy {
 /// The address of the switch to `lang` that comes back to `page`: the
 /// server remembers the choice in a cookie, then redirects.
 fn switch_href(lang: Lang, page: &str) -> String {
-    form_urlencoded::Serializer::new("/language?".to_owned())
+    let query = form_urlencoded::Serializer::new(String::new())
         .append_pair("to", lang.code())
         .append_pair("next", page)
-        .finish()
+        .finish();
+    format!("/language?{query}")
 }
 
 /// Links to this page in each language, each named in its own language;

@@ -27,6 +27,8 @@ test("the first visit follows the browser's language, the switcher keeps the pag
   await page.getByRole("link", { name: "Tous les produits" }).click();
   await expect(page).toHaveURL(/\/fr\/products$/);
   await expect(page.getByRole("link", { name: "Tous les produits" })).toBeVisible();
+  // Prices are written the French way: 1 234,50 €.
+  await expect(page.locator(".product-card__price").first()).toHaveText(/\d,\d{2}\s€$/);
 
   // The switcher goes to the same page in German, which is then remembered.
   await page.getByRole("navigation", { name: "Choisir la langue" }).getByRole("link", { name: "Deutsch" }).click();
@@ -53,4 +55,31 @@ test("the first visit follows the browser's language, the switcher keeps the pag
   if (hydrates(testInfo)) {
     await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   }
+});
+
+test("a French shopper searches, reads a product and fills the cart in French, prices written the French way", async ({
+  page,
+}, testInfo) => {
+  await visit(page, "/fr/", testInfo);
+  await page.getByLabel("Rechercher des produits").fill("archival");
+  await page.getByRole("button", { name: "Rechercher", exact: true }).click();
+  await expect(page).toHaveURL(/\/fr\/products\?q=archival$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Résultats pour « archival »");
+  await expect(page.locator(".product-card__price").first()).toHaveText(/\d,\d{2}\s€$/);
+  await expectAccessible(page, testInfo);
+
+  await page.locator(".product-card a").first().click();
+  await expect(page.getByRole("button", { name: "Ajouter au panier" })).toBeVisible();
+  await expect(page).toHaveURL(/\/fr\/p\//);
+  await expect(page.getByTestId("price")).toHaveText(/^\s*\d+,\d{2}\s€\s*$/);
+  const price = (await page.getByTestId("price").textContent())?.trim() ?? "";
+  await expectAccessible(page, testInfo);
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+  await page.getByRole("link", { name: "Voir votre panier" }).click();
+  await expect(page).toHaveURL(/\/fr\/cart$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre panier");
+  await expect(page.getByTestId("cart-total")).toHaveText(price);
+  await expectAccessible(page, testInfo);
 });

@@ -4,9 +4,10 @@
 
 const LAYERS: &[&[&str]] = &[
     // Foundations: no domain knowledge.
-    &["error", "money", "text", "email", "paging", "request"],
-    // Sealing with `SECRETS_KEY`, which the configuration reads.
-    &["secrets"],
+    &["error", "money", "text", "paging", "request"],
+    // Email addresses as people type them, refused through `error`; sealing
+    // with `SECRETS_KEY`, which the configuration reads.
+    &["email", "secrets"],
     &["config"],
     // Where Bazaar delivers, what stores charge for it and the VAT prices
     // hold: priced the same for the cart, checkout and orders.

@@ -1,12 +1,17 @@
 //! Money in integer minor units (cents), never a float. Bazaar trades in one
 //! currency, the euro. The amount is private: it is made from cents or from
-//! what a person typed, and written out by the two formatters here.
+//! what a person typed, and written out by the formatters here.
 
 use std::{
     fmt,
     iter::Sum,
     ops::{Add, AddAssign, Sub, SubAssign},
+    sync::LazyLock,
 };
+
+use icu_decimal::{DecimalFormatter, input::Decimal};
+use icu_locale_core::Locale;
+use texts::{Lang, msg};
 
 /// An amount in euro cents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,16 +53,44 @@ impl Money {
         let cents: i64 = format!("{fraction:0<2}").parse().ok()?;
         euros.checked_mul(100)?.checked_add(cents).map(Self)
     }
+
+    /// The amount as readers of `lang` write it: the digits by the Unicode
+    /// CLDR's rules for the language (through ICU4X), the currency where
+    /// the language's `money` message puts it. `€1,234.50`, `1 234,50 €`,
+    /// `1.234,50 €`; a minus sign leads.
+    pub fn localized(self, lang: Lang) -> String {
+        let mut amount = Decimal::from(self.0.unsigned_abs());
+        amount.multiply_pow10(-2);
+        let digits = digits_of(lang).format(&amount).to_string();
+        let text = lang.t_args(msg::MONEY, &[("amount", digits.into())]);
+        if self.0 < 0 { format!("-{text}") } else { text }
+    }
 }
 
-/// `€12.50`, `-€2.50`: the amount as people read it.
+/// Each language's number formatter, made once.
+fn digits_of(lang: Lang) -> &'static DecimalFormatter {
+    static FORMATTERS: LazyLock<Vec<(Lang, DecimalFormatter)>> = LazyLock::new(|| {
+        Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let locale: Locale = lang.code().parse().expect("a language code is a locale");
+                let formatter = DecimalFormatter::try_new(locale.into(), Default::default())
+                    .expect("ICU4X's built-in data covers every language Bazaar speaks");
+                (lang, formatter)
+            })
+            .collect()
+    });
+    FORMATTERS
+        .iter()
+        .find(|(each, _)| *each == lang)
+        .map(|(_, formatter)| formatter)
+        .expect("a formatter per language")
+}
+
+/// `€12.50`, `-€2.50`, `€1,234.50`: the amount as English readers write it.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let decimal = self.decimal();
-        match decimal.strip_prefix('-') {
-            Some(abs) => write!(f, "-€{abs}"),
-            None => write!(f, "€{decimal}"),
-        }
+        f.write_str(&self.localized(Lang::En))
     }
 }
 
@@ -116,5 +149,18 @@ mod tests {
         assert_eq!(Money::from_cents(-250).to_string(), "-€2.50");
         assert_eq!(Money::from_cents(-250).decimal(), "-2.50");
         assert_eq!(Money::from_cents(1205).decimal(), "12.05");
+    }
+
+    #[test]
+    fn each_language_writes_money_its_own_way() {
+        let amount = Money::from_cents(123_450);
+        assert_eq!(amount.localized(Lang::En), "€1,234.50");
+        // French groups thousands with a narrow no-break space and keeps
+        // the euro sign apart with a no-break space.
+        assert_eq!(amount.localized(Lang::Fr), "1\u{202f}234,50\u{a0}€");
+        assert_eq!(amount.localized(Lang::De), "1.234,50\u{a0}€");
+        assert_eq!(Money::from_cents(-250).localized(Lang::De), "-2,50\u{a0}€");
+        assert_eq!(Money::from_cents(5).localized(Lang::Fr), "0,05\u{a0}€");
+        assert_eq!(Money::from_cents(100_000).to_string(), "€1,000.00");
     }
 }

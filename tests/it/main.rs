@@ -8,6 +8,7 @@ mod accounts_http;
 mod admin_http;
 mod api_http;
 mod cart_http;
+mod languages_http;
 mod live_http;
 mod page_head_http;
 mod paid_order_survives_a_crash;

@@ -177,6 +177,7 @@ mod tests {
             ("price", "10".into()),
             ("page", 1.into()),
             ("pages", 3.into()),
+            ("amount", "1,234.50".into()),
         ];
         let text = |lang: Lang, msg: Msg| {
             LOCALES

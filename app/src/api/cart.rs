@@ -117,9 +117,10 @@ pub async fn my_cart() -> Result<CartView, AppError> {
         return Ok(CartView::default());
     };
     let cart = cart::view(&state()?.db, owner).await?;
+    let lang = crate::i18n::request_lang();
     Ok(CartView {
-        total: cart.total.to_string(),
-        vat: cart.country.is_some().then(|| cart.vat.to_string()),
+        total: cart.total.localized(lang),
+        vat: cart.country.is_some().then(|| cart.vat.localized(lang)),
         notices: cart.notices,
         country: cart.country,
         countries: countries(),
@@ -127,7 +128,7 @@ pub async fn my_cart() -> Result<CartView, AppError> {
             .stores
             .into_iter()
             .map(|store| StoreView {
-                total: store.total().to_string(),
+                total: store.total().localized(lang),
                 shipping: match &store.shipping {
                     Quote::NoCountry => ShippingView::NoCountry,
                     Quote::NotDelivered => ShippingView::NotDelivered,
@@ -139,7 +140,7 @@ pub async fn my_cart() -> Result<CartView, AppError> {
                                 method_id: offer.method.id,
                                 name: offer.method.name.clone(),
                                 delivery: offer.method.delivery(),
-                                price: offer.price.to_string(),
+                                price: offer.price.localized(lang),
                                 chosen: index == *chosen,
                             })
                             .collect(),
@@ -148,18 +149,18 @@ pub async fn my_cart() -> Result<CartView, AppError> {
                 id: store.store_id,
                 name: store.store_name,
                 slug: store.store_slug,
-                subtotal: store.subtotal.to_string(),
+                subtotal: store.subtotal.localized(lang),
                 lines: store
                     .lines
                     .into_iter()
                     .map(|line| LineView {
-                        total: line.total().to_string(),
+                        total: line.total().localized(lang),
                         variant_id: line.variant_id,
                         product_slug: line.product_slug,
                         title: line.title,
                         options: line.options,
                         sku: line.sku,
-                        unit_price: line.unit_price.to_string(),
+                        unit_price: line.unit_price.localized(lang),
                         quantity: line.quantity,
                         image: line.image_key.map(|key| server::media::url(&key, 200)),
                         available: line.available,

@@ -19,3 +19,4 @@ quantity = Menge
 add-to-cart = In den Warenkorb
 option-sold-out = Diese Variante ist ausverkauft.
 please-wait = Bitte warten…
+variant-standard = Standardausführung

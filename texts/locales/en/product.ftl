@@ -19,3 +19,5 @@ quantity = Quantity
 add-to-cart = Add to cart
 option-sold-out = This option is sold out.
 please-wait = Please wait…
+# The one variant of a product without options.
+variant-standard = Standard

@@ -22,3 +22,4 @@ quantity = Quantité
 add-to-cart = Ajouter au panier
 option-sold-out = Cette option est épuisée.
 please-wait = Veuillez patienter…
+variant-standard = Modèle standard

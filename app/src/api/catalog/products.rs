@@ -99,11 +99,17 @@ pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError>
         ..ProductQuery::default()
     };
     let page = list_published_cached(&state.db, &state.listings, &query).await?;
+    let lang = crate::i18n::request_lang();
     Ok(ProductListing {
         page: page.page,
         page_count: page.page_count(),
         total: page.total,
-        items: page.items.iter().cloned().map(views::card).collect(),
+        items: page
+            .items
+            .iter()
+            .cloned()
+            .map(|product| views::card(product, lang))
+            .collect(),
     })
 }
 
@@ -121,13 +127,14 @@ pub async fn related_products(
         ..ProductQuery::default()
     };
     let page = list_published_cached(&state.db, &state.listings, &query).await?;
+    let lang = crate::i18n::request_lang();
     Ok(page
         .items
         .iter()
         .filter(|product| product.slug != exclude)
         .take(4)
         .cloned()
-        .map(views::card)
+        .map(|product| views::card(product, lang))
         .collect())
 }
 
@@ -136,20 +143,21 @@ pub async fn related_products(
 pub async fn get_product(slug: String) -> Result<ProductView, AppError> {
     let state = crate::error::state()?;
     let product = server::catalog::products::find_published(&state.db, &slug).await?;
-    Ok(views::product(product, &state.config.app_url))
+    let lang = crate::i18n::request_lang();
+    Ok(views::product(product, &state.config.app_url, lang))
 }
 
 /// Conversions from domain values to the views pages render.
 #[cfg(feature = "ssr")]
 mod views {
-    use server::money::Money;
-
     use server::{
         catalog::{Image, ProductDetail, ProductSummary, markdown},
         media,
+        money::Money,
     };
 
     use super::{Picture, ProductCard, ProductView, VariantChoice};
+    use crate::i18n::{Lang, msg};
 
     pub fn picture(image: Image) -> Picture {
         let srcset = media::WIDTHS
@@ -167,19 +175,19 @@ mod views {
         }
     }
 
-    pub fn card(product: ProductSummary) -> ProductCard {
+    pub fn card(product: ProductSummary, lang: Lang) -> ProductCard {
         ProductCard {
             slug: product.slug,
             title: product.title,
             store_name: product.store_name,
-            price: product.price_from.to_string(),
+            price: product.price_from.localized(lang),
             price_is_from: product.has_price_range,
             in_stock: product.in_stock,
             picture: product.image.map(picture),
         }
     }
 
-    pub fn product(product: ProductDetail, app_url: &str) -> ProductView {
+    pub fn product(product: ProductDetail, app_url: &str, lang: Lang) -> ProductView {
         let url = format!("{app_url}/p/{}", product.slug);
         let image_url = product
             .images
@@ -209,7 +217,7 @@ mod views {
                 .into_iter()
                 .map(|variant| VariantChoice {
                     label: if variant.options.is_empty() {
-                        "Standard".into()
+                        lang.t(msg::VARIANT_STANDARD)
                     } else {
                         variant
                             .options
@@ -220,8 +228,8 @@ mod views {
                     },
                     id: variant.id,
                     sku: variant.sku,
-                    price: variant.price.to_string(),
-                    compare_at_price: variant.compare_at_price.map(|price| price.to_string()),
+                    price: variant.price.localized(lang),
+                    compare_at_price: variant.compare_at_price.map(|price| price.localized(lang)),
                     stock: variant.stock,
                 })
                 .collect(),

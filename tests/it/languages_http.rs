@@ -1,0 +1,49 @@
+//! Pages in French and German: the language of the path, its words, its way
+//! of writing money, and links to the page in every language.
+
+use http::StatusCode;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+
+use crate::support::{Browser, ORIGIN, app, config, database, store_with_one_product};
+
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_page_speaks_the_language_of_its_path(_: PgPoolOptions, connect: PgConnectOptions) {
+    let db = database(connect).await;
+    let (app, _) = app(db.clone(), config(&[])).await;
+    store_with_one_product(&db, "lantern", "Brass lantern").await;
+    let mut visitor = Browser::new(app);
+    // The product costs 20 euros; `\u{a0}` is a no-break space.
+    for (path, lang, all_products, price) in [
+        ("/products", "en", "All products", "€20.00"),
+        ("/fr/products", "fr", "Tous les produits", "20,00\u{a0}€"),
+        ("/de/products", "de", "Alle Produkte", "20,00\u{a0}€"),
+        ("/p/lantern-item", "en", "All products", "€20.00"),
+        (
+            "/fr/p/lantern-item",
+            "fr",
+            "Tous les produits",
+            "20,00\u{a0}€",
+        ),
+        ("/de/p/lantern-item", "de", "Alle Produkte", "20,00\u{a0}€"),
+    ] {
+        let (status, _, page) = visitor.get(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            page.contains(&format!(r#"<html lang="{lang}""#)),
+            "{path} is in {lang}"
+        );
+        assert!(page.contains(all_products), "{path} says {all_products}");
+        assert!(page.contains(price), "{path} shows {price}");
+        let (_, unprefixed) = path.split_at(if lang == "en" { 0 } else { 3 });
+        for (code, prefix) in [("en", ""), ("fr", "/fr"), ("de", "/de")] {
+            let href = format!(r#"href="{ORIGIN}{prefix}{unprefixed}""#);
+            let linked = page.split("<link").any(|link| {
+                let link = link.split('>').next().unwrap_or_default();
+                link.contains(r#"rel="alternate""#)
+                    && link.contains(&format!(r#"hreflang="{code}""#))
+                    && link.contains(&href)
+            });
+            assert!(linked, "{path} links to its {code} version");
+        }
+    }
+}

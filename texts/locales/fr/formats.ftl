@@ -1,0 +1,3 @@
+# How a language writes numbers that are not words.
+
+money = { $amount } €
