@@ -96,10 +96,10 @@ pub fn Revealed(feedback: Signal<Feedback>, label: &'static str) -> impl IntoVie
 pub fn Field(
     feedback: Signal<Feedback>,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Oco<'static, str>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "")] autocomplete: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<Oco<'static, str>>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] required: bool,
     #[prop(optional)] input_mode: Option<&'static str>,
@@ -120,11 +120,12 @@ pub fn Field(
     } else {
         feedback.with_untracked(|f| f.value(name)).or(value)
     };
+    let has_hint = hint.is_some();
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if problem().is_some() {

@@ -82,4 +82,16 @@ test("a French shopper searches, reads a product and fills the cart in French, p
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre panier");
   await expect(page.getByTestId("cart-total")).toHaveText(price);
   await expectAccessible(page, testInfo);
+
+  // Checkout asks for the guest's email and the address in French.
+  await page.getByRole("link", { name: "Passer la commande" }).click();
+  await expect(page).toHaveURL(/\/fr\/checkout$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Commande");
+  await expect(page.getByText("Vous commandez en tant qu’invité.")).toBeVisible();
+  await expect(page.getByLabel("Adresse e-mail")).toBeVisible();
+  await expect(page.getByLabel("Nom complet")).toBeVisible();
+  await expect(page.getByLabel("Pays", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("checkout-total")).toHaveText(price);
+  await expect(page.getByRole("button", { name: "Commander et payer" })).toBeVisible();
+  await expectAccessible(page, testInfo);
 });

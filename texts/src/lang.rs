@@ -178,6 +178,10 @@ mod tests {
             ("page", 1.into()),
             ("pages", 3.into()),
             ("amount", "1,234.50".into()),
+            ("email", "robin@example.com".into()),
+            ("total", "€12.00".into()),
+            ("date", "2 May 2026, 14:30".into()),
+            ("carrier", "La Poste".into()),
         ];
         let text = |lang: Lang, msg: Msg| {
             LOCALES

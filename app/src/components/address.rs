@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::forms::{Feedback, Field};
+use crate::{
+    forms::{Feedback, Field},
+    i18n::{msg, use_lang},
+};
 
 /// Name, street, city, country and phone; `required` when nothing else can
 /// stand in for them.
@@ -15,16 +18,17 @@ pub fn AddressFields(
     country: String,
     required: bool,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <Field feedback name="name" label="Full name" autocomplete="name" required />
-        <Field feedback name="line1" label="Street and number" autocomplete="address-line1" required />
-        <Field feedback name="line2" label="Apartment, floor (optional)" autocomplete="address-line2" />
+        <Field feedback name="name" label=lang.t(msg::FULL_NAME) autocomplete="name" required />
+        <Field feedback name="line1" label=lang.t(msg::STREET) autocomplete="address-line1" required />
+        <Field feedback name="line2" label=lang.t(msg::APARTMENT) autocomplete="address-line2" />
         <div class="field-row">
-            <Field feedback name="postal_code" label="Postal code" autocomplete="postal-code" required />
-            <Field feedback name="city" label="City" autocomplete="address-level2" required />
+            <Field feedback name="postal_code" label=lang.t(msg::POSTAL_CODE) autocomplete="postal-code" required />
+            <Field feedback name="city" label=lang.t(msg::CITY) autocomplete="address-level2" required />
         </div>
-        <CountrySelect feedback name="country" label="Country" countries chosen=country required />
-        <Field feedback name="phone" label="Phone, for the carrier" kind="tel" autocomplete="tel" required />
+        <CountrySelect feedback name="country" label=lang.t(msg::COUNTRY) countries chosen=country required />
+        <Field feedback name="phone" label=lang.t(msg::PHONE_FOR_CARRIER) kind="tel" autocomplete="tel" required />
     }
 }
 
@@ -34,7 +38,7 @@ pub fn AddressFields(
 pub fn CountrySelect(
     feedback: Signal<Feedback>,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Oco<'static, str>,
     countries: Vec<(String, String)>,
     chosen: String,
     #[prop(optional)] required: bool,
@@ -59,7 +63,7 @@ pub fn CountrySelect(
                 aria-invalid=move || problem().is_some().then_some("true")
                 aria-describedby=move || problem().map(|_| described.clone())
             >
-                <option value="">"Choose a country"</option>
+                <option value="">{use_lang().t(msg::CHOOSE_COUNTRY)}</option>
                 {countries.into_iter().map(|(code, country)| {
                     let selected = code == chosen;
                     view! { <option value=code selected=selected>{country}</option> }

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::orders::{PartView, status_label};
+use crate::{
+    api::orders::{PartView, status_label},
+    i18n::{msg, use_lang},
+};
 
 /// A status badge.
 #[component]
@@ -31,13 +34,16 @@ pub fn OrderPart(
     #[prop(optional)] money: bool,
     #[prop(optional, into)] receipt_href: Option<String>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let receipt = receipt_href
         .zip(part.receipt_number.clone())
         .map(|(href, number)| {
             view! {
                 <p class="no-print">
-                    <a href=href>{format!("Receipt {number}")}</a>
-                    <span class="visually-hidden">{format!(" from {}", part.store_name)}</span>
+                    <a href=href>{lang.t_args(msg::RECEIPT_NUMBER, &[("number", number.into())])}</a>
+                    <span class="visually-hidden">
+                        {format!(" {}", lang.t_args(msg::RECEIPT_FROM, &[("store", part.store_name.clone().into())]))}
+                    </span>
                 </p>
             }
         });
@@ -47,26 +53,27 @@ pub fn OrderPart(
         <section class="card stack order-part" aria-labelledby=labelled_by data-testid="order-part">
             <div class="page-heading">
                 <h2 id=heading>
-                    "From " <a href=format!("/s/{}", part.store_slug)>{part.store_name.clone()}</a>
+                    {lang.t(msg::FROM_STORE)} " "
+                    <a href=lang.path(&format!("/s/{}", part.store_slug))>{part.store_name.clone()}</a>
                 </h2>
                 <StatusBadge status=part.status.clone() />
             </div>
             {receipt}
             {part.tracking_number.clone().map(|tracking| view! {
                 <p data-testid="tracking">
-                    "Shipped with " {part.carrier.clone().unwrap_or_default()} ", tracking number "
-                    <strong>{tracking}</strong>
+                    {lang.t_args(msg::SHIPPED_WITH, &[("carrier", part.carrier.clone().unwrap_or_default().into())])}
+                    " " <strong>{tracking}</strong>
                 </p>
             })}
-            <div class="table-wrap" tabindex="0" role="region" aria-label=format!("Items from {}", part.store_name)>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=lang.t_args(msg::ITEMS_FROM, &[("store", part.store_name.clone().into())])>
                 <table class="table">
                     <thead>
                         <tr>
-                            <th scope="col">"Item"</th>
-                            <th scope="col">"SKU"</th>
-                            <th scope="col">"Price"</th>
-                            <th scope="col">"Quantity"</th>
-                            <th scope="col">"Total"</th>
+                            <th scope="col">{lang.t(msg::COLUMN_ITEM)}</th>
+                            <th scope="col">{lang.t(msg::COLUMN_SKU)}</th>
+                            <th scope="col">{lang.t(msg::COLUMN_PRICE)}</th>
+                            <th scope="col">{lang.t(msg::COLUMN_QUANTITY)}</th>
+                            <th scope="col">{lang.t(msg::COLUMN_TOTAL)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -86,9 +93,9 @@ pub fn OrderPart(
                 </table>
             </div>
             <dl class="order-figures">
-                <dt>"Subtotal"</dt>
+                <dt>{lang.t(msg::PART_SUBTOTAL)}</dt>
                 <dd>{part.subtotal}</dd>
-                <dt>"Shipping"</dt>
+                <dt>{lang.t(msg::PART_SHIPPING)}</dt>
                 <dd>
                     {if part.shipping_method.is_empty() {
                         part.shipping.clone()
@@ -96,13 +103,13 @@ pub fn OrderPart(
                         format!("{} ({})", part.shipping, part.shipping_method)
                     }}
                 </dd>
-                <dt>"Of which VAT"</dt>
+                <dt>{lang.t(msg::PART_VAT)}</dt>
                 <dd>{part.vat}</dd>
-                {part.refunded.map(|refunded| view! { <dt>"Refunded"</dt> <dd>{refunded}</dd> })}
+                {part.refunded.map(|refunded| view! { <dt>{lang.t(msg::PART_REFUNDED)}</dt> <dd>{refunded}</dd> })}
                 {money.then(|| view! {
-                    <dt>"Platform fee"</dt>
+                    <dt>{lang.t(msg::PART_PLATFORM_FEE)}</dt>
                     <dd>{part.platform_fee.unwrap_or_default()}</dd>
-                    <dt>"Your net"</dt>
+                    <dt>{lang.t(msg::PART_YOUR_NET)}</dt>
                     <dd data-testid="seller-net">{part.seller_net.unwrap_or_default()}</dd>
                 })}
             </dl>

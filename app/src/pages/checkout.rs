@@ -23,6 +23,7 @@ use crate::{
         shipping::{DeliverTo, ShippingActions, StoreShipping},
     },
     forms::{Feedback, Field, FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
     live::use_live,
 };
 
@@ -37,11 +38,13 @@ pub fn CheckoutPage() -> impl IntoView {
     );
     let flash = Resource::new(|| (), |_| take_flash(forms::CHECKOUT.into()));
     let shipping_flash = Resource::new(|| (), |_| take_flash(SHIPPING.into()));
+    let lang = use_lang();
+    let loading = move || view! { <p class="loading">{lang.t(msg::LOADING_ORDER)}</p> };
     view! {
-        <Title text="Checkout" />
+        <Title text=lang.t(msg::CHECKOUT) />
         <section class="container section stack">
-            <h1>"Checkout"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading your order…"</p> }>
+            <h1>{lang.t(msg::CHECKOUT)}</h1>
+            <Suspense fallback=loading>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
                     let shipping_flash = shipping_flash.await.ok().flatten();
@@ -66,12 +69,13 @@ fn CheckoutForm(
     shipping: ShippingActions,
     shipping_flash: Option<Feedback>,
 ) -> impl IntoView {
+    let lang = use_lang();
     if details.cart.stores.is_empty() {
         return view! {
             <FormStatus feedback />
             <div class="empty">
-                <p>"Your cart is empty."</p>
-                <p><a href="/products">"Browse products"</a></p>
+                <p>{lang.t(msg::CART_EMPTY)}</p>
+                <p><a href=lang.path("/products")>{lang.t(msg::BROWSE_PRODUCTS)}</a></p>
             </div>
         }
         .into_any();
@@ -79,8 +83,8 @@ fn CheckoutForm(
     if !details.verified {
         return view! {
             <p class="alert alert--warning">
-                "Confirm your email address before checking out: we send your order confirmation there. "
-                <a href="/account">"Go to your account"</a>
+                {lang.t(msg::CONFIRM_EMAIL_FIRST)} " "
+                <a href=lang.path("/account")>{lang.t(msg::GO_TO_ACCOUNT)}</a>
             </p>
         }
         .into_any();
@@ -105,11 +109,11 @@ fn CheckoutForm(
     let country = details.cart.country_name();
     let countries = details.cart.countries.clone();
     let cart = details.cart.clone();
-    let total_label = if details.cart.country.is_some() {
-        "Total with shipping: "
+    let total_label = lang.t(if details.cart.country.is_some() {
+        msg::TOTAL_WITH_SHIPPING
     } else {
-        "Total before shipping: "
-    };
+        msg::TOTAL_BEFORE_SHIPPING
+    });
     let cart_problems = move || {
         feedback.with(|f| {
             f.problems
@@ -132,30 +136,30 @@ fn CheckoutForm(
         <div class="checkout">
             <ActionForm action=place attr:class="stack card checkout-form" attr:aria-labelledby="address-heading">
                 {guest.then(|| view! {
-                    <h2>"Your email"</h2>
+                    <h2>{lang.t(msg::YOUR_EMAIL)}</h2>
                     <p>
-                        "Checking out as a guest. Have an account? "
-                        <a href="/login?next=/checkout">"Sign in"</a>
+                        {lang.t(msg::GUEST_CHECKOUT)} " "
+                        <a href=format!("{}?next={}", lang.path("/login"), lang.path("/checkout"))>{lang.t(msg::SIGN_IN)}</a>
                     </p>
-                    <Field feedback name="email" label="Email" kind="email" autocomplete="email" required=true
-                        hint="We send your order confirmation and a link to your order here." />
+                    <Field feedback name="email" label=lang.t(msg::EMAIL) kind="email" autocomplete="email" required=true
+                        hint=lang.t(msg::EMAIL_HINT) />
                 })}
-                <h2 id="address-heading">"Shipping address"</h2>
+                <h2 id="address-heading">{lang.t(msg::SHIPPING_ADDRESS)}</h2>
                 <FormStatus feedback />
                 {move || {
                     let problems = cart_problems();
                     (!problems.is_empty()).then(|| view! {
                         <div class="alert alert--error" role="alert">
-                            <p>"Some items cannot be bought as they are:"</p>
+                            <p>{lang.t(msg::CANNOT_BUY_AS_IS)}</p>
                             <ul>{problems}</ul>
-                            <p><a href="/cart">"Change your cart"</a></p>
+                            <p><a href=lang.path("/cart")>{lang.t(msg::CHANGE_YOUR_CART)}</a></p>
                         </div>
                     })
                 }}
                 {move || saved_problem().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
                 {has_book.then(|| view! {
                     <fieldset class="address-choices stack">
-                        <legend>"Deliver to"</legend>
+                        <legend>{lang.t(msg::DELIVER_TO)}</legend>
                         {book.into_iter().map(|saved| {
                             let id = format!("address-{}", saved.id);
                             let label_for = id.clone();
@@ -165,14 +169,14 @@ fn CheckoutForm(
                                     <input type="radio" id=id name="address_id" value=saved.id.to_string() checked=checked />
                                     <label for=label_for>
                                         {saved.summary}
-                                        {saved.is_default.then(|| view! { <span class="muted">" (default)"</span> })}
+                                        {saved.is_default.then(|| view! { <span class="muted">{format!(" {}", lang.t(msg::ADDRESS_DEFAULT))}</span> })}
                                     </label>
                                 </div>
                             }
                         }).collect_view()}
                         <div class="shipping-option">
                             <input type="radio" id="address-new" name="address_id" value="new" checked=picked == "new" />
-                            <label for="address-new">"A new address"</label>
+                            <label for="address-new">{lang.t(msg::A_NEW_ADDRESS)}</label>
                         </div>
                     </fieldset>
                 })}
@@ -181,31 +185,33 @@ fn CheckoutForm(
                     {(!guest).then(|| view! {
                         <label class="choice" for="remember-address">
                             <input type="checkbox" id="remember-address" name="remember" value="on" checked />
-                            <span>"Keep this address in my address book"</span>
+                            <span>{lang.t(msg::KEEP_ADDRESS)}</span>
                         </label>
                     })}
                 </div>
                 <label class="choice" for="bill-elsewhere">
                     <input type="checkbox" id="bill-elsewhere" name="bill_elsewhere" value="on" checked=bill_elsewhere />
-                    <span>"Bill to another address"</span>
+                    <span>{lang.t(msg::BILL_ELSEWHERE)}</span>
                 </label>
                 <fieldset class="billing-address stack">
-                    <legend>"Billing address"</legend>
-                    <Field feedback name="billing_name" label="Billing name" autocomplete="billing name" />
-                    <Field feedback name="billing_line1" label="Billing street and number" autocomplete="billing address-line1" />
-                    <Field feedback name="billing_line2" label="Billing apartment, floor (optional)" autocomplete="billing address-line2" />
+                    <legend>{lang.t(msg::BILLING_ADDRESS)}</legend>
+                    <Field feedback name="billing_name" label=lang.t(msg::BILLING_NAME) autocomplete="billing name" />
+                    <Field feedback name="billing_line1" label=lang.t(msg::BILLING_LINE1) autocomplete="billing address-line1" />
+                    <Field feedback name="billing_line2" label=lang.t(msg::BILLING_LINE2) autocomplete="billing address-line2" />
                     <div class="field-row">
-                        <Field feedback name="billing_postal_code" label="Billing postal code" autocomplete="billing postal-code" />
-                        <Field feedback name="billing_city" label="Billing city" autocomplete="billing address-level2" />
+                        <Field feedback name="billing_postal_code" label=lang.t(msg::BILLING_POSTAL_CODE) autocomplete="billing postal-code" />
+                        <Field feedback name="billing_city" label=lang.t(msg::BILLING_CITY) autocomplete="billing address-level2" />
                     </div>
-                    <CountrySelect feedback name="billing_country" label="Billing country" countries=countries chosen=String::new() />
+                    <CountrySelect feedback name="billing_country" label=lang.t(msg::BILLING_COUNTRY) countries=countries chosen=String::new() />
                 </fieldset>
-                {(!guest).then(|| view! { <p class="muted">{format!("The confirmation goes to {}.", details.email)}</p> })}
-                <Submit label="Place order and pay" pending=place.pending().into() />
-                <p class="muted">"You pay on the next page. Your items are held for 30 minutes."</p>
+                {(!guest).then(|| view! {
+                    <p class="muted">{lang.t_args(msg::CONFIRMATION_GOES_TO, &[("email", details.email.into())])}</p>
+                })}
+                <Submit label=lang.t(msg::PLACE_ORDER_AND_PAY) pending=place.pending().into() />
+                <p class="muted">{lang.t(msg::PAY_ON_NEXT_PAGE)}</p>
             </ActionForm>
             <section class="card stack" aria-labelledby="summary-heading">
-                <h2 id="summary-heading">"Your order"</h2>
+                <h2 id="summary-heading">{lang.t(msg::YOUR_ORDER)}</h2>
                 <DeliverTo cart actions=shipping flash=shipping_flash />
                 {(!details.cart.notices.is_empty()).then(|| view! {
                     <ul class="alert alert--warning">
@@ -213,7 +219,7 @@ fn CheckoutForm(
                     </ul>
                 })}
                 {details.cart.stores.into_iter().map(|store| view! {
-                    <h3>{format!("From {}", store.name)}</h3>
+                    <h3>{lang.t_args(msg::FROM_STORE_NAMED, &[("store", store.name.clone().into())])}</h3>
                     <ul class="checkout-lines">
                         {store.lines.clone().into_iter().map(|line| view! {
                             <li class:cart-line--unavailable=!line.available>
@@ -224,12 +230,14 @@ fn CheckoutForm(
                             </li>
                         }).collect_view()}
                     </ul>
-                    <p class="cart-store__subtotal">"Subtotal: " <strong>{store.subtotal.clone()}</strong></p>
+                    <p class="cart-store__subtotal">{lang.t(msg::SUBTOTAL)} " " <strong>{store.subtotal.clone()}</strong></p>
                     <StoreShipping store country=country.clone() actions=shipping />
                 }).collect_view()}
-                <p class="cart-total">{total_label} <strong data-testid="checkout-total">{details.cart.total}</strong></p>
-                {details.cart.vat.map(|vat| view! { <p class="cart-total muted">{format!("Includes VAT of {vat}")}</p> })}
-                <p><a href="/cart">"Change your cart"</a></p>
+                <p class="cart-total">{total_label} " " <strong data-testid="checkout-total">{details.cart.total}</strong></p>
+                {details.cart.vat.map(|vat| view! {
+                    <p class="cart-total muted">{lang.t_args(msg::INCLUDES_VAT, &[("vat", vat.into())])}</p>
+                })}
+                <p><a href=lang.path("/cart")>{lang.t(msg::CHANGE_YOUR_CART)}</a></p>
             </section>
         </div>
     }
@@ -250,9 +258,10 @@ pub fn CheckoutSuccessPage() -> impl IntoView {
         },
         |(session_id, _)| checkout_result(session_id),
     );
+    let lang = use_lang();
     view! {
         <section class="container section stack">
-            <Transition fallback=|| view! { <p class="loading">"Confirming your payment…"</p> }>
+            <Transition fallback=move || view! { <p class="loading">{lang.t(msg::CONFIRMING_PAYMENT)}</p> }>
                 {move || Suspend::new(async move {
                     match result.await {
                         Ok(order) => view! { <Confirmation order /> }.into_any(),
@@ -266,39 +275,44 @@ pub fn CheckoutSuccessPage() -> impl IntoView {
 
 #[component]
 fn Confirmation(order: OrderView) -> impl IntoView {
+    let lang = use_lang();
     let paid = order.status == "paid";
-    let title = if paid {
-        format!("Thank you: order {}", order.number)
-    } else {
-        format!("Order {}", order.number)
-    };
+    let number = [("number", order.number.clone().into())];
+    let title = lang.t_args(
+        if paid {
+            msg::THANK_YOU_ORDER
+        } else {
+            msg::ORDER_NUMBER
+        },
+        &number,
+    );
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
         {if paid {
             view! {
                 <p class="alert alert--success" data-testid="order-paid">
-                    {format!("Your payment of {} was received. A confirmation is on its way to {}.", order.total, order.email)}
+                    {lang.t_args(msg::PAYMENT_RECEIVED, &[("total", order.total.clone().into()), ("email", order.email.clone().into())])}
                 </p>
             }.into_any()
         } else {
             view! {
                 <p class="alert alert--warning" role="status" data-testid="payment-pending">
-                    "We are still waiting for your bank to confirm the payment. This page changes by itself once it does."
+                    {lang.t(msg::PAYMENT_PENDING)}
                 </p>
                 <RefreshWithoutScript seconds=5 />
             }.into_any()
         }}
-        <h2>"Shipping to"</h2>
+        <h2>{lang.t(msg::SHIPPING_TO)}</h2>
         <ShippingAddress address=order.address.clone() />
         {order.parts.into_iter().map(|part| {
             let receipt_href = format!("/account/orders/{}/receipts/{}", order.number, part.id);
             view! { <OrderPart part receipt_href /> }
         }).collect_view()}
-        <p class="cart-total">"Total: " <strong>{order.total}</strong></p>
+        <p class="cart-total">{lang.t(msg::TOTAL)} " " <strong>{order.total}</strong></p>
         <p class="link-row">
-            <a href=format!("/account/orders/{}", order.number)>"Follow this order"</a>
-            <a href="/products">"Continue shopping"</a>
+            <a href=lang.path(&format!("/account/orders/{}", order.number))>{lang.t(msg::FOLLOW_ORDER)}</a>
+            <a href=lang.path("/products")>{lang.t(msg::CONTINUE_SHOPPING)}</a>
         </p>
     }
 }
@@ -320,11 +334,12 @@ pub fn CheckoutCancelPage() -> impl IntoView {
         move || query.with(|q| q.get("order").unwrap_or_default()),
         my_order,
     );
+    let lang = use_lang();
     view! {
-        <Title text="Payment not completed" />
+        <Title text=lang.t(msg::PAYMENT_NOT_COMPLETED) />
         <section class="container narrow section stack">
-            <h1>"Payment not completed"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading your order…"</p> }>
+            <h1>{lang.t(msg::PAYMENT_NOT_COMPLETED)}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{lang.t(msg::LOADING_ORDER)}</p> }>
                 {move || Suspend::new(async move {
                     match order.await {
                         Ok(order) => view! { <PayOrCancel order /> }.into_any(),
@@ -343,10 +358,11 @@ pub fn PayOrCancel(order: OrderView) -> impl IntoView {
     let pay = ServerAction::<PayOrder>::new();
     let cancel = ServerAction::<CancelOrder>::new();
     let flash = Resource::new(|| (), |_| take_flash(forms::PAY.into()));
+    let lang = use_lang();
     if !order.awaiting_payment {
         return view! {
-            <p>{format!("Order {} is no longer waiting for payment.", order.number)}</p>
-            <p><a href=format!("/account/orders/{}", order.number)>"See the order"</a></p>
+            <p>{lang.t_args(msg::NO_LONGER_AWAITING, &[("number", order.number.clone().into())])}</p>
+            <p><a href=lang.path(&format!("/account/orders/{}", order.number))>{lang.t(msg::SEE_THE_ORDER)}</a></p>
         }
         .into_any();
     }
@@ -354,7 +370,14 @@ pub fn PayOrCancel(order: OrderView) -> impl IntoView {
     let cancel_number = order.number.clone();
     view! {
         <p>
-            {format!("Order {} ({}) is kept until {} and its items are held for you until then.", order.number, order.total, order.pay_before)}
+            {lang.t_args(
+                msg::KEPT_UNTIL,
+                &[
+                    ("number", order.number.clone().into()),
+                    ("total", order.total.clone().into()),
+                    ("date", order.pay_before.clone().into()),
+                ],
+            )}
         </p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -371,14 +394,14 @@ pub fn PayOrCancel(order: OrderView) -> impl IntoView {
         <div class="toolbar">
             <ActionForm action=pay>
                 <input type="hidden" name="number" value=number />
-                <Submit label="Pay now" pending=pay.pending().into() />
+                <Submit label=lang.t(msg::PAY_NOW) pending=pay.pending().into() />
             </ActionForm>
             <ActionForm action=cancel>
                 <input type="hidden" name="number" value=cancel_number />
-                <Submit label="Cancel the order" pending=cancel.pending().into() class="button" />
+                <Submit label=lang.t(msg::CANCEL_THE_ORDER) pending=cancel.pending().into() class="button" />
             </ActionForm>
         </div>
-        <p class="muted">"Cancelling puts the items back in your cart."</p>
+        <p class="muted">{lang.t(msg::CANCELLING_PUTS_BACK)}</p>
     }
     .into_any()
 }
