@@ -24,9 +24,9 @@ test("the first visit follows the browser's language, the switcher keeps the pag
   await expectAccessible(page, testInfo);
 
   // Links keep the language.
-  await page.getByRole("link", { name: "Tous les produits" }).click();
+  await page.getByRole("link", { name: "Tous les produits", exact: true }).click();
   await expect(page).toHaveURL(/\/fr\/products$/);
-  await expect(page.getByRole("link", { name: "Tous les produits" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tous les produits", exact: true })).toBeVisible();
   // Prices are written the French way: 1 234,50 €.
   await expect(page.locator(".product-card__price").first()).toHaveText(/\d,\d{2}\s€$/);
 
@@ -34,7 +34,7 @@ test("the first visit follows the browser's language, the switcher keeps the pag
   await page.getByRole("navigation", { name: "Choisir la langue" }).getByRole("link", { name: "Deutsch" }).click();
   await expect(page).toHaveURL(/\/de\/products$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
-  await expect(page.getByRole("link", { name: "Alle Produkte" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Alle Produkte", exact: true })).toBeVisible();
   await expect(
     page.getByRole("navigation", { name: "Sprache wählen" }).getByRole("link", { name: "Deutsch" }),
   ).toHaveAttribute("aria-current", "page");
