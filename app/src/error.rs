@@ -5,35 +5,58 @@ use leptos::server_fn::{
     error::{FromServerFnError, ServerFnErrorErr},
 };
 use serde::{Deserialize, Serialize};
-use texts::errors;
+use texts::{Lang, msg};
 
-/// What went wrong, as a page or form can show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+/// What went wrong, as a page or form can show it. It reads in English
+/// (for logs); [`AppError::message`] says it in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("{}", errors::NOT_FOUND)]
     NotFound,
-    #[error("{}", errors::SIGN_IN)]
     Unauthorized,
-    #[error("{}", errors::FORBIDDEN)]
     Forbidden,
-    #[error("{}", errors::SECOND_STEP_REQUIRED)]
     SecondStepRequired,
-    #[error("{}", .0.iter().map(|(_, message)| message.as_str()).collect::<Vec<_>>().join(" "))]
     Invalid(Vec<(String, String)>),
-    #[error("{0}")]
     Conflict(String),
-    #[error("{}", errors::TOO_MANY_REQUESTS)]
     TooManyRequests,
-    #[error("{}", errors::unavailable(.0))]
     Unavailable(String),
-    #[error("{}", errors::INTERNAL)]
     Internal,
     /// The request never reached the server, or its answer could not be read.
-    #[error("{}", errors::NETWORK)]
     Network(String),
 }
 
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for AppError {}
+
 impl AppError {
+    /// What a person is told, in `lang`. A refused field or a conflict
+    /// carries the server's own words.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::NotFound => lang.t(msg::ERROR_NOT_FOUND),
+            Self::Unauthorized => lang.t(msg::ERROR_SIGN_IN),
+            Self::Forbidden => lang.t(msg::ERROR_FORBIDDEN),
+            Self::SecondStepRequired => lang.t(msg::ERROR_SECOND_STEP),
+            Self::Invalid(problems) => problems
+                .iter()
+                .map(|(_, message)| message.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            Self::Conflict(message) => message.clone(),
+            Self::TooManyRequests => lang.t(msg::ERROR_TOO_MANY_REQUESTS),
+            Self::Unavailable(what) => lang.t_args(
+                msg::ERROR_UNAVAILABLE_PART,
+                &[("what", what.clone().into())],
+            ),
+            Self::Internal => lang.t(msg::ERROR_INTERNAL),
+            Self::Network(_) => lang.t(msg::ERROR_NETWORK),
+        }
+    }
+
     /// The HTTP status a page showing this error answers with.
     pub fn status(&self) -> u16 {
         match self {

@@ -57,8 +57,8 @@ impl Feedback {
         }
     }
 
-    fn from_error(error: &AppError) -> Self {
-        Self::form_problem(error.to_string())
+    fn from_error(error: &AppError, lang: texts::Lang) -> Self {
+        Self::form_problem(error.message(lang))
     }
 }
 
@@ -68,9 +68,10 @@ pub fn feedback(
     answer: impl Get<Value = Option<Result<Feedback, AppError>>> + Send + Sync + 'static,
     flash: Option<Feedback>,
 ) -> Signal<Feedback> {
+    let lang = crate::i18n::use_lang();
     Signal::derive(move || match answer.get() {
         Some(Ok(feedback)) => feedback,
-        Some(Err(error)) => Feedback::from_error(&error),
+        Some(Err(error)) => Feedback::from_error(&error, lang),
         None => flash.clone().unwrap_or_default(),
     })
 }

@@ -16,12 +16,17 @@ pub async fn current() -> Result<Session, AppError> {
     })
 }
 
-/// Who sent the request, for the audit log and throttles.
+/// Who sent the request, for the audit log and throttles, and the language
+/// of the page it came from.
 pub fn meta() -> RequestMeta {
-    leptos::prelude::use_context::<http::request::Parts>()
+    let meta = leptos::prelude::use_context::<http::request::Parts>()
         .map_or_else(RequestMeta::system, |parts| {
             RequestMeta::new(&parts.headers, &parts.extensions)
-        })
+        });
+    RequestMeta {
+        lang: crate::i18n::request_lang(),
+        ..meta
+    }
 }
 
 /// Keeps (or renews) the browser's device cookie for a year, so later

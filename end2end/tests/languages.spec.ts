@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, hydrates, visit } from "./support";
+import { expectAccessible, hydrates, newVerifiedShopper, readMail, visit } from "./support";
 
 // A browser that prefers French.
 test.use({ locale: "fr-FR" });
+
+/** What the French shopper buys: a product no other journey buys, with stock for every project. */
+const PRODUCT = "archival";
 
 test("the first visit follows the browser's language, the switcher keeps the page, and the choice is remembered", async ({
   page,
@@ -94,4 +97,45 @@ test("a French shopper searches, reads a product and fills the cart in French, p
   await expect(page.getByTestId("checkout-total")).toHaveText(price);
   await expect(page.getByRole("button", { name: "Commander et payer" })).toBeVisible();
   await expectAccessible(page, testInfo);
+});
+
+test("a shopper who checks out in French pays and is answered in French, on the page and by mail", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const email = await newVerifiedShopper(page, testInfo, "francais");
+  await visit(page, `/fr/s/paper-and-pine?q=${encodeURIComponent(PRODUCT)}`, testInfo);
+  await page.locator(".product-card a").first().click();
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+  await visit(page, "/fr/checkout", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Commande");
+  const total = (await page.getByTestId("checkout-total").textContent())?.trim() ?? "";
+  expect(total).toMatch(/^\d+,\d{2}\s€$/);
+  await page.getByLabel("Nom complet", { exact: true }).fill("Camille Martin");
+  await page.getByLabel("Rue et numéro", { exact: true }).fill("12 rue de la Paix");
+  await page.getByLabel("Code postal", { exact: true }).fill("75002");
+  await page.getByLabel("Ville", { exact: true }).fill("Paris");
+  await page.getByLabel("Pays", { exact: true }).selectOption("FR");
+  await page.getByLabel("Téléphone, pour le transporteur", { exact: true }).fill("+33 1 23 45 67 89");
+  await page.getByRole("button", { name: "Commander et payer" }).click();
+
+  await expect(page.getByRole("heading", { name: /test mode/i })).toBeVisible();
+  await page.getByLabel(/card number/i).fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay/ }).click();
+
+  // Back on the French confirmation page, and mailed in French.
+  await expect(page).toHaveURL(/\/fr\/checkout\/success\?session_id=/);
+  await expect(page.getByTestId("order-paid")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  const heading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  expect(heading).toContain("Merci");
+  const number = heading.match(/BZ-\d+/)?.[0];
+  expect(number, "the confirmation names the order").toBeTruthy();
+  await expectAccessible(page, testInfo);
+  const mail = await readMail(page, email, `Votre commande ${number}`);
+  expect(mail).toContain("Merci : nous avons reçu votre paiement");
+  expect(mail).toMatch(/\d+,\d{2}\s€/);
+  expect(mail).toContain(`/fr/account/orders/${number}`);
 });

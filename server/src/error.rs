@@ -8,6 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
+use texts::msg;
 
 /// What can go wrong in a service, in terms a caller can act on.
 #[derive(Debug, thiserror::Error)]
@@ -118,13 +119,16 @@ impl Error {
 
     /// What a person is told: the same words as the app's error views.
     pub fn message(&self) -> String {
+        let en = texts::Lang::En;
         match self {
-            Self::NotFound => texts::errors::NOT_FOUND.into(),
-            Self::Unauthorized => texts::errors::SIGN_IN.into(),
-            Self::Forbidden => texts::errors::FORBIDDEN.into(),
-            Self::SecondStepRequired => texts::errors::SECOND_STEP_REQUIRED.into(),
-            Self::Unavailable(what) => texts::errors::unavailable(what),
-            Self::Internal(_) => texts::errors::INTERNAL.into(),
+            Self::NotFound => en.t(msg::ERROR_NOT_FOUND),
+            Self::Unauthorized => en.t(msg::ERROR_SIGN_IN),
+            Self::Forbidden => en.t(msg::ERROR_FORBIDDEN),
+            Self::SecondStepRequired => en.t(msg::ERROR_SECOND_STEP),
+            Self::Unavailable(what) => {
+                en.t_args(msg::ERROR_UNAVAILABLE_PART, &[("what", (*what).into())])
+            }
+            Self::Internal(_) => en.t(msg::ERROR_INTERNAL),
             Self::Invalid(_) | Self::Conflict(_) | Self::TooManyRequests { .. } => self.to_string(),
         }
     }

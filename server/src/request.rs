@@ -6,6 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, connect_info::MockConnectInfo};
 use http::{Extensions, HeaderMap, HeaderName, header};
+use texts::Lang;
 
 /// The header carrying each request's id, set when the client sent none.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -82,6 +83,9 @@ pub struct RequestMeta {
     pub device: Option<String>,
     /// The API token the request came with; the audit log names it.
     pub api_token: Option<i64>,
+    /// The language of the page that sent it: an account registered from a
+    /// French page gets its mail in French.
+    pub lang: Lang,
 }
 
 impl RequestMeta {
@@ -98,6 +102,7 @@ impl RequestMeta {
             request_id: header(REQUEST_ID),
             device: cookie(headers, DEVICE_COOKIE),
             api_token: None,
+            lang: Lang::En,
         }
     }
 
@@ -109,6 +114,7 @@ impl RequestMeta {
             request_id: None,
             device: None,
             api_token: None,
+            lang: Lang::En,
         }
     }
 }

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use sqlx::PgConnection;
 
+use texts::{Lang, msg};
+
 use crate::{Result, money::Money};
 
 /// The countries Bazaar ships to, by ISO code, in the order the form lists them.
@@ -51,18 +53,21 @@ impl Method {
         }
     }
 
-    /// "2–4 days", "1 day", "next day" for 0–1.
-    pub fn delivery(&self) -> String {
-        delivery_estimate(self.min_days, self.max_days)
+    /// "2–4 days", "1 day", "same day" in `lang`.
+    pub fn delivery(&self, lang: Lang) -> String {
+        delivery_estimate(lang, self.min_days, self.max_days)
     }
 }
 
-/// How long delivery takes, as people read it.
-pub fn delivery_estimate(min_days: i32, max_days: i32) -> String {
+/// How long delivery takes, as people read it in `lang`.
+pub fn delivery_estimate(lang: Lang, min_days: i32, max_days: i32) -> String {
     match (min_days, max_days) {
-        (_, 0) => "same day".to_owned(),
-        (min, max) if min == max => format!("{max} {}", if max == 1 { "day" } else { "days" }),
-        (min, max) => format!("{min}–{max} days"),
+        (_, 0) => lang.t(msg::DELIVERY_SAME_DAY),
+        (min, max) if min == max => lang.t_args(msg::DELIVERY_DAYS, &[("days", max.into())]),
+        (min, max) => lang.t_args(
+            msg::DELIVERY_RANGE,
+            &[("min", min.into()), ("max", max.into())],
+        ),
     }
 }
 
@@ -218,8 +223,10 @@ mod tests {
 
     #[test]
     fn delivery_reads_naturally() {
-        assert_eq!(delivery_estimate(2, 4), "2–4 days");
-        assert_eq!(delivery_estimate(1, 1), "1 day");
-        assert_eq!(delivery_estimate(0, 0), "same day");
+        assert_eq!(delivery_estimate(Lang::En, 2, 4), "2–4 days");
+        assert_eq!(delivery_estimate(Lang::En, 1, 1), "1 day");
+        assert_eq!(delivery_estimate(Lang::En, 0, 0), "same day");
+        assert_eq!(delivery_estimate(Lang::Fr, 2, 4), "2 à 4 jours");
+        assert_eq!(delivery_estimate(Lang::De, 3, 3), "3 Tage");
     }
 }

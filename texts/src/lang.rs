@@ -182,6 +182,23 @@ mod tests {
             ("total", "€12.00".into()),
             ("date", "2 May 2026, 14:30".into()),
             ("carrier", "La Poste".into()),
+            ("name", "Robin".into()),
+            ("minutes", 30.into()),
+            ("who", "robin@example.com".into()),
+            ("left", 7.into()),
+            ("quantity", 2.into()),
+            ("item", "Mug (Blue)".into()),
+            ("unit", "€6.00".into()),
+            ("method", "Colissimo".into()),
+            ("delivery", "2–4 days".into()),
+            ("address", "Robin, 1 rue Haute, 75001 Paris, FR".into()),
+            ("phone", "+33 1 23 45 67 89".into()),
+            ("tracking", "LP123".into()),
+            ("refunded", "€6.00".into()),
+            ("days", 90.into()),
+            ("min", 2.into()),
+            ("what", "the database".into()),
+            ("max", 4.into()),
         ];
         let text = |lang: Lang, msg: Msg| {
             LOCALES

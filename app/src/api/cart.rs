@@ -139,7 +139,7 @@ pub async fn my_cart() -> Result<CartView, AppError> {
                             .map(|(index, offer)| ShippingOption {
                                 method_id: offer.method.id,
                                 name: offer.method.name.clone(),
-                                delivery: offer.method.delivery(),
+                                delivery: offer.method.delivery(lang),
                                 price: offer.price.localized(lang),
                                 chosen: index == *chosen,
                             })

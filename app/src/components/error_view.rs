@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Redirect, hooks::use_location};
 
-use crate::{api::request::current_request_id, error::AppError};
+use texts::msg;
+
+use crate::{api::request::current_request_id, error::AppError, i18n::use_lang};
 
 /// A whole-page error with the status it stands for.
 #[component]
@@ -21,19 +23,20 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     {
         response.set_status(status);
     }
-    let heading = match &error {
-        AppError::NotFound => "Page not found",
-        AppError::Unavailable(_) => "Briefly unavailable",
-        AppError::Forbidden | AppError::SecondStepRequired => "Not allowed",
-        AppError::Unauthorized => "Please sign in",
-        _ => "Something went wrong",
-    };
+    let lang = use_lang();
+    let heading = lang.t(match &error {
+        AppError::NotFound => msg::ERROR_TITLE_NOT_FOUND,
+        AppError::Unavailable(_) => msg::ERROR_TITLE_UNAVAILABLE,
+        AppError::Forbidden | AppError::SecondStepRequired => msg::ERROR_TITLE_NOT_ALLOWED,
+        AppError::Unauthorized => msg::ERROR_TITLE_SIGN_IN,
+        _ => msg::ERROR_TITLE_OTHER,
+    });
     let request_id = Resource::new(|| (), |_| current_request_id());
     view! {
-        <Title text=heading />
+        <Title text=heading.clone() />
         <section class="error-page container">
             <h1>{heading}</h1>
-            <p>{error.to_string()}</p>
+            <p>{error.message(lang)}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     request_id
@@ -41,13 +44,15 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
                         .ok()
                         .map(|id| {
                             view! {
-                                <p class="muted">"Request id: " <code>{id}</code></p>
+                                <p class="muted">
+                                    {lang.t(msg::ERROR_REQUEST_ID)} " " <code>{id}</code>
+                                </p>
                             }
                         })
                 })}
             </Suspense>
             <p>
-                <a class="button" href="/">"Back to the shop"</a>
+                <a class="button" href=lang.path("/")>{lang.t(msg::ERROR_BACK_TO_SHOP)}</a>
             </p>
         </section>
     }

@@ -11,7 +11,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
-use super::{Permission, Role, messages, permissions, sessions::AuthUser};
+use super::{Permission, Role, messages, permissions, sessions::AuthUser, users};
 use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// What every secret starts with.
@@ -253,9 +253,10 @@ pub async fn create(
         .metadata(json!({ "name": name, "scopes": scope_names, "store_id": store_id }))
         .record(&mut tx, meta)
         .await?;
+    let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::api_token_created(&user.email, &state.config.app_url, name),
+        &messages::api_token_created(lang, &user.email, &state.config.app_url, name),
     )
     .await?;
     tx.commit().await?;

@@ -68,7 +68,8 @@ pub async fn log_in(
         // The owner learns that sign-ins from new devices now wait, and that
         // their own browsers are not affected.
         let mut conn = state.db.acquire().await?;
-        let message = messages::sign_in_slowed(email.as_str(), &config.app_url);
+        let lang = users::language_of(&mut *conn, email.as_str()).await?;
+        let message = messages::sign_in_slowed(lang, email.as_str(), &config.app_url);
         outbox::enqueue(&mut conn, &message).await?;
         tracing::warn!(
             user = account.id,

@@ -1,218 +1,193 @@
 //! The messages about an account: verifying, resetting, signing in, changes
-//! to it and the stores it joins. Links are built from the configured
-//! `APP_URL`, never from a request's Host header.
+//! to it and the stores it joins, each in the language of the person it goes
+//! to (see [`super::users::language_of`]). Links are built from the
+//! configured `APP_URL`, never from a request's Host header, and lead to the
+//! pages in that language.
+
+use texts::{Lang, msg};
 
 use super::tokens::EXPIRY_MINUTES;
 use crate::mail::Message;
 
-fn greeting(name: &str) -> String {
-    if name.trim().is_empty() {
-        "Hello,".to_owned()
+/// `path` on the site, in `lang`.
+fn url(app_url: &str, lang: Lang, path: &str) -> String {
+    format!("{app_url}{}", lang.path(path))
+}
+
+/// A message in `lang` that starts with a greeting.
+fn message(lang: Lang, to: &str, subject: String) -> Message {
+    Message::new(to, subject).paragraph(lang.t(msg::MAIL_HELLO))
+}
+
+/// Ends a message about a change to the account with what to do if the
+/// owner did not make it.
+fn not_you(message: Message, lang: Lang, app_url: &str) -> Message {
+    message.paragraph(lang.t(msg::MAIL_NOT_YOU_RESET)).link(
+        lang.t(msg::MAIL_RESET_PASSWORD),
+        url(app_url, lang, "/forgot-password"),
+    )
+}
+
+pub fn verify_email(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    app_url: &str,
+    token: &str,
+    code: &str,
+) -> Message {
+    let greeting = if name.trim().is_empty() {
+        lang.t(msg::MAIL_HELLO)
     } else {
-        format!("Hello {},", name.trim())
-    }
-}
-
-pub fn verify_email(to: &str, name: &str, app_url: &str, token: &str, code: &str) -> Message {
-    Message::new(to, "Confirm your email address")
-        .paragraph(greeting(name))
-        .paragraph("Please confirm that this is your email address for Bazaar.")
-        .link(
-            "Confirm my email address",
-            format!("{app_url}/verify-email?token={token}"),
-        )
-        .paragraph("Or enter this code on the confirmation page:")
-        .code(code)
-        .paragraph(format!(
-            "The link and the code work once and for {EXPIRY_MINUTES} minutes. \
-             If you did not ask for this, you can ignore this message."
-        ))
-}
-
-pub fn registration_attempt(to: &str, app_url: &str) -> Message {
-    Message::new(to, "Someone tried to register with your email")
-        .paragraph("Hello,")
-        .paragraph(
-            "Someone tried to create a Bazaar account with this email address, \
-             which already has one. If it was you, sign in instead; if you have \
-             forgotten your password, you can choose a new one.",
-        )
-        .link("Sign in", format!("{app_url}/login"))
-        .link("Reset my password", format!("{app_url}/forgot-password"))
-        .paragraph("If it was not you, you need not do anything: your account is unchanged.")
-}
-
-pub fn password_reset(to: &str, app_url: &str, token: &str) -> Message {
-    Message::new(to, "Reset your Bazaar password")
-        .paragraph("Hello,")
-        .paragraph("Someone asked to reset the password of your Bazaar account.")
-        .link(
-            "Choose a new password",
-            format!("{app_url}/reset-password?token={token}"),
-        )
-        .paragraph(format!(
-            "The link works once and for {EXPIRY_MINUTES} minutes. If you did not \
-             ask for it, ignore this message: your password stays as it is."
-        ))
-}
-
-pub fn sign_in_slowed(to: &str, app_url: &str) -> Message {
-    Message::new(to, "Someone is trying to sign in to your Bazaar account")
-        .paragraph("Hello,")
-        .paragraph(
-            "Several sign-ins to your Bazaar account just failed with a wrong \
-             password, so sign-ins from new devices now have to wait a while. \
-             Browsers you signed in with before are not affected.",
-        )
-        .paragraph(
-            "If this was you, there is nothing to do. If it was not, your \
-             password held; to be safe you can choose a new one:",
-        )
-        .link("Reset my password", format!("{app_url}/forgot-password"))
-}
-
-pub fn password_changed(to: &str, app_url: &str) -> Message {
-    Message::new(to, "Your Bazaar password was changed")
-        .paragraph("Hello,")
-        .paragraph(
-            "The password of your Bazaar account was just changed, and every \
-             session signed in with the old one has ended.",
-        )
-        .paragraph("If this was not you, reset your password now:")
-        .link("Reset my password", format!("{app_url}/forgot-password"))
-}
-
-pub fn email_change_notice(to: &str, new_email: &str) -> Message {
-    Message::new(to, "Your Bazaar email address is changing")
-        .paragraph("Hello,")
-        .paragraph(format!(
-            "Someone asked to change the email address of your Bazaar account to \
-             {new_email}. The change happens once the new address is confirmed."
-        ))
-        .paragraph(
-            "If this was not you, change your password at once: the request was \
-             made from a signed-in session.",
-        )
-}
-
-pub fn email_changed(to: &str, new_email: &str) -> Message {
-    Message::new(to, "Your Bazaar email address was changed")
-        .paragraph("Hello,")
-        .paragraph(format!(
-            "Your Bazaar account now uses {new_email}. Mail about your account and \
-             orders goes there from now on."
-        ))
-}
-
-pub fn account_deactivated(to: &str) -> Message {
-    Message::new(to, "Your Bazaar account was deactivated")
-        .paragraph("Hello,")
-        .paragraph(
-            "Your Bazaar account was deactivated and every session ended. Write \
-             to the platform's support if you want it back.",
-        )
-}
-
-pub fn added_to_store(to: &str, app_url: &str, store: &str) -> Message {
-    Message::new(to, format!("You now work for {store} on Bazaar"))
-        .paragraph("Hello,")
-        .paragraph(format!(
-            "The owner of {store} added you to the store as staff: you can manage its \
-             products and orders from the seller admin."
-        ))
-        .link("Open the seller admin", format!("{app_url}/seller"))
-        .paragraph("If you did not expect this, ask the store's owner to remove you.")
-}
-
-pub fn admin_access_alert(to: &str, who: &str, count: i64) -> Message {
-    Message::new(to, "Repeated refused admin access")
-        .paragraph("Hello,")
-        .paragraph(format!(
-            "{who} was refused access to the admin area {count} times within an \
-             hour. The audit log has every attempt."
-        ))
-}
-
-pub fn api_token_created(to: &str, app_url: &str, name: &str) -> Message {
-    Message::new(to, "A new API token for your Bazaar account")
-        .paragraph("Hello,")
-        .paragraph(format!(
-            "An API token called \u{201c}{name}\u{201d} was just made for your Bazaar \
-             account. Programs holding it can act for you within its scopes."
-        ))
-        .paragraph("If this was not you, revoke it and change your password:")
-        .link("Your API tokens", format!("{app_url}/account/tokens"))
-}
-
-pub fn two_step_changed(to: &str, app_url: &str, on: bool) -> Message {
-    let (subject, what) = if on {
-        (
-            "Two-step sign-in is on",
-            "Two-step sign-in was just turned on for your Bazaar account: \
-             signing in now also asks for a code from your authenticator app.",
-        )
-    } else {
-        (
-            "Two-step sign-in is off",
-            "Two-step sign-in was just turned off for your Bazaar account: \
-             a password alone now signs in.",
+        lang.t_args(
+            msg::MAIL_HELLO_NAME,
+            &[("name", name.trim().to_owned().into())],
         )
     };
-    Message::new(to, subject)
-        .paragraph("Hello,")
-        .paragraph(what)
-        .paragraph("If this was not you, reset your password now:")
-        .link("Reset my password", format!("{app_url}/forgot-password"))
+    Message::new(to, lang.t(msg::MAIL_VERIFY_SUBJECT))
+        .paragraph(greeting)
+        .paragraph(lang.t(msg::MAIL_VERIFY_BODY))
+        .link(
+            lang.t(msg::MAIL_VERIFY_LINK),
+            url(app_url, lang, &format!("/verify-email?token={token}")),
+        )
+        .paragraph(lang.t(msg::MAIL_VERIFY_CODE))
+        .code(code)
+        .paragraph(lang.t_args(
+            msg::MAIL_VERIFY_EXPIRY,
+            &[("minutes", EXPIRY_MINUTES.into())],
+        ))
 }
 
-pub fn passkey_changed(to: &str, app_url: &str, name: &str, added: bool) -> Message {
+pub fn registration_attempt(lang: Lang, to: &str, app_url: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_TAKEN_SUBJECT))
+        .paragraph(lang.t(msg::MAIL_TAKEN_BODY))
+        .link(lang.t(msg::MAIL_SIGN_IN), url(app_url, lang, "/login"))
+        .link(
+            lang.t(msg::MAIL_RESET_PASSWORD),
+            url(app_url, lang, "/forgot-password"),
+        )
+        .paragraph(lang.t(msg::MAIL_TAKEN_NOT_YOU))
+}
+
+pub fn password_reset(lang: Lang, to: &str, app_url: &str, token: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_RESET_SUBJECT))
+        .paragraph(lang.t(msg::MAIL_RESET_BODY))
+        .link(
+            lang.t(msg::MAIL_RESET_LINK),
+            url(app_url, lang, &format!("/reset-password?token={token}")),
+        )
+        .paragraph(lang.t_args(
+            msg::MAIL_RESET_EXPIRY,
+            &[("minutes", EXPIRY_MINUTES.into())],
+        ))
+}
+
+pub fn sign_in_slowed(lang: Lang, to: &str, app_url: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_SLOWED_SUBJECT))
+        .paragraph(lang.t(msg::MAIL_SLOWED_BODY))
+        .paragraph(lang.t(msg::MAIL_SLOWED_ADVICE))
+        .link(
+            lang.t(msg::MAIL_RESET_PASSWORD),
+            url(app_url, lang, "/forgot-password"),
+        )
+}
+
+pub fn password_changed(lang: Lang, to: &str, app_url: &str) -> Message {
+    let message = message(lang, to, lang.t(msg::MAIL_PASSWORD_CHANGED_SUBJECT))
+        .paragraph(lang.t(msg::MAIL_PASSWORD_CHANGED_BODY));
+    not_you(message, lang, app_url)
+}
+
+pub fn email_change_notice(lang: Lang, to: &str, new_email: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_EMAIL_CHANGING_SUBJECT))
+        .paragraph(lang.t_args(
+            msg::MAIL_EMAIL_CHANGING_BODY,
+            &[("email", new_email.to_owned().into())],
+        ))
+        .paragraph(lang.t(msg::MAIL_EMAIL_CHANGING_ADVICE))
+}
+
+pub fn email_changed(lang: Lang, to: &str, new_email: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_EMAIL_CHANGED_SUBJECT)).paragraph(lang.t_args(
+        msg::MAIL_EMAIL_CHANGED_BODY,
+        &[("email", new_email.to_owned().into())],
+    ))
+}
+
+pub fn account_deactivated(lang: Lang, to: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_DEACTIVATED_SUBJECT))
+        .paragraph(lang.t(msg::MAIL_DEACTIVATED_BODY))
+}
+
+pub fn added_to_store(lang: Lang, to: &str, app_url: &str, store: &str) -> Message {
+    let store = [("store", store.to_owned().into())];
+    message(lang, to, lang.t_args(msg::MAIL_STAFF_SUBJECT, &store))
+        .paragraph(lang.t_args(msg::MAIL_STAFF_BODY, &store))
+        .link(lang.t(msg::MAIL_STAFF_LINK), url(app_url, lang, "/seller"))
+        .paragraph(lang.t(msg::MAIL_STAFF_UNEXPECTED))
+}
+
+pub fn admin_access_alert(lang: Lang, to: &str, who: &str, count: i64) -> Message {
+    message(lang, to, lang.t(msg::MAIL_ADMIN_ALERT_SUBJECT)).paragraph(lang.t_args(
+        msg::MAIL_ADMIN_ALERT_BODY,
+        &[("who", who.to_owned().into()), ("count", count.into())],
+    ))
+}
+
+pub fn api_token_created(lang: Lang, to: &str, app_url: &str, name: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_TOKEN_SUBJECT))
+        .paragraph(lang.t_args(msg::MAIL_TOKEN_BODY, &[("name", name.to_owned().into())]))
+        .paragraph(lang.t(msg::MAIL_TOKEN_ADVICE))
+        .link(
+            lang.t(msg::MAIL_TOKEN_LINK),
+            url(app_url, lang, "/account/tokens"),
+        )
+}
+
+pub fn two_step_changed(lang: Lang, to: &str, app_url: &str, on: bool) -> Message {
+    let (subject, what) = if on {
+        (msg::MAIL_TWO_STEP_ON_SUBJECT, msg::MAIL_TWO_STEP_ON_BODY)
+    } else {
+        (msg::MAIL_TWO_STEP_OFF_SUBJECT, msg::MAIL_TWO_STEP_OFF_BODY)
+    };
+    let message = message(lang, to, lang.t(subject)).paragraph(lang.t(what));
+    not_you(message, lang, app_url)
+}
+
+pub fn passkey_changed(lang: Lang, to: &str, app_url: &str, name: &str, added: bool) -> Message {
     let (subject, what) = if added {
         (
-            "A passkey was added",
-            format!(
-                "The passkey “{name}” was just added to your Bazaar account: it can now sign you in."
-            ),
+            msg::MAIL_PASSKEY_ADDED_SUBJECT,
+            msg::MAIL_PASSKEY_ADDED_BODY,
         )
     } else {
         (
-            "A passkey was removed",
-            format!(
-                "The passkey “{name}” was just removed from your Bazaar account and no longer signs you in."
-            ),
+            msg::MAIL_PASSKEY_REMOVED_SUBJECT,
+            msg::MAIL_PASSKEY_REMOVED_BODY,
         )
     };
-    Message::new(to, subject)
-        .paragraph("Hello,")
-        .paragraph(what)
-        .paragraph("If this was not you, reset your password now:")
-        .link("Reset my password", format!("{app_url}/forgot-password"))
+    let message = message(lang, to, lang.t(subject))
+        .paragraph(lang.t_args(what, &[("name", name.to_owned().into())]));
+    not_you(message, lang, app_url)
 }
 
-pub fn two_step_reset(to: &str, app_url: &str) -> Message {
-    Message::new(to, "Two-step sign-in was reset")
-        .paragraph("Hello,")
-        .paragraph(
-            "A Bazaar platform admin turned off two-step sign-in for your account, \
-             as is done for someone who lost their authenticator app and recovery codes. \
-             You were signed out everywhere; your password alone now signs in. \
-             Set up two-step sign-in again on your security page.",
-        )
+pub fn two_step_reset(lang: Lang, to: &str, app_url: &str) -> Message {
+    message(lang, to, lang.t(msg::MAIL_TWO_STEP_RESET_SUBJECT))
+        .paragraph(lang.t(msg::MAIL_TWO_STEP_RESET_BODY))
         .link(
-            "Open my security page",
-            format!("{app_url}/account/security"),
+            lang.t(msg::MAIL_TWO_STEP_RESET_LINK),
+            url(app_url, lang, "/account/security"),
         )
-        .paragraph("If you did not ask for this, reset your password now:")
-        .link("Reset my password", format!("{app_url}/forgot-password"))
+        .paragraph(lang.t(msg::MAIL_TWO_STEP_RESET_ADVICE))
+        .link(
+            lang.t(msg::MAIL_RESET_PASSWORD),
+            url(app_url, lang, "/forgot-password"),
+        )
 }
 
-pub fn recovery_code_used(to: &str, app_url: &str, left: i64) -> Message {
-    Message::new(to, "A recovery code was used")
-        .paragraph("Hello,")
-        .paragraph(format!(
-            "Someone just signed in to your Bazaar account with one of its \
-             recovery codes; {left} unused codes are left. If you lost your \
-             authenticator app, set it up again and make new codes."
-        ))
-        .paragraph("If this was not you, reset your password now:")
-        .link("Reset my password", format!("{app_url}/forgot-password"))
+pub fn recovery_code_used(lang: Lang, to: &str, app_url: &str, left: i64) -> Message {
+    let message = message(lang, to, lang.t(msg::MAIL_RECOVERY_USED_SUBJECT))
+        .paragraph(lang.t_args(msg::MAIL_RECOVERY_USED_BODY, &[("left", left.into())]));
+    not_you(message, lang, app_url)
 }

@@ -35,7 +35,7 @@ use webauthn_rp::{
     },
 };
 
-use super::{AuthUser, messages, profile::confirm_password, sessions, sessions::Session};
+use super::{AuthUser, messages, profile::confirm_password, sessions, sessions::Session, users};
 use crate::{AppState, Config, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// A credential's public key, as `webauthn_rp` encodes it.
@@ -226,9 +226,10 @@ pub async fn finish_registration(
             "This passkey is already registered.".into(),
         ));
     }
+    let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::passkey_changed(&user.email, &state.config.app_url, &name, true),
+        &messages::passkey_changed(lang, &user.email, &state.config.app_url, &name, true),
     )
     .await?;
     Entry::new(Some(user.id), "passkey.added")
@@ -271,9 +272,10 @@ pub async fn remove(
     .await?
     .ok_or(Error::NotFound)?;
     sessions::end_others(&mut tx, user.id, Some(user.session_id)).await?;
+    let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::passkey_changed(&user.email, &state.config.app_url, &name, false),
+        &messages::passkey_changed(lang, &user.email, &state.config.app_url, &name, false),
     )
     .await?;
     Entry::new(Some(user.id), "passkey.removed")

@@ -2,7 +2,7 @@
 //! by pages, server functions and routes alike.
 
 use super::messages;
-use super::{Role, sessions::AuthUser, throttle};
+use super::{Role, sessions::AuthUser, throttle, users};
 use crate::{AppState, Config, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,7 +115,9 @@ async fn report_refused_admin_access(
         .fetch_all(&mut *tx)
         .await?;
         for admin in admins {
-            outbox::enqueue(&mut tx, &messages::admin_access_alert(&admin, &who, count)).await?;
+            let lang = users::language_of(&mut *tx, &admin).await?;
+            let message = messages::admin_access_alert(lang, &admin, &who, count);
+            outbox::enqueue(&mut tx, &message).await?;
         }
     }
     tx.commit().await?;

@@ -82,7 +82,9 @@ pub async fn request_email_change(
         Some(new_email.as_str()),
     )
     .await?;
+    let lang = users::language_of(&mut *tx, &user.email).await?;
     let verify = messages::verify_email(
+        lang,
         new_email.as_str(),
         &user.name,
         &state.config.app_url,
@@ -92,7 +94,7 @@ pub async fn request_email_change(
     outbox::enqueue(&mut tx, &verify).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::email_change_notice(&user.email, new_email.as_str()),
+        &messages::email_change_notice(lang, &user.email, new_email.as_str()),
     )
     .await?;
     Entry::new(Some(user.id), "account.email_change_requested")
@@ -147,9 +149,10 @@ pub async fn change_password(
     .execute(&mut *tx)
     .await?;
     sessions::end_others(&mut tx, user.id, None).await?;
+    let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::password_changed(&user.email, &state.config.app_url),
+        &messages::password_changed(lang, &user.email, &state.config.app_url),
     )
     .await?;
     Entry::new(Some(user.id), "password.changed")
@@ -177,7 +180,8 @@ pub async fn deactivate(
     .execute(&mut *tx)
     .await?;
     sessions::end_others(&mut tx, user.id, None).await?;
-    outbox::enqueue(&mut tx, &messages::account_deactivated(&user.email)).await?;
+    let lang = users::language_of(&mut *tx, &user.email).await?;
+    outbox::enqueue(&mut tx, &messages::account_deactivated(lang, &user.email)).await?;
     Entry::new(Some(user.id), "account.deactivated")
         .target(format!("user:{}", user.id))
         .record(&mut tx, meta)

@@ -1,7 +1,7 @@
 //! Forgotten passwords: a mailed single-use link to choose a new one.
 
 use super::messages;
-use super::{Email, password, sessions, throttle, tokens, tokens::Purpose};
+use super::{Email, password, sessions, throttle, tokens, tokens::Purpose, users};
 use crate::{AppState, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 /// Mails a reset link when an active account has this address. The answer
@@ -43,8 +43,9 @@ async fn mail_reset_link(state: &AppState, meta: &RequestMeta, email: &Email) ->
     .await?;
     if let Some(user_id) = user_id {
         let issued = tokens::issue(&mut tx, user_id, Purpose::ResetPassword, None).await?;
+        let lang = users::language_of(&mut *tx, email.as_str()).await?;
         let message =
-            messages::password_reset(email.as_str(), &state.config.app_url, &issued.token);
+            messages::password_reset(lang, email.as_str(), &state.config.app_url, &issued.token);
         outbox::enqueue(&mut tx, &message).await?;
         Entry::new(Some(user_id), "password.reset_requested")
             .target(format!("user:{user_id}"))
@@ -94,9 +95,10 @@ pub async fn reset(
     .execute(&mut *tx)
     .await?;
     sessions::end_others(&mut tx, redeemed.user_id, None).await?;
+    let lang = users::language_of(&mut *tx, &email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::password_changed(&email, &state.config.app_url),
+        &messages::password_changed(lang, &email, &state.config.app_url),
     )
     .await?;
     Entry::new(Some(redeemed.user_id), "password.reset")

@@ -1,6 +1,7 @@
 //! Creating an account and confirming its email address.
 
 use fred::prelude::KeysInterface;
+use texts::Lang;
 
 use super::messages;
 use super::{Email, Role, password, throttle, tokens, tokens::Purpose, users};
@@ -37,11 +38,12 @@ pub async fn register(state: &AppState, meta: &RequestMeta, input: &Registration
     let app_url = &state.config.app_url;
     let mut tx = state.db.begin().await?;
     let created = sqlx::query_scalar!(
-        "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
+        "INSERT INTO users (email, name, password_hash, language) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO NOTHING RETURNING id",
         email.as_str() as _,
         name,
         password_hash,
+        meta.lang.code(),
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -50,8 +52,14 @@ pub async fn register(state: &AppState, meta: &RequestMeta, input: &Registration
             users::grant_role(&mut tx, user_id, Role::Customer).await?;
             let issued =
                 tokens::issue(&mut tx, user_id, Purpose::VerifyEmail, Some(email.as_str())).await?;
-            let message =
-                messages::verify_email(email.as_str(), &name, app_url, &issued.token, &issued.code);
+            let message = messages::verify_email(
+                meta.lang,
+                email.as_str(),
+                &name,
+                app_url,
+                &issued.token,
+                &issued.code,
+            );
             outbox::enqueue(&mut tx, &message).await?;
             Entry::new(Some(user_id), "account.registered")
                 .target(format!("user:{user_id}"))
@@ -59,9 +67,10 @@ pub async fn register(state: &AppState, meta: &RequestMeta, input: &Registration
                 .await?;
         }
         None => {
+            let lang = users::language_of(&mut *tx, email.as_str()).await?;
             outbox::enqueue(
                 &mut tx,
-                &messages::registration_attempt(email.as_str(), app_url),
+                &messages::registration_attempt(lang, email.as_str(), app_url),
             )
             .await?;
             Entry::new(None, "account.registration_for_taken_email")
@@ -153,7 +162,8 @@ async fn confirm(
     if changed {
         // A reset link mailed to the old address must not outlive it.
         tokens::revoke(tx, user_id, Purpose::ResetPassword).await?;
-        outbox::enqueue(tx, &messages::email_changed(&old_email, &new_email)).await?;
+        let lang = users::language_of(&mut *tx, &new_email).await?;
+        outbox::enqueue(tx, &messages::email_changed(lang, &old_email, &new_email)).await?;
     }
     Entry::new(
         Some(user_id),
@@ -181,7 +191,8 @@ pub async fn resend(state: &AppState, meta: &RequestMeta, email: &str) -> Result
     }
     let mut tx = state.db.begin().await?;
     let user = sqlx::query!(
-        "SELECT id, name FROM users WHERE email = $1 AND status = 'active' AND email_verified_at IS NULL",
+        "SELECT id, name, language FROM users
+         WHERE email = $1 AND status = 'active' AND email_verified_at IS NULL",
         email.as_str() as _
     )
     .fetch_optional(&mut *tx)
@@ -190,6 +201,7 @@ pub async fn resend(state: &AppState, meta: &RequestMeta, email: &str) -> Result
         let issued =
             tokens::issue(&mut tx, user.id, Purpose::VerifyEmail, Some(email.as_str())).await?;
         let message = messages::verify_email(
+            Lang::from_code(&user.language).unwrap_or_default(),
             email.as_str(),
             &user.name,
             &state.config.app_url,

@@ -15,7 +15,7 @@ use sqlx::PgConnection;
 use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, TOTP};
 
-use super::{AuthUser, messages, profile::confirm_password, sessions, throttle};
+use super::{AuthUser, messages, profile::confirm_password, sessions, throttle, users};
 use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
 
 const DIGITS: usize = 6;
@@ -306,9 +306,10 @@ pub async fn enable(
     .execute(&mut *tx)
     .await?;
     let codes = replace_recovery_codes(&mut tx, state, user.id).await?;
+    let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::two_step_changed(&user.email, &state.config.app_url, true),
+        &messages::two_step_changed(lang, &user.email, &state.config.app_url, true),
     )
     .await?;
     own_entry(user.id, "two_step.enabled")
@@ -352,9 +353,10 @@ pub async fn pass(
             )
             .fetch_one(&mut *tx)
             .await?;
+            let lang = users::language_of(&mut *tx, email).await?;
             outbox::enqueue(
                 &mut tx,
-                &messages::recovery_code_used(email, &state.config.app_url, left),
+                &messages::recovery_code_used(lang, email, &state.config.app_url, left),
             )
             .await?;
             Some(Passed::RecoveryCode { left })
@@ -409,9 +411,10 @@ pub async fn disable(
     let mut tx = state.db.begin().await?;
     forget(&mut tx, user.id).await?;
     sessions::end_others(&mut tx, user.id, Some(user.session_id)).await?;
+    let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::two_step_changed(&user.email, &state.config.app_url, false),
+        &messages::two_step_changed(lang, &user.email, &state.config.app_url, false),
     )
     .await?;
     own_entry(user.id, "two_step.disabled")
@@ -450,9 +453,10 @@ pub async fn reset_by_admin(
         ));
     }
     sessions::end_others(&mut tx, user_id, None).await?;
+    let lang = users::language_of(&mut *tx, &email).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::two_step_reset(&email, &state.config.app_url),
+        &messages::two_step_reset(lang, &email, &state.config.app_url),
     )
     .await?;
     Entry::new(Some(admin), "two_step.reset")

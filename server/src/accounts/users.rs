@@ -1,6 +1,7 @@
 //! Users and their platform roles.
 
-use sqlx::PgPool;
+use sqlx::{PgExecutor, PgPool};
+use texts::Lang;
 
 use super::{Email, password};
 use crate::{Error, Result};
@@ -116,6 +117,29 @@ pub async fn credentials(db: &PgPool, email: &Email) -> Result<Option<Credential
     )
     .fetch_optional(db)
     .await?)
+}
+
+/// The language mail to `email` is written in: that of the account using
+/// the address, English when none does.
+pub async fn language_of(conn: impl PgExecutor<'_>, email: &str) -> Result<Lang> {
+    let code = sqlx::query_scalar!("SELECT language FROM users WHERE email = $1", email as _)
+        .fetch_optional(conn)
+        .await?;
+    Ok(code
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default())
+}
+
+/// Keeps the language the user reads Bazaar in, for their mail.
+pub async fn set_language(db: &PgPool, user_id: i64, lang: Lang) -> Result<()> {
+    sqlx::query!(
+        "UPDATE users SET language = $2 WHERE id = $1 AND language <> $2",
+        user_id,
+        lang.code()
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// The user's password hash, to confirm sensitive changes.

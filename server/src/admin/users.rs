@@ -224,7 +224,8 @@ pub async fn set_active(
         .await?;
         sessions::end_others(&mut tx, user_id, None).await?;
         if !active {
-            outbox::enqueue(&mut tx, &messages::account_deactivated(&email)).await?;
+            let lang = users::language_of(&mut *tx, &email).await?;
+            outbox::enqueue(&mut tx, &messages::account_deactivated(lang, &email)).await?;
         }
         let action = if active {
             "user.reactivated"

@@ -11,7 +11,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use futures_util::FutureExt;
-use texts::errors;
+use texts::{Lang, msg};
 use tracing::Span;
 
 use crate::error::ErrorBody;
@@ -85,14 +85,14 @@ pub fn refusal(error: crate::Error, headers: &HeaderMap) -> Response {
 
 /// A generic failure answer: a small HTML page for people, JSON for machines.
 pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Response {
-    let message = match status {
-        StatusCode::BAD_REQUEST => errors::BAD_REQUEST,
-        StatusCode::NOT_FOUND => errors::NOT_FOUND,
-        StatusCode::FORBIDDEN => errors::FORBIDDEN,
-        StatusCode::TOO_MANY_REQUESTS => errors::TOO_MANY_REQUESTS,
-        StatusCode::SERVICE_UNAVAILABLE => errors::UNAVAILABLE,
-        _ => errors::INTERNAL,
-    };
+    let message = Lang::En.t(match status {
+        StatusCode::BAD_REQUEST => msg::ERROR_BAD_REQUEST,
+        StatusCode::NOT_FOUND => msg::ERROR_NOT_FOUND,
+        StatusCode::FORBIDDEN => msg::ERROR_FORBIDDEN,
+        StatusCode::TOO_MANY_REQUESTS => msg::ERROR_TOO_MANY_REQUESTS,
+        StatusCode::SERVICE_UNAVAILABLE => msg::ERROR_UNAVAILABLE,
+        _ => msg::ERROR_INTERNAL,
+    });
     if json {
         let code = status
             .canonical_reason()
@@ -103,12 +103,12 @@ pub fn error_response(status: StatusCode, request_id: &str, json: bool) -> Respo
             status,
             Json(ErrorBody {
                 code: &code,
-                message: message.into(),
+                message,
             }),
         )
             .into_response();
     }
-    error_page(status, message, request_id)
+    error_page(status, &message, request_id)
 }
 
 /// The small HTML error page of routes outside the Leptos app.

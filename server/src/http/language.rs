@@ -12,7 +12,11 @@ use axum::{
 use serde::Deserialize;
 use texts::Lang;
 
-use crate::{AppState, request::cookie};
+use crate::{
+    AppState, Result,
+    accounts::{Session, sessions, users},
+    request::cookie,
+};
 
 /// The cookie that keeps the visitor's language.
 pub const LANG_COOKIE: &str = "bazaar_lang";
@@ -76,9 +80,18 @@ pub struct Switch {
 }
 
 /// The language switcher: remembers `to` and goes to `next` (a path of this
-/// site, without a language prefix) in that language.
-pub async fn switch(State(state): State<AppState>, Query(switch): Query<Switch>) -> Response {
+/// site, without a language prefix) in that language. A signed-in person's
+/// account keeps it too, for their mail.
+pub async fn switch(
+    State(state): State<AppState>,
+    session: Session,
+    Query(switch): Query<Switch>,
+) -> Response {
     let lang = Lang::from_code(&switch.to).unwrap_or_default();
+    if let Err(error) = remember_on_account(&state, &session, lang).await {
+        // The page still changes language; only the mail keeps the old one.
+        tracing::warn!(%error, "could not keep the account's language");
+    }
     let next = local_path(&switch.next).unwrap_or("/");
     let (_, unprefixed) = Lang::of_path(next);
     let mut response = Redirect::to(&lang.path(unprefixed)).into_response();
@@ -86,6 +99,13 @@ pub async fn switch(State(state): State<AppState>, Query(switch): Query<Switch>)
         .headers_mut()
         .append(header::SET_COOKIE, remember(lang, state.config.is_https()));
     response
+}
+
+async fn remember_on_account(state: &AppState, session: &Session, lang: Lang) -> Result<()> {
+    if let Some(user) = sessions::current_user(&state.db, &state.config, session).await? {
+        users::set_language(&state.db, user.id, lang).await?;
+    }
+    Ok(())
 }
 
 /// `path` if it stays on this site: a path from the root, never `//host`

@@ -6,6 +6,7 @@ use std::{collections::BTreeMap, net::IpAddr};
 
 use chrono::Utc;
 use sqlx::{PgConnection, PgPool};
+use texts::{Lang, msg};
 
 use super::{Destination, addresses, guest};
 use crate::{
@@ -276,8 +277,9 @@ pub async fn place(
         "INSERT INTO orders (customer_id, email, ship_name, ship_line1, ship_line2, ship_city,
                              ship_postal_code, ship_country, ship_phone, total, expires_at,
                              bill_name, bill_line1, bill_line2, bill_city, bill_postal_code,
-                             bill_country, guest)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                             bill_country, guest, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                 $19)
          RETURNING id, number",
         customer_id,
         email,
@@ -297,6 +299,7 @@ pub async fn place(
         billing.map(|billing| &billing.postal_code),
         billing.map(|billing| &billing.country),
         matches!(buyer, Buyer::Guest { .. }),
+        destination.language.code(),
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -437,7 +440,7 @@ pub async fn guest_payment_url(state: &AppState, number: &str, key: &str) -> Res
 async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
     let order = sqlx::query!(
         "SELECT id, number, email, status, checkout_session_id, checkout_url, expires_at, guest,
-                guest_link_version
+                guest_link_version, language
          FROM orders WHERE id = $1",
         order_id
     )
@@ -484,8 +487,15 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
     )
     .fetch_all(&state.db)
     .await?;
+    let lang = Lang::from_code(&order.language).unwrap_or_default();
     lines.extend(shipping.into_iter().map(|part| LineItem {
-        name: format!("Shipping from {}: {}", part.store, part.shipping_method),
+        name: lang.t_args(
+            msg::PAYMENT_SHIPPING_LINE,
+            &[
+                ("store", part.store.into()),
+                ("method", part.shipping_method.into()),
+            ],
+        ),
         unit_amount: Money::from_cents(part.shipping),
         quantity: 1,
     }));
@@ -500,8 +510,8 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
         .checkout_expiry
         .max(std::time::Duration::from_secs(31 * 60));
     let expires_at = Utc::now() + lifetime;
-    let app_url = &state.config.app_url;
-    let guest_page = guest::link(&state.config, &order.number, order.guest_link_version);
+    let app_url = format!("{}{}", state.config.app_url, lang.prefix());
+    let guest_page = guest::link(&state.config, lang, &order.number, order.guest_link_version);
     let session = state
         .payments
         .open_checkout(&NewCheckout {

@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 use super::Address;
+use texts::Lang;
+
 use crate::{Error, Result, money::Money, shipping::delivery_estimate, vat::Rate};
 
 /// One line as it was bought.
@@ -35,8 +37,8 @@ pub struct StorePart {
     pub shipping: Money,
     /// The shipping method as named when the order was placed.
     pub shipping_method: String,
-    /// How long the method said delivery takes, such as "2–4 days".
-    pub delivery: Option<String>,
+    /// How long the method said delivery takes, in days: at least, at most.
+    pub delivery_days: Option<(i32, i32)>,
     pub shipping_vat_rate: Rate,
     pub shipping_vat: Money,
     /// All the VAT of the part: its lines' and its shipping's.
@@ -51,6 +53,14 @@ pub struct StorePart {
     pub shipped_at: Option<DateTime<Utc>>,
     pub delivered_at: Option<DateTime<Utc>>,
     pub lines: Vec<OrderLine>,
+}
+
+impl StorePart {
+    /// How long delivery takes, such as "2–4 days", in `lang`.
+    pub fn delivery(&self, lang: Lang) -> Option<String> {
+        self.delivery_days
+            .map(|(min, max)| delivery_estimate(lang, min, max))
+    }
 }
 
 /// An order with everything its pages and messages show.
@@ -72,6 +82,8 @@ pub struct Order {
     /// version (see `guest`).
     pub guest: bool,
     pub guest_link_version: i32,
+    /// The language its buyer checked out in: its mail is written in it.
+    pub language: Lang,
     pub parts: Vec<StorePart>,
 }
 
@@ -89,7 +101,7 @@ pub(crate) async fn load(
 ) -> Result<Order> {
     let row = sqlx::query!(
         "SELECT id, number, email, status, created_at, expires_at, paid_at, total, payment_problem,
-                guest, guest_link_version, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone,
+                guest, guest_link_version, language, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_phone,
                 bill_name, bill_line1, bill_line2, bill_city, bill_postal_code, bill_country
          FROM orders WHERE id = $1",
         order_id
@@ -151,6 +163,7 @@ pub(crate) async fn load(
         payment_problem: row.payment_problem,
         guest: row.guest,
         guest_link_version: row.guest_link_version,
+        language: Lang::from_code(&row.language).unwrap_or_default(),
         parts: Vec::with_capacity(parts.len()),
     };
     for part in parts {
@@ -183,10 +196,7 @@ pub(crate) async fn load(
             subtotal: Money::from_cents(part.subtotal),
             shipping: Money::from_cents(part.shipping),
             shipping_method: part.shipping_method,
-            delivery: part
-                .shipping_min_days
-                .zip(part.shipping_max_days)
-                .map(|(min, max)| delivery_estimate(min, max)),
+            delivery_days: part.shipping_min_days.zip(part.shipping_max_days),
             shipping_vat_rate: Rate::from_basis_points(part.shipping_vat_rate).unwrap_or_default(),
             shipping_vat: Money::from_cents(part.shipping_vat),
             vat: Money::from_cents(part.vat),

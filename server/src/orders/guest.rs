@@ -9,6 +9,7 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
 use fred::prelude::{KeysInterface, Pool};
 use sqlx::PgPool;
+use texts::Lang;
 
 use super::{
     details::{Order, load},
@@ -42,12 +43,12 @@ pub fn key(secrets: &SecretsKey, number: &str, version: i32) -> String {
     format!("{expires}.{version}.{signature}")
 }
 
-/// The order's page as a link to mail.
-pub fn link(config: &Config, number: &str, version: i32) -> String {
+/// The order's page in `lang`, as a link to mail.
+pub fn link(config: &Config, lang: Lang, number: &str, version: i32) -> String {
     format!(
         "{}{}",
         config.app_url,
-        path(&config.secrets_key, number, version)
+        lang.path(&path(&config.secrets_key, number, version))
     )
 }
 
@@ -131,7 +132,8 @@ pub async fn renew(state: &AppState, number: &str, key: &str) -> Result<()> {
     let (id, key) = order_id(&state.db, &state.config.secrets_key, number, key).await?;
     let mut tx = state.db.begin().await?;
     let order = sqlx::query!(
-        r#"SELECT email, coalesce(guest_link_renewed_at > now() - make_interval(secs => $2), false)
+        r#"SELECT email, language,
+                  coalesce(guest_link_renewed_at > now() - make_interval(secs => $2), false)
                   AS "too_soon!"
            FROM orders WHERE id = $1 AND guest_link_version = $3 FOR UPDATE"#,
         id,
@@ -154,8 +156,13 @@ pub async fn renew(state: &AppState, number: &str, key: &str) -> Result<()> {
     )
     .fetch_one(&mut *tx)
     .await?;
-    let message =
-        messages::guest_link_renewed(&order.email, number, &link(&state.config, number, version));
+    let lang = Lang::from_code(&order.language).unwrap_or_default();
+    let message = messages::guest_link_renewed(
+        lang,
+        &order.email,
+        number,
+        &link(&state.config, lang, number, version),
+    );
     outbox::enqueue(&mut tx, &message).await?;
     tx.commit().await?;
     Ok(())

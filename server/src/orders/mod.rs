@@ -103,7 +103,8 @@ impl Address {
     }
 }
 
-/// Where an order goes and whom it is billed to.
+/// Where an order goes, whom it is billed to and in which language its
+/// buyer hears about it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Destination {
     pub delivery: Address,
@@ -111,6 +112,8 @@ pub struct Destination {
     pub billing: Option<Address>,
     /// Keep a new delivery address in the shopper's address book.
     pub remember: bool,
+    /// The language of the checkout: the order's pages and mail use it.
+    pub language: texts::Lang,
 }
 
 impl From<Address> for Destination {
@@ -119,6 +122,7 @@ impl From<Address> for Destination {
             delivery,
             billing: None,
             remember: true,
+            language: texts::Lang::En,
         }
     }
 }
@@ -133,6 +137,7 @@ impl Destination {
                 delivery,
                 billing,
                 remember: self.remember,
+                language: self.language,
             }),
             (Err(crate::Error::Invalid(mut first)), Err(crate::Error::Invalid(second))) => {
                 first.extend(second);
@@ -176,19 +181,27 @@ pub(crate) async fn release_stock(
     Ok(())
 }
 
-/// Who hears of a store's orders: its active members.
+/// Who hears of a store's orders: its active members, each with the
+/// language their mail is written in.
 pub(crate) async fn store_recipients(
     conn: &mut PgConnection,
     store_id: i64,
-) -> Result<Vec<String>> {
-    let emails = sqlx::query_scalar!(
-        r#"SELECT u.email::text AS "email!" FROM store_members m JOIN users u ON u.id = m.user_id
+) -> Result<Vec<(String, texts::Lang)>> {
+    let members = sqlx::query!(
+        r#"SELECT u.email::text AS "email!", u.language
+           FROM store_members m JOIN users u ON u.id = m.user_id
            WHERE m.store_id = $1 AND u.status = 'active' ORDER BY m.role, u.id"#,
         store_id
     )
     .fetch_all(conn)
     .await?;
-    Ok(emails)
+    Ok(members
+        .into_iter()
+        .map(|member| {
+            let lang = texts::Lang::from_code(&member.language).unwrap_or_default();
+            (member.email, lang)
+        })
+        .collect())
 }
 
 /// The platform's fee on `amount` at `basis_points`, rounded half up to the cent.

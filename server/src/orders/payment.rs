@@ -248,8 +248,8 @@ pub async fn confirm_paid(
     let paid = load(&mut *conn, order.id, None).await?;
     outbox::enqueue(&mut *conn, &messages::order_confirmation(config, &paid)).await?;
     for part in &paid.parts {
-        for to in store_recipients(&mut *conn, part.store_id).await? {
-            let message = messages::store_order_received(&to, &config.app_url, &paid, part);
+        for (to, lang) in store_recipients(&mut *conn, part.store_id).await? {
+            let message = messages::store_order_received(lang, &to, &config.app_url, &paid, part);
             outbox::enqueue(&mut *conn, &message).await?;
         }
     }

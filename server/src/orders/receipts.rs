@@ -507,7 +507,7 @@ mod tests {
             subtotal: Money::from_cents(3700),
             shipping: Money::from_cents(600),
             shipping_method: "Colissimo".into(),
-            delivery: None,
+            delivery_days: None,
             shipping_vat_rate: Rate::from_basis_points(2000).unwrap(),
             shipping_vat: Money::from_cents(100),
             vat: Money::from_cents(200 + 100 + 52),

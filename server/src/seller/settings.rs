@@ -401,9 +401,10 @@ pub async fn add_staff(
     let store = sqlx::query_scalar!("SELECT name FROM stores WHERE id = $1", scope.store_id())
         .fetch_one(&mut *tx)
         .await?;
+    let lang = users::language_of(&mut *tx, email.as_str()).await?;
     outbox::enqueue(
         &mut tx,
-        &messages::added_to_store(email.as_str(), app_url, &store),
+        &messages::added_to_store(lang, email.as_str(), app_url, &store),
     )
     .await?;
     Entry::new(Some(scope.actor()), "store.member_added")

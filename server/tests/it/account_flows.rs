@@ -9,6 +9,9 @@
 
 use std::sync::Arc;
 
+use axum::{Router, body::Body};
+use http::{Request, header};
+
 use fixtures::{roles, unique_email, user_id};
 use fred::prelude::{KeysInterface, Pool};
 use server::{
@@ -25,6 +28,7 @@ use server::{
     stores::{self, StoreDetails},
 };
 use sqlx::PgPool;
+use texts::Lang;
 use tower_sessions::{Expiry, cookie::time, session::Id};
 use tower_sessions_redis_store::RedisStore;
 
@@ -1532,4 +1536,42 @@ async fn two_concurrent_requests_cannot_open_two_stores(db: PgPool) {
         .await
         .unwrap();
     assert_eq!(owned, 1, "both opened: {a:?} {b:?}");
+}
+
+/// Mail is written in the account's language: the one of the page it was
+/// registered from, then the one its owner switches to, whatever page later
+/// asks for the mail.
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn mail_is_written_in_the_accounts_language(db: PgPool) {
+    let mut world = World::new(db, &[]).await;
+    let email = unique_email("langue");
+    world.meta.lang = Lang::Fr;
+    world.register(&email, PASSWORD, "Camille").await.unwrap();
+    let (subject, text) = world.mail_to(&email).await.remove(0);
+    assert_eq!(subject, "Confirmez votre adresse e-mail");
+    assert!(text.contains("Bonjour Camille,"), "{text}");
+    assert!(text.contains("/fr/verify-email?token="), "{text}");
+
+    world.meta.lang = Lang::En;
+    let other = unique_email("sprache");
+    verified_user(world.db(), &other, "Kim", Role::Customer).await;
+    let cookie = world.log_in(&other, PASSWORD).await;
+    let app = support::app(&world.state, Router::new(), fixtures::random_client());
+    let switched = support::send(
+        &app,
+        Request::get("/language?to=de&next=%2Faccount")
+            .header(header::COOKIE, format!("bazaar_session={cookie}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(switched.headers()[header::LOCATION], "/de/account");
+    recovery::request_reset(&world.state, &world.meta, &other)
+        .await
+        .unwrap()
+        .finished()
+        .await;
+    let (subject, text) = world.mail_to(&other).await.pop().unwrap();
+    assert_eq!(subject, "Setzen Sie Ihr Bazaar-Passwort zurück");
+    assert!(text.contains("/de/reset-password?token="), "{text}");
 }

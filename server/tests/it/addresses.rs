@@ -116,6 +116,7 @@ async fn an_order_keeps_its_billing_address_and_checkout_remembers_the_delivery_
                 ..address()
             }),
             remember: true,
+            ..Destination::default()
         },
     )
     .await;
@@ -139,6 +140,7 @@ async fn an_order_keeps_its_billing_address_and_checkout_remembers_the_delivery_
             delivery: address(),
             billing: Some(billing),
             remember: true,
+            ..Destination::default()
         },
     )
     .await
@@ -166,6 +168,7 @@ async fn an_order_keeps_its_billing_address_and_checkout_remembers_the_delivery_
             delivery: at("3 Place Neuve"),
             billing: None,
             remember: false,
+            ..Destination::default()
         },
     )
     .await

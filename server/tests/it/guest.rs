@@ -12,6 +12,7 @@ use server::{
     cart::{self, Owner},
     email::Email,
     orders::{
+        Destination,
         checkout::{self, Buyer, Placed},
         customer as orders_of,
         guest::{self, CHECKOUTS_PER_EMAIL_HOUR, Opened},
@@ -20,6 +21,7 @@ use server::{
     request::RequestMeta,
 };
 use sqlx::PgPool;
+use texts::Lang;
 use uuid::Uuid;
 
 use fixtures::address;
@@ -332,5 +334,49 @@ async fn guest_checkouts_are_throttled_per_email_and_per_ip(db: PgPool) {
     assert_eq!(
         refused_at,
         Some(guest::CHECKOUTS_PER_IP_HOUR - CHECKOUTS_PER_EMAIL_HOUR)
+    );
+}
+
+/// A guest who checks out on a French page comes back to the French order
+/// page and is mailed in French, money written the French way.
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_guest_checking_out_in_french_is_answered_in_french(db: PgPool) {
+    let shop = shop(db.clone(), true).await;
+    let (email, ip) = fresh("francais");
+    let (cart, buyer) = guest(&email, ip);
+    cart::add(&db, Owner::Visitor(cart), shop.print, qty(1))
+        .await
+        .unwrap();
+    let destination = Destination {
+        language: Lang::Fr,
+        ..address().into()
+    };
+    let checked_out = checkout::check_out(&shop.state, &buyer, destination)
+        .await
+        .unwrap();
+    let number = checked_out.order.number;
+    let (_, location) = pay(&checked_out.payment_url.unwrap(), "4242 4242 4242 4242").await;
+    let back = location.unwrap();
+    let page = format!("{}/fr/orders/{number}?key=", shop.state.config.app_url);
+    assert!(back.starts_with(&page), "{back}");
+    wait_for_status(&db, &number, "paid").await;
+
+    let texts = outbox_texts(&db).await;
+    let (_, subject, text) = texts
+        .iter()
+        .find(|(to, _, _)| *to == email)
+        .expect("the confirmation is mailed");
+    assert_eq!(*subject, format!("Votre commande {number}"));
+    assert!(
+        text.contains("Merci : nous avons reçu votre paiement de"),
+        "{text}"
+    );
+    assert!(
+        text.contains("25,00\u{a0}€") || text.contains("25,00 €"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("/fr/orders/{number}?key=")),
+        "{text}"
     );
 }

@@ -69,3 +69,6 @@ part-vat = Davon MwSt.
 part-refunded = Erstattet
 part-platform-fee = Plattformgebühr
 part-your-net = Ihr Nettobetrag
+
+# A line of the payment page for a store's shipping.
+payment-shipping-line = Versand von { $store }: { $method }

@@ -70,3 +70,6 @@ part-vat = Of which VAT
 part-refunded = Refunded
 part-platform-fee = Platform fee
 part-your-net = Your net
+
+# A line of the payment page for a store's shipping.
+payment-shipping-line = Shipping from { $store }: { $method }

@@ -69,3 +69,6 @@ part-vat = Dont TVA
 part-refunded = Remboursé
 part-platform-fee = Commission de la plateforme
 part-your-net = Votre net
+
+# A line of the payment page for a store's shipping.
+payment-shipping-line = Livraison par { $store } : { $method }

@@ -140,6 +140,7 @@ impl CheckoutForm {
             delivery,
             billing: self.billing,
             remember: self.remember && self.address_id.parse::<i64>().is_err(),
+            language: crate::i18n::request_lang(),
         })
     }
 }

@@ -102,6 +102,10 @@ impl From<Order> for OrderView {
                 .parts
                 .into_iter()
                 .map(|part| PartView {
+                    shipping_method: match part.delivery(crate::i18n::request_lang()) {
+                        Some(days) => format!("{}, {days}", part.shipping_method),
+                        None => part.shipping_method.clone(),
+                    },
                     id: part.id,
                     store_name: part.store_name,
                     store_slug: part.store_slug,
@@ -110,10 +114,6 @@ impl From<Order> for OrderView {
                     shipping: part.shipping.to_string(),
                     vat: part.vat.to_string(),
                     receipt_number: part.receipt_number.map(|number| format!("{number:06}")),
-                    shipping_method: match part.delivery {
-                        Some(days) => format!("{}, {days}", part.shipping_method),
-                        None => part.shipping_method,
-                    },
                     refunded: (part.refunded.cents() > 0).then(|| part.refunded.to_string()),
                     platform_fee: part.platform_fee.map(|fee| fee.to_string()),
                     seller_net: part.seller_net.map(|net| net.to_string()),

@@ -53,7 +53,7 @@ pub async fn shipping_page() -> Result<ShippingRates, AppError> {
                 .methods
                 .into_iter()
                 .map(|method| MethodView {
-                    delivery: method.delivery(),
+                    delivery: method.delivery(crate::i18n::request_lang()),
                     id: method.id,
                     name: method.name,
                     price: method.price.to_string(),

@@ -173,7 +173,7 @@ fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
                     } else {
                         required.then(|| view! {
                             <div class="alert alert--warning">
-                                <p>{texts::errors::SECOND_STEP_REQUIRED}</p>
+                                <p>{crate::i18n::use_lang().t(texts::msg::ERROR_SECOND_STEP)}</p>
                             </div>
                         }.into_any())
                     };

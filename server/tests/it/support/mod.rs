@@ -51,6 +51,7 @@ pub fn meta() -> RequestMeta {
         request_id: None,
         device: None,
         api_token: None,
+        lang: texts::Lang::En,
     }
 }
 
