@@ -32,7 +32,7 @@ async function newStoreWithProduct(page: Page, testInfo: TestInfo, word: string)
   await page.getByRole("button", { name: "Open my store" }).click();
   await expect(page).toHaveURL(/\/seller$/);
   await visit(page, "/seller/products/new", testInfo);
-  await page.getByLabel("Title").fill(`Lamp ${word}`);
+  await page.getByLabel("Title", { exact: true }).fill(`Lamp ${word}`);
   await page.getByLabel("Category", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Status").selectOption("published");
   const variant = page.getByRole("group", { name: "Variant 1" });

@@ -54,7 +54,7 @@ test("stock, new orders and shipping show on open pages without reloading, acros
     await signIn(seller.page, testInfo, "seller@example.com", "demo-password");
     const title = `Last lantern ${word}`;
     await visit(seller.page, "/seller/products/new", testInfo);
-    await seller.page.getByLabel("Title").fill(title);
+    await seller.page.getByLabel("Title", { exact: true }).fill(title);
     await seller.page.getByLabel("Category", { exact: true }).selectOption({ index: 1 });
     await seller.page.getByLabel("Status").selectOption("published");
     const variant = seller.page.getByRole("group", { name: "Variant 1" });

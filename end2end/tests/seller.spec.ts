@@ -31,7 +31,7 @@ test("a seller creates a product with two variants and an image, publishes it an
   await visit(page, "/seller/products/new", testInfo);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("New product");
   await expectAccessible(page, testInfo);
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Category", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Attributes").fill("material: wool");
   await page.getByLabel("Status").selectOption("published");
@@ -79,8 +79,27 @@ test("a seller creates a product with two variants and an image, publishes it an
   await expect(page.getByText("Saved.")).toBeVisible();
   await expect(variant(page, 1).getByLabel("Price (€)")).toHaveValue("28.00");
   // Listings may be cached for a few seconds; the product page is not.
-  await visit(page, `/p/${title.toLowerCase().replace(/ /g, "-")}`, testInfo);
+  const slug = title.toLowerCase().replace(/ /g, "-");
+  await visit(page, `/p/${slug}`, testInfo);
   await expect(page.getByTestId("price")).toContainText("€28.00");
+
+  // A French title, from the French tab: French shoppers read it, German
+  // ones the English title, marked as English.
+  await visit(page, editor.replace(/^https?:\/\/[^/]+/, ""), testInfo);
+  if (hydrates(testInfo)) {
+    await page.getByRole("tab", { name: "French" }).click();
+    await expect(page.getByRole("tab", { name: "French" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByLabel("Title", { exact: true })).toBeHidden();
+  }
+  await page.getByLabel("Title in French").fill(`Écharpe ${word}`);
+  await expectAccessible(page, testInfo);
+  await page.getByRole("button", { name: "Save product" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await visit(page, `/fr/p/${slug}`, testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Écharpe ${word}`);
+  await visit(page, `/de/p/${slug}`, testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "en");
 
   // The list finds it by SKU and archives it.
   await visit(page, `/seller/products?q=${word}-M`, testInfo);
@@ -89,7 +108,7 @@ test("a seller creates a product with two variants and an image, publishes it an
   await page.getByLabel(`Select ${title}`).check();
   await page.getByRole("button", { name: "Archive selected" }).click();
   await expect(page.getByText("1 product now archived.")).toBeVisible();
-  const gone = await page.goto(`/p/${title.toLowerCase().replace(/ /g, "-")}`);
+  const gone = await page.goto(`/p/${slug}`);
   expect(gone?.status()).toBe(404);
 });
 
@@ -97,7 +116,7 @@ test("wrong product input is explained next to each field and kept", async ({ pa
   const word = unique(testInfo);
   await signInAsSeller(page, testInfo);
   await visit(page, "/seller/products/new", testInfo);
-  await page.getByLabel("Title").fill(`Broken ${word}`);
+  await page.getByLabel("Title", { exact: true }).fill(`Broken ${word}`);
   await page.getByLabel("Attributes").fill("material wool");
   await variant(page, 1).getByLabel("SKU").fill(`${word}-A`);
   await variant(page, 1).getByLabel("Price (€)").fill("twelve");
@@ -109,7 +128,7 @@ test("wrong product input is explained next to each field and kept", async ({ pa
   await expect(variant(page, 1).getByLabel("Price (€)")).toHaveValue("twelve");
   await expect(variant(page, 1).getByLabel("SKU")).toHaveValue(`${word}-A`);
   await expect(page.getByLabel("Attributes")).toHaveValue("material wool");
-  await expect(page.getByLabel("Title")).toHaveValue(`Broken ${word}`);
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(`Broken ${word}`);
   await expect(page.getByLabel("Price (€)").first()).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page, testInfo);
 });

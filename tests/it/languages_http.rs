@@ -47,3 +47,44 @@ async fn a_page_speaks_the_language_of_its_path(_: PgPoolOptions, connect: PgCon
         }
     }
 }
+
+/// A product is shown in the shopper's language where its seller wrote it,
+/// and in English, marked `lang="en"`, where not.
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_product_without_a_title_in_the_pages_language_shows_the_english_one_marked(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (app, _) = app(db.clone(), config(&[])).await;
+    store_with_one_product(&db, "lantern", "Brass lantern").await;
+    sqlx::query(
+        "INSERT INTO product_translations (product_id, language, title, description)
+         SELECT id, 'fr', 'Lanterne en laiton', 'Elle éclaire le jardin.'
+         FROM products WHERE slug = 'lantern-item'",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let mut visitor = Browser::new(app);
+
+    let (_, _, french) = visitor.get("/fr/p/lantern-item").await;
+    assert!(french.contains("<h1>Lanterne en laiton</h1>"), "{french}");
+    assert!(french.contains(r#"<html lang="fr""#));
+    assert!(french.contains("Elle éclaire le jardin."));
+    let (_, _, german) = visitor.get("/de/p/lantern-item").await;
+    assert!(
+        german.contains(r#"lang="en">Brass lantern</h1>"#),
+        "{german}"
+    );
+    let (_, _, listing) = visitor.get("/de/products").await;
+    assert!(
+        listing.contains(r#"<span lang="en" class="product-card__title">Brass lantern</span>"#),
+        "{listing}"
+    );
+    let (_, _, found) = visitor.get("/fr/products?q=lanternes").await;
+    assert!(
+        found.contains(r#"<span class="product-card__title">Lanterne en laiton</span>"#),
+        "{found}"
+    );
+}

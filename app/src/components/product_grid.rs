@@ -50,7 +50,7 @@ fn ProductCardView(product: ProductCard, position: usize) -> impl IntoView {
                     }
                     None => view! { <div class="product-card__image product-card__image--empty"></div> }.into_any(),
                 }}
-                <span class="product-card__title">{product.title}</span>
+                <span class="product-card__title" lang=product.title_lang>{product.title}</span>
             </a>
             <span class="product-card__store">{product.store_name}</span>
             <span class="product-card__price">

@@ -109,13 +109,13 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
                     <li>
                         <a href=lang.path(&format!("/c/{}", product.category_slug))>{product.category_name.clone()}</a>
                     </li>
-                    <li aria-current="page">{product.title.clone()}</li>
+                    <li aria-current="page" lang=product.title_lang.clone()>{product.title.clone()}</li>
                 </ol>
             </nav>
             <div class="product__layout">
                 <Gallery pictures=product.pictures shown variant=linked_variant />
                 <div class="product__summary">
-                    <h1>{product.title.clone()}</h1>
+                    <h1 lang=product.title_lang.clone()>{product.title.clone()}</h1>
                     <p class="product__store">
                         {lang.t(msg::SOLD_BY)} " "
                         <a href=lang.path(&format!("/s/{}", product.store_slug))>{product.store_name.clone()}</a>
@@ -160,7 +160,7 @@ fn ProductDetail(product: ProductView, flash: Option<Feedback>) -> impl IntoView
             </div>
             <section class="product__description" aria-labelledby="description-heading">
                 <h2 id="description-heading">{lang.t(msg::DESCRIPTION)}</h2>
-                <div class="prose" inner_html=product.description_html></div>
+                <div class="prose" lang=product.description_lang inner_html=product.description_html></div>
                 {(!product.attributes.is_empty()).then(|| view! {
                     <dl class="attributes">
                         {product.attributes.into_iter().map(|(name, value)| view! {

@@ -168,6 +168,9 @@ pub async fn list_products(
         page: cursor.page,
         per_page: cursor.limit,
         published_by: Some(cursor.moment),
+        // The API speaks English; a product's other languages are the
+        // storefront's for now.
+        lang: texts::Lang::En,
     };
     let page = products::list_published_cached(&state.db, &state.listings, &query).await?;
     let app_url = &state.config.app_url;
@@ -250,8 +253,8 @@ pub async fn get_product(
     Path(product): Path<String>,
 ) -> Result<Json<Product>, ApiError> {
     let found = match product.parse::<i64>() {
-        Ok(id) => products::find_published_by_id(&state.db, id).await?,
-        Err(_) => products::find_published(&state.db, &product).await?,
+        Ok(id) => products::find_published_by_id(&state.db, id, texts::Lang::En).await?,
+        Err(_) => products::find_published(&state.db, &product, texts::Lang::En).await?,
     };
     let app_url = &state.config.app_url;
     Ok(Json(Product {

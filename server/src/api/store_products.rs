@@ -13,6 +13,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::{Deserialize, Serialize};
+use texts::Lang;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
@@ -156,6 +157,18 @@ pub struct StoreProduct {
     pub version: i32,
     pub variants: Vec<StoreVariant>,
     pub images: Vec<StoreImage>,
+    /// The title and description in French (`fr`) and German (`de`), where
+    /// the seller wrote them; shoppers reading another language see the
+    /// English ones.
+    pub translations: BTreeMap<String, ProductTranslation>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ProductTranslation {
+    pub title: String,
+    /// Markdown; empty: the English description is shown.
+    #[serde(default)]
+    pub description: String,
 }
 
 /// The product with its ETag.
@@ -197,6 +210,17 @@ fn answer(state: &AppState, status: StatusCode, product: Editable) -> Response {
                 id: image.id,
                 url: media::absolute_url(&state.config.app_url, &image.file_key, largest),
                 alt: image.alt,
+            })
+            .collect(),
+        translations: product
+            .translations
+            .into_iter()
+            .map(|(lang, text)| {
+                let text = ProductTranslation {
+                    title: text.title,
+                    description: text.description,
+                };
+                (lang.code().to_owned(), text)
             })
             .collect(),
     };
@@ -254,6 +278,10 @@ pub struct ProductWrite {
     #[serde(default)]
     pub tax_class: Option<String>,
     pub variants: Vec<VariantWrite>,
+    /// The title and description in French (`fr`) and German (`de`); a
+    /// language left out has none.
+    #[serde(default)]
+    pub translations: BTreeMap<String, ProductTranslation>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -272,7 +300,22 @@ pub struct VariantWrite {
 impl ProductWrite {
     /// The form input the seller pages send, so the same checks apply;
     /// `existing` variants not sent are marked for deletion.
-    fn input(self, version: Option<i32>, existing: &[i64]) -> ProductInput {
+    fn input(self, version: Option<i32>, existing: &[i64]) -> Result<ProductInput, ApiError> {
+        let mut translations = BTreeMap::new();
+        for (code, text) in self.translations {
+            let lang = Lang::from_code(&code)
+                .filter(|lang| products::translated_languages().any(|other| other == *lang))
+                .ok_or_else(|| {
+                    ApiError::bad_request(format!(
+                        "Translations are in \"fr\" or \"de\", not {code:?}: the product's own title and description are English."
+                    ))
+                })?;
+            let text = products::Translation {
+                title: text.title,
+                description: text.description,
+            };
+            translations.insert(lang, text);
+        }
         let mut option_names: Vec<String> = Vec::new();
         for name in self.variants.iter().flat_map(|v| v.options.keys()) {
             if !option_names.contains(name) {
@@ -309,7 +352,7 @@ impl ProductWrite {
                     ..VariantInput::default()
                 }),
         );
-        ProductInput {
+        Ok(ProductInput {
             title: self.title,
             slug: self.slug,
             description: self.description,
@@ -326,7 +369,8 @@ impl ProductWrite {
             version,
             option_names,
             variants,
-        }
+            translations,
+        })
     }
 }
 
@@ -348,7 +392,7 @@ pub async fn create(
     ApiJson(product): ApiJson<ProductWrite>,
 ) -> Result<Response, ApiError> {
     let scope = token.store(Scope::CatalogWrite)?;
-    let id = products::save(&state.db, &meta, scope, None, &product.input(None, &[])).await?;
+    let id = products::save(&state.db, &meta, scope, None, &product.input(None, &[])?).await?;
     let saved = products::get(&state.db, scope, id).await?;
     Ok(answer(&state, StatusCode::CREATED, saved))
 }
@@ -401,7 +445,7 @@ pub async fn update(
         &meta,
         scope,
         Some(id),
-        &product.input(Some(version), &existing),
+        &product.input(Some(version), &existing)?,
     )
     .await?;
     let saved = products::get(&state.db, scope, id).await?;

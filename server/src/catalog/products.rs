@@ -1,10 +1,12 @@
 //! Published products as shoppers find them: listing with search, category
-//! filter and pagination, and one product with its variants and images.
+//! filter and pagination, and one product with its variants and images, each
+//! in the shopper's language where the seller wrote one, in English otherwise.
 
 use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
+use texts::Lang;
 
 use crate::{
     Error, Result,
@@ -20,6 +22,9 @@ pub const PAGE_SIZE: i64 = 24;
 pub struct ProductSummary {
     pub slug: String,
     pub title: String,
+    /// The language the title is written in: the shopper's, or English
+    /// when the product has no title in theirs.
+    pub title_lang: Lang,
     pub store_name: String,
     pub store_slug: String,
     /// The cheapest variant's price.
@@ -57,6 +62,10 @@ pub struct ProductDetail {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// The languages title and description are written in (see
+    /// [`ProductSummary::title_lang`]).
+    pub title_lang: Lang,
+    pub description_lang: Lang,
     pub attributes: BTreeMap<String, String>,
     pub store_name: String,
     pub store_slug: String,
@@ -105,8 +114,12 @@ impl Sort {
 /// What a shopper asked the listing for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ProductQuery {
-    /// Words to search for; each matches as a prefix, accents ignored.
+    /// Words to search for; each matches as a prefix, accents ignored, in
+    /// every language a product is written in, each with its stemming.
     pub text: Option<String>,
+    /// The shopper's language: titles are shown in it where the seller gave
+    /// one, and matches in it rank first.
+    pub lang: Lang,
     /// A category slug; its sub-categories are included.
     pub category: Option<String>,
     /// A store slug.
@@ -133,6 +146,7 @@ impl Default for ProductQuery {
     fn default() -> Self {
         Self {
             text: None,
+            lang: Lang::En,
             category: None,
             store: None,
             price_min: None,
@@ -195,19 +209,32 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
             UNION ALL
             SELECT c.id FROM categories c JOIN wanted_categories w ON c.parent_id = w.id
         ),
-        search AS (
-            SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & ')) AS query
+        -- Each word as a prefix: as typed, and stemmed in each language.
+        words AS (
+            SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') AS terms
             FROM unnest(to_tsvector('simple', unaccent(coalesce($1, ''))))
+        ),
+        search AS (
+            SELECT to_tsquery('simple', terms) AS plain, to_tsquery('english', terms) AS en,
+                   to_tsquery('french', terms) AS fr, to_tsquery('german', terms) AS de
+            FROM words
         ),
         matches AS (
             SELECT p.id, p.published_at, p.price_from, p.units_sold,
-                   CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(p.search, search.query) END AS rank
+                   CASE WHEN $1::text IS NULL THEN 0 ELSE
+                     -- Matches in the shopper's language rank first.
+                     ts_rank(p.search, search.plain)
+                     + ts_rank(p.search_en, search.en) * CASE WHEN $12 = 'en' THEN 10 ELSE 1 END
+                     + ts_rank(p.search_fr, search.fr) * CASE WHEN $12 = 'fr' THEN 10 ELSE 1 END
+                     + ts_rank(p.search_de, search.de) * CASE WHEN $12 = 'de' THEN 10 ELSE 1 END
+                   END AS rank
             FROM products p
             JOIN stores s ON s.id = p.store_id
             CROSS JOIN search
             WHERE for_sale(p, s)
               AND p.price_from IS NOT NULL
-              AND ($1::text IS NULL OR p.search @@ search.query)
+              AND ($1::text IS NULL OR p.search @@ search.plain OR p.search_en @@ search.en
+                   OR p.search_fr @@ search.fr OR p.search_de @@ search.de)
               AND ($2::text IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
               AND ($3::text IS NULL OR s.slug = $3)
               AND ($4::bigint IS NULL OR p.price_to >= $4)
@@ -228,13 +255,16 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
               m.published_at DESC NULLS LAST, m.id DESC
             LIMIT $9 OFFSET $10
         )
-        SELECT p.slug, p.title, s.name AS store_name, s.slug AS store_slug,
+        SELECT p.slug, coalesce(t.title, p.title) AS "title!",
+               CASE WHEN t.title IS NULL THEN 'en' ELSE t.language END AS "title_lang!",
+               s.name AS store_name, s.slug AS store_slug,
                p.price_from AS "price_from!", p.price_to AS "price_to!", p.stock_total,
                i.file_key AS "image_key?", i.alt AS "image_alt?", i.width AS "image_width?", i.height AS "image_height?",
                page.total AS "total!"
         FROM page
         JOIN products p ON p.id = page.id
         JOIN stores s ON s.id = p.store_id
+        LEFT JOIN product_translations t ON t.product_id = p.id AND t.language = $12
         LEFT JOIN LATERAL (
             SELECT file_key, alt, width, height FROM product_images
             WHERE product_id = p.id ORDER BY position, id LIMIT 1
@@ -257,6 +287,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
         window.limit(),
         window.offset(),
         query.published_by,
+        query.lang.code(),
     )
     .fetch_all(db)
     .await?;
@@ -266,6 +297,7 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
         .map(|row| ProductSummary {
             slug: row.slug,
             title: row.title,
+            title_lang: Lang::from_code(&row.title_lang).unwrap_or_default(),
             store_name: row.store_name,
             store_slug: row.store_slug,
             price_from: Money::from_cents(row.price_from),
@@ -282,30 +314,43 @@ pub async fn list_published(db: &PgPool, query: &ProductQuery) -> Result<Page<Pr
     Ok(window.page(items, total))
 }
 
-/// A published product of an active store, or `NotFound`.
-pub async fn find_published(db: &PgPool, slug: &str) -> Result<ProductDetail> {
-    find(db, Some(slug), None).await
+/// A published product of an active store, in `lang` where the seller
+/// wrote it, or `NotFound`.
+pub async fn find_published(db: &PgPool, slug: &str, lang: Lang) -> Result<ProductDetail> {
+    find(db, Some(slug), None, lang).await
 }
 
 /// [`find_published`] by the product's id.
-pub async fn find_published_by_id(db: &PgPool, id: i64) -> Result<ProductDetail> {
-    find(db, None, Some(id)).await
+pub async fn find_published_by_id(db: &PgPool, id: i64, lang: Lang) -> Result<ProductDetail> {
+    find(db, None, Some(id), lang).await
 }
 
-async fn find(db: &PgPool, slug: Option<&str>, id: Option<i64>) -> Result<ProductDetail> {
+async fn find(
+    db: &PgPool,
+    slug: Option<&str>,
+    id: Option<i64>,
+    lang: Lang,
+) -> Result<ProductDetail> {
     let product = sqlx::query!(
         r#"
-        SELECT p.id, p.slug, p.title, p.description, p.attributes,
-               s.name AS store_name, s.slug AS store_slug,
+        SELECT p.id, p.slug, coalesce(t.title, p.title) AS "title!",
+               CASE WHEN t.title IS NULL THEN 'en' ELSE t.language END AS "title_lang!",
+               CASE WHEN coalesce(t.description, '') = '' THEN p.description
+                    ELSE t.description END AS "description!",
+               CASE WHEN coalesce(t.description, '') = '' THEN 'en'
+                    ELSE t.language END AS "description_lang!",
+               p.attributes, s.name AS store_name, s.slug AS store_slug,
                c.name AS category_name, c.slug AS category_slug
         FROM products p
         JOIN stores s ON s.id = p.store_id
         JOIN categories c ON c.id = p.category_id
+        LEFT JOIN product_translations t ON t.product_id = p.id AND t.language = $3
         WHERE ($1::text IS NULL OR p.slug = $1) AND ($2::bigint IS NULL OR p.id = $2)
           AND for_sale(p, s)
         "#,
         slug,
-        id
+        id,
+        lang.code()
     )
     .fetch_optional(db)
     .await?
@@ -343,6 +388,8 @@ async fn find(db: &PgPool, slug: Option<&str>, id: Option<i64>) -> Result<Produc
         slug: product.slug,
         title: product.title,
         description: product.description,
+        title_lang: Lang::from_code(&product.title_lang).unwrap_or_default(),
+        description_lang: Lang::from_code(&product.description_lang).unwrap_or_default(),
         attributes: string_map(product.attributes),
         store_name: product.store_name,
         store_slug: product.store_slug,

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
+use texts::Lang;
 
 use super::{StoreScope, categories, lock_product};
 use crate::{
@@ -159,6 +160,25 @@ pub struct EditableImage {
     pub alt: String,
 }
 
+/// A product's title and description in a language besides English, its
+/// default: shown to shoppers reading that language; an empty description
+/// falls back to the English one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Translation {
+    pub title: String,
+    pub description: String,
+}
+
+/// The languages a product may be written in besides English.
+pub fn translated_languages() -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(|lang| *lang != Lang::En)
+}
+
+/// The form's field name for a translation's `field`, such as `title_fr`.
+pub fn translation_field(field: &str, lang: Lang) -> String {
+    format!("{field}_{}", lang.code())
+}
+
 /// A product as its edit form shows it.
 #[derive(Clone, Debug)]
 pub struct Editable {
@@ -174,6 +194,7 @@ pub struct Editable {
     pub option_names: Vec<String>,
     pub variants: Vec<EditableVariant>,
     pub images: Vec<EditableImage>,
+    pub translations: BTreeMap<Lang, Translation>,
 }
 
 /// One product of the store, with its variants and images.
@@ -201,6 +222,22 @@ pub async fn get(db: &PgPool, scope: StoreScope, id: i64) -> Result<Editable> {
     )
     .fetch_all(db)
     .await?;
+    let translations = sqlx::query!(
+        "SELECT language, title, description FROM product_translations WHERE product_id = $1",
+        id
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .filter_map(|row| {
+        let lang = Lang::from_code(&row.language)?;
+        let text = Translation {
+            title: row.title,
+            description: row.description,
+        };
+        Some((lang, text))
+    })
+    .collect();
     let options: Vec<BTreeMap<String, String>> = variants
         .iter()
         .map(|variant| serde_json::from_value(variant.options.clone()).unwrap_or_default())
@@ -238,6 +275,7 @@ pub async fn get(db: &PgPool, scope: StoreScope, id: i64) -> Result<Editable> {
             .collect(),
         option_names,
         images,
+        translations,
     })
 }
 
@@ -284,6 +322,8 @@ pub struct ProductInput {
     pub version: Option<i32>,
     pub option_names: Vec<String>,
     pub variants: Vec<VariantInput>,
+    /// French and German title and description; both blank for none.
+    pub translations: BTreeMap<Lang, Translation>,
 }
 
 /// The form's field name for one variant row's input.
@@ -312,6 +352,8 @@ struct Checked {
     tax_class: TaxClass,
     keep: Vec<CheckedVariant>,
     remove: Vec<i64>,
+    /// Each other language's text, `None` to have none.
+    translations: Vec<(Lang, Option<Translation>)>,
 }
 
 fn check(input: &ProductInput) -> Result<Checked> {
@@ -337,6 +379,12 @@ fn check(input: &ProductInput) -> Result<Checked> {
     if input.description.chars().count() > 20_000 {
         problems.add("description", "Use at most 20,000 characters.");
     }
+    let translations = translated_languages()
+        .map(|lang| {
+            let typed = input.translations.get(&lang).cloned().unwrap_or_default();
+            (lang, check_translation(lang, typed, &mut problems))
+        })
+        .collect();
     let new_category = Some(input.new_category.trim().to_owned()).filter(|name| !name.is_empty());
     let category_id = input.category_id.trim().parse::<i64>().ok();
     if category_id.is_none() && new_category.is_none() {
@@ -503,7 +551,37 @@ fn check(input: &ProductInput) -> Result<Checked> {
         tax_class,
         keep,
         remove,
+        translations,
     })
+}
+
+/// A translation as typed: none when both fields are blank; a description
+/// needs its title, since a product is listed by its title.
+fn check_translation(
+    lang: Lang,
+    typed: Translation,
+    problems: &mut Problems,
+) -> Option<Translation> {
+    let title = typed.title.trim().to_owned();
+    let description = typed.description.trim_end().to_owned();
+    match title.chars().count() {
+        0 if !description.trim().is_empty() => problems.add(
+            translation_field("title", lang),
+            "Give a title in this language too, or leave its description empty.",
+        ),
+        141.. => problems.add(
+            translation_field("title", lang),
+            "Use at most 140 characters.",
+        ),
+        _ => {}
+    }
+    if description.chars().count() > 20_000 {
+        problems.add(
+            translation_field("description", lang),
+            "Use at most 20,000 characters.",
+        );
+    }
+    (!title.is_empty()).then_some(Translation { title, description })
 }
 
 fn check_attributes(lines: &str, problems: &mut Problems) -> serde_json::Value {
@@ -627,6 +705,7 @@ pub async fn save(
         }
     };
     save_variants(&mut tx, meta, scope, product_id, &checked).await?;
+    save_translations(&mut tx, product_id, &checked.translations).await?;
     Entry::new(
         Some(scope.actor()),
         if id.is_some() {
@@ -671,6 +750,43 @@ async fn free_slug(conn: &mut PgConnection, title: &str, own_id: Option<i64>) ->
         .find(|slug| !taken.contains(slug))
         .expect("an unused number exists");
     Ok(slug)
+}
+
+async fn save_translations(
+    conn: &mut PgConnection,
+    product_id: i64,
+    translations: &[(Lang, Option<Translation>)],
+) -> Result<()> {
+    for (lang, translation) in translations {
+        match translation {
+            Some(text) => {
+                sqlx::query!(
+                    "INSERT INTO product_translations (product_id, language, title, description)
+                 VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (product_id, language) DO UPDATE
+                 SET title = EXCLUDED.title, description = EXCLUDED.description
+                 WHERE (product_translations.title, product_translations.description)
+                       IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.description)",
+                    product_id,
+                    lang.code(),
+                    text.title,
+                    text.description,
+                )
+                .execute(&mut *conn)
+                .await?
+            }
+            None => {
+                sqlx::query!(
+                    "DELETE FROM product_translations WHERE product_id = $1 AND language = $2",
+                    product_id,
+                    lang.code()
+                )
+                .execute(&mut *conn)
+                .await?
+            }
+        };
+    }
+    Ok(())
 }
 
 async fn save_variants(

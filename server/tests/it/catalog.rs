@@ -4,6 +4,7 @@
 use server::catalog::products::{ProductQuery, find_published, list_published};
 use server::{Error, money::Money};
 use sqlx::PgPool;
+use texts::Lang;
 
 /// Two categories (one a child), one active and one suspended store.
 async fn catalog(db: &PgPool) -> (i64, i64) {
@@ -105,11 +106,14 @@ async fn shoppers_see_only_published_products_of_active_stores(db: PgPool) {
     assert_eq!(page.total, 1);
     for hidden in ["draft-mug", "old-mug", "hidden-mug", "no-such"] {
         assert!(
-            matches!(find_published(&db, hidden).await, Err(Error::NotFound)),
+            matches!(
+                find_published(&db, hidden, Lang::En).await,
+                Err(Error::NotFound)
+            ),
             "{hidden} was found"
         );
     }
-    let mug = find_published(&db, "mug").await.unwrap();
+    let mug = find_published(&db, "mug", Lang::En).await.unwrap();
     assert_eq!(mug.store_name, "Open Shop");
     assert_eq!(mug.variants[0].price, Money::from_cents(1200));
 }
@@ -457,4 +461,145 @@ async fn listings_sort_by_price_and_sales_and_follow_variant_changes(db: PgPool)
         .await
         .unwrap();
     assert_eq!(order(Sort::PriceLowToHigh).await, ["c", "b", "a"]);
+}
+
+async fn translate(db: &PgPool, slug: &str, lang: &str, title: &str, description: &str) {
+    sqlx::query(
+        "INSERT INTO product_translations (product_id, language, title, description)
+         VALUES ((SELECT id FROM products WHERE slug = $1), $2, $3, $4)",
+    )
+    .bind(slug)
+    .bind(lang)
+    .bind(title)
+    .bind(description)
+    .execute(db)
+    .await
+    .unwrap();
+}
+
+/// Every language a product is written in is searched with its own
+/// stemming; matches in the shopper's language rank first; titles come in
+/// the shopper's language where the seller wrote one, in English otherwise.
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn products_are_found_and_shown_in_each_language_they_are_written_in(db: PgPool) {
+    let (open, _) = catalog(&db).await;
+    product(
+        &db,
+        open,
+        "home",
+        "wool-socks",
+        "Wool socks",
+        "published",
+        &[1500],
+    )
+    .await;
+    product(
+        &db,
+        open,
+        "home",
+        "sock-drawer",
+        "Sock drawer",
+        "published",
+        &[4000],
+    )
+    .await;
+    translate(
+        &db,
+        "wool-socks",
+        "fr",
+        "Chaussette en laine",
+        "Tricotée à la main.",
+    )
+    .await;
+    translate(&db, "wool-socks", "de", "Warme Socke", "").await;
+    let search = |text: &str, lang: Lang| ProductQuery {
+        text: Some(text.into()),
+        lang,
+        ..Default::default()
+    };
+    let found = |query: ProductQuery| {
+        let db = db.clone();
+        async move {
+            let mut slugs: Vec<String> = list_published(&db, &query)
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|p| p.slug)
+                .collect();
+            slugs.sort();
+            slugs
+        }
+    };
+    // Each language's stemming: the plural finds the singular and the other
+    // way round, accents folded; a prefix of the singular would not.
+    assert_eq!(found(search("chaussettes", Lang::Fr)).await, ["wool-socks"]);
+    assert_eq!(found(search("tricotee", Lang::Fr)).await, ["wool-socks"]);
+    assert_eq!(found(search("socken", Lang::De)).await, ["wool-socks"]);
+    assert_eq!(
+        found(search("socks", Lang::En)).await,
+        ["sock-drawer", "wool-socks"]
+    );
+    // A shopper's words match every language, whichever they read in.
+    assert_eq!(found(search("chaussettes", Lang::De)).await, ["wool-socks"]);
+
+    // Matches in the shopper's language first.
+    product(
+        &db,
+        open,
+        "home",
+        "oak-table",
+        "Oak table",
+        "published",
+        &[9000],
+    )
+    .await;
+    product(
+        &db,
+        open,
+        "home",
+        "low-bench",
+        "Low bench",
+        "published",
+        &[7000],
+    )
+    .await;
+    translate(&db, "low-bench", "fr", "Table basse", "").await;
+    let ranked = |lang: Lang| {
+        let db = db.clone();
+        async move {
+            let query = search("table", lang);
+            let page = list_published(&db, &query).await.unwrap();
+            page.items.into_iter().map(|p| p.slug).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(ranked(Lang::Fr).await, ["low-bench", "oak-table"]);
+    assert_eq!(ranked(Lang::En).await, ["oak-table", "low-bench"]);
+
+    // Shown in the shopper's language, or in English, so marked.
+    let listed = list_published(
+        &db,
+        &ProductQuery {
+            lang: Lang::De,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let title = |slug: &str| {
+        let card = listed.items.iter().find(|p| p.slug == slug).unwrap();
+        (card.title.as_str(), card.title_lang)
+    };
+    assert_eq!(title("wool-socks"), ("Warme Socke", Lang::De));
+    assert_eq!(title("sock-drawer"), ("Sock drawer", Lang::En));
+    let page = find_published(&db, "wool-socks", Lang::Fr).await.unwrap();
+    assert_eq!(
+        (page.title.as_str(), page.title_lang, page.description_lang),
+        ("Chaussette en laine", Lang::Fr, Lang::Fr)
+    );
+    let page = find_published(&db, "wool-socks", Lang::De).await.unwrap();
+    assert_eq!(
+        (page.title_lang, page.description_lang),
+        (Lang::De, Lang::En)
+    );
 }

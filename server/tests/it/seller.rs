@@ -108,9 +108,10 @@ async fn a_product_is_saved_with_its_variants_and_found_by_shoppers(db: PgPool) 
     assert_eq!(saved.variants[1].values, ["L"]);
     assert_eq!(saved.variants[1].price.cents(), 2450);
     assert_eq!(saved.attributes["material"], "wool");
-    let detail = server::catalog::products::find_published(&shop.state.db, "wool-scarf")
-        .await
-        .unwrap();
+    let detail =
+        server::catalog::products::find_published(&shop.state.db, "wool-scarf", texts::Lang::En)
+            .await
+            .unwrap();
     assert_eq!(detail.variants.len(), 2);
 
     let listed = products::list(
@@ -510,7 +511,7 @@ async fn bulk_status_and_delete(db: PgPool) {
     .unwrap();
     assert_eq!(archived.total, 1);
     assert!(
-        server::catalog::products::find_published(&shop.state.db, "wool-scarf")
+        server::catalog::products::find_published(&shop.state.db, "wool-scarf", texts::Lang::En)
             .await
             .is_err()
     );

@@ -22,6 +22,9 @@ pub struct Picture {
 pub struct ProductCard {
     pub slug: String,
     pub title: String,
+    /// The title's language when it is not the page's (no title in the
+    /// shopper's language: the English one), for its `lang` attribute.
+    pub title_lang: Option<String>,
     pub store_name: String,
     /// The lowest price, formatted.
     pub price: String,
@@ -57,6 +60,10 @@ pub struct ProductView {
     pub id: i64,
     pub slug: String,
     pub title: String,
+    /// The title's and the description's language when it is not the
+    /// page's, for their `lang` attributes.
+    pub title_lang: Option<String>,
+    pub description_lang: Option<String>,
     /// Sanitised HTML rendered from the seller's Markdown.
     pub description_html: String,
     pub summary: String,
@@ -86,8 +93,10 @@ pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError>
     };
     let state = crate::error::state()?;
     let text = |value: &str| (!value.is_empty()).then(|| value.to_owned());
+    let lang = crate::i18n::request_lang();
     let query = ProductQuery {
         text: text(&filters.q),
+        lang,
         category: text(&filters.category),
         store: text(&filters.store),
         material: text(&filters.material),
@@ -99,7 +108,6 @@ pub async fn list_products(filters: Filters) -> Result<ProductListing, AppError>
         ..ProductQuery::default()
     };
     let page = list_published_cached(&state.db, &state.listings, &query).await?;
-    let lang = crate::i18n::request_lang();
     Ok(ProductListing {
         page: page.page,
         page_count: page.page_count(),
@@ -121,13 +129,14 @@ pub async fn related_products(
 ) -> Result<Vec<ProductCard>, AppError> {
     use server::catalog::products::{ProductQuery, list_published_cached};
     let state = crate::error::state()?;
+    let lang = crate::i18n::request_lang();
     let query = ProductQuery {
         category: Some(category),
+        lang,
         page: 1,
         ..ProductQuery::default()
     };
     let page = list_published_cached(&state.db, &state.listings, &query).await?;
-    let lang = crate::i18n::request_lang();
     Ok(page
         .items
         .iter()
@@ -142,8 +151,8 @@ pub async fn related_products(
 #[server]
 pub async fn get_product(slug: String) -> Result<ProductView, AppError> {
     let state = crate::error::state()?;
-    let product = server::catalog::products::find_published(&state.db, &slug).await?;
     let lang = crate::i18n::request_lang();
+    let product = server::catalog::products::find_published(&state.db, &slug, lang).await?;
     Ok(views::product(product, &state.config.app_url, lang))
 }
 
@@ -175,10 +184,16 @@ mod views {
         }
     }
 
+    /// `lang` attribute of a text written in `written` on a page in `page`.
+    fn unless_page(written: Lang, page: Lang) -> Option<String> {
+        (written != page).then(|| written.code().to_owned())
+    }
+
     pub fn card(product: ProductSummary, lang: Lang) -> ProductCard {
         ProductCard {
             slug: product.slug,
             title: product.title,
+            title_lang: unless_page(product.title_lang, lang),
             store_name: product.store_name,
             price: product.price_from.localized(lang),
             price_is_from: product.has_price_range,
@@ -188,7 +203,7 @@ mod views {
     }
 
     pub fn product(product: ProductDetail, app_url: &str, lang: Lang) -> ProductView {
-        let url = format!("{app_url}/p/{}", product.slug);
+        let url = format!("{app_url}{}", lang.path(&format!("/p/{}", product.slug)));
         let image_url = product
             .images
             .first()
@@ -201,6 +216,8 @@ mod views {
             json_ld,
             summary: markdown::summary(&product.description, 160),
             description_html: markdown::to_safe_html(&product.description),
+            title_lang: unless_page(product.title_lang, lang),
+            description_lang: unless_page(product.description_lang, lang),
             slug: product.slug,
             title: product.title,
             store_name: product.store_name,

@@ -49,6 +49,14 @@ pub struct ImageFields {
     pub alt: String,
 }
 
+/// A product's title and description in another language, as the editor
+/// shows them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationFields {
+    pub title: String,
+    pub description: String,
+}
+
 /// A saved product as the editor fills its fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedProduct {
@@ -64,6 +72,8 @@ pub struct SavedProduct {
     pub option_names: Vec<String>,
     pub variants: Vec<VariantFields>,
     pub images: Vec<ImageFields>,
+    /// By language code: `fr`, `de`.
+    pub translations: Vec<(String, TranslationFields)>,
 }
 
 /// What the editor needs: the product (none for a new one) and the
@@ -138,6 +148,17 @@ pub async fn product_editor(id: Option<i64>) -> Result<Editor, AppError> {
                         alt: image.alt,
                     })
                     .collect(),
+                translations: product
+                    .translations
+                    .into_iter()
+                    .map(|(lang, text)| {
+                        let fields = TranslationFields {
+                            title: text.title,
+                            description: text.description,
+                        };
+                        (lang.code().to_owned(), fields)
+                    })
+                    .collect(),
             })
         }
     };
@@ -183,8 +204,17 @@ pub async fn save_product(
     #[server(default)] tax_class: String,
     #[server(default)] option_names: Vec<String>,
     #[server(default)] variants: Vec<VariantForm>,
+    #[server(default)] title_fr: String,
+    #[server(default)] description_fr: String,
+    #[server(default)] title_de: String,
+    #[server(default)] description_de: String,
 ) -> Result<Feedback, AppError> {
+    use texts::Lang;
     let scope = session::store_scope().await?;
+    let translated = [
+        (Lang::Fr, &title_fr, &description_fr),
+        (Lang::De, &title_de, &description_de),
+    ];
     let input = products::ProductInput {
         title: title.clone(),
         slug: slug.clone(),
@@ -206,6 +236,16 @@ pub async fn save_product(
                 compare_at_price: variant.compare_at_price.clone(),
                 stock: variant.stock.clone(),
                 remove: variant.remove.is_some(),
+            })
+            .collect(),
+        translations: translated
+            .iter()
+            .map(|(lang, title, description)| {
+                let text = products::Translation {
+                    title: (*title).clone(),
+                    description: (*description).clone(),
+                };
+                (*lang, text)
             })
             .collect(),
     };
@@ -230,6 +270,14 @@ pub async fn save_product(
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value.clone()))
             .collect();
+            for (lang, title, description) in translated {
+                values.push((products::translation_field("title", lang), title.clone()));
+                let description = description.clone();
+                values.push((
+                    products::translation_field("description", lang),
+                    description,
+                ));
+            }
             for (n, name) in option_names.iter().enumerate() {
                 values.push((format!("option_names[{n}]"), name.clone()));
             }

@@ -19,6 +19,7 @@ use crate::{
     },
     components::error_view::ErrorView,
     forms::{Feedback, Field, FormStatus, Submit, feedback},
+    i18n::Lang,
 };
 
 #[component]
@@ -77,12 +78,7 @@ fn EditorView(
         |p| format!("Edit “{}”", p.title),
     );
     let text = |pick: fn(&SavedProduct) -> String| product.as_ref().map(pick).unwrap_or_default();
-    let (title, slug, description, attributes) = (
-        text(|p| p.title.clone()),
-        text(|p| p.slug.clone()),
-        text(|p| p.description.clone()),
-        text(|p| p.attributes.clone()),
-    );
+    let (slug, attributes) = (text(|p| p.slug.clone()), text(|p| p.attributes.clone()));
     let status = feedback
         .with_untracked(|f| f.value("status"))
         .or_else(|| product.as_ref().map(|p| p.status.clone()))
@@ -101,6 +97,7 @@ fn EditorView(
         .map(|p| view! { <p><a href=format!("/p/{}", p.slug)>"View in the store"</a></p> });
     let identity = product.as_ref().map(|p| (p.id, p.version));
     let for_variants = product.clone();
+    let for_texts = product.clone();
     view! {
         <Title text=format!("{heading} · Seller admin") />
         <h1>{heading}</h1>
@@ -113,7 +110,7 @@ fn EditorView(
             })}
             <div class="card stack">
                 <h2>"Details"</h2>
-                <Field feedback name="title" label="Title" value=title required=true />
+                <ProductTexts feedback product=for_texts />
                 <Field
                     feedback
                     name="slug"
@@ -121,15 +118,6 @@ fn EditorView(
                     hint="The product lives at /p/this-address. Leave empty to make it from the title."
                     value=slug
                 />
-                <Field
-                    feedback
-                    name="description"
-                    label="Description"
-                    kind="textarea"
-                    hint="Markdown: **bold**, *italic*, lists with -, links as [text](https://…)."
-                    value=description
-                />
-                <DescriptionPreview />
                 <SelectField
                     feedback
                     name="category_id"
@@ -186,6 +174,150 @@ fn EditorView(
             <Images product_id=p.id images=p.images change_image flash=images_flash />
             <DeleteSection product_id=p.id flash=delete_flash />
         })}
+    }
+}
+
+/// The languages a product is written in, each with its title and
+/// description field names. English, the default, is required.
+const TEXT_LANGUAGES: [(Lang, &str, &str); 3] = [
+    (Lang::En, "title", "description"),
+    (Lang::Fr, "title_fr", "description_fr"),
+    (Lang::De, "title_de", "description_de"),
+];
+
+const MARKDOWN_HINT: &str =
+    "Markdown: **bold**, *italic*, lists with -, links as [text](https://…).";
+
+/// Title and description, one tab per language once the page is hydrated;
+/// without JavaScript every language shows, one after the other. The tab of
+/// a refused field opens first.
+#[component]
+fn ProductTexts(feedback: Signal<Feedback>, product: Option<SavedProduct>) -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let has_problem = move |lang: Lang| {
+        let (_, title, description) = TEXT_LANGUAGES[language_index(lang)];
+        feedback.with(|f| f.problem(title).is_some() || f.problem(description).is_some())
+    };
+    let first_refused = TEXT_LANGUAGES
+        .iter()
+        .map(|(lang, ..)| *lang)
+        .find(|lang| {
+            feedback.with_untracked(|f| {
+                let (_, title, description) = TEXT_LANGUAGES[language_index(*lang)];
+                f.problem(title).is_some() || f.problem(description).is_some()
+            })
+        })
+        .unwrap_or(Lang::En);
+    let active = RwSignal::new(first_refused);
+    let saved = move |lang: Lang| -> (String, String) {
+        let Some(product) = &product else {
+            return Default::default();
+        };
+        if lang == Lang::En {
+            return (product.title.clone(), product.description.clone());
+        }
+        product
+            .translations
+            .iter()
+            .find(|(code, _)| code == lang.code())
+            .map(|(_, text)| (text.title.clone(), text.description.clone()))
+            .unwrap_or_default()
+    };
+    let select = move |lang: Lang| {
+        active.set(lang);
+        #[cfg(feature = "hydrate")]
+        if let Some(tab) = document().get_element_by_id(&format!("texts-tab-{}", lang.code())) {
+            use wasm_bindgen::JsCast;
+            if let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() {
+                let _ = tab.focus();
+            }
+        }
+    };
+    // Arrow keys move between the tabs, as in every tab list.
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let step = match event.key().as_str() {
+            "ArrowRight" => 1,
+            "ArrowLeft" => TEXT_LANGUAGES.len() - 1,
+            _ => return,
+        };
+        event.prevent_default();
+        let next = (language_index(active.get_untracked()) + step) % TEXT_LANGUAGES.len();
+        select(TEXT_LANGUAGES[next].0);
+    };
+    view! {
+        <div class="language-tabs stack">
+            <div class="language-tabs__list" role="tablist" aria-label="Languages" hidden=move || !hydrated.get() on:keydown=on_keydown>
+                {TEXT_LANGUAGES.map(|(lang, ..)| view! {
+                    <button
+                        type="button"
+                        role="tab"
+                        class="language-tabs__tab"
+                        id=format!("texts-tab-{}", lang.code())
+                        aria-controls=format!("texts-{}", lang.code())
+                        aria-selected=move || (active.get() == lang).to_string()
+                        tabindex=move || if active.get() == lang { "0" } else { "-1" }
+                        on:click=move |_| select(lang)
+                    >
+                        {language_label(lang)}
+                        {move || has_problem(lang).then(|| view! { <span class="language-tabs__problem">" (check)"</span> })}
+                    </button>
+                }).collect_view()}
+            </div>
+            {TEXT_LANGUAGES.map(|(lang, title_name, description_name)| {
+                let (title, description) = saved(lang);
+                let required = lang == Lang::En;
+                let language = language_label(lang);
+                view! {
+                    <div
+                        class="stack"
+                        role=move || hydrated.get().then_some("tabpanel")
+                        id=format!("texts-{}", lang.code())
+                        aria-labelledby=move || hydrated.get().then(|| format!("texts-tab-{}", lang.code()))
+                        hidden=move || hydrated.get() && active.get() != lang
+                    >
+                        <h3 class=move || hydrated.get().then_some("visually-hidden")>{language.clone()}</h3>
+                        <Field
+                            feedback
+                            name=title_name
+                            label=if required { "Title".to_owned() } else { format!("Title in {language}") }
+                            hint=if required {
+                                "Shoppers reading another language see it where the product has no title in theirs.".to_owned()
+                            } else {
+                                format!("Optional: shoppers reading {language} see it instead of the English title.")
+                            }
+                            value=title
+                            required
+                        />
+                        <Field
+                            feedback
+                            name=description_name
+                            label=if required { "Description".to_owned() } else { format!("Description in {language}") }
+                            kind="textarea"
+                            hint=if required { MARKDOWN_HINT.to_owned() } else { format!("Optional; empty shows the English description. {MARKDOWN_HINT}") }
+                            value=description
+                        />
+                        {required.then(|| view! { <DescriptionPreview /> })}
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn language_index(lang: Lang) -> usize {
+    TEXT_LANGUAGES
+        .iter()
+        .position(|(other, ..)| *other == lang)
+        .expect("every language has its texts")
+}
+
+/// The language's name in English, the seller admin's language.
+fn language_label(lang: Lang) -> String {
+    match lang {
+        Lang::En => "English".into(),
+        Lang::Fr => "French".into(),
+        Lang::De => "German".into(),
     }
 }
 
