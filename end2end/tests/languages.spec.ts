@@ -4,8 +4,8 @@ import { expectAccessible, hydrates, newVerifiedShopper, readMail, visit } from 
 // A browser that prefers French.
 test.use({ locale: "fr-FR" });
 
-/** What the French shopper buys: a product no other journey buys, with stock for every project. */
-const PRODUCT = "archival";
+/** What the French shopper buys: a print no other journey buys, with stock for every project's. */
+const PRODUCT = "harbour archival";
 
 test("the first visit follows the browser's language, the switcher keeps the page, and the choice is remembered", async ({
   page,
@@ -121,9 +121,12 @@ test("a shopper who checks out in French pays and is answered in French, on the 
   await page.getByLabel("Téléphone, pour le transporteur", { exact: true }).fill("+33 1 23 45 67 89");
   await page.getByRole("button", { name: "Commander et payer" }).click();
 
-  await expect(page.getByRole("heading", { name: /test mode/i })).toBeVisible();
-  await page.getByLabel(/card number/i).fill("4242 4242 4242 4242");
-  await page.getByRole("button", { name: /^Pay/ }).click();
+  // The payment page speaks French too.
+  await expect(page.getByRole("heading", { name: "Payer Bazaar — mode test" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Payer \d+,\d{2}\s€$/ })).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await page.getByLabel("Numéro de carte").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Payer/ }).click();
 
   // Back on the French confirmation page, and mailed in French.
   await expect(page).toHaveURL(/\/fr\/checkout\/success\?session_id=/);

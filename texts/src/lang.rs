@@ -158,7 +158,12 @@ mod tests {
     /// Words that read the same in every language.
     const SAME_EVERYWHERE: &[&str] = &["brand", "lang-name-en", "lang-name-fr", "lang-name-de"];
     /// Words one language shares with English.
-    const SAME_AS_ENGLISH: &[(Lang, &str)] = &[(Lang::De, "material")];
+    const SAME_AS_ENGLISH: &[(Lang, &str)] = &[
+        (Lang::De, "material"),
+        (Lang::Fr, "payment-page-total"),
+        (Lang::Fr, "page-number"),
+        (Lang::De, "column-status"),
+    ];
 
     #[test]
     fn every_message_is_translated() {
@@ -198,6 +203,8 @@ mod tests {
             ("days", 90.into()),
             ("min", 2.into()),
             ("what", "the database".into()),
+            ("items", 3.into()),
+            ("stores", 2.into()),
             ("max", 4.into()),
         ];
         let text = |lang: Lang, msg: Msg| {

@@ -11,7 +11,7 @@ use crate::{
 /// A status badge.
 #[component]
 pub fn StatusBadge(status: String) -> impl IntoView {
-    let label = status_label(&status);
+    let label = status_label(use_lang(), &status);
     view! { <span class=format!("badge badge--{status}")>{label}</span> }
 }
 

@@ -20,6 +20,7 @@ use crate::{
         receipt::ReceiptDocument,
     },
     forms::{FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
     pages::checkout::RefreshWithoutScript,
 };
 
@@ -38,19 +39,20 @@ pub fn GuestOrderPage() -> impl IntoView {
         move || (number(), key(), session_id(), checks.get()),
         |(number, key, session_id, _)| guest_order(number, key, session_id),
     );
+    let lang = use_lang();
     view! {
         <section class="container section stack">
             {move || if renewed() {
                 view! {
-                    <Title text="New link sent" />
-                    <h1>"New link sent"</h1>
+                    <Title text=lang.t(msg::LINK_SENT) />
+                    <h1>{lang.t(msg::LINK_SENT)}</h1>
                     <p class="alert alert--success" role="status">
-                        {format!("We mailed a new link to order {} to the address it was placed with. The earlier links no longer open it.", number())}
+                        {lang.t_args(msg::LINK_SENT_BODY, &[("number", number().into())])}
                     </p>
                 }.into_any()
             } else {
                 view! {
-                    <Transition fallback=|| view! { <p class="loading">"Loading your order…"</p> }>
+                    <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING_ORDER)}</p> }>
                         {move || Suspend::new(async move {
                             match order.await {
                                 Ok(GuestOrderView::Order(order)) => {
@@ -86,7 +88,11 @@ fn check_again(checks: RwSignal<u32>) {
 
 #[component]
 fn GuestOrder(order: OrderView, key: String, waiting: bool) -> impl IntoView {
-    let title = format!("Order {}", order.number);
+    let lang = use_lang();
+    let title = lang.t_args(
+        msg::ORDER_NUMBER,
+        &[("number", order.number.clone().into())],
+    );
     let paid = order.status == "paid";
     let awaiting = order.awaiting_payment;
     let number = order.number.clone();
@@ -96,36 +102,50 @@ fn GuestOrder(order: OrderView, key: String, waiting: bool) -> impl IntoView {
             <h1>{title}</h1>
             <span data-testid="order-status"><StatusBadge status=order.status.clone() /></span>
         </div>
-        <p class="muted">{format!("Placed {} · total {} · confirmation to {}", order.placed, order.total, order.email)}</p>
+        <p class="muted">
+            {lang.t_args(
+                msg::GUEST_PLACED,
+                &[
+                    ("date", order.placed.clone().into()),
+                    ("total", order.total.clone().into()),
+                    ("email", order.email.clone().into()),
+                ],
+            )}
+        </p>
         {paid.then(|| view! {
             <p class="alert alert--success" data-testid="order-paid">
-                {format!("Your payment of {} was received. A confirmation is on its way to {}.", order.total, order.email)}
+                {lang.t_args(
+                    msg::PAYMENT_RECEIVED,
+                    &[("total", order.total.clone().into()), ("email", order.email.clone().into())],
+                )}
             </p>
         })}
         {waiting.then(|| view! {
             <p class="alert alert--warning" role="status" data-testid="payment-pending">
-                "We are still waiting for your bank to confirm the payment. This page changes by itself once it does."
+                {lang.t(msg::PAYMENT_PENDING)}
             </p>
             <RefreshWithoutScript seconds=5 />
         })}
         {(awaiting && !waiting).then(|| view! { <PayGuestOrderForm order=order.clone() key=key.clone() /> })}
         {order.payment_problem.clone().map(|_| view! {
-            <p class="alert alert--warning" role="status">
-                "We are checking the payment of this order and will contact you by email."
-            </p>
+            <p class="alert alert--warning" role="status">{lang.t(msg::CHECKING_PAYMENT)}</p>
         })}
-        <h2>"Shipping to"</h2>
+        <h2>{lang.t(msg::SHIPPING_TO)}</h2>
         <ShippingAddress address=order.address.clone() />
         {order.parts.into_iter().map(|part| {
-            let receipt_href = format!("/orders/{}/receipts/{}?key={}", order.number, part.id, key);
+            let receipt_href =
+                lang.path(&format!("/orders/{}/receipts/{}?key={}", order.number, part.id, key));
             view! { <OrderPart part receipt_href /> }
         }).collect_view()}
-        <p class="cart-total">"Total: " <strong>{order.total}</strong></p>
+        <p class="cart-total">{lang.t(msg::TOTAL)} " " <strong>{order.total}</strong></p>
         <section class="card stack" aria-labelledby="link-heading">
-            <h2 id="link-heading">"This page's link"</h2>
-            <p>"Anyone with this link can see your order. Shared it by mistake? Get a new link by email: the links sent so far stop working."</p>
-            <RenewLinkForm number key label="Send me a new link" />
-            <p class="muted">"An account with this email address shows all your orders in one place: " <a href="/register">"create one"</a> "."</p>
+            <h2 id="link-heading">{lang.t(msg::THIS_PAGES_LINK)}</h2>
+            <p>{lang.t(msg::LINK_WARNING)}</p>
+            <RenewLinkForm number key label=lang.t(msg::SEND_NEW_LINK) />
+            <p class="muted">
+                {lang.t(msg::ACCOUNT_SHOWS_ALL)} " "
+                <a href=lang.path("/register")>{lang.t(msg::CREATE_ONE)}</a> "."
+            </p>
         </section>
     }
 }
@@ -135,9 +155,17 @@ fn GuestOrder(order: OrderView, key: String, waiting: bool) -> impl IntoView {
 fn PayGuestOrderForm(order: OrderView, key: String) -> impl IntoView {
     let pay = ServerAction::<PayGuestOrder>::new();
     let flash = Resource::new(|| (), |_| take_flash(forms::PAY.into()));
+    let lang = use_lang();
     view! {
         <p>
-            {format!("Order {} ({}) is kept until {} and its items are held for you until then.", order.number, order.total, order.pay_before)}
+            {lang.t_args(
+                msg::KEPT_UNTIL,
+                &[
+                    ("number", order.number.clone().into()),
+                    ("total", order.total.clone().into()),
+                    ("date", order.pay_before.clone().into()),
+                ],
+            )}
         </p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -148,23 +176,24 @@ fn PayGuestOrderForm(order: OrderView, key: String) -> impl IntoView {
         <ActionForm action=pay>
             <input type="hidden" name="number" value=order.number />
             <input type="hidden" name="key" value=key />
-            <Submit label="Pay now" pending=pay.pending().into() />
+            <Submit label=lang.t(msg::PAY_NOW) pending=pay.pending().into() />
         </ActionForm>
     }
 }
 
 #[component]
 fn ExpiredLink(number: String, key: String) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <Title text="Link expired" />
-        <h1>"This link has expired"</h1>
-        <p>{format!("Links to an order work for 90 days. We can mail a new link to order {number} to the address it was placed with.")}</p>
-        <RenewLinkForm number key label="Mail me a new link" />
+        <Title text=lang.t(msg::LINK_EXPIRED) />
+        <h1>{lang.t(msg::LINK_EXPIRED_HEADING)}</h1>
+        <p>{lang.t_args(msg::LINK_EXPIRED_BODY, &[("number", number.clone().into())])}</p>
+        <RenewLinkForm number key label=lang.t(msg::MAIL_NEW_LINK) />
     }
 }
 
 #[component]
-fn RenewLinkForm(number: String, key: String, label: &'static str) -> impl IntoView {
+fn RenewLinkForm(number: String, key: String, #[prop(into)] label: String) -> impl IntoView {
     let renew = ServerAction::<RenewGuestLink>::new();
     let flash = Resource::new(|| (), |_| take_flash(forms::RENEW_LINK.into()));
     view! {

@@ -530,6 +530,7 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
             } else {
                 format!("{app_url}/checkout/cancel?order={}", order.number)
             },
+            lang,
         })
         .await?;
     let url = session

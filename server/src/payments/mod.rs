@@ -13,9 +13,11 @@ use stripe_checkout::checkout_session::{
 };
 use stripe_core::refund::CreateRefund;
 use stripe_shared::{
-    CheckoutSession, CheckoutSessionMode, CheckoutSessionPaymentStatus, CheckoutSessionStatus,
+    CheckoutSession, CheckoutSessionLocale, CheckoutSessionMode, CheckoutSessionPaymentStatus,
+    CheckoutSessionStatus,
 };
 use stripe_webhook::{EventObject, Webhook};
+use texts::Lang;
 
 use crate::{Config, Error, Result, money::Money};
 
@@ -47,6 +49,8 @@ pub struct NewCheckout<'a> {
     pub expires_at: DateTime<Utc>,
     pub success_url: String,
     pub cancel_url: String,
+    /// The language of the payment page.
+    pub lang: Lang,
 }
 
 /// Where a Checkout Session stands.
@@ -155,6 +159,11 @@ impl Payments {
             .expires_at(checkout.expires_at.timestamp())
             .success_url(checkout.success_url.as_str())
             .cancel_url(checkout.cancel_url.as_str())
+            .locale(match checkout.lang {
+                Lang::En => CheckoutSessionLocale::En,
+                Lang::Fr => CheckoutSessionLocale::Fr,
+                Lang::De => CheckoutSessionLocale::De,
+            })
             .customize()
             .request_strategy(idempotent(&format!(
                 "checkout-order-{}-{}",

@@ -29,8 +29,8 @@ use stripe_checkout::checkout_session::{
 };
 use stripe_core::refund::CreateRefund;
 use stripe_shared::{
-    ApiErrors, ApiErrorsType, CheckoutSession, CheckoutSessionMode, CheckoutSessionPaymentStatus,
-    CheckoutSessionStatus,
+    ApiErrors, ApiErrorsType, CheckoutSession, CheckoutSessionLocale, CheckoutSessionMode,
+    CheckoutSessionPaymentStatus, CheckoutSessionStatus,
 };
 use stripe_types::Currency;
 use stripe_webhook::{Event, EventObject, Webhook};
@@ -461,8 +461,8 @@ async fn the_payment_page_shows_the_order_escaped() {
         "<title>Pay Bazaar — test mode</title>",
         "Mug &lt;blue&gt;",
         "Stoneware &amp; glaze",
-        "25.00 EUR",
-        "50.00 EUR",
+        "€25.00",
+        "€50.00",
         "ada@example.com",
         "<label for=\"card_number\">",
         "4242 4242 4242 4242",
@@ -476,6 +476,30 @@ async fn the_payment_page_shows_the_order_escaped() {
     let unknown = format!("{}/pay/cs_test_nope", harness.emulator.base_url());
     let (status, _, _) = http(Method::GET, &unknown, &[], "").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// The page speaks the session's `locale`, as Stripe's does.
+#[tokio::test]
+async fn the_payment_page_speaks_the_sessions_language() {
+    let harness = harness(0, 3).await;
+    let session = order_checkout()
+        .locale(CheckoutSessionLocale::Fr)
+        .send(&harness.client)
+        .await
+        .unwrap();
+    let (_, _, page) = http(Method::GET, session.url.as_deref().unwrap(), &[], "").await;
+    for expected in [
+        "<html lang=\"fr\">",
+        "<title>Payer Bazaar — mode test</title>",
+        "Numéro de carte",
+        "50,00\u{a0}€",
+        "Annuler et revenir",
+    ] {
+        assert!(page.contains(expected), "{expected} missing from {page}");
+    }
+    let (status, _, page) = pay(&session, "4000 0000 0000 0002").await;
+    assert_eq!(status, StatusCode::PAYMENT_REQUIRED);
+    assert!(page.contains("Votre carte a été refusée."), "{page}");
 }
 
 #[tokio::test]

@@ -61,7 +61,10 @@ pub async fn admin_dashboard(month: String) -> Result<DashboardView, AppError> {
         orders_by_status: figures
             .orders_by_status
             .into_iter()
-            .map(|(status, orders)| (status_label(&status).to_owned(), orders))
+            .map(|(status, orders)| {
+                let label = status_label(crate::i18n::request_lang(), &status);
+                (label, orders)
+            })
             .collect(),
         days: figures.days.into_iter().map(Into::into).collect(),
         recent: recent.into_iter().map(Into::into).collect(),

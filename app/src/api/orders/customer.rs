@@ -41,6 +41,7 @@ pub async fn my_orders(page: i64) -> Result<OrderList, AppError> {
         None,
     )
     .await?;
+    let lang = crate::i18n::request_lang();
     Ok(OrderList {
         rows: rows
             .into_iter()
@@ -48,7 +49,7 @@ pub async fn my_orders(page: i64) -> Result<OrderList, AppError> {
                 number: row.number,
                 status: row.status,
                 placed: when(row.created_at),
-                total: row.total.to_string(),
+                total: row.total.localized(lang),
                 items: row.items,
                 stores: row.stores,
             })

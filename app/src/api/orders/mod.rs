@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use server::{orders::details::Order, shipping};
 
+use crate::i18n::{Lang, msg};
+
 /// Form names for the one-time feedback of plain form posts.
 pub mod forms {
     pub const CHECKOUT: &str = "checkout";
@@ -73,9 +75,13 @@ pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%-d %b %Y, %H:%M UTC").to_string()
 }
 
+/// The order as the page that asked shows it: amounts and delivery times in
+/// its language.
 #[cfg(feature = "ssr")]
 impl From<Order> for OrderView {
     fn from(order: Order) -> Self {
+        let lang = crate::i18n::request_lang();
+        let money = |amount: server::money::Money| amount.localized(lang);
         let address = &order.address;
         let country = shipping::country_name(&address.country).unwrap_or(address.country.as_str());
         Self {
@@ -84,7 +90,7 @@ impl From<Order> for OrderView {
             status: order.status,
             placed: when(order.created_at),
             pay_before: when(order.expires_at),
-            total: order.total.to_string(),
+            total: money(order.total),
             email: order.email,
             address: [
                 address.name.clone(),
@@ -102,7 +108,7 @@ impl From<Order> for OrderView {
                 .parts
                 .into_iter()
                 .map(|part| PartView {
-                    shipping_method: match part.delivery(crate::i18n::request_lang()) {
+                    shipping_method: match part.delivery(lang) {
                         Some(days) => format!("{}, {days}", part.shipping_method),
                         None => part.shipping_method.clone(),
                     },
@@ -110,13 +116,13 @@ impl From<Order> for OrderView {
                     store_name: part.store_name,
                     store_slug: part.store_slug,
                     status: part.status,
-                    subtotal: part.subtotal.to_string(),
-                    shipping: part.shipping.to_string(),
-                    vat: part.vat.to_string(),
+                    subtotal: money(part.subtotal),
+                    shipping: money(part.shipping),
+                    vat: money(part.vat),
                     receipt_number: part.receipt_number.map(|number| format!("{number:06}")),
-                    refunded: (part.refunded.cents() > 0).then(|| part.refunded.to_string()),
-                    platform_fee: part.platform_fee.map(|fee| fee.to_string()),
-                    seller_net: part.seller_net.map(|net| net.to_string()),
+                    refunded: (part.refunded.cents() > 0).then(|| money(part.refunded)),
+                    platform_fee: part.platform_fee.map(money),
+                    seller_net: part.seller_net.map(money),
                     carrier: part.carrier,
                     tracking_number: part.tracking_number,
                     lines: part
@@ -126,9 +132,9 @@ impl From<Order> for OrderView {
                             title: line.title,
                             options: line.options,
                             sku: line.sku,
-                            unit_price: line.unit_price.to_string(),
+                            unit_price: money(line.unit_price),
                             quantity: line.quantity,
-                            total: line.total.to_string(),
+                            total: money(line.total),
                         })
                         .collect(),
                 })
@@ -138,15 +144,15 @@ impl From<Order> for OrderView {
 }
 
 /// A status as people read it.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "pending_payment" => "Waiting for payment",
-        "paid" => "Paid",
-        "shipped" => "Shipped",
-        "delivered" => "Delivered",
-        "cancelled" => "Cancelled",
-        "refunded" => "Refunded",
-        "expired" => "Expired unpaid",
-        _ => "Unknown",
-    }
+pub fn status_label(lang: Lang, status: &str) -> String {
+    lang.t(match status {
+        "pending_payment" => msg::STATUS_PENDING_PAYMENT,
+        "paid" => msg::STATUS_PAID,
+        "shipped" => msg::STATUS_SHIPPED,
+        "delivered" => msg::STATUS_DELIVERED,
+        "cancelled" => msg::STATUS_CANCELLED,
+        "refunded" => msg::STATUS_REFUNDED,
+        "expired" => msg::STATUS_EXPIRED,
+        _ => msg::STATUS_UNKNOWN,
+    })
 }

@@ -15,6 +15,7 @@ use crate::{
         order::{OrderPart, ShippingAddress, StatusBadge},
         pagination::PageLinks,
     },
+    i18n::{msg, use_lang},
     live::use_live,
     pages::checkout::PayOrCancel,
 };
@@ -37,12 +38,13 @@ pub fn OrdersPage() -> impl IntoView {
     };
     let changed = orders_changed();
     let list = Resource::new(move || (page(), changed.get()), |(page, _)| my_orders(page));
+    let lang = use_lang();
     view! {
-        <Title text="Your orders" />
+        <Title text=lang.t(msg::YOUR_ORDERS) />
         <section class="container section stack">
-            <h1>"Your orders"</h1>
-            <p><a href="/account">"Back to your account"</a></p>
-            <Transition fallback=|| view! { <p class="loading">"Loading your orders…"</p> }>
+            <h1>{lang.t(msg::YOUR_ORDERS)}</h1>
+            <p><a href=lang.path("/account")>{lang.t(msg::BACK_TO_ACCOUNT)}</a></p>
+            <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING_ORDERS)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(list) => view! { <OrderTable list /> }.into_any(),
@@ -56,37 +58,42 @@ pub fn OrdersPage() -> impl IntoView {
 
 #[component]
 fn OrderTable(list: OrderList) -> impl IntoView {
+    let lang = use_lang();
     if list.rows.is_empty() && list.page == 1 {
         return view! {
             <div class="empty">
-                <p>"You have not ordered anything yet."</p>
-                <p><a href="/products">"Browse products"</a></p>
+                <p>{lang.t(msg::NO_ORDERS_YET)}</p>
+                <p><a href=lang.path("/products")>{lang.t(msg::BROWSE_PRODUCTS)}</a></p>
             </div>
         }
         .into_any();
     }
-    let previous = (list.page > 1).then(|| format!("/account/orders?page={}", list.page - 1));
-    let next = list
-        .more
-        .then(|| format!("/account/orders?page={}", list.page + 1));
+    let page = |page: i64| lang.path(&format!("/account/orders?page={page}"));
+    let previous = (list.page > 1).then(|| page(list.page - 1));
+    let next = list.more.then(|| page(list.page + 1));
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Your orders">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=lang.t(msg::YOUR_ORDERS)>
             <table class="table">
                 <thead>
                     <tr>
-                        <th scope="col">"Order"</th>
-                        <th scope="col">"Placed"</th>
-                        <th scope="col">"Items"</th>
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{lang.t(msg::COLUMN_ORDER)}</th>
+                        <th scope="col">{lang.t(msg::COLUMN_PLACED)}</th>
+                        <th scope="col">{lang.t(msg::COLUMN_ITEMS)}</th>
+                        <th scope="col">{lang.t(msg::COLUMN_TOTAL)}</th>
+                        <th scope="col">{lang.t(msg::COLUMN_STATUS)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {list.rows.into_iter().map(|row| view! {
                         <tr data-testid="order-row">
-                            <td><a href=format!("/account/orders/{}", row.number)>{row.number.clone()}</a></td>
+                            <td><a href=lang.path(&format!("/account/orders/{}", row.number))>{row.number.clone()}</a></td>
                             <td>{row.placed}</td>
-                            <td>{format!("{} from {} {}", row.items, row.stores, if row.stores == 1 { "store" } else { "stores" })}</td>
+                            <td>
+                                {lang.t_args(
+                                    msg::ITEMS_FROM_STORES,
+                                    &[("items", row.items.into()), ("stores", row.stores.into())],
+                                )}
+                            </td>
                             <td>{row.total}</td>
                             <td><StatusBadge status=row.status /></td>
                         </tr>
@@ -95,7 +102,7 @@ fn OrderTable(list: OrderList) -> impl IntoView {
             </table>
         </div>
         {(previous.is_some() || next.is_some()).then(|| view! {
-            <PageLinks previous next place=format!("Page {}", list.page) />
+            <PageLinks previous next place=lang.t_args(msg::PAGE_NUMBER, &[("page", list.page.into())]) />
         })}
     }
     .into_any()
@@ -116,10 +123,11 @@ pub fn OrderPage() -> impl IntoView {
         |(number, _)| my_order(number),
     );
     let payment_unavailable = move || query.with(|q| q.get("payment").is_some());
+    let lang = use_lang();
     view! {
         <section class="container section stack">
-            <p><a href="/account/orders">"All your orders"</a></p>
-            <Transition fallback=|| view! { <p class="loading">"Loading the order…"</p> }>
+            <p><a href=lang.path("/account/orders")>{lang.t(msg::ALL_YOUR_ORDERS)}</a></p>
+            <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING_ORDER)}</p> }>
                 {move || Suspend::new(async move {
                     match order.await {
                         Ok(order) => view! { <OrderDetails order payment_unavailable=payment_unavailable() /> }.into_any(),
@@ -133,7 +141,11 @@ pub fn OrderPage() -> impl IntoView {
 
 #[component]
 fn OrderDetails(order: OrderView, payment_unavailable: bool) -> impl IntoView {
-    let title = format!("Order {}", order.number);
+    let lang = use_lang();
+    let title = lang.t_args(
+        msg::ORDER_NUMBER,
+        &[("number", order.number.clone().into())],
+    );
     let awaiting = order.awaiting_payment;
     view! {
         <Title text=title.clone() />
@@ -141,24 +153,26 @@ fn OrderDetails(order: OrderView, payment_unavailable: bool) -> impl IntoView {
             <h1>{title}</h1>
             <span data-testid="order-status"><StatusBadge status=order.status.clone() /></span>
         </div>
-        <p class="muted">{format!("Placed {} · total {}", order.placed, order.total)}</p>
+        <p class="muted">
+            {lang.t_args(
+                msg::PLACED_WITH_TOTAL,
+                &[("date", order.placed.clone().into()), ("total", order.total.clone().into())],
+            )}
+        </p>
         {(awaiting && payment_unavailable).then(|| view! {
-            <p class="alert alert--warning" role="status">
-                "Your order is placed, but the payment page could not be opened just now. Try again below."
-            </p>
+            <p class="alert alert--warning" role="status">{lang.t(msg::PAYMENT_PAGE_UNAVAILABLE)}</p>
         })}
         {awaiting.then(|| view! { <PayOrCancel order=order.clone() /> })}
         {order.payment_problem.clone().map(|_| view! {
-            <p class="alert alert--warning" role="status">
-                "We are checking the payment of this order and will contact you by email."
-            </p>
+            <p class="alert alert--warning" role="status">{lang.t(msg::CHECKING_PAYMENT)}</p>
         })}
-        <h2>"Shipping to"</h2>
+        <h2>{lang.t(msg::SHIPPING_TO)}</h2>
         <ShippingAddress address=order.address.clone() />
         {order.parts.into_iter().map(|part| {
-            let receipt_href = format!("/account/orders/{}/receipts/{}", order.number, part.id);
+            let receipt_href =
+                lang.path(&format!("/account/orders/{}/receipts/{}", order.number, part.id));
             view! { <OrderPart part receipt_href /> }
         }).collect_view()}
-        <p class="cart-total">"Total: " <strong>{order.total}</strong></p>
+        <p class="cart-total">{lang.t(msg::TOTAL)} " " <strong>{order.total}</strong></p>
     }
 }

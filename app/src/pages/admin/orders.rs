@@ -53,7 +53,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
                     <select id="orders-status" class="input" name="status">
                         <option value="">"Any status"</option>
                         {["pending_payment", "paid", "cancelled", "expired"].into_iter().map(|status| view! {
-                            <option value=status selected=move || read().1 == status>{status_label(status)}</option>
+                            <option value=status selected=move || read().1 == status>{status_label(crate::i18n::use_lang(), status)}</option>
                         }).collect_view()}
                     </select>
                 </div>

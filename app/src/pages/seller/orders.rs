@@ -54,7 +54,7 @@ pub fn SellerOrdersPage() -> impl IntoView {
                     <select id="orders-status" class="input" name="status">
                         <option value="">"Any status"</option>
                         {["paid", "shipped", "delivered", "cancelled", "refunded"].into_iter().map(|value| view! {
-                            <option value=value selected=move || read().0 == value>{status_label(value)}</option>
+                            <option value=value selected=move || read().0 == value>{status_label(crate::i18n::use_lang(), value)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -30,6 +30,7 @@ use hyper_util::{
 };
 use serde::Deserialize;
 use serde_json::{Value, json};
+use texts::msg;
 use tokio::{net::TcpListener, sync::mpsc, task::JoinHandle};
 
 /// A day in seconds: the longest a session may stay open, and how long
@@ -375,6 +376,8 @@ struct NewSession {
     cancel_url: Option<String>,
     customer_email: Option<String>,
     client_reference_id: Option<String>,
+    /// The language of the payment page, such as `fr`.
+    locale: Option<String>,
     expires_at: Option<String>,
     #[serde(default)]
     metadata: HashMap<String, String>,
@@ -534,7 +537,7 @@ fn new_session(base_url: &str, request: NewSession) -> Result<Session, Answer> {
         "customer_email": request.customer_email,
         "expires_at": expires_at,
         "livemode": false,
-        "locale": null,
+        "locale": request.locale,
         "metadata": request.metadata,
         "mode": "payment",
         "payment_intent": null,
@@ -711,14 +714,14 @@ async fn pay(
         .collect();
     let refusal = match number.as_str() {
         "4242424242424242" | SETTLES_LATER => None,
-        "4000000000000002" => Some((StatusCode::PAYMENT_REQUIRED, "Your card was declined.")),
+        "4000000000000002" => Some((StatusCode::PAYMENT_REQUIRED, msg::PAYMENT_PAGE_DECLINED)),
         "4000000000009995" => Some((
             StatusCode::PAYMENT_REQUIRED,
-            "Your card has insufficient funds.",
+            msg::PAYMENT_PAGE_INSUFFICIENT_FUNDS,
         )),
         _ => Some((
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Use one of the test cards listed below.",
+            msg::PAYMENT_PAGE_UNKNOWN_CARD,
         )),
     };
     if let Some((status, message)) = refusal {
