@@ -81,9 +81,12 @@ impl FromServerFnError for AppError {
 }
 
 #[cfg(feature = "ssr")]
+/// A service's error, its refusals said in the language of the page that
+/// asked (see [`crate::i18n::request_lang`]).
 impl From<server::Error> for AppError {
     fn from(error: server::Error) -> Self {
         use server::Error as E;
+        let lang = crate::i18n::request_lang();
         match error {
             E::NotFound => Self::NotFound,
             E::Unauthorized => Self::Unauthorized,
@@ -92,12 +95,12 @@ impl From<server::Error> for AppError {
             E::Invalid(problems) => Self::Invalid(
                 problems
                     .into_iter()
-                    .map(|p| (p.field.into_owned(), p.message))
+                    .map(|p| (p.field.into_owned(), p.message.say(lang)))
                     .collect(),
             ),
-            E::Conflict(message) => Self::Conflict(message),
+            E::Conflict(text) => Self::Conflict(text.say(lang)),
             E::TooManyRequests { .. } => Self::TooManyRequests,
-            E::Unavailable(what) => Self::Unavailable(what.into()),
+            E::Unavailable(what) => Self::Unavailable(lang.t(what)),
             E::Internal(source) => {
                 tracing::error!(error = %source, "internal error");
                 Self::Internal

@@ -276,13 +276,14 @@ pub mod ssr {
         values: &[(&str, &str)],
     ) -> Result<Feedback, AppError> {
         use server::Error as E;
+        let lang = crate::i18n::request_lang();
         let problems = match error {
             E::Invalid(problems) => problems
                 .into_iter()
-                .map(|p| (p.field.into_owned(), p.message))
+                .map(|p| (p.field.into_owned(), p.message.say(lang)))
                 .collect(),
             error @ (E::Conflict(_) | E::TooManyRequests { .. } | E::Unavailable(_)) => {
-                vec![(String::new(), error.to_string())]
+                vec![(String::new(), error.message(lang))]
             }
             other => return Err(other.into()),
         };

@@ -16,6 +16,7 @@ use crate::{
     shipping::{self, COUNTRIES, Quote},
     vat::{self, TaxClass},
 };
+use texts::{Lang, Msg, Text, msg};
 
 /// How many of one variant a cart line holds: 1 to [`Quantity::MAX`].
 /// Parsed once where it comes in, so the cart's rules take it as known good.
@@ -33,7 +34,7 @@ impl Quantity {
         } else {
             Err(Error::invalid(
                 "quantity",
-                format!("Choose a quantity from 1 to {}.", Self::MAX),
+                Text::from(msg::PROBLEM_QUANTITY_RANGE).with("max", Self::MAX),
             ))
         }
     }
@@ -59,7 +60,7 @@ impl Quantity {
 fn whole_number(text: &str) -> Result<i32> {
     text.trim()
         .parse()
-        .map_err(|_| Error::invalid("quantity", "Enter a whole number."))
+        .map_err(|_| Error::invalid("quantity", msg::PROBLEM_WHOLE_NUMBER))
 }
 
 /// The session key of a visitor's cart token.
@@ -166,9 +167,11 @@ async fn for_sale(conn: &mut PgConnection, variant_id: i64) -> Result<ForSale> {
 
 fn only_left(stock: i32, in_cart: i32) -> Error {
     let message = match (stock, in_cart) {
-        (0, _) => "Sorry, this is out of stock.".to_owned(),
-        (stock, 0) => format!("Only {stock} left."),
-        (stock, in_cart) => format!("Only {stock} left, and {in_cart} are already in your cart."),
+        (0, _) => Text::from(msg::PROBLEM_OUT_OF_STOCK),
+        (stock, 0) => Text::from(msg::PROBLEM_ONLY_LEFT).with("stock", stock),
+        (stock, in_cart) => Text::from(msg::PROBLEM_ONLY_LEFT_IN_CART)
+            .with("stock", stock)
+            .with("in_cart", in_cart),
     };
     Error::invalid("quantity", message)
 }
@@ -326,6 +329,46 @@ impl StoreLines {
     }
 }
 
+/// Something about the cart the shopper should know before paying.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Text(Text),
+    /// A price that changed since the line was added; the cart now holds
+    /// the new one.
+    Repriced {
+        title: String,
+        was: Money,
+        now: Money,
+    },
+}
+
+impl Notice {
+    fn with(self, name: &'static str, value: impl Into<texts::Value>) -> Self {
+        match self {
+            Self::Text(text) => Self::Text(text.with(name, value)),
+            other => other,
+        }
+    }
+
+    /// The notice in `lang`, amounts written the language's way.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            Self::Text(text) => text.say(lang),
+            Self::Repriced { title, was, now } => Text::from(msg::CART_NOTICE_REPRICED)
+                .with("title", title.as_str())
+                .with("was", was.localized(lang))
+                .with("now", now.localized(lang))
+                .say(lang),
+        }
+    }
+}
+
+impl From<Msg> for Notice {
+    fn from(msg: Msg) -> Self {
+        Self::Text(msg.into())
+    }
+}
+
 /// The cart with what changed since its items were added.
 #[derive(Clone, Debug, Default)]
 pub struct Cart {
@@ -338,17 +381,14 @@ pub struct Cart {
     pub total: Money,
     /// The VAT that total holds.
     pub vat: Money,
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
 }
 
 /// Where the cart goes: `country`, an ISO code from `shipping::COUNTRIES`.
 pub async fn ship_to(db: &PgPool, owner: Owner, country: &str) -> Result<()> {
     let country = country.trim().to_uppercase();
     if !COUNTRIES.iter().any(|(code, _)| *code == country) {
-        return Err(Error::invalid(
-            "country",
-            "Choose the country from the list.",
-        ));
+        return Err(Error::invalid("country", msg::PROBLEM_COUNTRY_FROM_LIST));
     }
     let mut tx = db.begin().await?;
     let cart = open_cart(&mut tx, owner).await?;
@@ -446,22 +486,26 @@ pub async fn view(db: &PgPool, owner: Owner) -> Result<Cart> {
             Money::from_cents(row.added_price),
             Money::from_cents(row.price),
         );
+        let title = || row.title.as_str();
         if !row.for_sale {
             cart.notices
-                .push(format!("{} is no longer for sale.", row.title));
+                .push(Notice::from(msg::CART_NOTICE_NOT_FOR_SALE).with("title", title()));
         } else if row.stock == 0 {
-            cart.notices.push(format!("{} is out of stock.", row.title));
+            cart.notices
+                .push(Notice::from(msg::CART_NOTICE_OUT_OF_STOCK).with("title", title()));
         } else if row.stock < row.quantity {
-            cart.notices.push(format!(
-                "Only {} of {} left: lower the quantity to buy it.",
-                row.stock, row.title
-            ));
+            cart.notices.push(
+                Notice::from(msg::CART_NOTICE_ONLY_LEFT)
+                    .with("title", title())
+                    .with("stock", row.stock),
+            );
         }
         if row.for_sale && was != now {
-            cart.notices.push(format!(
-                "The price of {} changed from {was} to {now}.",
-                row.title
-            ));
+            cart.notices.push(Notice::Repriced {
+                title: row.title.clone(),
+                was,
+                now,
+            });
             repriced.push((row.cart_id, row.variant_id, row.price));
         }
         let line = Line {

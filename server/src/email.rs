@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::{Error, Result};
+use texts::msg;
 
 /// A syntactically valid, trimmed, lower-cased email address.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -13,9 +14,9 @@ impl Email {
     /// what cannot be an address, with a message for the `email` field.
     pub fn parse(input: &str) -> Result<Self> {
         let email = input.trim().to_lowercase();
-        let invalid = || Error::invalid("email", "Enter an email address like name@example.com.");
+        let invalid = || Error::invalid("email", msg::PROBLEM_EMAIL_FORMAT);
         if email.is_empty() {
-            return Err(Error::invalid("email", "Enter your email address."));
+            return Err(Error::invalid("email", msg::PROBLEM_EMAIL_REQUIRED));
         }
         if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());

@@ -8,9 +8,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
-use texts::msg;
+use texts::{Lang, Msg, Text, msg};
 
-/// What can go wrong in a service, in terms a caller can act on.
+/// What can go wrong in a service, in terms a caller can act on. Refusals
+/// carry a [`Text`], said in the language of whoever asked; the `Display`
+/// form, for logs, is English.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("not found")]
@@ -23,25 +25,26 @@ pub enum Error {
     #[error("two-step sign-in is required")]
     SecondStepRequired,
     /// Input that breaks a rule, with a message for each field concerned.
-    #[error("{}", .0.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join(" "))]
+    #[error("{}", self.message(Lang::En))]
     Invalid(Vec<Problem>),
-    #[error("{0}")]
-    Conflict(String),
-    #[error("Too many attempts. Please wait {} and try again.", wait_text(*retry_after_secs))]
+    #[error("{}", .0.say(Lang::En))]
+    Conflict(Text),
+    #[error("{}", self.message(Lang::En))]
     TooManyRequests { retry_after_secs: u64 },
-    /// A backing service (database, Redis, payment provider) is unreachable.
-    #[error("{0} is unavailable, please try again shortly")]
-    Unavailable(&'static str),
+    /// A backing service (database, Redis, payment provider) is unreachable;
+    /// the message names it.
+    #[error("{} is unavailable", Lang::En.t(*.0))]
+    Unavailable(Msg),
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// One broken rule: the input field it concerns (empty for the whole form)
 /// and what to do about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub field: Cow<'static, str>,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Collects every problem of a form before answering, so a person sees all
@@ -63,7 +66,7 @@ impl Problems {
         }
     }
 
-    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: impl Into<Text>) {
         self.0.push(Problem {
             field: field.into(),
             message: message.into(),
@@ -80,20 +83,12 @@ impl Problems {
     }
 }
 
-fn wait_text(secs: u64) -> String {
-    match secs {
-        0..=1 => "a second".to_owned(),
-        2..=89 => format!("{secs} seconds"),
-        _ => format!("{} minutes", secs.div_ceil(60)),
-    }
-}
-
 /// The result of a service call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// A validation failure tied to one input field.
-    pub fn invalid(field: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<Cow<'static, str>>, message: impl Into<Text>) -> Self {
         Self::Invalid(vec![Problem {
             field: field.into(),
             message: message.into(),
@@ -110,26 +105,46 @@ impl Error {
     pub fn shared(error: std::sync::Arc<Self>) -> Self {
         match &*error {
             Self::NotFound => Self::NotFound,
-            Self::Unavailable(what) => Self::Unavailable(what),
-            Self::Conflict(message) => Self::Conflict(message.clone()),
+            Self::Unavailable(what) => Self::Unavailable(*what),
+            Self::Conflict(text) => Self::Conflict(text.clone()),
             Self::Invalid(problems) => Self::Invalid(problems.clone()),
             other => Self::internal(other.to_string()),
         }
     }
 
-    /// What a person is told: the same words as the app's error views.
-    pub fn message(&self) -> String {
-        let en = texts::Lang::En;
+    /// A conflict: a rule the current state of things refuses.
+    pub fn conflict(message: impl Into<Text>) -> Self {
+        Self::Conflict(message.into())
+    }
+
+    /// What a person is told, in their language: the same words as the
+    /// app's error views.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::NotFound => en.t(msg::ERROR_NOT_FOUND),
-            Self::Unauthorized => en.t(msg::ERROR_SIGN_IN),
-            Self::Forbidden => en.t(msg::ERROR_FORBIDDEN),
-            Self::SecondStepRequired => en.t(msg::ERROR_SECOND_STEP),
-            Self::Unavailable(what) => {
-                en.t_args(msg::ERROR_UNAVAILABLE_PART, &[("what", (*what).into())])
+            Self::NotFound => lang.t(msg::ERROR_NOT_FOUND),
+            Self::Unauthorized => lang.t(msg::ERROR_SIGN_IN),
+            Self::Forbidden => lang.t(msg::ERROR_FORBIDDEN),
+            Self::SecondStepRequired => lang.t(msg::ERROR_SECOND_STEP),
+            Self::Unavailable(what) => lang.t_args(
+                msg::ERROR_UNAVAILABLE_PART,
+                &[("what", lang.t(*what).into())],
+            ),
+            Self::Internal(_) => lang.t(msg::ERROR_INTERNAL),
+            Self::Invalid(problems) => problems
+                .iter()
+                .map(|problem| problem.message.say(lang))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Self::Conflict(text) => text.say(lang),
+            Self::TooManyRequests { retry_after_secs } => {
+                let text = match retry_after_secs {
+                    0..=89 => Text::from(msg::PROBLEM_WAIT_SECONDS)
+                        .with("seconds", (*retry_after_secs).max(1)),
+                    _ => Text::from(msg::PROBLEM_WAIT_MINUTES)
+                        .with("minutes", retry_after_secs.div_ceil(60)),
+                };
+                text.say(lang)
             }
-            Self::Internal(_) => en.t(msg::ERROR_INTERNAL),
-            Self::Invalid(_) | Self::Conflict(_) | Self::TooManyRequests { .. } => self.to_string(),
         }
     }
 
@@ -172,12 +187,12 @@ impl From<sqlx::Error> for Error {
             | sqlx::Error::Tls(_)
             | sqlx::Error::PoolClosed => {
                 tracing::warn!(%error, "database unreachable");
-                Self::Unavailable("the database")
+                Self::Unavailable(msg::PART_DATABASE)
             }
             // Text PostgreSQL cannot store (a NUL byte) is bad input, not a
             // fault: 22021 is character_not_in_repertoire.
             sqlx::Error::Database(database) if database.code().as_deref() == Some("22021") => {
-                Self::invalid("", "The text contains a character that is not allowed.")
+                Self::invalid("", msg::PROBLEM_FORBIDDEN_CHARACTER)
             }
             other => Self::internal(other),
         }
@@ -204,14 +219,14 @@ impl<T> UniqueRefusal<T> for std::result::Result<T, sqlx::Error> {
 impl From<tower_sessions::session::Error> for Error {
     fn from(error: tower_sessions::session::Error) -> Self {
         tracing::warn!(%error, "session store unreachable");
-        Self::Unavailable("the session store")
+        Self::Unavailable(msg::PART_SESSION_STORE)
     }
 }
 
 impl From<fred::error::Error> for Error {
     fn from(error: fred::error::Error) -> Self {
         tracing::warn!(%error, "redis unreachable");
-        Self::Unavailable("the session store")
+        Self::Unavailable(msg::PART_SESSION_STORE)
     }
 }
 

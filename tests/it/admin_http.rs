@@ -221,7 +221,7 @@ async fn a_suspended_store_leaves_the_storefront_until_reactivated(
         )
         .await;
     let (_, _, page) = admin.get(&page_of).await;
-    assert!(page.contains("This store is suspended; only active stores can be suspended."));
+    assert!(page.contains("Only active stores can be suspended; this one is suspended."));
 
     admin
         .post_form(

@@ -223,6 +223,25 @@ async fn bulk_stock_is_all_or_nothing_and_reaches_only_the_tokens_store(
     assert_eq!(fields, ["items[1].sku", "items[2].sku"]);
     assert_eq!(stock(&db, alpha, "ITEM").await, 9);
 
+    // The same refusal asked for in German: the codes stay, the words change.
+    let (status, headers, problem) = call(
+        &mut seller,
+        "PATCH",
+        "/api/v1/inventory",
+        Some(&writer),
+        &[("accept-language", "de-DE,de;q=0.9,en;q=0.5")],
+        Some(json!({ "items": [{ "sku": "NOPE", "stock": 1 }] })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(headers["content-language"], "de");
+    assert_eq!(problem["code"], "invalid");
+    assert_eq!(problem["detail"], "Einige Felder sind ungültig.");
+    assert_eq!(
+        problem["errors"][0]["message"],
+        "Ihr Shop hat keine Variante mit der Artikelnummer NOPE."
+    );
+
     let (status, _, levels) = call(
         &mut seller,
         "PATCH",

@@ -4,6 +4,10 @@
 use http::StatusCode;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
+use app::api::accounts::registration::Register;
+use fixtures::unique_email;
+use leptos::server_fn::ServerFn;
+
 use crate::support::{Browser, ORIGIN, app, config, database, store_with_one_product};
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -86,5 +90,31 @@ async fn a_product_without_a_title_in_the_pages_language_shows_the_english_one_m
     assert!(
         found.contains(r#"<span class="product-card__title">Lanterne en laiton</span>"#),
         "{found}"
+    );
+}
+
+/// A refused form is answered in the language of the page it was sent from,
+/// next to the field, with the input kept.
+#[sqlx::test(migrator = "server::db::MIGRATOR")]
+async fn a_refusal_speaks_the_language_of_the_page_it_came_from(
+    _: PgPoolOptions,
+    connect: PgConnectOptions,
+) {
+    let db = database(connect).await;
+    let (app, _) = app(db, config(&[])).await;
+    let mut visitor = Browser::new(app);
+    let email = unique_email("court");
+    visitor
+        .post_form(
+            Register::PATH,
+            "/fr/register",
+            &[("email", &email), ("password", "court"), ("name", "Grace")],
+        )
+        .await;
+    let (_, _, page) = visitor.get("/fr/register").await;
+    assert!(page.contains("10 caractères au moins."), "{page}");
+    assert!(
+        page.contains(&format!("value=\"{email}\"")),
+        "the address is kept"
     );
 }

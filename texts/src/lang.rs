@@ -206,6 +206,23 @@ mod tests {
             ("items", 3.into()),
             ("stores", 2.into()),
             ("max", 4.into()),
+            ("scope", "catalog:write".into()),
+            ("limit", 60.into()),
+            ("seconds", 5.into()),
+            ("slug", "ceramics".into()),
+            ("has", "products".into()),
+            ("status", "paid".into()),
+            ("action", "shipped".into()),
+            ("stock", 3.into()),
+            ("in_cart", 2.into()),
+            ("asked", 4.into()),
+            ("reason", "already refunded".into()),
+            ("option", "Colour".into()),
+            ("sku", "MUG-1".into()),
+            ("line", "Colour blue".into()),
+            ("current", 5.into()),
+            ("was", "€12.00".into()),
+            ("now", "€15.00".into()),
         ];
         let text = |lang: Lang, msg: Msg| {
             LOCALES

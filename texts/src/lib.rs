@@ -2,5 +2,7 @@
 //! speaks: the messages of `locales/` through [`Lang`].
 
 mod lang;
+mod text;
 
 pub use lang::{FluentValue, Lang, Msg, msg};
+pub use text::{Text, Value};

@@ -121,7 +121,7 @@ pub async fn my_cart() -> Result<CartView, AppError> {
     Ok(CartView {
         total: cart.total.localized(lang),
         vat: cart.country.is_some().then(|| cart.vat.localized(lang)),
-        notices: cart.notices,
+        notices: cart.notices.iter().map(|notice| notice.say(lang)).collect(),
         country: cart.country,
         countries: countries(),
         stores: cart

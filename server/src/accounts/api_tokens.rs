@@ -13,6 +13,7 @@ use sqlx::PgPool;
 
 use super::{Permission, Role, messages, permissions, sessions::AuthUser, users};
 use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
+use texts::{Text, msg};
 
 /// What every secret starts with.
 pub const PREFIX: &str = "bzr_";
@@ -172,11 +173,8 @@ pub async fn create(
     let mut problems = Problems::default();
     let name = input.name.trim();
     match name.chars().count() {
-        0 => problems.add(
-            "name",
-            "Name the token, such as the system that will use it.",
-        ),
-        81.. => problems.add("name", "Use at most 80 characters."),
+        0 => problems.add("name", msg::PROBLEM_TOKEN_NAME),
+        81.. => problems.add("name", Text::from(msg::PROBLEM_TOO_LONG).with("max", 80)),
         _ => {}
     }
     let mut scopes = Vec::new();
@@ -184,18 +182,18 @@ pub async fn create(
         match Scope::parse(text.trim()) {
             Some(scope) if !scopes.contains(&scope) => scopes.push(scope),
             Some(_) => {}
-            None => problems.add("scopes", format!("There is no scope called {text:?}.")),
+            None => problems.add(
+                "scopes",
+                Text::from(msg::PROBLEM_TOKEN_SCOPE_UNKNOWN).with("scope", text.as_str()),
+            ),
         }
     }
     scopes.sort();
     if input.scopes.is_empty() {
-        problems.add("scopes", "Choose at least one scope.");
+        problems.add("scopes", msg::PROBLEM_TOKEN_SCOPE_NONE);
     }
     if scopes.contains(&Scope::Admin) && !user.has_role(Role::Admin) {
-        problems.add(
-            "scopes",
-            "Only platform admins can give a token the admin scope.",
-        );
+        problems.add("scopes", msg::PROBLEM_TOKEN_ADMIN_SCOPE);
     }
     let config = &state.config;
     if scopes.contains(&Scope::Admin)
@@ -204,28 +202,19 @@ pub async fn create(
         || scopes.iter().any(|scope| scope.needs_store())
             && permissions::needs_second_step(config, user, Permission::ManageStore)
     {
-        problems.add(
-            "scopes",
-            "Turn on two-step sign-in on your security page before making a token with these scopes.",
-        );
+        problems.add("scopes", msg::PROBLEM_TOKEN_NEEDS_TWO_STEP);
     }
     let store_id = user
         .has_role(Role::Seller)
         .then(|| user.stores.first().map(|store| store.store_id))
         .flatten();
     if store_id.is_none() && scopes.iter().any(|scope| scope.needs_store()) {
-        problems.add(
-            "scopes",
-            "Writing the catalog or orders and reading statistics need a store of your own.",
-        );
+        problems.add("scopes", msg::PROBLEM_TOKEN_NEEDS_STORE);
     }
     if let Some(days) = input.expires_in_days
         && !LIFETIMES_DAYS.contains(&days)
     {
-        problems.add(
-            "expires_in_days",
-            "Choose 30, 90 or 365 days, or no expiry.",
-        );
+        problems.add("expires_in_days", msg::PROBLEM_TOKEN_EXPIRY);
     }
     problems.finish()?;
 

@@ -11,6 +11,7 @@ use super::{
     two_step, users,
 };
 use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
+use texts::msg;
 
 /// How long a right password waits for its second step.
 const SECOND_STEP_MINUTES: i64 = 5;
@@ -36,7 +37,7 @@ pub enum SignIn {
 
 /// The one answer for an unknown address and a wrong password.
 fn wrong_credentials() -> Error {
-    Error::invalid("", "The email or password is not right.")
+    Error::invalid("", msg::PROBLEM_LOGIN_WRONG)
 }
 
 /// Checks the credentials and, when they hold, starts a signed-in session
@@ -50,7 +51,7 @@ pub async fn log_in(
 ) -> Result<SignIn> {
     let email = Email::parse(email)?;
     if password_plain.is_empty() {
-        return Err(Error::invalid("password", "Enter your password."));
+        return Err(Error::invalid("password", msg::PROBLEM_PASSWORD_REQUIRED));
     }
     let config = &state.config;
     let attempt = throttle::begin_attempt(
@@ -91,10 +92,7 @@ pub async fn log_in(
         return Err(wrong_credentials());
     };
     if account.status != "active" {
-        return Err(Error::invalid(
-            "",
-            "This account is deactivated. Contact the platform's support to reopen it.",
-        ));
+        return Err(Error::invalid("", msg::PROBLEM_ACCOUNT_DEACTIVATED));
     }
     throttle::succeeded(
         &state.redis,
@@ -197,7 +195,7 @@ pub async fn log_in_with_passkey(
 }
 
 fn second_step_expired() -> Error {
-    Error::Conflict("Five minutes have passed since your password. Please sign in again.".into())
+    Error::Conflict(msg::PROBLEM_REAUTH_EXPIRED.into())
 }
 
 /// Forgets a sign-in waiting for its second step ("use another account").

@@ -37,6 +37,7 @@ use webauthn_rp::{
 
 use super::{AuthUser, messages, profile::confirm_password, sessions, sessions::Session, users};
 use crate::{AppState, Config, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
+use texts::msg;
 
 /// A credential's public key, as `webauthn_rp` encodes it.
 type PublicKey = CompressedPubKey<[u8; 32], [u8; 32], [u8; 48], Vec<u8>>;
@@ -58,9 +59,7 @@ impl RelyingParty {
     fn of(config: &Config) -> Result<Self> {
         let url = url::Url::parse(&config.app_url).map_err(Error::internal)?;
         let Some(url::Host::Domain(host)) = url.host() else {
-            return Err(Error::Conflict(
-                "Passkeys need the site to be reached by a domain name, not an IP address.".into(),
-            ));
+            return Err(Error::Conflict(msg::PROBLEM_PASSKEY_NEEDS_DOMAIN.into()));
         };
         let id = AsciiDomain::try_from(host.to_owned()).map_err(Error::internal)?;
         Ok(Self {
@@ -108,14 +107,11 @@ pub struct Passkey {
 /// The answer the browser sent does not hold; the reason goes to the log.
 fn refused(error: impl std::fmt::Display) -> Error {
     tracing::info!(%error, "a passkey answer was refused");
-    Error::invalid(
-        "passkey",
-        "That passkey could not be checked. Try again, or use another way.",
-    )
+    Error::invalid("passkey", msg::PROBLEM_PASSKEY_UNCHECKED)
 }
 
 fn expired() -> Error {
-    Error::Conflict("The passkey request timed out. Please start again.".into())
+    Error::Conflict(msg::PROBLEM_PASSKEY_TIMEOUT.into())
 }
 
 /// Starts adding a passkey named `name` to `user`'s account, after their
@@ -130,10 +126,7 @@ pub async fn start_registration(
     let rp = RelyingParty::of(&state.config)?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > NAME_CHARS {
-        return Err(Error::invalid(
-            "name",
-            "Name the passkey (up to 60 characters), for example after the device that holds it.",
-        ));
+        return Err(Error::invalid("name", msg::PROBLEM_PASSKEY_NAME));
     }
     confirm_password(state, user, password).await?;
     let handle = user_handle(&state.db, user.id).await?;
@@ -222,9 +215,7 @@ pub async fn finish_registration(
     .execute(&mut *tx)
     .await?;
     if added.rows_affected() == 0 {
-        return Err(Error::Conflict(
-            "This passkey is already registered.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_PASSKEY_REGISTERED.into()));
     }
     let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
@@ -309,7 +300,7 @@ pub async fn start_sign_in(
                 allowed.push(descriptor(row.credential_id, row.transports)?.into());
             }
             let request = NonDiscoverableCredentialRequestOptions::second_factor(&rp.id, allowed)
-                .map_err(|_| Error::Conflict("This account has no passkey.".into()))?;
+                .map_err(|_| Error::Conflict(msg::PROBLEM_PASSKEY_NONE.into()))?;
             let (server, client) = request.start_ceremony().map_err(Error::internal)?;
             let state = server.encode().map_err(Error::internal)?;
             (

@@ -8,6 +8,7 @@ use argon2::{
 use std::{collections::HashSet, sync::LazyLock};
 
 use crate::{Error, Result};
+use texts::{Text, msg};
 
 fn hasher() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("argon2 parameters are valid");
@@ -38,26 +39,20 @@ pub fn check_new(password: &str, email: &str) -> Result<()> {
     if length < MIN_LENGTH {
         return Err(Error::invalid(
             "password",
-            format!("Use at least {MIN_LENGTH} characters."),
+            Text::from(msg::PROBLEM_PASSWORD_SHORT).with("min", MIN_LENGTH),
         ));
     }
     if length > MAX_LENGTH {
         return Err(Error::invalid(
             "password",
-            format!("Use at most {MAX_LENGTH} characters."),
+            Text::from(msg::PROBLEM_TOO_LONG).with("max", MAX_LENGTH),
         ));
     }
     if password.trim().eq_ignore_ascii_case(email.trim()) {
-        return Err(Error::invalid(
-            "password",
-            "Your password cannot be your email address.",
-        ));
+        return Err(Error::invalid("password", msg::PROBLEM_PASSWORD_IS_EMAIL));
     }
     if is_common(password) {
-        return Err(Error::invalid(
-            "password",
-            "This password is one of the most common ones, which attackers try first. Choose another.",
-        ));
+        return Err(Error::invalid("password", msg::PROBLEM_PASSWORD_COMMON));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::{
     tokens::Purpose, users,
 };
 use crate::{AppState, Error, Problems, Result, audit::Entry, mail::outbox, request::RequestMeta};
+use texts::msg;
 
 /// Refuses a sensitive change unless `current` is the account's password.
 pub(crate) async fn confirm_password(
@@ -19,7 +20,7 @@ pub(crate) async fn confirm_password(
     } else {
         Err(Error::invalid(
             "current_password",
-            "That is not your current password.",
+            msg::PROBLEM_PASSWORD_CURRENT,
         ))
     }
 }
@@ -61,7 +62,7 @@ pub async fn request_email_change(
     let mut problems = Problems::default();
     let new_email = problems.check(Email::parse(new_email))?;
     if new_email.as_ref().is_some_and(|e| e.as_str() == user.email) {
-        problems.add("new_email", "That is already your address.");
+        problems.add("new_email", msg::PROBLEM_EMAIL_SAME);
     }
     problems
         .finish()
@@ -134,10 +135,7 @@ pub async fn change_password(
     password::check_new(new_password, &user.email)
         .map_err(|error| rename_field(error, "password", "new_password"))?;
     if current == new_password {
-        return Err(Error::invalid(
-            "new_password",
-            "Choose a password different from the current one.",
-        ));
+        return Err(Error::invalid("new_password", msg::PROBLEM_PASSWORD_SAME));
     }
     let password_hash = password::hash_blocking(new_password).await?;
     let mut tx = state.db.begin().await?;
@@ -204,9 +202,7 @@ pub async fn delete(
 ) -> Result<()> {
     confirm_password(state, user, current).await?;
     if user.stores.iter().any(|store| store.role == "owner") {
-        return Err(Error::Conflict(
-            "You own a store. Hand it over or ask the platform to close it before deleting your account.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_OWNER_CANNOT_DELETE.into()));
     }
     let mut tx = state.db.begin().await?;
     sqlx::query!(

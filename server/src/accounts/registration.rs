@@ -1,7 +1,7 @@
 //! Creating an account and confirming its email address.
 
 use fred::prelude::KeysInterface;
-use texts::Lang;
+use texts::{Lang, msg};
 
 use super::messages;
 use super::{Email, Role, password, throttle, tokens, tokens::Purpose, users};
@@ -147,7 +147,7 @@ async fn confirm(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| Error::invalid("", "This account is no longer active."))?;
+    .ok_or_else(|| Error::invalid("", msg::PROBLEM_ACCOUNT_INACTIVE))?;
     let changed = !old_email.eq_ignore_ascii_case(&new_email);
     let updated = sqlx::query!(
         "UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1",
@@ -156,9 +156,7 @@ async fn confirm(
     )
     .execute(&mut *tx)
     .await;
-    updated.when_taken(|| {
-        Error::Conflict("Another account now uses that address, so it cannot be yours too.".into())
-    })?;
+    updated.when_taken(|| Error::Conflict(msg::PROBLEM_EMAIL_TAKEN_MEANWHILE.into()))?;
     if changed {
         // A reset link mailed to the old address must not outlive it.
         tokens::revoke(tx, user_id, Purpose::ResetPassword).await?;

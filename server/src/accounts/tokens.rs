@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 
 use crate::{Error, Result};
+use texts::msg;
 
 /// How long a link or code stays valid.
 pub const EXPIRY_MINUTES: i64 = 30;
@@ -104,10 +105,7 @@ pub struct Redeemed {
 }
 
 fn expired_link() -> Error {
-    Error::invalid(
-        "",
-        "This link has expired or was already used. Ask for a new one.",
-    )
+    Error::invalid("", msg::PROBLEM_LINK_EXPIRED)
 }
 
 /// Uses up the token whose secret is `token`.
@@ -146,10 +144,7 @@ pub async fn peek(conn: &mut PgConnection, purpose: Purpose, token: &str) -> Res
 pub async fn redeem_code(conn: &mut PgConnection, email: &str, code: &str) -> Result<Redeemed> {
     let code = code.trim();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::invalid(
-            "code",
-            "Enter the 6-digit code from the email.",
-        ));
+        return Err(Error::invalid("code", msg::PROBLEM_CODE_FORMAT));
     }
     // Usually one; more when someone else asked to move to this address too.
     let live = sqlx::query!(
@@ -182,8 +177,5 @@ pub async fn redeem_code(conn: &mut PgConnection, email: &str, code: &str) -> Re
     )
     .execute(conn)
     .await?;
-    Err(Error::invalid(
-        "code",
-        "That code is not right, or it has expired. Check the latest mail or ask for a new code.",
-    ))
+    Err(Error::invalid("code", msg::PROBLEM_CODE_WRONG))
 }

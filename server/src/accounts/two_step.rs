@@ -17,6 +17,7 @@ use totp_rs::{Algorithm, TOTP};
 
 use super::{AuthUser, messages, profile::confirm_password, sessions, throttle, users};
 use crate::{AppState, Error, Result, audit::Entry, mail::outbox, request::RequestMeta};
+use texts::msg;
 
 const DIGITS: usize = 6;
 const STEP_SECS: u64 = 30;
@@ -107,10 +108,7 @@ fn normalised(code: &str) -> String {
 }
 
 fn wrong_code() -> Error {
-    Error::invalid(
-        "code",
-        "That code is not right. Type the six digits your app shows now, or a recovery code.",
-    )
+    Error::invalid("code", msg::PROBLEM_TWO_STEP_CODE)
 }
 
 pub async fn status(db: &sqlx::PgPool, user_id: i64) -> Result<Status> {
@@ -142,7 +140,7 @@ pub async fn setup(state: &AppState, user: &AuthUser) -> Result<Setup> {
     .await?;
     let secret = match existing {
         Some(row) if row.enabled => {
-            return Err(Error::Conflict("Two-step sign-in is already on.".into()));
+            return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_ALREADY_ON.into()));
         }
         Some(row) => key.open(&sealed_for(user.id), &row.sealed_secret)?,
         None => {
@@ -294,10 +292,7 @@ pub async fn enable(
         own_entry(user.id, "two_step.code_refused")
             .record(&mut *state.db.acquire().await?, meta)
             .await?;
-        return Err(Error::invalid(
-            "code",
-            "That code is not right. Type the six digits your app shows now.",
-        ));
+        return Err(Error::invalid("code", msg::PROBLEM_TWO_STEP_SETUP_CODE));
     }
     sqlx::query!(
         "UPDATE user_totp SET enabled_at = now() WHERE user_id = $1",
@@ -388,7 +383,7 @@ pub async fn regenerate_recovery_codes(
 ) -> Result<Vec<String>> {
     confirm_password(state, user, password).await?;
     if !status(&state.db, user.id).await?.enabled {
-        return Err(Error::Conflict("Two-step sign-in is off.".into()));
+        return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_OFF.into()));
     }
     let mut tx = state.db.begin().await?;
     let codes = replace_recovery_codes(&mut tx, state, user.id).await?;
@@ -435,9 +430,7 @@ pub async fn reset_by_admin(
     user_id: i64,
 ) -> Result<()> {
     if admin == user_id {
-        return Err(Error::Conflict(
-            "Turn your own two-step sign-in off on your security page.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_OWN.into()));
     }
     let mut tx = state.db.begin().await?;
     let email = sqlx::query_scalar!(
@@ -448,9 +441,7 @@ pub async fn reset_by_admin(
     .await?
     .ok_or(Error::NotFound)?;
     if !forget(&mut tx, user_id).await? {
-        return Err(Error::Conflict(
-            "This account has no two-step sign-in.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_NONE.into()));
     }
     sessions::end_others(&mut tx, user_id, None).await?;
     let lang = users::language_of(&mut *tx, &email).await?;

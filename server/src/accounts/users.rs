@@ -1,7 +1,7 @@
 //! Users and their platform roles.
 
 use sqlx::{PgExecutor, PgPool};
-use texts::Lang;
+use texts::{Lang, Text, msg};
 
 use super::{Email, password};
 use crate::{Error, Result};
@@ -81,10 +81,10 @@ pub async fn upsert_verified(
 pub fn check_name(problems: &mut crate::Problems, name: &str) -> String {
     let name = name.trim();
     if name.chars().count() > 100 {
-        problems.add("name", "Use at most 100 characters.");
+        problems.add("name", Text::from(msg::PROBLEM_TOO_LONG).with("max", 100));
     }
     if name.chars().any(char::is_control) {
-        problems.add("name", "Use letters, spaces and punctuation only.");
+        problems.add("name", msg::PROBLEM_NAME_CHARACTERS);
     }
     name.to_owned()
 }

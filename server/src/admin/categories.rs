@@ -5,6 +5,7 @@ use serde_json::json;
 use sqlx::PgConnection;
 
 use crate::{AppState, Error, Result, audit::Entry, request::RequestMeta, storefront, text};
+use texts::{Text, msg};
 
 /// One category with its place in the tree.
 #[derive(Clone, Debug)]
@@ -76,7 +77,7 @@ pub async fn create(
     .ok_or_else(|| {
         Error::invalid(
             "name",
-            format!("Another category already uses the address /c/{slug}. Choose another name."),
+            Text::from(msg::PROBLEM_CATEGORY_ADDRESS_TAKEN).with("slug", slug),
         )
     })?;
     Entry::new(Some(admin), "category.created")
@@ -156,10 +157,7 @@ pub async fn move_to(
         .fetch_one(&mut *tx)
         .await?;
         if inside {
-            return Err(Error::invalid(
-                "parent",
-                "A category cannot go under itself or one of its own sub-categories.",
-            ));
+            return Err(Error::invalid("parent", msg::PROBLEM_CATEGORY_UNDER_ITSELF));
         }
     }
     if old_parent == parent_id {
@@ -198,15 +196,16 @@ pub async fn delete(state: &AppState, meta: &RequestMeta, admin: i64, id: i64) -
     .await?
     .ok_or(Error::NotFound)?;
     if row.has_children || row.has_products {
-        return Err(Error::Conflict(format!(
-            "“{}” still has {}; move or delete them first.",
-            row.name,
-            if row.has_children {
-                "sub-categories"
-            } else {
-                "products"
-            }
-        )));
+        let has = if row.has_children {
+            "children"
+        } else {
+            "products"
+        };
+        return Err(Error::conflict(
+            Text::from(msg::PROBLEM_CATEGORY_NOT_EMPTY)
+                .with("name", row.name)
+                .with("has", has),
+        ));
     }
     sqlx::query!("DELETE FROM categories WHERE id = $1", id)
         .execute(&mut *tx)
@@ -240,10 +239,9 @@ pub async fn review(
     .await?
     .ok_or(Error::NotFound)?;
     if row.status != "proposed" {
-        return Err(Error::Conflict(format!(
-            "This category is already {}.",
-            row.status
-        )));
+        return Err(Error::conflict(
+            Text::from(msg::PROBLEM_CATEGORY_REVIEWED).with("status", row.status),
+        ));
     }
     if approve && let Some(parent) = row.parent_id {
         // Held until the end, so the parent cannot be rejected meanwhile.
@@ -254,9 +252,7 @@ pub async fn review(
         .fetch_one(&mut *tx)
         .await?;
         if parent_status != "approved" {
-            return Err(Error::Conflict(
-                "Approve the category it belongs under first.".into(),
-            ));
+            return Err(Error::Conflict(msg::PROBLEM_CATEGORY_PARENT_FIRST.into()));
         }
     }
     let (status, action) = if approve {
@@ -283,12 +279,14 @@ pub async fn review(
 fn checked_name(name: &str) -> Result<String> {
     let name = name.trim();
     match name.chars().count() {
-        0 => Err(Error::invalid("name", "Enter the category's name.")),
-        61.. => Err(Error::invalid("name", "Use at most 60 characters.")),
-        _ if text::slugify(name).is_empty() => Err(Error::invalid(
+        0 => Err(Error::invalid("name", msg::PROBLEM_CATEGORY_NAME)),
+        61.. => Err(Error::invalid(
             "name",
-            "Use at least one letter or digit in the name.",
+            Text::from(msg::PROBLEM_TOO_LONG).with("max", 60),
         )),
+        _ if text::slugify(name).is_empty() => {
+            Err(Error::invalid("name", msg::PROBLEM_CATEGORY_NAME_LETTER))
+        }
         _ => Ok(name.to_owned()),
     }
 }
@@ -301,6 +299,6 @@ async fn approved(conn: &mut PgConnection, id: i64, field: &'static str) -> Resu
         .await?;
     match status.as_deref() {
         Some("approved") => Ok(()),
-        _ => Err(Error::invalid(field, "Choose an approved category.")),
+        _ => Err(Error::invalid(field, msg::PROBLEM_CATEGORY_APPROVED)),
     }
 }

@@ -12,6 +12,7 @@ use crate::{
     paging::{Page, Window},
     request::RequestMeta,
 };
+use texts::msg;
 
 /// A message that was given up on.
 #[derive(Clone, Debug)]
@@ -79,9 +80,7 @@ pub async fn retry(db: &PgPool, meta: &RequestMeta, admin: i64, id: i64) -> Resu
     .await?
     .ok_or(Error::NotFound)?;
     if !message.failed {
-        return Err(Error::Conflict(
-            "This message is not failed (any more): it was sent or is queued already.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_MAIL_NOT_FAILED.into()));
     }
     sqlx::query!(
         "UPDATE email_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = now()

@@ -14,6 +14,7 @@ use crate::{
     seller::StoreScope,
     storefront, text,
 };
+use texts::{Text, msg};
 
 /// The store statuses an admin filters by.
 pub const STATUSES: &[&str] = &["active", "suspended", "closed"];
@@ -134,12 +135,14 @@ pub async fn set_suspended(
     if suspended {
         match reason.chars().count() {
             0 => {
+                return Err(Error::invalid("reason", msg::PROBLEM_REASON_REQUIRED));
+            }
+            501.. => {
                 return Err(Error::invalid(
                     "reason",
-                    "Say why: the store's sellers will read it.",
+                    Text::from(msg::PROBLEM_TOO_LONG).with("max", 500),
                 ));
             }
-            501.. => return Err(Error::invalid("reason", "Use at most 500 characters.")),
             _ => {}
         }
     }
@@ -157,14 +160,12 @@ pub async fn set_suspended(
     .await?
     .ok_or(Error::NotFound)?;
     if status != from {
-        return Err(Error::Conflict(format!(
-            "This store is {status}; only {from} stores can be {}.",
-            if suspended {
-                "suspended"
-            } else {
-                "reactivated"
-            }
-        )));
+        let message = if suspended {
+            msg::PROBLEM_STORE_NOT_ACTIVE
+        } else {
+            msg::PROBLEM_STORE_NOT_SUSPENDED
+        };
+        return Err(Error::conflict(Text::from(message).with("status", status)));
     }
     sqlx::query!(
         "UPDATE stores SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1",

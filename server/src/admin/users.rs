@@ -16,6 +16,7 @@ use crate::{
     request::RequestMeta,
     text,
 };
+use texts::msg;
 
 /// The account statuses an admin filters by.
 pub const STATUSES: &[&str] = &["active", "deactivated"];
@@ -154,9 +155,7 @@ pub async fn set_role(
     granted: bool,
 ) -> Result<()> {
     if !granted && role == Role::Admin && user_id == admin {
-        return Err(Error::Conflict(
-            "You cannot remove your own admin role; ask another admin.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_OWN_ADMIN_ROLE.into()));
     }
     let mut tx = db.begin().await?;
     if !granted && role == Role::Admin {
@@ -204,9 +203,7 @@ pub async fn set_active(
     active: bool,
 ) -> Result<()> {
     if !active && user_id == admin {
-        return Err(Error::Conflict(
-            "You cannot deactivate your own account.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_OWN_DEACTIVATE.into()));
     }
     let mut tx = db.begin().await?;
     if !active {
@@ -251,12 +248,10 @@ pub async fn resend_verification(
 ) -> Result<()> {
     let account = find(&state.db, user_id).await?;
     if account.verified {
-        return Err(Error::Conflict("This address is already confirmed.".into()));
+        return Err(Error::Conflict(msg::PROBLEM_EMAIL_CONFIRMED.into()));
     }
     if account.status != "active" {
-        return Err(Error::Conflict(
-            "Reactivate the account before sending it mail.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_REACTIVATE_FIRST.into()));
     }
     registration::resend(state, meta, &account.email).await?;
     let mut conn = state.db.acquire().await?;
@@ -284,9 +279,7 @@ async fn keep_an_admin(conn: &mut sqlx::PgConnection, user_id: i64) -> Result<()
         .filter(|admin| admin.id != user_id && admin.status == "active")
         .count();
     if others == 0 {
-        return Err(Error::Conflict(
-            "This is the platform's last active admin; make another admin first.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_LAST_ADMIN.into()));
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::{
     shipping,
     vat::{Rate, TaxClass},
 };
+use texts::msg;
 
 /// Sets a country's rates as a platform admin typed them (percentages);
 /// an empty field removes that rate. Orders already placed keep theirs.
@@ -32,10 +33,7 @@ pub async fn set_rates(
         } else if let Some(rate) = Rate::parse_percent(text) {
             rates.push((*class, Some(rate)));
         } else {
-            problems.add(
-                class.as_str(),
-                "Enter a percentage from 0 to 100, such as 20 or 5.5.",
-            );
+            problems.add(class.as_str(), msg::PROBLEM_VAT_RATE);
         }
     }
     problems.finish()?;

@@ -14,6 +14,7 @@ use crate::{
     accounts::api_tokens::Scope,
     seller::inventory::{self, StockChange, StockLine},
 };
+use texts::msg;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[schema(example = json!({ "items": [{ "sku": "MUG-BLUE", "stock": 12 }, { "sku": "MUG-RED", "adjust": -2 }] }))]
@@ -72,7 +73,7 @@ pub async fn update(
             (Some(stock), None) => StockChange::Set(stock),
             (None, Some(by)) => StockChange::Adjust(by),
             _ => {
-                problems.add(format!("items[{n}]"), "Send either stock or adjust.");
+                problems.add(format!("items[{n}]"), msg::PROBLEM_STOCK_OR_ADJUST);
                 continue;
             }
         };

@@ -247,7 +247,8 @@ pub fn routes(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,
-        ));
+        ))
+        .layer(middleware::from_fn(problem::in_readers_language));
     Router::new()
         .nest("/api/v1", v1)
         .route(

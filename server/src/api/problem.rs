@@ -13,7 +13,31 @@ use axum::{
 use serde::{Serialize, de::DeserializeOwned};
 use utoipa::ToSchema;
 
+use texts::{Lang, Text, msg};
+
 use crate::{Error, accounts::api_tokens::Scope};
+
+tokio::task_local! {
+    /// The language a request's `Accept-Language` asks for: problems'
+    /// `detail` and field messages are written in it.
+    static LANG: Lang;
+}
+
+/// Answers the request in the language its `Accept-Language` prefers
+/// (English when it names none Bazaar speaks); the `code`s stay the same.
+pub async fn in_readers_language(request: Request, next: axum::middleware::Next) -> Response {
+    let lang = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(Lang::negotiate)
+        .unwrap_or_default();
+    LANG.scope(lang, next.run(request)).await
+}
+
+fn readers_language() -> Lang {
+    LANG.try_with(|lang| *lang).unwrap_or_default()
+}
 
 /// What went wrong with a request.
 #[derive(Debug, Serialize, ToSchema)]
@@ -85,57 +109,66 @@ impl ApiError {
         }
     }
 
-    fn problem(&self) -> Problem {
+    fn problem(&self, lang: Lang) -> Problem {
+        let say = |text: Text| text.say(lang);
         let (status, code, detail, errors) = match self {
             Self::Service(Error::Invalid(problems)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid",
-                "Some fields are not valid.".to_owned(),
+                lang.t(msg::API_INVALID),
                 problems
                     .iter()
                     .map(|p| FieldError {
                         field: p.field.to_string(),
                         code: "invalid",
-                        message: p.message.clone(),
+                        message: p.message.say(lang),
                     })
                     .collect(),
             ),
             Self::Service(Error::Unauthorized) => (
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "Send a valid API token as `Authorization: Bearer …`.".to_owned(),
+                lang.t(msg::API_UNAUTHORIZED),
                 Vec::new(),
             ),
-            Self::Service(error) => (error.status(), error.code(), error.message(), Vec::new()),
+            Self::Service(error) => (
+                error.status(),
+                error.code(),
+                error.message(lang),
+                Vec::new(),
+            ),
             Self::MissingScope(scope) => (
                 StatusCode::FORBIDDEN,
                 "missing_scope",
-                format!("This token lacks the `{}` scope.", scope.as_str()),
+                say(Text::from(msg::API_MISSING_SCOPE).with("scope", scope.as_str())),
                 Vec::new(),
             ),
             Self::Stale => (
                 StatusCode::PRECONDITION_FAILED,
                 "stale",
-                "It changed since you read it: read it again, then send your change with the new ETag.".to_owned(),
+                lang.t(msg::API_STALE),
                 Vec::new(),
             ),
-            Self::Malformed { status, detail } => (*status, "malformed", detail.clone(), Vec::new()),
+            // The reader's own words for what could not be read.
+            Self::Malformed { status, detail } => {
+                (*status, "malformed", detail.clone(), Vec::new())
+            }
             Self::KeyReused => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "idempotency_key_reused",
-                "This Idempotency-Key was used with another request; use a new key for a new request.".to_owned(),
+                lang.t(msg::API_KEY_REUSED),
                 Vec::new(),
             ),
             Self::KeyInFlight => (
                 StatusCode::CONFLICT,
                 "idempotency_key_in_use",
-                "A request with this Idempotency-Key is still running; send it again shortly for its answer.".to_owned(),
+                lang.t(msg::API_KEY_IN_FLIGHT),
                 Vec::new(),
             ),
             Self::RateLimited { limit, .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
-                format!("This token may send {limit} requests a minute."),
+                say(Text::from(msg::API_RATE_LIMITED).with("limit", *limit)),
                 Vec::new(),
             ),
         };
@@ -155,7 +188,8 @@ impl IntoResponse for ApiError {
         if let Self::Service(Error::Internal(error)) = &self {
             tracing::error!(%error, "API request failed");
         }
-        let problem = self.problem();
+        let lang = readers_language();
+        let problem = self.problem(lang);
         let status =
             StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, Json(problem)).into_response();
@@ -163,6 +197,10 @@ impl IntoResponse for ApiError {
         headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
+        );
+        headers.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.code()),
         );
         match self {
             Self::Service(Error::Unauthorized) => {

@@ -13,7 +13,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::{Deserialize, Serialize};
-use texts::Lang;
+use texts::{Lang, msg};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
@@ -620,9 +620,7 @@ pub async fn change_image(
         (None, Some("earlier")) => Change::MoveEarlier,
         (None, Some("later")) => Change::MoveLater,
         _ => {
-            return Err(
-                crate::Error::invalid("", "Send either alt, or move as earlier or later.").into(),
-            );
+            return Err(crate::Error::invalid("", msg::PROBLEM_IMAGE_CHANGE).into());
         }
     };
     images::change(&state, scope, id, image_id, change).await?;

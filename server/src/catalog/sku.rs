@@ -2,6 +2,7 @@
 //! know it by. Checked once where it comes in; past that it is known good.
 
 use std::fmt;
+use texts::{Msg, msg};
 
 /// 1 to 64 letters, digits, dots, hyphens and underscores, starting with a
 /// letter or digit; unique within a store.
@@ -13,7 +14,7 @@ impl Sku {
 
     /// The SKU in `text` (surrounding spaces ignored), or the problem to
     /// show next to the field.
-    pub fn parse(text: &str) -> Result<Self, &'static str> {
+    pub fn parse(text: &str) -> Result<Self, Msg> {
         let text = text.trim();
         let well_formed = text.len() <= Self::MAX_LEN
             && text
@@ -21,10 +22,8 @@ impl Sku {
                 .enumerate()
                 .all(|(n, c)| c.is_ascii_alphanumeric() || (n > 0 && matches!(c, '.' | '_' | '-')));
         match text {
-            "" => Err("Enter a SKU."),
-            _ if !well_formed => Err(
-                "Use letters, digits, dots, hyphens and underscores (at most 64), starting with a letter or digit.",
-            ),
+            "" => Err(msg::PROBLEM_SKU_REQUIRED),
+            _ if !well_formed => Err(msg::PROBLEM_SKU_FORMAT),
             _ => Ok(Self(text.to_owned())),
         }
     }
@@ -42,12 +41,14 @@ impl fmt::Display for Sku {
 
 #[cfg(test)]
 mod tests {
+    use texts::msg;
+
     use super::Sku;
 
     #[test]
     fn skus_are_checked_once() {
         assert_eq!(Sku::parse("  NWK-1.a_2 ").unwrap().as_str(), "NWK-1.a_2");
-        assert_eq!(Sku::parse(" "), Err("Enter a SKU."));
+        assert_eq!(Sku::parse(" "), Err(msg::PROBLEM_SKU_REQUIRED));
         for bad in ["-A1", "A 1", "A/1", "é1", &"A".repeat(65)] {
             assert!(Sku::parse(bad).is_err(), "{bad:?}");
         }

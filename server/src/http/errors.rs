@@ -79,7 +79,7 @@ pub fn refusal(error: crate::Error, headers: &HeaderMap) -> Response {
             tracing::error!(error = %source, "internal error");
             error_response(error.status(), &request_id, false)
         }
-        _ => error_page(error.status(), &error.message(), &request_id),
+        _ => error_page(error.status(), &error.message(Lang::En), &request_id),
     }
 }
 

@@ -5,6 +5,7 @@ use sqlx::{PgConnection, PgPool};
 
 use super::Address;
 use crate::{Error, Result};
+use texts::{Text, msg};
 
 /// The most addresses one shopper keeps.
 pub const MAX_ADDRESSES: i64 = 10;
@@ -115,9 +116,9 @@ pub(crate) async fn remember(
     .fetch_one(&mut *conn)
     .await?;
     if count >= MAX_ADDRESSES {
-        return Err(Error::Conflict(format!(
-            "Your address book holds at most {MAX_ADDRESSES} addresses: remove one in your account first."
-        )));
+        return Err(Error::conflict(
+            Text::from(msg::PROBLEM_ADDRESS_BOOK_FULL).with("max", MAX_ADDRESSES),
+        ));
     }
     let id = sqlx::query_scalar!(
         "INSERT INTO addresses (user_id, name, line1, line2, city, postal_code, country, phone, is_default)

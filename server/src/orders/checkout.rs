@@ -6,7 +6,7 @@ use std::{collections::BTreeMap, net::IpAddr};
 
 use chrono::Utc;
 use sqlx::{PgConnection, PgPool};
-use texts::{Lang, msg};
+use texts::{Lang, Text, msg};
 
 use super::{Destination, addresses, guest};
 use crate::{
@@ -127,10 +127,7 @@ pub async fn place(
             .await?
             .ok_or(Error::NotFound)?;
             if !customer.verified {
-                return Err(Error::invalid(
-                    "",
-                    "Confirm your email address before checking out: we send your order there.",
-                ));
+                return Err(Error::invalid("", msg::PROBLEM_CONFIRM_EMAIL_CHECKOUT));
             }
             (Some(*id), customer.email)
         }
@@ -148,7 +145,7 @@ pub async fn place(
     // Two checkouts of one cart queue on it, so the second counts the
     // first's order (and finds the cart it emptied).
     let Some(cart_id) = cart::lock(&mut tx, owner).await? else {
-        return Err(Error::invalid("cart", "Your cart is empty."));
+        return Err(Error::invalid("cart", msg::PROBLEM_CART_EMPTY));
     };
     // Locked in one order (product, then variant) by every checkout, so two
     // checkouts of the same items queue instead of deadlocking.
@@ -169,7 +166,7 @@ pub async fn place(
     .fetch_all(&mut *tx)
     .await?;
     if lines.is_empty() {
-        return Err(Error::invalid("cart", "Your cart is empty."));
+        return Err(Error::invalid("cart", msg::PROBLEM_CART_EMPTY));
     }
     let (shown_country, picks) = cart::delivery(&mut tx, owner).await?;
     if shown_country.is_some_and(|shown| shown != address.country) {
@@ -180,7 +177,7 @@ pub async fn place(
         let country = shipping::country_name(&address.country).unwrap_or("that country");
         return Err(Error::invalid(
             "country",
-            format!("Shipping now shows for {country}: check your order, then place it."),
+            Text::from(msg::PROBLEM_SHIPPING_NOW_SHOWN).with("country", country),
         ));
     }
     let store_ids: Vec<i64> = lines.iter().map(|line| line.store_id).collect();
@@ -193,9 +190,7 @@ pub async fn place(
         let country = shipping::country_name(&address.country).unwrap_or("that country");
         return Err(Error::invalid(
             "country",
-            format!(
-                "None of the stores in your cart delivers to {country}: choose another country."
-            ),
+            Text::from(msg::PROBLEM_NO_DELIVERY).with("country", country),
         ));
     }
     // A guest's unpaid orders are counted by their address.
@@ -210,34 +205,31 @@ pub async fn place(
     .fetch_one(&mut *tx)
     .await?;
     if unpaid >= MAX_UNPAID_ORDERS {
-        let what_to_do = match buyer {
-            Buyer::Customer(_) => "pay or cancel one of them in your orders",
-            Buyer::Guest { .. } => "pay one of them, or wait until they expire,",
+        let message = match buyer {
+            Buyer::Customer(_) => msg::PROBLEM_UNPAID_ORDERS,
+            Buyer::Guest { .. } => msg::PROBLEM_UNPAID_ORDERS_GUEST,
         };
-        return Err(Error::Conflict(format!(
-            "You have {unpaid} orders waiting for payment: {what_to_do} before placing another."
-        )));
+        return Err(Error::conflict(Text::from(message).with("count", unpaid)));
     }
     let mut problems = Vec::new();
     for line in &lines {
         if !line.for_sale {
-            problems.push(cart_problem(format!(
-                "{} is no longer for sale: remove it from your cart.",
-                line.title
-            )));
+            problems.push(cart_problem(
+                Text::from(msg::PROBLEM_LINE_NOT_FOR_SALE).with("title", line.title.as_str()),
+            ));
         } else if Quantity::new(line.quantity).is_err() {
-            problems.push(cart_problem(format!(
-                "Choose a quantity from 1 to {} of {}.",
-                Quantity::MAX,
-                line.title
-            )));
+            problems.push(cart_problem(
+                Text::from(msg::PROBLEM_LINE_QUANTITY)
+                    .with("max", Quantity::MAX)
+                    .with("title", line.title.as_str()),
+            ));
         } else if let Some(left) = reserve(&mut tx, line.variant_id, line.quantity).await? {
             problems.push(cart_problem(match left {
-                0 => format!("{} is sold out.", line.title),
-                left => format!(
-                    "Only {left} of {} left: you asked for {}.",
-                    line.title, line.quantity
-                ),
+                0 => Text::from(msg::PROBLEM_LINE_SOLD_OUT).with("title", line.title.as_str()),
+                left => Text::from(msg::PROBLEM_LINE_ONLY_LEFT)
+                    .with("left", left)
+                    .with("title", line.title.as_str())
+                    .with("asked", line.quantity),
             }));
         }
     }
@@ -383,7 +375,7 @@ pub async fn place(
     })
 }
 
-fn cart_problem(message: String) -> Problem {
+fn cart_problem(message: Text) -> Problem {
     Problem {
         field: "cart".into(),
         message,
@@ -447,17 +439,13 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
     .fetch_one(&state.db)
     .await?;
     if order.status != "pending_payment" || order.expires_at <= Utc::now() {
-        return Err(Error::Conflict(
-            "This order can no longer be paid: place a new one from your cart.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_ORDER_UNPAYABLE.into()));
     }
     if let (Some(id), Some(url)) = (&order.checkout_session_id, order.checkout_url) {
         if state.payments.session(id).await?.status == SessionStatus::Open {
             return Ok(url);
         }
-        return Err(Error::Conflict(
-            "The payment of this order is being processed; check its status in a moment.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_PAYMENT_PROCESSING.into()));
     }
     let mut lines: Vec<LineItem> = sqlx::query!(
         "SELECT l.title, l.options, l.unit_price, l.quantity
@@ -564,7 +552,5 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
     .fetch_optional(&state.db)
     .await?
     .flatten()
-    .ok_or_else(|| {
-        Error::Conflict("This order can no longer be paid: place a new one from your cart.".into())
-    })
+    .ok_or_else(|| Error::Conflict(msg::PROBLEM_ORDER_UNPAYABLE.into()))
 }

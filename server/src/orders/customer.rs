@@ -11,6 +11,7 @@ use super::{
 use crate::{
     AppState, Error, Result, cart::Quantity, money::Money, paging::Window, payments::SessionStatus,
 };
+use texts::msg;
 
 /// Orders per page of the list.
 pub const PAGE_SIZE: i64 = 20;
@@ -98,19 +99,14 @@ pub async fn cancel_unpaid(state: &AppState, customer_id: i64, number: &str) -> 
         if session.paid {
             confirm_paid(&mut tx, &state.config, &session).await?;
             tx.commit().await?;
-            return Err(Error::Conflict(
-                "This order was paid already, so it stays. A seller can cancel and refund it."
-                    .into(),
-            ));
+            return Err(Error::Conflict(msg::PROBLEM_ORDER_PAID_STAYS.into()));
         }
         if session.status == SessionStatus::Open {
             state.payments.expire(session_id).await?;
         }
     }
     if !close_unpaid(&mut tx, order.id, Closing::Cancelled).await? {
-        return Err(Error::Conflict(
-            "This order is no longer waiting for payment.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_ORDER_NOT_AWAITING.into()));
     }
     sqlx::query!(
         "INSERT INTO carts (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING",

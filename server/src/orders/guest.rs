@@ -9,7 +9,7 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
 use fred::prelude::{KeysInterface, Pool};
 use sqlx::PgPool;
-use texts::Lang;
+use texts::{Lang, msg};
 
 use super::{
     details::{Order, load},
@@ -118,12 +118,9 @@ pub async fn open(db: &PgPool, secrets: &SecretsKey, number: &str, key: &str) ->
 pub async fn find(db: &PgPool, secrets: &SecretsKey, number: &str, key: &str) -> Result<Order> {
     match open(db, secrets, number, key).await? {
         Opened::Order(order) => Ok(*order),
-        Opened::Expired => Err(Error::Conflict(EXPIRED.into())),
+        Opened::Expired => Err(Error::conflict(msg::PROBLEM_GUEST_LINK_EXPIRED)),
     }
 }
-
-const EXPIRED: &str =
-    "This link has expired: open your order's page with it to have a new one mailed to you.";
 
 /// Revokes every link to the order and mails a new one to the order's
 /// address. A link that was expired, but neither forged nor revoked, may

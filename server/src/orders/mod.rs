@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
 use crate::{Problems, Result, shipping::COUNTRIES};
+use texts::{Text, msg};
 
 /// A shipping address as typed at checkout.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,19 +59,25 @@ impl Address {
         };
         let mut problems = Problems::default();
         let field = |name: &str| format!("{prefix}{name}");
-        for (name, value, label) in [
-            ("name", &address.name, "the recipient's name"),
-            ("line1", &address.line1, "the street and number"),
-            ("city", &address.city, "the city"),
+        for (name, value, required) in [
+            ("name", &address.name, msg::PROBLEM_ADDRESS_NAME),
+            ("line1", &address.line1, msg::PROBLEM_ADDRESS_LINE1),
+            ("city", &address.city, msg::PROBLEM_ADDRESS_CITY),
         ] {
             if value.is_empty() {
-                problems.add(field(name), format!("Enter {label}."));
+                problems.add(field(name), required);
             } else if value.chars().count() > 100 {
-                problems.add(field(name), "Use at most 100 characters.");
+                problems.add(
+                    field(name),
+                    Text::from(msg::PROBLEM_TOO_LONG).with("max", 100),
+                );
             }
         }
         if address.line2.chars().count() > 100 {
-            problems.add(field("line2"), "Use at most 100 characters.");
+            problems.add(
+                field("line2"),
+                Text::from(msg::PROBLEM_TOO_LONG).with("max", 100),
+            );
         }
         let postal_ok = (2..=10).contains(&address.postal_code.len())
             && address
@@ -78,13 +85,10 @@ impl Address {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
         if !postal_ok {
-            problems.add(
-                field("postal_code"),
-                "Enter a postal code of 2 to 10 letters, digits, spaces or dashes.",
-            );
+            problems.add(field("postal_code"), msg::PROBLEM_POSTAL_CODE);
         }
         if !COUNTRIES.iter().any(|(code, _)| *code == address.country) {
-            problems.add(field("country"), "Choose the country from the list.");
+            problems.add(field("country"), msg::PROBLEM_COUNTRY_FROM_LIST);
         }
         let digits = address.phone.chars().filter(char::is_ascii_digit).count();
         let phone_ok = (6..=15).contains(&digits)
@@ -93,10 +97,7 @@ impl Address {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-().".contains(c));
         if needs_phone && !phone_ok {
-            problems.add(
-                field("phone"),
-                "Enter a phone number of 6 to 15 digits, such as +33 1 23 45 67 89.",
-            );
+            problems.add(field("phone"), msg::PROBLEM_PHONE);
         }
         problems.finish()?;
         Ok(address)

@@ -17,7 +17,7 @@ use stripe_shared::{
     CheckoutSessionStatus,
 };
 use stripe_webhook::{EventObject, Webhook};
-use texts::Lang;
+use texts::{Lang, Text, msg};
 
 use crate::{Config, Error, Result, money::Money};
 
@@ -227,7 +227,12 @@ impl Payments {
     pub fn verify(&self, payload: &str, signature: &str) -> Result<Event> {
         let event =
             Webhook::construct_event(payload, signature, self.webhook_secret.expose_secret())
-                .map_err(|error| Error::invalid("signature", error.to_string()))?;
+                .map_err(|error| {
+                    Error::invalid(
+                        "signature",
+                        Text::from(msg::PROBLEM_SIGNATURE).with("reason", error.to_string()),
+                    )
+                })?;
         let kind = match event.data.object {
             EventObject::CheckoutSessionCompleted(session) => {
                 EventKind::Completed(session_of(&session))
@@ -288,9 +293,7 @@ fn refused_or_unavailable(error: StripeError) -> Error {
         StripeError::Stripe(details, status) if (400..500).contains(status) && *status != 429 => {
             tracing::warn!(%error, "payment provider refused the refund");
             let reason = details.message.as_deref().unwrap_or("no reason given");
-            Error::Conflict(format!(
-                "The payment provider refused the refund ({reason}), so nothing changed. Refund it from the provider's dashboard if it is due."
-            ))
+            Error::conflict(Text::from(msg::PROBLEM_REFUND_REFUSED).with("reason", reason))
         }
         _ => unavailable(error),
     }
@@ -298,7 +301,7 @@ fn refused_or_unavailable(error: StripeError) -> Error {
 
 fn unavailable(error: StripeError) -> Error {
     tracing::error!(%error, "payment provider call failed");
-    Error::Unavailable("payment")
+    Error::Unavailable(msg::PART_PAYMENTS)
 }
 
 fn session_of(session: &CheckoutSession) -> Session {

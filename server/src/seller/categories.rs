@@ -5,6 +5,7 @@ use sqlx::{PgConnection, PgPool};
 
 use super::StoreScope;
 use crate::{Error, Result, text};
+use texts::{Text, msg};
 
 /// A category a seller may file a product under.
 #[derive(Clone, Debug)]
@@ -66,13 +67,16 @@ pub async fn propose(
 ) -> Result<i64> {
     let name = name.trim();
     if name.chars().count() > 60 {
-        return Err(Error::invalid("new_category", "Use at most 60 characters."));
+        return Err(Error::invalid(
+            "new_category",
+            Text::from(msg::PROBLEM_TOO_LONG).with("max", 60),
+        ));
     }
     let base = text::slugify(name);
     if base.is_empty() {
         return Err(Error::invalid(
             "new_category",
-            "Use at least one letter or digit in the category's name.",
+            msg::PROBLEM_NEW_CATEGORY_LETTER,
         ));
     }
     if let Some(id) = sqlx::query_scalar!(
@@ -110,7 +114,5 @@ pub async fn propose(
             return Ok(id);
         }
     }
-    Err(Error::Conflict(
-        "Could not find a free address for the new category; choose another name.".into(),
-    ))
+    Err(Error::Conflict(msg::PROBLEM_CATEGORY_NO_ADDRESS.into()))
 }

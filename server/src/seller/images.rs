@@ -9,6 +9,7 @@ use sqlx::PgPool;
 
 use super::{StoreScope, lock_product};
 use crate::{AppState, Error, Result, audit::Entry, media, request::RequestMeta};
+use texts::{Msg, Text, Value, msg};
 
 /// The largest file a seller may upload.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -28,14 +29,13 @@ pub struct Upload {
 /// content (its name is ignored), within the size and pixel limits; problems
 /// name the form's `field`. CPU-heavy.
 pub fn decode(upload: &Upload, field: &'static str) -> Result<DynamicImage> {
-    let name = if upload.name.trim().is_empty() {
-        "The file"
-    } else {
-        upload.name.trim()
+    let name = match upload.name.trim() {
+        "" => Value::from(msg::PROBLEM_IMAGE_UNNAMED),
+        name => Value::from(name),
     };
-    let refuse = |why: &str| Error::invalid(field, format!("{name} {why}"));
+    let refuse = |why: Msg| Error::invalid(field, Text::from(why).with("name", name.clone()));
     if upload.bytes.len() > MAX_BYTES {
-        return Err(refuse("is larger than 10 MB."));
+        return Err(refuse(msg::PROBLEM_IMAGE_TOO_LARGE));
     }
     let format = image::guess_format(&upload.bytes)
         .ok()
@@ -45,13 +45,13 @@ pub fn decode(upload: &Upload, field: &'static str) -> Result<DynamicImage> {
                 ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
             )
         })
-        .ok_or_else(|| refuse("is not a JPEG, PNG or WebP image."))?;
+        .ok_or_else(|| refuse(msg::PROBLEM_IMAGE_FORMAT))?;
     let reader = || ImageReader::with_format(Cursor::new(&upload.bytes), format);
     let (width, height) = reader()
         .into_dimensions()
-        .map_err(|_| refuse("could not be read as an image."))?;
+        .map_err(|_| refuse(msg::PROBLEM_IMAGE_UNREADABLE))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(refuse("has more than 40 megapixels."));
+        return Err(refuse(msg::PROBLEM_IMAGE_TOO_MANY_PIXELS));
     }
     let mut reader = reader();
     let mut limits = Limits::default();
@@ -60,10 +60,10 @@ pub fn decode(upload: &Upload, field: &'static str) -> Result<DynamicImage> {
     reader.limits(limits);
     let mut decoder = reader
         .into_decoder()
-        .map_err(|_| refuse("could not be read as an image."))?;
+        .map_err(|_| refuse(msg::PROBLEM_IMAGE_UNREADABLE))?;
     let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder)
-        .map_err(|_| refuse("could not be read as an image."))?;
+    let mut image =
+        DynamicImage::from_decoder(decoder).map_err(|_| refuse(msg::PROBLEM_IMAGE_UNREADABLE))?;
     if let Some(orientation) = orientation {
         image.apply_orientation(orientation);
     }
@@ -81,15 +81,14 @@ pub async fn add(
 ) -> Result<usize> {
     let count = owned_image_count(&state.db, scope, product_id).await?;
     if uploads.is_empty() {
-        return Err(Error::invalid(
-            "images",
-            "Choose at least one image to upload.",
-        ));
+        return Err(Error::invalid("images", msg::PROBLEM_IMAGES_NONE));
     }
     if count + uploads.len() as i64 > MAX_PER_PRODUCT {
         return Err(Error::invalid(
             "images",
-            format!("A product can have at most {MAX_PER_PRODUCT} images; it has {count}."),
+            Text::from(msg::PROBLEM_IMAGES_MAX)
+                .with("max", MAX_PER_PRODUCT)
+                .with("count", count),
         ));
     }
     let encoded = tokio::task::spawn_blocking(move || -> Result<Vec<media::Encoded>> {
@@ -198,10 +197,7 @@ pub async fn change(
         Change::Alt(alt) => {
             let alt = alt.trim();
             if alt.chars().count() > 300 {
-                return Err(Error::invalid(
-                    "",
-                    "Describe the image in at most 300 characters.",
-                ));
+                return Err(Error::invalid("", msg::PROBLEM_IMAGE_ALT));
             }
             sqlx::query!(
                 "UPDATE product_images SET alt = $2 WHERE id = $1",

@@ -6,6 +6,7 @@ use sqlx::PgPool;
 
 use super::{StoreScope, products::MAX_STOCK};
 use crate::{Error, Problems, Result, audit::Entry, catalog::Sku, request::RequestMeta};
+use texts::{Text, msg};
 
 /// The most SKUs one update may change.
 pub const MAX_LINES: usize = 500;
@@ -44,12 +45,12 @@ pub async fn update(
     lines: &[StockLine],
 ) -> Result<Vec<StockLevel>> {
     if lines.is_empty() {
-        return Err(Error::invalid("items", "Send at least one SKU."));
+        return Err(Error::invalid("items", msg::PROBLEM_SKUS_NONE));
     }
     if lines.len() > MAX_LINES {
         return Err(Error::invalid(
             "items",
-            format!("Send at most {MAX_LINES} SKUs at once."),
+            Text::from(msg::PROBLEM_SKUS_MAX).with("max", MAX_LINES),
         ));
     }
     let mut problems = Problems::default();
@@ -58,7 +59,7 @@ pub async fn update(
         match Sku::parse(&line.sku) {
             Ok(sku) if skus.contains(&sku) => problems.add(
                 format!("items[{n}].sku"),
-                format!("{sku} appears more than once."),
+                Text::from(msg::PROBLEM_SKU_TWICE).with("sku", sku.as_str()),
             ),
             Ok(sku) => skus.push(sku),
             Err(message) => problems.add(format!("items[{n}].sku"), message),
@@ -85,7 +86,7 @@ pub async fn update(
         let Some(row) = current.iter().find(|row| row.sku == sku.as_str()) else {
             problems.add(
                 format!("items[{n}].sku"),
-                format!("Your store has no variant with SKU {sku}."),
+                Text::from(msg::PROBLEM_SKU_UNKNOWN).with("sku", sku.as_str()),
             );
             continue;
         };
@@ -99,10 +100,11 @@ pub async fn update(
             }
             _ => problems.add(
                 format!("items[{n}]"),
-                format!(
-                    "{sku} would have {stock} in stock; it must be between 0 and {MAX_STOCK} (it has {}).",
-                    row.stock
-                ),
+                Text::from(msg::PROBLEM_STOCK_RANGE)
+                    .with("sku", sku.as_str())
+                    .with("stock", stock)
+                    .with("max", MAX_STOCK)
+                    .with("current", row.stock),
             ),
         }
     }

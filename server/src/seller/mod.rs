@@ -25,6 +25,7 @@ use crate::{
     },
     request::RequestMeta,
 };
+use texts::msg;
 
 /// The signed-in seller of a request and the store they act for: the one
 /// way from a session to a [`StoreScope`], for the seller pages' server
@@ -93,9 +94,7 @@ impl StoreScope {
         if self.owner {
             Ok(self)
         } else {
-            Err(Error::Conflict(
-                "Only the store's owner can do that.".into(),
-            ))
+            Err(Error::Conflict(msg::PROBLEM_OWNER_ONLY.into()))
         }
     }
 }

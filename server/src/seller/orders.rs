@@ -21,6 +21,7 @@ use crate::{
     request::RequestMeta,
     webhooks::{self, Kind},
 };
+use texts::{Msg, Text, msg};
 
 /// Store orders per page of the list.
 pub const PAGE_SIZE: i64 = 20;
@@ -210,15 +211,15 @@ impl Action {
     }
 }
 
-fn checked_text(field: &'static str, value: &str, what: &str) -> Result<String> {
+fn checked_text(field: &'static str, value: &str, required: Msg) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::invalid(field, format!("Enter the {what}.")));
+        return Err(Error::invalid(field, required));
     }
     if value.chars().count() > 60 || value.chars().any(char::is_control) {
         return Err(Error::invalid(
             field,
-            format!("Use at most 60 characters for the {what}."),
+            Text::from(msg::PROBLEM_TOO_LONG).with("max", 60),
         ));
     }
     Ok(value.to_owned())
@@ -240,11 +241,15 @@ pub async fn act(
             tracking_number,
         } => {
             let mut problems = crate::Problems::default();
-            let carrier = problems.check(checked_text("carrier", &carrier, "carrier"))?;
+            let carrier = problems.check(checked_text(
+                "carrier",
+                &carrier,
+                msg::PROBLEM_CARRIER_REQUIRED,
+            ))?;
             let tracking = problems.check(checked_text(
                 "tracking_number",
                 &tracking_number,
-                "tracking number",
+                msg::PROBLEM_TRACKING_REQUIRED,
             ))?;
             problems.finish()?;
             Action::Ship {
@@ -266,11 +271,11 @@ pub async fn act(
     .fetch_one(&mut *tx)
     .await?;
     if !action.allowed_from().contains(&current.status.as_str()) {
-        return Err(Error::Conflict(format!(
-            "This order is {}, so it cannot be marked {} now. Reload to see its current state.",
-            current.status,
-            action.name()
-        )));
+        return Err(Error::conflict(
+            Text::from(msg::PROBLEM_ORDER_TRANSITION)
+                .with("status", current.status)
+                .with("action", action.name()),
+        ));
     }
     let mut metadata = json!({ "order": current.number, "from": current.status });
     match &action {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
-use texts::Lang;
+use texts::{Lang, Text, msg};
 
 use super::{StoreScope, categories, lock_product};
 use crate::{
@@ -360,8 +360,8 @@ fn check(input: &ProductInput) -> Result<Checked> {
     let mut problems = Problems::default();
     let title = input.title.trim().to_owned();
     match title.chars().count() {
-        0 => problems.add("title", "Enter the product's title."),
-        141.. => problems.add("title", "Use at most 140 characters."),
+        0 => problems.add("title", msg::PROBLEM_TITLE_REQUIRED),
+        141.. => problems.add("title", Text::from(msg::PROBLEM_TOO_LONG).with("max", 140)),
         _ => {}
     }
     let slug = input.slug.trim().to_lowercase();
@@ -369,15 +369,15 @@ fn check(input: &ProductInput) -> Result<Checked> {
         None
     } else {
         if !text::is_slug(&slug, 120) {
-            problems.add(
-                "slug",
-                "Use lower-case letters, digits and single hyphens (at most 120), like blue-wool-scarf.",
-            );
+            problems.add("slug", msg::PROBLEM_PRODUCT_SLUG);
         }
         Some(slug)
     };
     if input.description.chars().count() > 20_000 {
-        problems.add("description", "Use at most 20,000 characters.");
+        problems.add(
+            "description",
+            Text::from(msg::PROBLEM_TOO_LONG).with("max", 20_000),
+        );
     }
     let translations = translated_languages()
         .map(|lang| {
@@ -388,20 +388,17 @@ fn check(input: &ProductInput) -> Result<Checked> {
     let new_category = Some(input.new_category.trim().to_owned()).filter(|name| !name.is_empty());
     let category_id = input.category_id.trim().parse::<i64>().ok();
     if category_id.is_none() && new_category.is_none() {
-        problems.add(
-            "category_id",
-            "Choose a category, or propose a new one below.",
-        );
+        problems.add("category_id", msg::PROBLEM_CATEGORY_OR_PROPOSE);
     }
     let attributes = check_attributes(&input.attributes, &mut problems);
     let status = Status::parse(input.status.trim()).unwrap_or_else(|| {
-        problems.add("status", "Choose draft, published or archived.");
+        problems.add("status", msg::PROBLEM_PRODUCT_STATUS);
         Status::Draft
     });
     let tax_class = match input.tax_class.trim() {
         "" => TaxClass::Standard,
         typed => TaxClass::parse(typed).unwrap_or_else(|| {
-            problems.add("tax_class", "Choose the standard or the reduced rate.");
+            problems.add("tax_class", msg::PROBLEM_TAX_CLASS);
             TaxClass::Standard
         }),
     };
@@ -413,17 +410,20 @@ fn check(input: &ProductInput) -> Result<Checked> {
     for (n, name) in option_names.iter().enumerate() {
         let field = format!("option_names[{n}]");
         if name.chars().count() > 30 {
-            problems.add(field, "Use at most 30 characters.");
+            problems.add(field, Text::from(msg::PROBLEM_TOO_LONG).with("max", 30));
         } else if !name.is_empty()
             && option_names[..n]
                 .iter()
                 .any(|other| other.eq_ignore_ascii_case(name))
         {
-            problems.add(field, "Each option needs its own name.");
+            problems.add(field, msg::PROBLEM_OPTION_NAME_TWICE);
         }
     }
     if option_names.len() > MAX_OPTIONS {
-        problems.add("", format!("Use at most {MAX_OPTIONS} options."));
+        problems.add(
+            "",
+            Text::from(msg::PROBLEM_OPTIONS_MAX).with("max", MAX_OPTIONS),
+        );
     }
 
     let mut keep = Vec::new();
@@ -443,10 +443,7 @@ fn check(input: &ProductInput) -> Result<Checked> {
         let field = |name: &str| variant_field(row, name);
         let sku = match Sku::parse(&variant.sku) {
             Ok(sku) if !skus.insert(sku.clone()) => {
-                problems.add(
-                    field("sku"),
-                    "Another variant of this product has this SKU.",
-                );
+                problems.add(field("sku"), msg::PROBLEM_SKU_TWICE_PRODUCT);
                 None
             }
             Ok(sku) => Some(sku),
@@ -457,25 +454,19 @@ fn check(input: &ProductInput) -> Result<Checked> {
         };
         let price = Money::parse(&variant.price);
         if price.is_none() {
-            problems.add(field("price"), "Enter a price such as 12.50.");
+            problems.add(field("price"), msg::PROBLEM_PRICE);
         }
         let compare_at_price = if variant.compare_at_price.trim().is_empty() {
             None
         } else {
             match Money::parse(&variant.compare_at_price) {
                 Some(was) if price.is_some_and(|price| was <= price) => {
-                    problems.add(
-                        field("compare_at_price"),
-                        "The compare-at price is the old, higher price: make it more than the price, or leave it empty.",
-                    );
+                    problems.add(field("compare_at_price"), msg::PROBLEM_COMPARE_AT_LOWER);
                     None
                 }
                 Some(was) => Some(was),
                 None => {
-                    problems.add(
-                        field("compare_at_price"),
-                        "Enter a price such as 15.00, or leave it empty.",
-                    );
+                    problems.add(field("compare_at_price"), msg::PROBLEM_COMPARE_AT_FORMAT);
                     None
                 }
             }
@@ -490,7 +481,10 @@ fn check(input: &ProductInput) -> Result<Checked> {
                 .filter(|n| (0..=MAX_STOCK).contains(n))
         };
         if stock.is_none() {
-            problems.add(field("stock"), "Enter a whole number from 0 to 1,000,000.");
+            problems.add(
+                field("stock"),
+                Text::from(msg::PROBLEM_NUMBER_RANGE).with("max", MAX_STOCK),
+            );
         }
         let mut options = serde_json::Map::new();
         for (n, name) in option_names.iter().enumerate() {
@@ -498,25 +492,25 @@ fn check(input: &ProductInput) -> Result<Checked> {
             let value_field = format!("variants[{row}][values][{n}]");
             if name.is_empty() {
                 if !value.is_empty() {
-                    problems.add(
-                        value_field,
-                        "Name this option above, or leave the value empty.",
-                    );
+                    problems.add(value_field, msg::PROBLEM_OPTION_UNNAMED);
                 }
             } else if value.is_empty() {
-                problems.add(value_field, format!("Enter this variant's {name}."));
+                problems.add(
+                    value_field,
+                    Text::from(msg::PROBLEM_OPTION_VALUE).with("option", name.as_str()),
+                );
             } else if value.chars().count() > 40 {
-                problems.add(value_field, "Use at most 40 characters.");
+                problems.add(
+                    value_field,
+                    Text::from(msg::PROBLEM_TOO_LONG).with("max", 40),
+                );
             } else {
                 options.insert(name.clone(), json!(value));
             }
         }
         let combination = serde_json::Value::Object(options.clone()).to_string();
         if !combinations.insert(combination) {
-            problems.add(
-                field("sku"),
-                "Another variant has the same options: give each variant different option values.",
-            );
+            problems.add(field("sku"), msg::PROBLEM_VARIANTS_SAME_OPTIONS);
         }
         if let (Some(sku), Some(price), Some(stock)) = (sku, price, stock) {
             keep.push(CheckedVariant {
@@ -531,13 +525,13 @@ fn check(input: &ProductInput) -> Result<Checked> {
         }
     }
     if !input.variants.iter().any(|v| !v.is_blank() && !v.remove) {
-        problems.add(
-            "variants",
-            "Add at least one variant with a SKU and a price.",
-        );
+        problems.add("variants", msg::PROBLEM_VARIANTS_NONE);
     }
     if keep.len() > MAX_VARIANTS {
-        problems.add("variants", format!("Use at most {MAX_VARIANTS} variants."));
+        problems.add(
+            "variants",
+            Text::from(msg::PROBLEM_VARIANTS_MAX).with("max", MAX_VARIANTS),
+        );
     }
     problems.finish()?;
     Ok(Checked {
@@ -567,18 +561,18 @@ fn check_translation(
     match title.chars().count() {
         0 if !description.trim().is_empty() => problems.add(
             translation_field("title", lang),
-            "Give a title in this language too, or leave its description empty.",
+            msg::PROBLEM_TRANSLATION_TITLE,
         ),
         141.. => problems.add(
             translation_field("title", lang),
-            "Use at most 140 characters.",
+            Text::from(msg::PROBLEM_TOO_LONG).with("max", 140),
         ),
         _ => {}
     }
     if description.chars().count() > 20_000 {
         problems.add(
             translation_field("description", lang),
-            "Use at most 20,000 characters.",
+            Text::from(msg::PROBLEM_TOO_LONG).with("max", 20_000),
         );
     }
     (!title.is_empty()).then_some(Translation { title, description })
@@ -590,7 +584,7 @@ fn check_attributes(lines: &str, problems: &mut Problems) -> serde_json::Value {
         let Some((name, value)) = line.split_once(':') else {
             problems.add(
                 "attributes",
-                format!("Write each attribute as name: value (\"{line}\" has no colon)."),
+                Text::from(msg::PROBLEM_ATTRIBUTE_COLON).with("line", line),
             );
             continue;
         };
@@ -600,18 +594,18 @@ fn check_attributes(lines: &str, problems: &mut Problems) -> serde_json::Value {
             || value.is_empty()
             || value.chars().count() > 200
         {
+            problems.add("attributes", msg::PROBLEM_ATTRIBUTE_PARTS);
+        } else if attributes.insert(name.clone(), json!(value)).is_some() {
             problems.add(
                 "attributes",
-                "Each attribute needs a name (at most 40 characters) and a value (at most 200).",
+                Text::from(msg::PROBLEM_ATTRIBUTE_TWICE).with("name", name),
             );
-        } else if attributes.insert(name.clone(), json!(value)).is_some() {
-            problems.add("attributes", format!("\"{name}\" appears twice."));
         }
     }
     if attributes.len() > MAX_ATTRIBUTES {
         problems.add(
             "attributes",
-            format!("Use at most {MAX_ATTRIBUTES} attributes."),
+            Text::from(msg::PROBLEM_ATTRIBUTES_MAX).with("max", MAX_ATTRIBUTES),
         );
     }
     serde_json::Value::Object(attributes)
@@ -636,7 +630,7 @@ pub async fn save(
         if checked.new_category.is_none() {
             return Err(Error::invalid(
                 "category_id",
-                "Choose a category from the list.",
+                msg::PROBLEM_CATEGORY_FROM_LIST,
             ));
         }
         category_id = None;
@@ -648,7 +642,7 @@ pub async fn save(
     let Some(category_id) = category_id else {
         return Err(Error::invalid(
             "category_id",
-            "Choose a category from the list.",
+            msg::PROBLEM_CATEGORY_FROM_LIST,
         ));
     };
     let slug = match &checked.slug {
@@ -678,7 +672,7 @@ pub async fn save(
             let current = lock_product(&mut tx, scope, id).await?;
             if input.version != Some(current.version) {
                 return Err(Error::Conflict(
-                    "Someone saved this product after you opened it. Reload the page to see their changes, then make yours again."
+                    msg::PROBLEM_PRODUCT_STALE
                         .into(),
                 ));
             }
@@ -724,10 +718,7 @@ pub async fn save(
 }
 
 fn slug_taken() -> Error {
-    Error::invalid(
-        "slug",
-        "Another product already uses this address. Choose another.",
-    )
+    Error::invalid("slug", msg::PROBLEM_PRODUCT_ADDRESS_TAKEN)
 }
 
 /// The title's slug, numbered when another product has it already.
@@ -815,10 +806,9 @@ async fn save_variants(
         if let Err(sqlx::Error::Database(error)) = &removed
             && error.is_foreign_key_violation()
         {
-            return Err(Error::Conflict(format!(
-                "The variant {} has been ordered, so it stays: set its stock to 0 instead.",
-                existing[id].0
-            )));
+            return Err(Error::conflict(
+                Text::from(msg::PROBLEM_VARIANT_ORDERED).with("sku", existing[id].0.as_str()),
+            ));
         }
         removed?;
     }
@@ -871,9 +861,7 @@ async fn save_variants(
                 .await
             }
         };
-        let variant_id = saved.when_taken(|| {
-            Error::invalid(sku_field, "Another product in your store uses this SKU.")
-        })?;
+        let variant_id = saved.when_taken(|| Error::invalid(sku_field, msg::PROBLEM_SKU_TAKEN))?;
         let before = variant
             .id
             .and_then(|id| existing.get(&id))

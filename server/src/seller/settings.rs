@@ -17,6 +17,7 @@ use crate::{
     storefront,
     stores::{StoreDetails, slug_taken, slug_taken_error},
 };
+use texts::{Text, msg};
 
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -48,7 +49,10 @@ impl ReceiptDetails {
         let mut problems = crate::Problems::default();
         let legal_name = self.legal_name.trim().to_owned();
         if legal_name.chars().count() > 120 {
-            problems.add("legal_name", "Use at most 120 characters.");
+            problems.add(
+                "legal_name",
+                Text::from(msg::PROBLEM_TOO_LONG).with("max", 120),
+            );
         }
         let lines: Vec<&str> = self
             .address
@@ -58,7 +62,7 @@ impl ReceiptDetails {
             .collect();
         let address = lines.join("\n");
         if lines.len() > 6 || address.chars().count() > 400 {
-            problems.add("address", "Use at most 6 lines and 400 characters.");
+            problems.add("address", msg::PROBLEM_ADDRESS_LINES);
         }
         let vat_number: String = self
             .vat_number
@@ -74,10 +78,7 @@ impl ReceiptDetails {
                 .all(|c| c.is_ascii_alphanumeric())
             && vat_number.len() >= 4;
         if !vat_number.is_empty() && !well_formed {
-            problems.add(
-                "vat_number",
-                "Enter the VAT number with its country code, such as FR12345678901, or leave it empty.",
-            );
+            problems.add("vat_number", msg::PROBLEM_VAT_NUMBER);
         }
         problems.finish()?;
         Ok(Self {
@@ -248,7 +249,7 @@ pub async fn set_low_stock_threshold(
         .ok_or_else(|| {
             Error::invalid(
                 "low_stock_threshold",
-                "Enter a whole number from 0 to 100,000.",
+                Text::from(msg::PROBLEM_NUMBER_RANGE).with("max", 100_000),
             )
         })?;
     let mut tx = db.begin().await?;
@@ -369,8 +370,8 @@ pub async fn add_staff(
     app_url: &str,
 ) -> Result<()> {
     let scope = scope.require_owner()?;
-    let email = Email::parse(email)
-        .map_err(|_| Error::invalid("email", "Enter the email address of their Bazaar account."))?;
+    let email =
+        Email::parse(email).map_err(|_| Error::invalid("email", msg::PROBLEM_STAFF_EMAIL))?;
     let mut tx = db.begin().await?;
     let user = sqlx::query!(
         "SELECT id, EXISTS (SELECT 1 FROM store_members m WHERE m.user_id = u.id) AS \"in_a_store!\"
@@ -379,12 +380,7 @@ pub async fn add_staff(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| {
-        Error::invalid(
-            "email",
-            "No active Bazaar account uses this address; ask them to register first.",
-        )
-    })?;
+    .ok_or_else(|| Error::invalid("email", msg::PROBLEM_STAFF_UNKNOWN))?;
     if user.in_a_store {
         return Err(works_elsewhere());
     }
@@ -418,10 +414,7 @@ pub async fn add_staff(
 }
 
 fn works_elsewhere() -> Error {
-    Error::invalid(
-        "email",
-        "This person already works for a store; a person works for one store only.",
-    )
+    Error::invalid("email", msg::PROBLEM_STAFF_TAKEN)
 }
 
 /// Removes a staff member (never the owner). Owner only.
@@ -470,7 +463,7 @@ pub async fn close(state: &AppState, meta: &RequestMeta, scope: StoreScope) -> R
     .execute(&mut *tx)
     .await?;
     if closed.rows_affected() == 0 {
-        return Err(Error::Conflict("This store is already closed.".into()));
+        return Err(Error::Conflict(msg::PROBLEM_STORE_CLOSED_ALREADY.into()));
     }
     Entry::new(Some(scope.actor()), "store.closed")
         .target(format!("store:{}", scope.store_id()))

@@ -13,6 +13,7 @@ use crate::{
     request::RequestMeta,
     shipping::{COUNTRIES, Method},
 };
+use texts::{Text, msg};
 
 /// A zone with its methods.
 #[derive(Clone, Debug)]
@@ -50,9 +51,9 @@ pub const MAX_METHODS: i64 = 10;
 fn checked_name(problems: &mut Problems, name: &str) -> String {
     let name = name.trim().to_owned();
     if name.is_empty() {
-        problems.add("name", "Enter a name.");
+        problems.add("name", msg::PROBLEM_SHIPPING_NAME);
     } else if name.chars().count() > 60 {
-        problems.add("name", "Use at most 60 characters.");
+        problems.add("name", Text::from(msg::PROBLEM_TOO_LONG).with("max", 60));
     }
     name
 }
@@ -67,9 +68,9 @@ impl ZoneInput {
             .map(|(code, _)| (*code).to_owned())
             .collect();
         if countries.is_empty() {
-            problems.add("countries", "Choose at least one country.");
+            problems.add("countries", msg::PROBLEM_COUNTRIES_NONE);
         } else if countries.len() != self.countries.len() {
-            problems.add("countries", "Choose the countries from the list.");
+            problems.add("countries", msg::PROBLEM_COUNTRIES_LIST);
         }
         problems.finish()?;
         Ok((name, countries))
@@ -91,17 +92,14 @@ impl MethodInput {
         let name = checked_name(&mut problems, &self.name);
         let price = Money::parse(&self.price);
         if price.is_none() {
-            problems.add("price", "Enter a price such as 4.90, or 0 for free.");
+            problems.add("price", msg::PROBLEM_SHIPPING_PRICE);
         }
         let free_over = match self.free_over.trim() {
             "" => None,
             typed => match Money::parse(typed).filter(|amount| amount.cents() > 0) {
                 Some(amount) => Some(amount),
                 None => {
-                    problems.add(
-                        "free_over",
-                        "Enter an amount such as 50, or leave it empty.",
-                    );
+                    problems.add("free_over", msg::PROBLEM_FREE_OVER);
                     None
                 }
             },
@@ -113,14 +111,14 @@ impl MethodInput {
                 .ok()
                 .filter(|d| (0..=60).contains(d));
             if days.is_none() {
-                problems.add(field, "Enter a number of days from 0 to 60.");
+                problems.add(field, msg::PROBLEM_DAYS);
             }
             days.unwrap_or_default()
         };
         let min_days = days(&mut problems, "min_days", &self.min_days);
         let max_days = days(&mut problems, "max_days", &self.max_days);
         if max_days < min_days {
-            problems.add("max_days", "Enter at least the shortest delivery time.");
+            problems.add("max_days", msg::PROBLEM_MAX_DAYS);
         }
         problems.finish()?;
         Ok(Figures {
@@ -208,9 +206,9 @@ pub async fn save_zone(
             .fetch_one(&mut *tx)
             .await?;
             if count >= MAX_ZONES {
-                return Err(Error::Conflict(format!(
-                    "A store has at most {MAX_ZONES} zones: add the countries to one of them."
-                )));
+                return Err(Error::conflict(
+                    Text::from(msg::PROBLEM_ZONES_MAX).with("max", MAX_ZONES),
+                ));
             }
             sqlx::query_scalar!(
                 "INSERT INTO shipping_zones (store_id, name, countries) VALUES ($1, $2, $3)
@@ -284,9 +282,9 @@ pub async fn add_method(
     .fetch_one(&mut *tx)
     .await?;
     if count >= MAX_METHODS {
-        return Err(Error::Conflict(format!(
-            "A zone has at most {MAX_METHODS} methods: remove one first."
-        )));
+        return Err(Error::conflict(
+            Text::from(msg::PROBLEM_METHODS_MAX).with("max", MAX_METHODS),
+        ));
     }
     let method_id = sqlx::query_scalar!(
         "INSERT INTO shipping_methods (zone_id, name, price, free_over, min_days, max_days)

@@ -14,6 +14,7 @@ use crate::{
     request::RequestMeta,
     webhooks::{self, Kind, sender::acceptable_url},
 };
+use texts::{Text, msg};
 
 /// Endpoints one store may have.
 pub const MAX_ENDPOINTS: i64 = 10;
@@ -105,7 +106,7 @@ pub async fn add(
     let url = url.trim();
     let mut problems = Problems::default();
     if url.chars().count() > 2000 {
-        problems.add("url", "Use a URL of at most 2,000 characters.");
+        problems.add("url", Text::from(msg::PROBLEM_TOO_LONG).with("max", 2_000));
     } else if let Err(refusal) = acceptable_url(url, state.config.env != AppEnv::Prod) {
         problems.add("url", refusal);
     }
@@ -114,11 +115,11 @@ pub async fn add(
         match Kind::parse(event) {
             Some(kind) if !kinds.contains(&kind.name()) => kinds.push(kind.name()),
             Some(_) => {}
-            None => problems.add("events", "Pick events from the list."),
+            None => problems.add("events", msg::PROBLEM_EVENTS_LIST),
         }
     }
     if events.is_empty() {
-        problems.add("events", "Pick at least one event.");
+        problems.add("events", msg::PROBLEM_EVENTS_NONE);
     }
     problems.finish()?;
     let secret = webhooks::new_secret();
@@ -137,9 +138,9 @@ pub async fn add(
     .fetch_one(&mut *tx)
     .await?;
     if count >= MAX_ENDPOINTS {
-        return Err(Error::Conflict(format!(
-            "A store has at most {MAX_ENDPOINTS} endpoints: remove one first."
-        )));
+        return Err(Error::conflict(
+            Text::from(msg::PROBLEM_ENDPOINTS_MAX).with("max", MAX_ENDPOINTS),
+        ));
     }
     let kinds: Vec<String> = kinds.into_iter().map(str::to_owned).collect();
     let endpoint = sqlx::query_as!(

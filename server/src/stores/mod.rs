@@ -11,6 +11,7 @@ use crate::{
     request::RequestMeta,
     text,
 };
+use texts::{Text, msg};
 
 /// What a person types to open a store, or to change it later.
 #[derive(Clone, Debug, Default)]
@@ -29,18 +30,18 @@ impl StoreDetails {
         let description = self.description.trim();
         let mut problems = Problems::default();
         match name.chars().count() {
-            0 => problems.add("name", "Enter your store's name."),
-            81.. => problems.add("name", "Use at most 80 characters."),
+            0 => problems.add("name", msg::PROBLEM_STORE_NAME),
+            81.. => problems.add("name", Text::from(msg::PROBLEM_TOO_LONG).with("max", 80)),
             _ => {}
         }
         if !text::is_slug(&slug, 60) {
-            problems.add(
-                "slug",
-                "Use 1 to 60 lower-case letters, digits and single hyphens, like my-shop.",
-            );
+            problems.add("slug", msg::PROBLEM_STORE_SLUG);
         }
         if description.chars().count() > 5000 {
-            problems.add("description", "Use at most 5,000 characters.");
+            problems.add(
+                "description",
+                Text::from(msg::PROBLEM_TOO_LONG).with("max", 5_000),
+            );
         }
         problems.finish()?;
         Ok(Self {
@@ -60,12 +61,10 @@ pub async fn open(
     input: &StoreDetails,
 ) -> Result<i64> {
     if !permissions::allows(user, Permission::OpenStore) {
-        return Err(Error::Conflict(
-            "Confirm your email address before opening a store.".into(),
-        ));
+        return Err(Error::Conflict(msg::PROBLEM_CONFIRM_EMAIL_STORE.into()));
     }
     if !user.stores.is_empty() {
-        return Err(Error::Conflict("You already run a store.".into()));
+        return Err(Error::Conflict(msg::PROBLEM_STORE_ALREADY.into()));
     }
     let StoreDetails {
         name,
@@ -95,7 +94,7 @@ pub async fn open(
     .execute(&mut *tx)
     .await;
     // A second request opening a store at the same moment.
-    joined.when_taken(|| Error::Conflict("You already run a store.".into()))?;
+    joined.when_taken(|| Error::Conflict(msg::PROBLEM_STORE_ALREADY.into()))?;
     if users::grant_role(&mut tx, user.id, Role::Seller).await? {
         Entry::new(Some(user.id), "role.granted")
             .target(format!("user:{}", user.id))
@@ -132,8 +131,5 @@ pub(crate) async fn slug_taken(
 }
 
 pub(crate) fn slug_taken_error() -> Error {
-    Error::invalid(
-        "slug",
-        "Another store already uses this address. Choose another.",
-    )
+    Error::invalid("slug", msg::PROBLEM_STORE_ADDRESS_TAKEN)
 }

@@ -32,6 +32,7 @@ use uuid::Uuid;
 
 use super::signature;
 use crate::{Result, config::AppEnv};
+use texts::{Lang, Msg, msg};
 
 /// Deliveries claimed per round; other nodes take the rest.
 const BATCH: i64 = 20;
@@ -89,7 +90,7 @@ impl Sender {
             Err(error) => return failed(None, format!("not a URL: {error}")),
         };
         if let Err(refusal) = acceptable_url(&due.url, self.allow_private) {
-            return failed(None, refusal.to_owned());
+            return failed(None, Lang::En.t(refusal));
         }
         let body = Bytes::from(due.body());
         let request = Request::post(uri)
@@ -132,23 +133,21 @@ impl Sender {
 /// Whether deliveries may go to `url`, as far as can be told without
 /// resolving it: what an endpoint is saved with, and checked again before
 /// each delivery. `Err` says why not.
-pub fn acceptable_url(url: &str, allow_private: bool) -> std::result::Result<(), &'static str> {
-    let uri: Uri = url
-        .parse()
-        .map_err(|_| "Enter a full URL, such as https://example.com/hooks/bazaar.")?;
+pub fn acceptable_url(url: &str, allow_private: bool) -> std::result::Result<(), Msg> {
+    let uri: Uri = url.parse().map_err(|_| msg::PROBLEM_URL_FORMAT)?;
     let scheme_allowed = match uri.scheme_str() {
         Some("https") => true,
         Some("http") => allow_private,
         _ => false,
     };
     if !scheme_allowed {
-        return Err("Use an https:// URL.");
+        return Err(msg::PROBLEM_URL_HTTPS);
     }
     let Some(authority) = uri.authority() else {
-        return Err("Enter a full URL, such as https://example.com/hooks/bazaar.");
+        return Err(msg::PROBLEM_URL_FORMAT);
     };
     if authority.as_str().contains('@') {
-        return Err("Leave the user name and password out of the URL.");
+        return Err(msg::PROBLEM_URL_CREDENTIALS);
     }
     let host = authority
         .host()
@@ -160,7 +159,7 @@ pub fn acceptable_url(url: &str, allow_private: bool) -> std::result::Result<(),
             Err(_) => host == "localhost" || host.ends_with(".localhost"),
         };
         if private {
-            return Err("Use an address on the public internet, not a private or local one.");
+            return Err(msg::PROBLEM_URL_PRIVATE);
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ use server::{
     cart::{self, Owner, Quantity},
 };
 use sqlx::PgPool;
+use texts::Lang;
 use uuid::Uuid;
 
 use crate::support::{alpha_and_beta, qty};
@@ -17,7 +18,7 @@ fn visitor() -> Owner {
 fn quantity_problem(result: server::Result<()>) -> String {
     match result {
         Err(Error::Invalid(problems)) if problems[0].field == "quantity" => {
-            problems[0].message.clone()
+            problems[0].message.say(Lang::En)
         }
         other => panic!("expected a quantity problem, got {other:?}"),
     }
@@ -84,8 +85,18 @@ async fn the_cart_is_grouped_by_store_at_todays_prices(db: PgPool) {
         .await
         .unwrap();
     let view = cart::view(&db, owner).await.unwrap();
+    let said = |notices: &[cart::Notice], lang| {
+        notices
+            .iter()
+            .map(|notice| notice.say(lang))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        view.notices,
+        said(&view.notices, Lang::Fr)[0],
+        "Le prix de Mug est passé de 12,00\u{a0}€ à 15,00\u{a0}€."
+    );
+    assert_eq!(
+        said(&view.notices, Lang::En),
         [
             "The price of Mug changed from €12.00 to €15.00.",
             "Only 1 of Print left: lower the quantity to buy it."
@@ -100,7 +111,7 @@ async fn the_cart_is_grouped_by_store_at_todays_prices(db: PgPool) {
 
     let again = cart::view(&db, owner).await.unwrap();
     assert_eq!(
-        again.notices,
+        said(&again.notices, Lang::En),
         ["Only 1 of Print left: lower the quantity to buy it."],
         "a price change is told once"
     );

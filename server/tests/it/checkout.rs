@@ -25,6 +25,7 @@ use server::{
 };
 use sqlx::PgPool;
 use stripe_webhook::Webhook;
+use texts::Lang;
 
 use crate::support::{self, qty};
 
@@ -291,7 +292,7 @@ async fn two_hundred_shoppers_never_oversell_ten_items(db: PgPool) {
     let placed = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
     let sold_out = results
         .iter()
-        .filter(|r| matches!(r, Ok(Err(Error::Invalid(problems))) if problems[0].message == "Print is sold out."))
+        .filter(|r| matches!(r, Ok(Err(Error::Invalid(problems))) if problems[0].message.say(Lang::En) == "Print is sold out."))
         .count();
     assert_eq!((placed, sold_out), (10, 190));
     assert_eq!(stock(&db, shop.print).await, 0);
@@ -330,7 +331,10 @@ async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgP
         panic!("expected problems, got {error:?}");
     };
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].message, "Only 2 of Mug left: you asked for 3.");
+    assert_eq!(
+        problems[0].message.say(Lang::En),
+        "Only 2 of Mug left: you asked for 3."
+    );
     let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
         .fetch_one(&db)
         .await
@@ -362,7 +366,9 @@ async fn a_short_line_refuses_the_whole_order_and_says_how_many_are_left(db: PgP
         address().into(),
     )
     .await;
-    assert!(matches!(refused, Err(Error::Invalid(p)) if p[0].message == "Your cart is empty."));
+    assert!(
+        matches!(refused, Err(Error::Invalid(p)) if p[0].message.say(Lang::En) == "Your cart is empty.")
+    );
 }
 
 #[sqlx::test(migrator = "server::db::MIGRATOR")]
@@ -376,7 +382,7 @@ async fn an_unverified_customer_cannot_place_an_order_and_keeps_the_cart(db: PgP
         .unwrap();
     let refused = place(&shop, buyer, &[(shop.mug, 1)]).await;
     assert!(
-        matches!(&refused, Err(Error::Invalid(p)) if p[0].message.starts_with("Confirm your email address")),
+        matches!(&refused, Err(Error::Invalid(p)) if p[0].message.say(Lang::En).starts_with("Confirm your email address")),
         "{refused:?}"
     );
     assert_eq!(cart::count(&db, Owner::User(buyer)).await.unwrap(), 1);
@@ -1161,6 +1167,7 @@ async fn a_shopper_cannot_hold_more_than_three_unpaid_orders(db: PgPool) {
     let Err(Error::Conflict(message)) = refused else {
         panic!("expected a conflict, got {refused:?}");
     };
+    let message = message.say(Lang::En);
     assert!(message.contains("pay or cancel"), "{message}");
     assert_eq!(stock(&db, shop.print).await, 7, "nothing more is held");
     assert_eq!(cart::count(&db, Owner::User(buyer)).await.unwrap(), 1);

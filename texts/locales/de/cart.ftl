@@ -22,3 +22,8 @@ use-this-shipping = Diesen Versand wählen
 store-total-with-shipping = Summe des Ladens mit Versand:
 not-delivered = { $store } liefert nicht nach { $country }: Diese Artikel bleiben im Warenkorb, wenn Sie den Rest bestellen.
 this-country = dieses Land
+
+cart-notice-not-for-sale = { $title } ist nicht mehr erhältlich.
+cart-notice-out-of-stock = { $title } ist ausverkauft.
+cart-notice-only-left = Nur noch { $stock } von { $title } vorrätig: Verringern Sie die Menge, um es zu kaufen.
+cart-notice-repriced = Der Preis von { $title } hat sich von { $was } auf { $now } geändert.

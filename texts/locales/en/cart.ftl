@@ -22,3 +22,8 @@ use-this-shipping = Use this shipping
 store-total-with-shipping = Store total with shipping:
 not-delivered = { $store } does not deliver to { $country }: these items stay in your cart when you check out the rest.
 this-country = this country
+
+cart-notice-not-for-sale = { $title } is no longer for sale.
+cart-notice-out-of-stock = { $title } is out of stock.
+cart-notice-only-left = Only { $stock } of { $title } left: lower the quantity to buy it.
+cart-notice-repriced = The price of { $title } changed from { $was } to { $now }.

@@ -22,3 +22,8 @@ use-this-shipping = Choisir cette livraison
 store-total-with-shipping = Total de la boutique avec livraison :
 not-delivered = { $store } ne livre pas en { $country } : ces articles restent dans votre panier quand vous commandez le reste.
 this-country = ce pays
+
+cart-notice-not-for-sale = { $title } n’est plus en vente.
+cart-notice-out-of-stock = { $title } est épuisé.
+cart-notice-only-left = Plus que { $stock } de { $title } en stock : baissez la quantité pour l’acheter.
+cart-notice-repriced = Le prix de { $title } est passé de { $was } à { $now }.

@@ -11,6 +11,7 @@ use {
     super::forms,
     crate::{api::to_the_minute, error::state, forms::ssr as form, session},
     server::accounts::{Role, api_tokens},
+    texts::msg,
 };
 
 /// One token in the list.
@@ -136,7 +137,7 @@ pub async fn revoke_api_token(
     if confirm.is_none() {
         return form::refused(
             forms::API_TOKEN,
-            server::Error::invalid("", "Tick the box to confirm revoking the token."),
+            server::Error::invalid("", msg::PROBLEM_TOKEN_CONFIRM_REVOKE),
             &[],
         )
         .await;

@@ -10,6 +10,7 @@ use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
     server::accounts::profile,
+    texts::msg,
 };
 
 /// The `/account` page.
@@ -102,7 +103,7 @@ pub async fn deactivate_account(
     confirm: Option<String>,
 ) -> Result<Feedback, AppError> {
     if confirm.as_deref() != Some("yes") {
-        let problem = server::Error::invalid("confirm", "Tick the box to confirm.");
+        let problem = server::Error::invalid("confirm", msg::PROBLEM_CONFIRM_TICK);
         return form::refused(forms::DEACTIVATE, problem, &[]).await;
     }
     let state = state()?;
@@ -123,7 +124,7 @@ pub async fn delete_account(
     confirm: Option<String>,
 ) -> Result<Feedback, AppError> {
     if confirm.as_deref() != Some("yes") {
-        let problem = server::Error::invalid("confirm", "Tick the box to confirm.");
+        let problem = server::Error::invalid("confirm", msg::PROBLEM_CONFIRM_TICK);
         return form::refused(forms::DELETE, problem, &[]).await;
     }
     let state = state()?;

@@ -10,6 +10,7 @@ use {
     super::admin,
     crate::error::state,
     server::audit::{self, Filter, Recorded},
+    texts::msg,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +69,7 @@ pub async fn admin_audit(
         }
         let parsed = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
         if parsed.is_none() {
-            problems.add(field, "Enter a date like 2026-11-30.");
+            problems.add(field, msg::PROBLEM_DATE);
         }
         parsed
     };

@@ -9,6 +9,7 @@ use {
     super::{admin, confirmed, forms},
     crate::{error::state, forms::ssr as form, session},
     server::admin::categories,
+    texts::msg,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +54,7 @@ fn parse_parent(value: &str) -> Result<Option<i64>, server::Error> {
     value
         .parse()
         .map(Some)
-        .map_err(|_| server::Error::invalid("parent", "Choose a category from the list."))
+        .map_err(|_| server::Error::invalid("parent", msg::PROBLEM_CATEGORY_FROM_LIST))
 }
 
 /// Creates, renames, moves, deletes (after confirmation), approves or
@@ -105,7 +106,7 @@ pub async fn admin_category(
         "delete" if !confirmed(&confirm) => (
             Err(server::Error::invalid(
                 "confirm",
-                "Tick the box to confirm deleting the category.",
+                msg::PROBLEM_CONFIRM_DELETE_CATEGORY,
             )),
             "",
         ),

@@ -14,6 +14,7 @@ use {
         admin::stores::{self, Filter, StoreRow},
         seller::{orders as store_orders, products},
     },
+    texts::msg,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,10 +137,7 @@ pub async fn admin_store_status(
     let you = admin().await?.id;
     let values = [("reason", reason.as_str())];
     if suspend && !confirmed(&confirm) {
-        let error = server::Error::invalid(
-            "confirm",
-            "Tick the box to confirm: the store's products leave the storefront.",
-        );
+        let error = server::Error::invalid("confirm", msg::PROBLEM_CONFIRM_SUSPEND);
         return form::refused(forms::STORE, error, &values).await;
     }
     let outcome =

@@ -13,6 +13,7 @@ use {
         accounts::{Role, two_step},
         admin::users::{self, Account, Filter},
     },
+    texts::msg,
 };
 
 /// The roles an admin grants and removes, in the order pages list them.
@@ -89,7 +90,7 @@ pub async fn admin_user_role(
     if !grant && !confirmed(&confirm) {
         let error = server::Error::invalid(
             format!("confirm-{}", role.as_str()),
-            "Tick the box to confirm removing this role.",
+            msg::PROBLEM_CONFIRM_REMOVE_ROLE,
         );
         return form::refused(forms::USER, error, &[]).await;
     }
@@ -112,10 +113,7 @@ pub async fn admin_user_status(
 ) -> Result<Feedback, AppError> {
     let you = admin().await?.id;
     if !active && !confirmed(&confirm) {
-        let error = server::Error::invalid(
-            "confirm-deactivate",
-            "Tick the box to confirm: every session of this account ends.",
-        );
+        let error = server::Error::invalid("confirm-deactivate", msg::PROBLEM_CONFIRM_DEACTIVATE);
         return form::refused(forms::USER, error, &[]).await;
     }
     let state = state()?;
@@ -150,10 +148,7 @@ pub async fn admin_user_two_step_reset(
 ) -> Result<Feedback, AppError> {
     let you = admin().await?.id;
     if !confirmed(&confirm) {
-        let error = server::Error::invalid(
-            "confirm-two-step",
-            "Tick the box to confirm: the person is signed out everywhere.",
-        );
+        let error = server::Error::invalid("confirm-two-step", msg::PROBLEM_CONFIRM_RESET_TWO_STEP);
         return form::refused(forms::USER, error, &[]).await;
     }
     let outcome = two_step::reset_by_admin(&state()?, &session::meta(), you, id).await;

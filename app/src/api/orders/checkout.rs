@@ -25,6 +25,7 @@ use {
             customer, guest, payment,
         },
     },
+    texts::msg,
 };
 
 /// What the checkout page needs.
@@ -232,7 +233,7 @@ async fn guest_buyer(session: &server::accounts::Session, email: &str) -> server
             email,
             ip: session::meta().ip,
         }),
-        _ => Err(server::Error::invalid("cart", "Your cart is empty.")),
+        _ => Err(server::Error::invalid("cart", msg::PROBLEM_CART_EMPTY)),
     }
 }
 

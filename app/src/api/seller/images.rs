@@ -9,6 +9,7 @@ use {
     super::products::forms,
     crate::{error::state, forms::ssr as form, session},
     server::seller::images,
+    texts::msg,
 };
 
 /// Adds the uploaded files to a product. Multipart, so it works as a plain
@@ -22,7 +23,7 @@ pub async fn upload_images(data: MultipartData) -> Result<Feedback, AppError> {
     while let Some(field) = multipart
         .next_field()
         .await
-        .map_err(|_| AppError::Conflict("The upload was cut off. Please try again.".into()))?
+        .map_err(|_| AppError::from(server::Error::conflict(msg::PROBLEM_UPLOAD_CUT_OFF)))?
     {
         match field.name() {
             Some("product_id") => {
@@ -35,7 +36,7 @@ pub async fn upload_images(data: MultipartData) -> Result<Feedback, AppError> {
             Some("images") => {
                 let name = field.file_name().unwrap_or_default().to_owned();
                 let bytes = field.bytes().await.map_err(|_| {
-                    AppError::Conflict("The upload was cut off. Please try again.".into())
+                    AppError::from(server::Error::conflict(msg::PROBLEM_UPLOAD_CUT_OFF))
                 })?;
                 // A file input left empty still sends one nameless, empty part.
                 if !(name.is_empty() && bytes.is_empty()) {

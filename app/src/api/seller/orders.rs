@@ -9,6 +9,7 @@ use crate::{api::orders::OrderView, error::AppError, forms::Feedback};
 use {
     crate::{api::orders::when, error::state, forms::ssr as form, session},
     server::seller::orders::{self, Action, Filter},
+    texts::msg,
 };
 
 /// Form names for the one-time feedback of plain form posts.
@@ -120,10 +121,7 @@ pub async fn store_order_action(
         _ => return Err(AppError::NotFound),
     };
     if matches!(action, Action::Cancel | Action::Refund) && confirm.as_deref() != Some("yes") {
-        let error = server::Error::invalid(
-            "confirm",
-            "Tick the box to confirm: the customer is refunded and this cannot be undone.",
-        );
+        let error = server::Error::invalid("confirm", msg::PROBLEM_CONFIRM_REFUND);
         return form::refused(forms::ACTION, error, &values).await;
     }
     let outcome = orders::act(&state()?, scope, id, action, &session::meta()).await;

@@ -9,6 +9,7 @@ use crate::{error::AppError, forms::Feedback};
 use {
     crate::{error::state, forms::ssr as form, session},
     server::seller::products,
+    texts::msg,
 };
 
 /// Form names for the one-time feedback of plain form posts.
@@ -93,7 +94,7 @@ pub async fn bulk_status(
     if ids.is_empty() {
         return form::refused(
             forms::BULK,
-            server::Error::invalid("", "Tick at least one product first."),
+            server::Error::invalid("", msg::PROBLEM_PRODUCTS_NONE_TICKED),
             &[],
         )
         .await;
@@ -117,7 +118,7 @@ pub async fn delete_product(
     if confirm.is_none() {
         return form::refused(
             forms::DELETE,
-            server::Error::invalid("confirm", "Tick the box to confirm."),
+            server::Error::invalid("confirm", msg::PROBLEM_CONFIRM_TICK),
             &[],
         )
         .await;

@@ -13,6 +13,7 @@ use {
         seller::{images, settings},
         stores::StoreDetails,
     },
+    texts::msg,
 };
 
 /// Form names for the one-time feedback of plain form posts.
@@ -164,7 +165,7 @@ pub async fn save_low_stock_threshold(low_stock_threshold: String) -> Result<Fee
 pub async fn upload_logo(data: MultipartData) -> Result<Feedback, AppError> {
     let scope = session::store_scope().await?;
     let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
-    let cut_off = || AppError::Conflict("The upload was cut off. Please try again.".into());
+    let cut_off = || AppError::from(server::Error::conflict(msg::PROBLEM_UPLOAD_CUT_OFF));
     let mut upload = None;
     let mut remove = false;
     while let Some(field) = multipart.next_field().await.map_err(|_| cut_off())? {
@@ -185,7 +186,7 @@ pub async fn upload_logo(data: MultipartData) -> Result<Feedback, AppError> {
         }
     }
     if upload.is_none() && !remove {
-        let error = server::Error::invalid("logo", "Choose an image for the logo.");
+        let error = server::Error::invalid("logo", msg::PROBLEM_LOGO);
         return form::refused(forms::LOGO, error, &[]).await;
     }
     let notice = if remove {
@@ -238,10 +239,7 @@ pub async fn store_members(
 pub async fn close_store(#[server(default)] confirm: Option<String>) -> Result<Feedback, AppError> {
     let scope = session::store_scope().await?;
     if confirm.as_deref() != Some("yes") {
-        let error = server::Error::invalid(
-            "confirm",
-            "Tick the box to confirm: the store's products leave the storefront for good.",
-        );
+        let error = server::Error::invalid("confirm", msg::PROBLEM_CONFIRM_CLOSE_STORE);
         return form::refused(forms::CLOSE, error, &[]).await;
     }
     let outcome = settings::close(&state()?, &session::meta(), scope).await;

@@ -10,6 +10,7 @@ use {
     super::settings::forms,
     crate::{api::cart::countries, error::state, forms::ssr as form, session},
     server::seller::shipping::{self, MethodInput, ZoneInput},
+    texts::msg,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +105,7 @@ pub async fn delete_shipping_zone(
 ) -> Result<Feedback, AppError> {
     let scope = session::store_scope().await?;
     if confirm.is_none() {
-        let error = server::Error::invalid("", "Tick the box to confirm.");
+        let error = server::Error::invalid("", msg::PROBLEM_CONFIRM_TICK);
         return form::refused(forms::SHIPPING, error, &[]).await;
     }
     let outcome = shipping::delete_zone(&state()?.db, &session::meta(), scope, zone_id).await;

@@ -10,6 +10,7 @@ use {
     super::settings::forms,
     crate::{api::to_the_minute, error::state, forms::ssr as form, session},
     server::{seller::webhooks, webhooks::Kind},
+    texts::msg,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,7 +141,7 @@ pub async fn change_webhook(
     let state = state()?;
     let meta = session::meta();
     if action != "test" && confirm.is_none() {
-        let error = server::Error::invalid("", "Tick the box to confirm.");
+        let error = server::Error::invalid("", msg::PROBLEM_CONFIRM_TICK);
         return form::refused(forms::WEBHOOKS, error, &[]).await;
     }
     match action.as_str() {
