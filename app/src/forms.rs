@@ -102,7 +102,10 @@ pub fn Field(
     #[prop(default = "")] autocomplete: &'static str,
     #[prop(optional, into)] hint: Option<Oco<'static, str>>,
     #[prop(optional, into)] value: Option<String>,
-    #[prop(optional)] required: bool,
+    /// Checked by the browser before sending; may change, as for a field in
+    /// a tab that is not showing, which the browser could not point at.
+    #[prop(optional, into)]
+    required: Signal<bool>,
     #[prop(optional)] input_mode: Option<&'static str>,
     /// Tells apart fields of the same name in several forms on one page.
     #[prop(optional)]
@@ -146,7 +149,7 @@ pub fn Field(
                         name=name
                         class="input"
                         rows="5"
-                        required=required
+                        required=move || required.get()
                         aria-invalid=move || problem().is_some().then_some("true")
                         aria-describedby=described_by.clone()
                     >
@@ -164,7 +167,7 @@ pub fn Field(
                         value=initial.clone()
                         autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                         inputmode=input_mode
-                        required=required
+                        required=move || required.get()
                         aria-invalid=move || problem().is_some().then_some("true")
                         aria-describedby=described_by.clone()
                     />

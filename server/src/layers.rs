@@ -4,7 +4,7 @@
 
 const LAYERS: &[&[&str]] = &[
     // Foundations: no domain knowledge.
-    &["error", "money", "text", "paging", "request"],
+    &["error", "money", "dates", "text", "paging", "request"],
     // Email addresses as people type them, refused through `error`; sealing
     // with `SECRETS_KEY`, which the configuration reads.
     &["email", "secrets"],

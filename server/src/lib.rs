@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod config;
+pub mod dates;
 pub mod db;
 pub mod email;
 pub mod error;

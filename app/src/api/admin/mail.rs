@@ -8,8 +8,9 @@ use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     super::{admin, forms},
-    crate::{api::orders::when, error::state, forms::ssr as form, session},
+    crate::{error::state, forms::ssr as form, session},
     server::admin::mail,
+    server::dates,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,8 +34,8 @@ pub async fn admin_failed_mail(page: i64) -> Result<Listing<FailedMailView>, App
         subject: message.subject,
         attempts: message.attempts,
         last_error: message.last_error.unwrap_or_default(),
-        written: when(message.created_at),
-        failed: when(message.failed_at),
+        written: dates::moment(message.created_at, crate::i18n::request_lang()),
+        failed: dates::moment(message.failed_at, crate::i18n::request_lang()),
     }))
 }
 

@@ -8,8 +8,9 @@ use crate::{api::orders::OrderView, error::AppError};
 #[cfg(feature = "ssr")]
 use {
     super::admin,
-    crate::{api::orders::when, error::state},
+    crate::error::state,
     server::admin::orders::{self, Filter},
+    server::dates,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,7 +40,7 @@ pub async fn admin_orders(
         number: order.number,
         email: order.email,
         status: order.status,
-        placed: when(order.created_at),
+        placed: dates::moment(order.created_at, crate::i18n::request_lang()),
         total: order.total.to_string(),
         stores: order.stores.join(", "),
     }))

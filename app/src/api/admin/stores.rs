@@ -9,7 +9,8 @@ use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     super::{admin, confirmed, forms},
-    crate::{api::orders::when, error::state, forms::ssr as form, session},
+    crate::{error::state, forms::ssr as form, session},
+    server::dates,
     server::{
         admin::stores::{self, Filter, StoreRow},
         seller::{orders as store_orders, products},
@@ -119,7 +120,10 @@ pub async fn admin_store(id: i64) -> Result<StoreDetail, AppError> {
             .map(|order| StoreOrder {
                 number: order.number,
                 status: order.status,
-                paid: order.paid_at.map(when).unwrap_or_default(),
+                paid: order
+                    .paid_at
+                    .map(|at| dates::moment(at, crate::i18n::request_lang()))
+                    .unwrap_or_default(),
                 subtotal: order.subtotal.to_string(),
             })
             .collect(),

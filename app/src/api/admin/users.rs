@@ -8,7 +8,8 @@ use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
     super::{admin, confirmed, forms},
-    crate::{api::orders::when, error::state, forms::ssr as form, session},
+    crate::{error::state, forms::ssr as form, session},
+    server::dates,
     server::{
         accounts::{Role, two_step},
         admin::users::{self, Account, Filter},
@@ -45,7 +46,7 @@ fn view_of(account: Account, you: i64) -> UserView {
         status: account.status,
         verified: account.verified,
         roles: account.roles,
-        joined: when(account.created_at),
+        joined: dates::moment(account.created_at, crate::i18n::request_lang()),
         store: account.store,
         open_sessions: account.open_sessions,
         two_step: account.two_step,

@@ -8,8 +8,9 @@ use super::OrderView;
 use crate::{error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
-    super::{forms, when},
+    super::forms,
     crate::{error::state, forms::ssr as form, session},
+    server::dates,
     server::orders::customer,
 };
 
@@ -48,7 +49,7 @@ pub async fn my_orders(page: i64) -> Result<OrderList, AppError> {
             .map(|row| OrderRow {
                 number: row.number,
                 status: row.status,
-                placed: when(row.created_at),
+                placed: dates::moment(row.created_at, lang),
                 total: row.total.localized(lang),
                 items: row.items,
                 stores: row.stores,

@@ -8,7 +8,7 @@ pub mod receipts;
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
-use server::{orders::details::Order, shipping};
+use server::{dates, orders::details::Order, shipping};
 
 use crate::i18n::{Lang, msg};
 
@@ -69,12 +69,6 @@ pub struct OrderView {
     pub parts: Vec<PartView>,
 }
 
-/// How a date and time reads on order pages.
-#[cfg(feature = "ssr")]
-pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%-d %b %Y, %H:%M UTC").to_string()
-}
-
 /// The order as the page that asked shows it: amounts and delivery times in
 /// its language.
 #[cfg(feature = "ssr")]
@@ -88,8 +82,8 @@ impl From<Order> for OrderView {
             awaiting_payment: order.awaiting_payment(),
             number: order.number,
             status: order.status,
-            placed: when(order.created_at),
-            pay_before: when(order.expires_at),
+            placed: dates::moment(order.created_at, lang),
+            pay_before: dates::moment(order.expires_at, lang),
             total: money(order.total),
             email: order.email,
             address: [

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::{api::orders::OrderView, error::AppError, forms::Feedback};
 #[cfg(feature = "ssr")]
 use {
-    crate::{api::orders::when, error::state, forms::ssr as form, session},
+    crate::{error::state, forms::ssr as form, session},
+    server::dates,
     server::seller::orders::{self, Action, Filter},
     texts::msg,
 };
@@ -66,7 +67,10 @@ pub async fn seller_orders(
                 id: row.id,
                 number: row.number,
                 status: row.status,
-                paid: row.paid_at.map(when).unwrap_or_default(),
+                paid: row
+                    .paid_at
+                    .map(|at| dates::moment(at, crate::i18n::request_lang()))
+                    .unwrap_or_default(),
                 customer: row.customer_name,
                 items: row.items,
                 subtotal: row.subtotal.to_string(),

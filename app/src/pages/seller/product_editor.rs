@@ -287,7 +287,9 @@ fn ProductTexts(feedback: Signal<Feedback>, product: Option<SavedProduct>) -> im
                                 format!("Optional: shoppers reading {language} see it instead of the English title.")
                             }
                             value=title
-                            required
+                            // Once hydrated only while its tab shows: the
+                            // server's refusal opens the tab otherwise.
+                            required=Signal::derive(move || required && (!hydrated.get() || active.get() == lang))
                         />
                         <Field
                             feedback
