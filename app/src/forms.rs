@@ -304,6 +304,11 @@ pub mod ssr {
     }
 
     /// `Ok` becomes `done`, `Err` becomes `refused`.
+    /// A message in the language of the page that asked.
+    pub fn say(message: crate::i18n::Msg) -> String {
+        crate::i18n::request_lang().t(message)
+    }
+
     pub async fn answer<T>(
         form: &str,
         outcome: server::Result<T>,

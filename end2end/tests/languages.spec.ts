@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, hydrates, newVerifiedShopper, readMail, visit } from "./support";
+import { PASSWORD, expectAccessible, hydrates, newVerifiedShopper, readMail, visit } from "./support";
 
 // A browser that prefers French.
 test.use({ locale: "fr-FR" });
@@ -141,4 +141,46 @@ test("a shopper who checks out in French pays and is answered in French, on the 
   expect(mail).toContain("Merci : nous avons reçu votre paiement");
   expect(mail).toMatch(/\d+,\d{2}\s€/);
   expect(mail).toContain(`/fr/account/orders/${number}`);
+});
+
+test("a French shopper signs in, is told why a wrong password fails, and keeps an address book in French", async ({
+  page,
+}, testInfo) => {
+  const email = await newVerifiedShopper(page, testInfo, "compte");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await visit(page, "/fr/login", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se connecter");
+  await page.getByLabel("Adresse e-mail", { exact: true }).fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("not the password at all");
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+  await expect(page.getByText("L’adresse e-mail ou le mot de passe est incorrect.")).toBeVisible();
+  await expect(page.getByLabel("Adresse e-mail", { exact: true })).toHaveValue(email);
+  await expectAccessible(page, testInfo);
+
+  await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+  await expect(page).toHaveURL(/\/fr\/account$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre compte");
+  await expectAccessible(page, testInfo);
+
+  await page.getByRole("link", { name: "Adresses", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vos adresses");
+  await expect(page.getByText("Pas encore d’adresse.", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "Ajouter l’adresse" }).click();
+  // The browser's own check stops an empty form when scripts run; without
+  // them the server answers, next to the field, in French.
+  if (!hydrates(testInfo)) {
+    await expect(page.getByText("Saisissez le nom du destinataire.")).toBeVisible();
+  }
+  await page.getByLabel("Nom complet", { exact: true }).fill("Camille Martin");
+  await page.getByLabel("Rue et numéro", { exact: true }).fill("12 rue de la Paix");
+  await page.getByLabel("Code postal", { exact: true }).fill("75002");
+  await page.getByLabel("Ville", { exact: true }).fill("Paris");
+  await page.getByLabel("Pays", { exact: true }).selectOption("FR");
+  await page.getByRole("button", { name: "Ajouter l’adresse" }).click();
+  await expect(page.getByText("Adresse ajoutée.")).toBeVisible();
+  await expect(page.getByTestId("saved-address")).toContainText("Camille Martin");
+  await expect(page.getByTestId("saved-address")).toContainText("Par défaut");
+  await expectAccessible(page, testInfo);
 });

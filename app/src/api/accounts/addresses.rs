@@ -10,6 +10,7 @@ use {
     super::forms,
     crate::{api::cart::countries, error::state, forms::ssr as form, session},
     server::orders::{Address, addresses},
+    texts::msg,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +64,13 @@ pub async fn add_address(
         phone: phone.clone(),
     };
     let outcome = addresses::add(&state()?.db, user.id, address).await;
-    form::answer(forms::ADDRESSES, outcome, "Address added.", &values).await
+    form::answer(
+        forms::ADDRESSES,
+        outcome,
+        &form::say(msg::ADDRESS_ADDED),
+        &values,
+    )
+    .await
 }
 
 /// Makes an address the default (`default`) or removes it (`remove`).
@@ -73,13 +80,19 @@ pub async fn change_address(id: i64, action: String) -> Result<Feedback, AppErro
     let db = &state()?.db;
     if action == "remove" {
         let outcome = addresses::remove(db, user.id, id).await;
-        return form::answer(forms::ADDRESSES, outcome, "Address removed.", &[]).await;
+        return form::answer(
+            forms::ADDRESSES,
+            outcome,
+            &form::say(msg::ADDRESS_REMOVED),
+            &[],
+        )
+        .await;
     }
     let outcome = addresses::make_default(db, user.id, id).await;
     form::answer(
         forms::ADDRESSES,
         outcome,
-        "Default address changed: checkout offers it first.",
+        &form::say(msg::ADDRESS_DEFAULT_CHANGED),
         &[],
     )
     .await

@@ -41,7 +41,7 @@ pub async fn rename(name: String) -> Result<Feedback, AppError> {
     form::answer(
         forms::PROFILE,
         outcome,
-        "Your name is saved.",
+        &form::say(msg::NAME_SAVED),
         &[("name", &name)],
     )
     .await
@@ -65,7 +65,7 @@ pub async fn change_email(
     form::answer(
         forms::EMAIL,
         outcome,
-        "Check the new address: the change happens once you confirm it there.",
+        &form::say(msg::EMAIL_CHANGE_SENT),
         &[("new_email", &new_email)],
     )
     .await

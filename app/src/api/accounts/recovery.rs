@@ -9,6 +9,7 @@ use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
     server::accounts::recovery,
+    texts::msg,
 };
 
 #[server]
@@ -21,7 +22,7 @@ pub async fn forgot_password(email: String) -> Result<Feedback, AppError> {
     form::answer(
         forms::FORGOT,
         outcome,
-        "If an account uses that address, a link to choose a new password is on its way. It works for 30 minutes.",
+        &form::say(msg::FORGOT_SENT),
         &[("email", &email)],
     )
     .await

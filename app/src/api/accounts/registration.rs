@@ -9,6 +9,7 @@ use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
     server::accounts::registration,
+    texts::msg,
 };
 
 #[server]
@@ -47,7 +48,7 @@ pub async fn verify_email_link(token: String) -> Result<Feedback, AppError> {
     form::answer(
         forms::VERIFY_LINK,
         outcome,
-        "Your email address is confirmed. Thank you!",
+        &form::say(msg::EMAIL_CONFIRMED),
         &[],
     )
     .await
@@ -60,7 +61,7 @@ pub async fn verify_email_code(email: String, code: String) -> Result<Feedback, 
     form::answer(
         forms::VERIFY,
         outcome,
-        "Your email address is confirmed. Thank you!",
+        &form::say(msg::EMAIL_CONFIRMED),
         &[("email", &email)],
     )
     .await
@@ -73,7 +74,7 @@ pub async fn resend_verification(email: String) -> Result<Feedback, AppError> {
     form::answer(
         forms::RESEND,
         outcome,
-        "If that address still needs confirming, a new link and code are on their way.",
+        &form::say(msg::VERIFY_RESENT),
         &[("email", &email)],
     )
     .await

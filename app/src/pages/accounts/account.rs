@@ -13,20 +13,22 @@ use crate::{
     },
     components::error_view::ErrorView,
     forms::{Field, FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
 };
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
     let details = Resource::new(|| (), |_| account());
     let rename = ServerAction::<Rename>::new();
     let change_email = ServerAction::<ChangeEmail>::new();
     let rename_flash = Resource::new(|| (), |_| take_flash(forms::PROFILE.into()));
     let email_flash = Resource::new(|| (), |_| take_flash(forms::EMAIL.into()));
     view! {
-        <Title text="Your account" />
+        <Title text=lang.t(msg::YOUR_ACCOUNT) />
         <section class="container narrow section stack">
-            <h1>"Your account"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h1>{lang.t(msg::YOUR_ACCOUNT)}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{lang.t(msg::LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     let details = match details.await {
                         Ok(details) => details,
@@ -35,47 +37,47 @@ pub fn AccountPage() -> impl IntoView {
                     let rename_feedback = feedback(rename.value(), rename_flash.await.ok().flatten());
                     let email_feedback = feedback(change_email.value(), email_flash.await.ok().flatten());
                     view! {
-                        <nav class="link-row" aria-label="Account">
-                            <a href="/account/orders">"Your orders"</a>
-                            <a href="/account/addresses">"Addresses"</a>
-                            <a href="/account/security">"Password and sessions"</a>
-                            <a href="/account/tokens">"API tokens"</a>
+                        <nav class="link-row" aria-label=lang.t(msg::ACCOUNT)>
+                            <a href=lang.path("/account/orders")>{lang.t(msg::YOUR_ORDERS)}</a>
+                            <a href=lang.path("/account/addresses")>{lang.t(msg::ADDRESSES)}</a>
+                            <a href=lang.path("/account/security")>{lang.t(msg::PASSWORD_AND_SESSIONS)}</a>
+                            <a href=lang.path("/account/tokens")>{lang.t(msg::API_TOKENS)}</a>
                             {if details.owns_store {
-                                view! { <a href="/seller">"Your store"</a> }.into_any()
+                                view! { <a href=lang.path("/seller")>{lang.t(msg::YOUR_STORE)}</a> }.into_any()
                             } else {
-                                view! { <a href="/seller/onboarding">"Open a store"</a> }.into_any()
+                                view! { <a href=lang.path("/seller/onboarding")>{lang.t(msg::OPEN_STORE)}</a> }.into_any()
                             }}
                         </nav>
                         {(!details.verified).then(|| view! {
                             <p class="alert alert--warning">
-                                "Your email address is not confirmed yet: you can browse and fill your cart, but not check out or open a store. "
-                                <a href=format!(
+                                {lang.t(msg::ACCOUNT_UNVERIFIED)} " "
+                                <a href=lang.path(&format!(
                                     "/verify-email?sent={}",
                                     form_urlencoded::byte_serialize(details.email.as_bytes()).collect::<String>(),
-                                )>"Confirm it"</a>
+                                ))>{lang.t(msg::CONFIRM_IT)}</a>
                                 "."
                             </p>
                         })}
                         <ActionForm action=rename attr:class="stack card" attr:aria-labelledby="profile-heading">
-                            <h2 id="profile-heading">"Profile"</h2>
+                            <h2 id="profile-heading">{lang.t(msg::PROFILE)}</h2>
                             <FormStatus feedback=rename_feedback />
-                            <Field feedback=rename_feedback name="name" label="Your name" autocomplete="name" value=details.name.clone() />
-                            <Submit label="Save" pending=rename.pending().into() />
+                            <Field feedback=rename_feedback name="name" label=lang.t(msg::YOUR_NAME) autocomplete="name" value=details.name.clone() />
+                            <Submit label=lang.t(msg::SAVE) pending=rename.pending().into() />
                         </ActionForm>
                         <ActionForm action=change_email attr:class="stack card" attr:aria-labelledby="email-heading">
-                            <h2 id="email-heading">"Email address"</h2>
-                            <p>"Currently " <strong>{details.email.clone()}</strong> ". We will ask you to confirm the new address, and tell the current one."</p>
+                            <h2 id="email-heading">{lang.t(msg::EMAIL_ADDRESS)}</h2>
+                            <p>{lang.t_args(msg::EMAIL_CURRENTLY, &[("email", details.email.clone().into())])}</p>
                             <FormStatus feedback=email_feedback />
-                            <Field feedback=email_feedback name="new_email" label="New email address" kind="email" autocomplete="email" required=true />
+                            <Field feedback=email_feedback name="new_email" label=lang.t(msg::NEW_EMAIL) kind="email" autocomplete="email" required=true />
                             <Field
                                 feedback=email_feedback
                                 name="current_password"
-                                label="Your current password"
+                                label=lang.t(msg::CURRENT_PASSWORD)
                                 kind="password"
                                 autocomplete="current-password"
                                 required=true
                             />
-                            <Submit label="Change email" pending=change_email.pending().into() />
+                            <Submit label=lang.t(msg::CHANGE_EMAIL) pending=change_email.pending().into() />
                         </ActionForm>
                     }
                         .into_any()

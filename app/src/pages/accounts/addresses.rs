@@ -14,10 +14,12 @@ use crate::{
     },
     components::{address::AddressFields, error_view::ErrorView},
     forms::{Feedback, FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
 };
 
 #[component]
 pub fn AddressesPage() -> impl IntoView {
+    let lang = use_lang();
     let add = ServerAction::<AddAddress>::new();
     let change = ServerAction::<ChangeAddress>::new();
     let book = Resource::new(
@@ -26,11 +28,11 @@ pub fn AddressesPage() -> impl IntoView {
     );
     let flash = Resource::new(|| (), |_| take_flash(forms::ADDRESSES.into()));
     view! {
-        <Title text="Your addresses" />
+        <Title text=lang.t(msg::YOUR_ADDRESSES) />
         <section class="container narrow section stack">
-            <h1>"Your addresses"</h1>
-            <p><a href="/account">"Back to your account"</a></p>
-            <Transition fallback=|| view! { <p class="loading">"Loading your addresses…"</p> }>
+            <h1>{lang.t(msg::YOUR_ADDRESSES)}</h1>
+            <p><a href=lang.path("/account")>{lang.t(msg::BACK_TO_ACCOUNT)}</a></p>
+            <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING_ADDRESSES)}</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
                     let answer = feedback(
@@ -54,9 +56,9 @@ fn Book(
     add: ServerAction<AddAddress>,
     change: ServerAction<ChangeAddress>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let list = if book.addresses.is_empty() {
-        view! { <p class="empty">"No addresses yet. Checkout keeps the ones you use, or add one below."</p> }
-            .into_any()
+        view! { <p class="empty">{lang.t(msg::ADDRESSES_EMPTY)}</p> }.into_any()
     } else {
         view! {
             <ul class="address-book stack">
@@ -68,7 +70,7 @@ fn Book(
                         <li class="card toolbar" data-testid="saved-address">
                             <p class="grow">
                                 {saved.summary}
-                                {saved.is_default.then(|| view! { <strong>" · Default"</strong> })}
+                                {saved.is_default.then(|| view! { <strong>" · " {lang.t(msg::ADDRESS_IS_DEFAULT)}</strong> })}
                             </p>
                             {(!saved.is_default).then(|| {
                                 let summary = summary.clone();
@@ -77,7 +79,7 @@ fn Book(
                                         <input type="hidden" name="id" value=id.clone() />
                                         <input type="hidden" name="action" value="default" />
                                         <button class="button button--small" type="submit">
-                                            "Make default" <span class="visually-hidden">{format!(": {summary}")}</span>
+                                            {lang.t(msg::MAKE_DEFAULT)} <span class="visually-hidden">{format!(": {summary}")}</span>
                                         </button>
                                     </ActionForm>
                                 }
@@ -86,7 +88,7 @@ fn Book(
                                 <input type="hidden" name="id" value=remove_id />
                                 <input type="hidden" name="action" value="remove" />
                                 <button class="button button--small" type="submit">
-                                    "Remove" <span class="visually-hidden">{format!(": {summary}")}</span>
+                                    {lang.t(msg::REMOVE)} <span class="visually-hidden">{format!(": {summary}")}</span>
                                 </button>
                             </ActionForm>
                         </li>
@@ -100,9 +102,9 @@ fn Book(
         <FormStatus feedback />
         {list}
         <ActionForm action=add attr:class="stack card" attr:aria-labelledby="new-address-heading">
-            <h2 id="new-address-heading">"Add an address"</h2>
+            <h2 id="new-address-heading">{lang.t(msg::ADD_ADDRESS)}</h2>
             <AddressFields feedback countries=book.countries country=String::new() required=true />
-            <Submit label="Add the address" pending=add.pending().into() class="button" />
+            <Submit label=lang.t(msg::ADD_ADDRESS_SUBMIT) pending=add.pending().into() class="button" />
         </ActionForm>
     }
 }

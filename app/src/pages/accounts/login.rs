@@ -15,11 +15,13 @@ use crate::{
         flash::take_flash,
     },
     forms::{Field, FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
     pages::accounts::passkeys::PasskeySignIn,
 };
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    let lang = use_lang();
     let action = ServerAction::<LogIn>::new();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
@@ -34,28 +36,28 @@ pub fn LoginPage() -> impl IntoView {
     let second_flash = Resource::new(|| (), |_| take_flash(forms::SECOND_STEP.into()));
     let demo = Resource::new(|| (), |_| demo_accounts());
     view! {
-        <Title text="Sign in" />
+        <Title text=lang.t(msg::SIGN_IN) />
         <section class="container narrow section">
-            <h1>"Sign in"</h1>
+            <h1>{lang.t(msg::SIGN_IN)}</h1>
             <Show when=reset_done>
-                <p class="alert alert--success">"Your password is changed. Sign in with the new one."</p>
+                <p class="alert alert--success">{lang.t(msg::LOGIN_RESET_DONE)}</p>
             </Show>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{lang.t(msg::LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     if due.await.unwrap_or(false) {
                         let feedback = feedback(second.value(), second_flash.await.ok().flatten());
                         return view! {
-                            <h2>"Two-step sign-in"</h2>
-                            <p>"Type the six-digit code your authenticator app shows for Bazaar, or one of your recovery codes."</p>
+                            <h2>{lang.t(msg::LOGIN_TWO_STEP_HEADING)}</h2>
+                            <p>{lang.t(msg::LOGIN_TWO_STEP_INTRO)}</p>
                             <ActionForm action=second attr:class="stack">
                                 <FormStatus feedback />
                                 <input type="hidden" name="next" value=next />
-                                <Field feedback name="code" label="Code" autocomplete="one-time-code" required=true />
-                                <Submit label="Continue" pending=second.pending().into() />
+                                <Field feedback name="code" label=lang.t(msg::LOGIN_CODE) autocomplete="one-time-code" required=true />
+                                <Submit label=lang.t(msg::CONTINUE) pending=second.pending().into() />
                             </ActionForm>
-                            <PasskeySignIn next=next() label="Use a passkey" />
+                            <PasskeySignIn next=next() label=msg::LOGIN_PASSKEY_INSTEAD />
                             <ActionForm action=cancel>
-                                <button class="button button--small" type="submit">"Use another account"</button>
+                                <button class="button button--small" type="submit">{lang.t(msg::LOGIN_OTHER_ACCOUNT)}</button>
                             </ActionForm>
                         }
                         .into_any();
@@ -65,25 +67,25 @@ pub fn LoginPage() -> impl IntoView {
                         <ActionForm action attr:class="stack">
                             <FormStatus feedback />
                             <input type="hidden" name="next" value=next />
-                            <Field feedback name="email" label="Email" kind="email" autocomplete="username" required=true />
+                            <Field feedback name="email" label=lang.t(msg::EMAIL) kind="email" autocomplete="username" required=true />
                             <Field
                                 feedback
                                 name="password"
-                                label="Password"
+                                label=lang.t(msg::PASSWORD)
                                 kind="password"
                                 autocomplete="current-password"
                                 required=true
                             />
-                            <Submit label="Sign in" pending=action.pending().into() />
+                            <Submit label=lang.t(msg::SIGN_IN) pending=action.pending().into() />
                         </ActionForm>
-                        <PasskeySignIn next=next() label="Sign in with a passkey" />
+                        <PasskeySignIn next=next() label=msg::LOGIN_WITH_PASSKEY />
                     }
                     .into_any()
                 })}
             </Suspense>
             <p class="link-row">
-                <a href="/forgot-password">"Forgot your password?"</a>
-                <a href="/register">"Create an account"</a>
+                <a href=lang.path("/forgot-password")>{lang.t(msg::FORGOT_PASSWORD_LINK)}</a>
+                <a href=lang.path("/register")>{lang.t(msg::CREATE_ACCOUNT)}</a>
             </p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -92,8 +94,8 @@ pub fn LoginPage() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <aside class="card stack" aria-labelledby="demo-heading">
-                                    <h2 id="demo-heading">"Demo accounts"</h2>
-                                    <p>"Local development only. Every password is " <code>"demo-password"</code> "."</p>
+                                    <h2 id="demo-heading">{lang.t(msg::DEMO_ACCOUNTS)}</h2>
+                                    <p>{lang.t(msg::DEMO_ACCOUNTS_PASSWORD)} " " <code>"demo-password"</code> "."</p>
                                     <ul>
                                         {accounts
                                             .into_iter()

@@ -22,6 +22,7 @@ use crate::{
     components::error_view::ErrorView,
     error::AppError,
     forms::{Feedback, Field, FormStatus, Submit, feedback},
+    i18n::{Msg, msg, use_lang},
     passkey,
 };
 
@@ -195,7 +196,8 @@ async fn add_passkey(name: String, password: String) -> Result<Feedback, AppErro
 /// password; then the whole page goes on to `next`, so that everything
 /// reads the new session.
 #[component]
-pub fn PasskeySignIn(next: String, label: &'static str) -> impl IntoView {
+pub fn PasskeySignIn(next: String, label: Msg) -> impl IntoView {
+    let lang = use_lang();
     let available = Resource::new(|| (), |_| passkeys_available());
     let usable = passkeys_usable();
     let sign_in = Action::new_local(|_: &()| sign_in_with_passkey());
@@ -228,7 +230,7 @@ pub fn PasskeySignIn(next: String, label: &'static str) -> impl IntoView {
                                             }
                                         }
                                     >
-                                        {move || if sign_in.pending().get() { "Waiting for your passkey…" } else { label }}
+                                        {move || lang.t(if sign_in.pending().get() { msg::PASSKEY_WAITING } else { label })}
                                     </button>
                                 </div>
                             }

@@ -9,40 +9,42 @@ use crate::{
         flash::take_flash,
     },
     forms::{Field, FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
 };
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
+    let lang = use_lang();
     let action = ServerAction::<Register>::new();
     let flash = Resource::new(|| (), |_| take_flash(forms::REGISTER.into()));
     view! {
-        <Title text="Create an account" />
+        <Title text=lang.t(msg::CREATE_ACCOUNT) />
         <section class="container narrow section">
-            <h1>"Create an account"</h1>
-            <p>"Buy from every store on Bazaar with one account, and open your own store when you are ready."</p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h1>{lang.t(msg::CREATE_ACCOUNT)}</h1>
+            <p>{lang.t(msg::REGISTER_INTRO)}</p>
+            <Suspense fallback=move || view! { <p class="loading">{lang.t(msg::LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     let feedback = feedback(action.value(), flash.await.ok().flatten());
                     view! {
                         <ActionForm action attr:class="stack">
                             <FormStatus feedback />
-                            <Field feedback name="name" label="Your name (optional)" autocomplete="name" />
-                            <Field feedback name="email" label="Email" kind="email" autocomplete="email" required=true />
+                            <Field feedback name="name" label=lang.t(msg::YOUR_NAME_OPTIONAL) autocomplete="name" />
+                            <Field feedback name="email" label=lang.t(msg::EMAIL) kind="email" autocomplete="email" required=true />
                             <Field
                                 feedback
                                 name="password"
-                                label="Password"
+                                label=lang.t(msg::PASSWORD)
                                 kind="password"
                                 autocomplete="new-password"
-                                hint="At least 10 characters. A few unrelated words make a strong password."
+                                hint=lang.t(msg::PASSWORD_HINT)
                                 required=true
                             />
-                            <Submit label="Create account" pending=action.pending().into() />
+                            <Submit label=lang.t(msg::REGISTER_SUBMIT) pending=action.pending().into() />
                         </ActionForm>
                     }
                 })}
             </Suspense>
-            <p>"Already have an account? " <a href="/login">"Sign in"</a></p>
+            <p>{lang.t(msg::HAVE_ACCOUNT)} " " <a href=lang.path("/login")>{lang.t(msg::SIGN_IN)}</a></p>
         </section>
     }
 }

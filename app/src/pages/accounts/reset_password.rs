@@ -14,20 +14,22 @@ use crate::{
     },
     components::error_view::ErrorView,
     forms::{Field, FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
 };
 
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
+    let lang = use_lang();
     let action = ServerAction::<ResetPassword>::new();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
     let live = Resource::new(token, check_reset_link);
     let flash = Resource::new(|| (), |_| take_flash(forms::RESET.into()));
     view! {
-        <Title text="Choose a new password" />
+        <Title text=lang.t(msg::RESET_TITLE) />
         <section class="container narrow section">
-            <h1>"Choose a new password"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Checking the link…"</p> }>
+            <h1>{lang.t(msg::RESET_TITLE)}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{lang.t(msg::RESET_CHECKING)}</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
                     match live.await {
@@ -40,13 +42,13 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                     <Field
                                         feedback
                                         name="password"
-                                        label="New password"
+                                        label=lang.t(msg::NEW_PASSWORD)
                                         kind="password"
                                         autocomplete="new-password"
-                                        hint="At least 10 characters. A few unrelated words make a strong password."
+                                        hint=lang.t(msg::PASSWORD_HINT)
                                         required=true
                                     />
-                                    <Submit label="Save the new password" pending=action.pending().into() />
+                                    <Submit label=lang.t(msg::RESET_SUBMIT) pending=action.pending().into() />
                                 </ActionForm>
                             }
                                 .into_any()
@@ -54,8 +56,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         Ok(false) => {
                             view! {
                                 <p class="alert alert--warning">
-                                    "This link has expired or was already used. "
-                                    <a href="/forgot-password">"Ask for a new one"</a>
+                                    {lang.t(msg::RESET_EXPIRED)} " "
+                                    <a href=lang.path("/forgot-password")>{lang.t(msg::RESET_ASK_NEW)}</a>
                                     "."
                                 </p>
                             }
