@@ -1,8 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { PASSWORD, expectAccessible, hydrates, newVerifiedShopper, readMail, visit } from "./support";
 
 // A browser that prefers French.
 test.use({ locale: "fr-FR" });
+
+/** Fills the address fields of a French page with an address in Paris. */
+async function fillFrenchAddress(page: Page) {
+  await page.getByLabel("Nom complet", { exact: true }).fill("Camille Martin");
+  await page.getByLabel("Rue et numéro", { exact: true }).fill("12 rue de la Paix");
+  await page.getByLabel("Code postal", { exact: true }).fill("75002");
+  await page.getByLabel("Ville", { exact: true }).fill("Paris");
+  await page.getByLabel("Pays", { exact: true }).selectOption("FR");
+}
 
 /** What the French shopper buys: a print no other journey buys, with stock for every project's. */
 const PRODUCT = "harbour archival";
@@ -113,11 +122,7 @@ test("a shopper who checks out in French pays and is answered in French, on the 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Commande");
   const total = (await page.getByTestId("checkout-total").textContent())?.trim() ?? "";
   expect(total).toMatch(/^\d+,\d{2}\s€$/);
-  await page.getByLabel("Nom complet", { exact: true }).fill("Camille Martin");
-  await page.getByLabel("Rue et numéro", { exact: true }).fill("12 rue de la Paix");
-  await page.getByLabel("Code postal", { exact: true }).fill("75002");
-  await page.getByLabel("Ville", { exact: true }).fill("Paris");
-  await page.getByLabel("Pays", { exact: true }).selectOption("FR");
+  await fillFrenchAddress(page);
   await page.getByLabel("Téléphone, pour le transporteur", { exact: true }).fill("+33 1 23 45 67 89");
   await page.getByRole("button", { name: "Commander et payer" }).click();
 
@@ -173,11 +178,7 @@ test("a French shopper signs in, is told why a wrong password fails, and keeps a
   if (!hydrates(testInfo)) {
     await expect(page.getByText("Saisissez le nom du destinataire.")).toBeVisible();
   }
-  await page.getByLabel("Nom complet", { exact: true }).fill("Camille Martin");
-  await page.getByLabel("Rue et numéro", { exact: true }).fill("12 rue de la Paix");
-  await page.getByLabel("Code postal", { exact: true }).fill("75002");
-  await page.getByLabel("Ville", { exact: true }).fill("Paris");
-  await page.getByLabel("Pays", { exact: true }).selectOption("FR");
+  await fillFrenchAddress(page);
   await page.getByRole("button", { name: "Ajouter l’adresse" }).click();
   await expect(page.getByText("Adresse ajoutée.")).toBeVisible();
   await expect(page.getByTestId("saved-address")).toContainText("Camille Martin");
