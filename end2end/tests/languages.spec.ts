@@ -4,13 +4,14 @@ import { PASSWORD, expectAccessible, hydrates, newVerifiedShopper, readMail, vis
 // A browser that prefers French.
 test.use({ locale: "fr-FR" });
 
-/** Fills the address fields of a French page with an address in Paris. */
+/** Fills the address fields of a French page with an address in Paris and a phone number. */
 async function fillFrenchAddress(page: Page) {
   await page.getByLabel("Nom complet", { exact: true }).fill("Camille Martin");
   await page.getByLabel("Rue et numéro", { exact: true }).fill("12 rue de la Paix");
   await page.getByLabel("Code postal", { exact: true }).fill("75002");
   await page.getByLabel("Ville", { exact: true }).fill("Paris");
   await page.getByLabel("Pays", { exact: true }).selectOption("FR");
+  await page.getByLabel("Téléphone, pour le transporteur", { exact: true }).fill("+33 1 23 45 67 89");
 }
 
 /** What the French shopper buys: a print no other journey buys, with stock for every project's. */
@@ -123,7 +124,6 @@ test("a shopper who checks out in French pays and is answered in French, on the 
   const total = (await page.getByTestId("checkout-total").textContent())?.trim() ?? "";
   expect(total).toMatch(/^\d+,\d{2}\s€$/);
   await fillFrenchAddress(page);
-  await page.getByLabel("Téléphone, pour le transporteur", { exact: true }).fill("+33 1 23 45 67 89");
   await page.getByRole("button", { name: "Commander et payer" }).click();
 
   // The payment page speaks French too.
@@ -172,16 +172,24 @@ test("a French shopper signs in, is told why a wrong password fails, and keeps a
   await page.getByRole("link", { name: "Adresses", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vos adresses");
   await expect(page.getByText("Pas encore d’adresse.", { exact: false })).toBeVisible();
-  await page.getByRole("button", { name: "Ajouter l’adresse" }).click();
-  // The browser's own check stops an empty form when scripts run; without
-  // them the server answers, next to the field, in French.
-  if (!hydrates(testInfo)) {
-    await expect(page.getByText("Saisissez le nom du destinataire.")).toBeVisible();
-  }
+  // The server's refusal comes next to the field, in French, the input kept.
   await fillFrenchAddress(page);
+  await page.getByLabel("Code postal", { exact: true }).fill("75@02");
+  await page.getByRole("button", { name: "Ajouter l’adresse" }).click();
+  await expect(
+    page.getByText("Saisissez un code postal de 2 à 10 lettres, chiffres, espaces ou tirets."),
+  ).toBeVisible();
+  await expect(page.getByLabel("Ville", { exact: true })).toHaveValue("Paris");
+  await page.getByLabel("Code postal", { exact: true }).fill("75002");
   await page.getByRole("button", { name: "Ajouter l’adresse" }).click();
   await expect(page.getByText("Adresse ajoutée.")).toBeVisible();
   await expect(page.getByTestId("saved-address")).toContainText("Camille Martin");
   await expect(page.getByTestId("saved-address")).toContainText("Par défaut");
+  await expectAccessible(page, testInfo);
+
+  await visit(page, "/fr/account/security", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mot de passe et sessions");
+  await expect(page.getByRole("heading", { name: "Clés d’accès" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Cet appareil" })).toBeVisible();
   await expectAccessible(page, testInfo);
 });

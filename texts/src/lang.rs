@@ -163,6 +163,7 @@ mod tests {
         (Lang::Fr, "payment-page-total"),
         (Lang::Fr, "page-number"),
         (Lang::De, "column-status"),
+        (Lang::De, "passkeys"),
     ];
 
     #[test]
@@ -223,6 +224,8 @@ mod tests {
             ("current", 5.into()),
             ("was", "€12.00".into()),
             ("now", "€15.00".into()),
+            ("device", "Firefox on Linux".into()),
+            ("ip", "192.0.2.1".into()),
         ];
         let text = |lang: Lang, msg: Msg| {
             LOCALES

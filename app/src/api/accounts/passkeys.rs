@@ -15,6 +15,7 @@ use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
     server::accounts::{login, passkeys, sessions},
+    texts::msg,
 };
 
 /// One of the person's passkeys.
@@ -90,7 +91,12 @@ pub async fn finish_passkey_registration(response: String) -> Result<Feedback, A
     {
         Ok(name) => {
             sessions::rotate(&session).await?;
-            form::done(forms::PASSKEY, format!("Passkey “{name}” added.")).await
+            form::done(
+                forms::PASSKEY,
+                crate::i18n::request_lang()
+                    .t_args(msg::PASSKEY_ADDED, &[("name", name.clone().into())]),
+            )
+            .await
         }
         Err(error) => form::refused(forms::PASSKEY, error, &[]).await,
     }
@@ -107,7 +113,7 @@ pub async fn remove_passkey(id: i64, current_password: String) -> Result<Feedbac
     form::answer(
         forms::PASSKEY,
         outcome,
-        "Passkey removed. Every other session has ended.",
+        &form::say(msg::PASSKEY_REMOVED),
         &[],
     )
     .await

@@ -91,7 +91,7 @@ pub async fn change_password(
     form::answer(
         forms::PASSWORD,
         outcome,
-        "Your password is changed. Every other session has ended.",
+        &form::say(msg::PASSWORD_CHANGED),
         &[],
     )
     .await

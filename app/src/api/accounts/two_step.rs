@@ -10,6 +10,7 @@ use {
     super::forms,
     crate::{error::state, forms::ssr as form, session},
     server::accounts::{sessions, two_step},
+    texts::msg,
 };
 
 /// Where the person's two-step sign-in stands; while the authenticator app
@@ -71,12 +72,7 @@ pub async fn enable_two_step(code: String, current_password: String) -> Result<F
     match two_step::enable(&state, &session::meta(), &user, &current_password, &code).await {
         Ok(codes) => {
             sessions::rotate(&session::current().await?).await?;
-            Ok(reveal_codes(
-                forms::TWO_STEP,
-                "Two-step sign-in is on. Keep these recovery codes somewhere safe: each works once, and they are not shown again.",
-                codes,
-            )
-            .await)
+            Ok(reveal_codes(forms::TWO_STEP, &form::say(msg::TWO_STEP_TURNED_ON), codes).await)
         }
         Err(error) => form::refused(forms::TWO_STEP, error, &[("code", &code)]).await,
     }
@@ -91,7 +87,7 @@ pub async fn new_recovery_codes(current_password: String) -> Result<Feedback, Ap
     {
         Ok(codes) => Ok(reveal_codes(
             forms::TWO_STEP,
-            "New recovery codes: the old ones no longer work. Keep these somewhere safe.",
+            &form::say(msg::RECOVERY_CODES_RENEWED),
             codes,
         )
         .await),
@@ -110,7 +106,7 @@ pub async fn disable_two_step(current_password: String) -> Result<Feedback, AppE
     form::answer(
         forms::TWO_STEP,
         outcome,
-        "Two-step sign-in is off. Every other session has ended.",
+        &form::say(msg::TWO_STEP_TURNED_OFF),
         &[],
     )
     .await

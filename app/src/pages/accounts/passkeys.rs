@@ -56,6 +56,7 @@ fn typed(id: &str) -> String {
 /// and one that adds one with a name and the password.
 #[component]
 pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
     let remove = ServerAction::<RemovePasskey>::new();
     let add = Action::new_local(|(name, password): &(String, String)| {
         add_passkey(name.clone(), password.clone())
@@ -79,8 +80,8 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
     let usable = passkeys_usable();
     view! {
         <section class="card stack" id="passkeys" aria-labelledby="passkeys-heading">
-            <h2 id="passkeys-heading">"Passkeys"</h2>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h2 id="passkeys-heading">{lang.t(msg::PASSKEYS)}</h2>
+            <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     let flash = flash.await.ok().flatten();
                     let status = feedback(answer, flash.clone());
@@ -91,12 +92,12 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
                     };
                     if !state.available {
                         return view! {
-                            <p>"Passkeys need the site to be reached by its name, not by an IP address, so they are not offered here."</p>
+                            <p>{lang.t(msg::PASSKEYS_UNAVAILABLE)}</p>
                         }
                         .into_any();
                     }
                     let list = if state.passkeys.is_empty() {
-                        view! { <p>"You have no passkeys yet."</p> }.into_any()
+                        view! { <p>{lang.t(msg::PASSKEYS_NONE)}</p> }.into_any()
                     } else {
                         let choices = state.passkeys.clone();
                         view! {
@@ -111,9 +112,9 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <ActionForm action=remove attr:class="stack" attr:aria-label="Remove a passkey">
+                            <ActionForm action=remove attr:class="stack" attr:aria-label=lang.t(msg::PASSKEY_REMOVE_FORM)>
                                 <div class="field">
-                                    <label for="passkey-remove-id">"Passkey to remove"</label>
+                                    <label for="passkey-remove-id">{lang.t(msg::PASSKEY_TO_REMOVE)}</label>
                                     <select id="passkey-remove-id" name="id" class="input">
                                         {choices.into_iter().map(|passkey| view! {
                                             <option value=passkey.id.to_string()>{passkey.name}</option>
@@ -124,26 +125,26 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
                                     feedback=remove_feedback
                                     form="passkey-remove"
                                     name="current_password"
-                                    label="Your password"
+                                    label=lang.t(msg::YOUR_PASSWORD)
                                     kind="password"
                                     autocomplete="current-password"
-                                    hint="Every other session ends when you remove a passkey."
+                                    hint=lang.t(msg::PASSKEY_REMOVE_HINT)
                                     required=true
                                 />
-                                <Submit label="Remove passkey" class="button button--danger" pending=remove.pending().into() />
+                                <Submit label=lang.t(msg::PASSKEY_REMOVE_SUBMIT) class="button button--danger" pending=remove.pending().into() />
                             </ActionForm>
                         }
                         .into_any()
                     };
                     view! {
-                        <p>"A passkey signs you in with your device's screen lock (fingerprint, face or PIN) instead of your password, and is a second step after it."</p>
+                        <p>{lang.t(msg::PASSKEYS_INTRO)}</p>
                         <FormStatus feedback=status />
                         {list}
                         {move || if usable.get() {
                             view! {
                                 <form
                                     class="stack"
-                                    aria-label="Add a passkey"
+                                    aria-label=lang.t(msg::PASSKEY_ADD)
                                     on:submit=move |ev| {
                                         ev.prevent_default();
                                         add.dispatch((typed("passkey-add-name"), typed("passkey-add-current_password")));
@@ -153,17 +154,17 @@ pub fn Passkeys(changed: RwSignal<usize>) -> impl IntoView {
                                         feedback=add_feedback
                                         form="passkey-add"
                                         name="name"
-                                        label="Name of the new passkey"
-                                        hint="For example after the device that holds it."
+                                        label=lang.t(msg::PASSKEY_NAME)
+                                        hint=lang.t(msg::PASSKEY_NAME_HINT)
                                         required=true
                                     />
-                                    <Field feedback=add_feedback form="passkey-add" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
-                                    <Submit label="Add a passkey" pending=add.pending().into() />
+                                    <Field feedback=add_feedback form="passkey-add" name="current_password" label=lang.t(msg::YOUR_PASSWORD) kind="password" autocomplete="current-password" required=true />
+                                    <Submit label=lang.t(msg::PASSKEY_ADD) pending=add.pending().into() />
                                 </form>
                             }
                             .into_any()
                         } else {
-                            view! { <p class="muted">"Adding a passkey needs JavaScript and a browser that supports passkeys."</p> }.into_any()
+                            view! { <p class="muted">{lang.t(msg::PASSKEYS_NEED_SCRIPT)}</p> }.into_any()
                         }}
                     }
                     .into_any()

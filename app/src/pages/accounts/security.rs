@@ -18,11 +18,13 @@ use crate::{
     },
     components::error_view::ErrorView,
     forms::{Feedback, Field, FormStatus, Submit, feedback},
+    i18n::{msg, use_lang},
     pages::accounts::passkeys::Passkeys,
 };
 
 #[component]
 pub fn SecurityPage() -> impl IntoView {
+    let lang = use_lang();
     let change_password = ServerAction::<ChangePassword>::new();
     let end_session = ServerAction::<EndSession>::new();
     let open = Resource::new(move || end_session.version().get(), |_| sessions());
@@ -30,28 +32,28 @@ pub fn SecurityPage() -> impl IntoView {
     // Moves when passkeys are added or removed, which both cards show.
     let passkeys_changed = RwSignal::new(0);
     view! {
-        <Title text="Password and sessions" />
+        <Title text=lang.t(msg::PASSWORD_AND_SESSIONS) />
         <section class="container narrow section stack">
-            <h1>"Password and sessions"</h1>
-            <p><a href="/account">"Back to your account"</a></p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h1>{lang.t(msg::PASSWORD_AND_SESSIONS)}</h1>
+            <p><a href=lang.path("/account")>{lang.t(msg::BACK_TO_ACCOUNT)}</a></p>
+            <Suspense fallback=move || view! { <p class="loading">{lang.t(msg::LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     let feedback = feedback(change_password.value(), password_flash.await.ok().flatten());
                     view! {
                         <ActionForm action=change_password attr:class="stack card" attr:aria-labelledby="password-heading">
-                            <h2 id="password-heading">"Change your password"</h2>
+                            <h2 id="password-heading">{lang.t(msg::CHANGE_YOUR_PASSWORD)}</h2>
                             <FormStatus feedback />
-                            <Field feedback name="current_password" label="Current password" kind="password" autocomplete="current-password" required=true />
+                            <Field feedback name="current_password" label=lang.t(msg::CURRENT_PASSWORD_LABEL) kind="password" autocomplete="current-password" required=true />
                             <Field
                                 feedback
                                 name="new_password"
-                                label="New password"
+                                label=lang.t(msg::NEW_PASSWORD)
                                 kind="password"
                                 autocomplete="new-password"
-                                hint="At least 10 characters. Every other session ends when you change it."
+                                hint=lang.t(msg::NEW_PASSWORD_HINT)
                                 required=true
                             />
-                            <Submit label="Change password" pending=change_password.pending().into() />
+                            <Submit label=lang.t(msg::CHANGE_PASSWORD) pending=change_password.pending().into() />
                         </ActionForm>
                     }
                 })}
@@ -59,15 +61,15 @@ pub fn SecurityPage() -> impl IntoView {
             <TwoStep passkeys_changed />
             <Passkeys changed=passkeys_changed />
             <section class="card stack" aria-labelledby="sessions-heading">
-                <h2 id="sessions-heading">"Where you are signed in"</h2>
-                <Transition fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>
+                <h2 id="sessions-heading">{lang.t(msg::SESSIONS_HEADING)}</h2>
+                <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING_SESSIONS)}</p> }>
                     {move || Suspend::new(async move {
                         match open.await {
                             Ok(list) => view! {
                                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sessions-heading">
                                     <table class="table">
                                         <thead>
-                                            <tr><th scope="col">"Device"</th><th scope="col">"IP address"</th><th scope="col">"Signed in"</th><th scope="col">"Last active"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
+                                            <tr><th scope="col">{lang.t(msg::COLUMN_DEVICE)}</th><th scope="col">{lang.t(msg::COLUMN_IP)}</th><th scope="col">{lang.t(msg::COLUMN_SIGNED_IN)}</th><th scope="col">{lang.t(msg::COLUMN_LAST_ACTIVE)}</th><th scope="col"><span class="visually-hidden">{lang.t(msg::COLUMN_ACTIONS)}</span></th></tr>
                                         </thead>
                                         <tbody>
                                             {list.into_iter().map(|s| view! {
@@ -78,13 +80,16 @@ pub fn SecurityPage() -> impl IntoView {
                                                     <td>{s.last_seen.clone()}</td>
                                                     <td>
                                                         {if s.current {
-                                                            view! { <span class="badge badge--success">"This device"</span> }.into_any()
+                                                            view! { <span class="badge badge--success">{lang.t(msg::THIS_DEVICE)}</span> }.into_any()
                                                         } else {
                                                             view! {
                                                                 <ActionForm action=end_session>
                                                                     <input type="hidden" name="id" value=s.id.clone() />
                                                                     <button class="button button--small" type="submit">
-                                                                        "Sign out" <span class="visually-hidden">{format!(" {} from {}", s.device, s.ip)}</span>
+                                                                        {lang.t(msg::SIGN_OUT)}
+                                                                        <span class="visually-hidden">
+                                                                            {format!(" {}", lang.t_args(msg::SESSION_FROM, &[("device", s.device.clone().into()), ("ip", s.ip.clone().into())]))}
+                                                                        </span>
                                                                     </button>
                                                                 </ActionForm>
                                                             }.into_any()
@@ -112,6 +117,7 @@ pub fn SecurityPage() -> impl IntoView {
 /// the one time they are known.
 #[component]
 fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
     let enable = ServerAction::<EnableTwoStep>::new();
     let regenerate = ServerAction::<NewRecoveryCodes>::new();
     let disable = ServerAction::<DisableTwoStep>::new();
@@ -154,8 +160,8 @@ fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
     }
     view! {
         <section class="card stack" id="two-step" aria-labelledby="two-step-heading">
-            <h2 id="two-step-heading">"Two-step sign-in"</h2>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h2 id="two-step-heading">{lang.t(msg::LOGIN_TWO_STEP_HEADING)}</h2>
+            <Transition fallback=move || view! { <p class="loading">{lang.t(msg::LOADING)}</p> }>
                 {move || {
                     let next = next.clone();
                     Suspend::new(async move {
@@ -167,48 +173,48 @@ fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
                     let progress = if state.enabled {
                         required.then(|| next.clone()).flatten().map(|next| view! {
                             <div class="alert alert--success">
-                                <p>"Two-step sign-in is on. " <a href=next>"Continue where you were"</a></p>
+                                <p>{lang.t(msg::TWO_STEP_ON_CONTINUE)} " " <a href=next>{lang.t(msg::CONTINUE_WHERE_YOU_WERE)}</a></p>
                             </div>
                         }.into_any())
                     } else {
                         required.then(|| view! {
                             <div class="alert alert--warning">
-                                <p>{crate::i18n::use_lang().t(texts::msg::ERROR_SECOND_STEP)}</p>
+                                <p>{lang.t(msg::ERROR_SECOND_STEP)}</p>
                             </div>
                         }.into_any())
                     };
                     let summary = match (state.authenticator_app, state.enabled) {
-                        (true, _) => format!("On: after your password, signing in asks for a code from your authenticator app (or one of your passkeys). {} unused recovery codes left.", state.recovery_codes_left),
-                        (false, true) => format!("On with your passkeys: signing in asks for one after your password. {} unused recovery codes left. You can also set up an authenticator app, for devices that do not hold a passkey.", state.recovery_codes_left),
-                        (false, false) => "Off. With it on, signing in also asks for a code from an authenticator app on your phone, or for a passkey, so a stolen password is not enough.".to_owned(),
+                        (true, _) => lang.t_args(msg::TWO_STEP_SUMMARY_APP, &[("left", state.recovery_codes_left.into())]),
+                        (false, true) => lang.t_args(msg::TWO_STEP_SUMMARY_PASSKEYS, &[("left", state.recovery_codes_left.into())]),
+                        (false, false) => lang.t(msg::TWO_STEP_SUMMARY_OFF),
                     };
                     let setup = state.setup.map(|setup| view! {
-                        <p>"Scan this QR code with the app, or type the key below into it; then type the six digits it shows."</p>
-                        <div class="qr-code" role="img" aria-label="QR code for your authenticator app" inner_html=setup.qr_svg></div>
-                        <p>"Key: " <code class="secret-key">{setup.secret}</code></p>
+                        <p>{lang.t(msg::TWO_STEP_SCAN)}</p>
+                        <div class="qr-code" role="img" aria-label=lang.t(msg::TWO_STEP_QR) inner_html=setup.qr_svg></div>
+                        <p>{lang.t(msg::TWO_STEP_KEY)} " " <code class="secret-key">{setup.secret}</code></p>
                         <ActionForm action=enable attr:class="stack">
-                            <Field feedback name="code" label="Code from the app" autocomplete="one-time-code" input_mode="numeric" required=true />
-                            <Field feedback form="two-step-on" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
-                            <Submit label="Turn on" pending=enable.pending().into() />
+                            <Field feedback name="code" label=lang.t(msg::CODE_FROM_APP) autocomplete="one-time-code" input_mode="numeric" required=true />
+                            <Field feedback form="two-step-on" name="current_password" label=lang.t(msg::YOUR_PASSWORD) kind="password" autocomplete="current-password" required=true />
+                            <Submit label=lang.t(msg::TURN_ON) pending=enable.pending().into() />
                         </ActionForm>
                     });
                     let manage = state.enabled.then(|| view! {
                         <ActionForm action=regenerate attr:class="stack">
-                            <Field feedback form="recovery-codes" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
-                            <Submit label="Make new recovery codes" class="button" pending=regenerate.pending().into() />
+                            <Field feedback form="recovery-codes" name="current_password" label=lang.t(msg::YOUR_PASSWORD) kind="password" autocomplete="current-password" required=true />
+                            <Submit label=lang.t(msg::NEW_RECOVERY_CODES) class="button" pending=regenerate.pending().into() />
                         </ActionForm>
                         <ActionForm action=disable attr:class="stack">
                             <Field
                                 feedback
                                 form="two-step-off"
                                 name="current_password"
-                                label="Your password"
+                                label=lang.t(msg::YOUR_PASSWORD)
                                 kind="password"
                                 autocomplete="current-password"
-                                hint="Turning it off also removes your passkeys."
+                                hint=lang.t(msg::TWO_STEP_OFF_HINT)
                                 required=true
                             />
-                            <Submit label="Turn two-step sign-in off" class="button button--danger" pending=disable.pending().into() />
+                            <Submit label=lang.t(msg::TWO_STEP_TURN_OFF) class="button button--danger" pending=disable.pending().into() />
                         </ActionForm>
                     });
                     let body = view! {
@@ -234,6 +240,7 @@ fn TwoStep(passkeys_changed: RwSignal<usize>) -> impl IntoView {
 /// no script.
 #[component]
 fn RecoveryCodes(feedback: Signal<Feedback>) -> impl IntoView {
+    let lang = use_lang();
     move || {
         feedback.with(|f| f.reveal.clone()).map(|codes| {
             // Codes are lower-case letters, digits and dashes: only line
@@ -241,12 +248,12 @@ fn RecoveryCodes(feedback: Signal<Feedback>) -> impl IntoView {
             let download = format!("data:text/plain;charset=utf-8,{}%0D%0A", codes.replace('\n', "%0D%0A"));
             view! {
                 <div class="stack new-secret">
-                    <h3>"Your recovery codes"</h3>
+                    <h3>{lang.t(msg::YOUR_RECOVERY_CODES)}</h3>
                     <ul class="plain recovery-codes">
                         {codes.lines().map(|code| view! { <li><code>{code.to_owned()}</code></li> }).collect_view()}
                     </ul>
                     <p class="cluster">
-                        <a href=download download="bazaar-recovery-codes.txt">"Download the codes as a text file"</a>
+                        <a href=download download="bazaar-recovery-codes.txt">{lang.t(msg::DOWNLOAD_RECOVERY_CODES)}</a>
                         <PrintButton />
                     </p>
                 </div>
@@ -259,13 +266,14 @@ fn RecoveryCodes(feedback: Signal<Feedback>) -> impl IntoView {
 /// needs a script, so the button appears only once the page is live.
 #[component]
 fn PrintButton() -> impl IntoView {
+    let lang = use_lang();
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
     move || {
         live.get().then(|| {
             view! {
                 <button type="button" class="button button--small" on:click=move |_| print()>
-                    "Print the codes"
+                    {lang.t(msg::PRINT_RECOVERY_CODES)}
                 </button>
             }
         })
@@ -283,6 +291,7 @@ fn print() {
 /// confirmation, with or without JavaScript.
 #[component]
 fn CloseAccount() -> impl IntoView {
+    let lang = use_lang();
     let deactivate = ServerAction::<DeactivateAccount>::new();
     let delete = ServerAction::<DeleteAccount>::new();
     let deactivate_flash = Resource::new(|| (), |_| take_flash(forms::DEACTIVATE.into()));
@@ -294,20 +303,20 @@ fn CloseAccount() -> impl IntoView {
                 let delete_feedback = feedback(delete.value(), delete_flash.await.ok().flatten());
                 view! {
                     <ActionForm action=deactivate attr:class="stack card" attr:aria-labelledby="deactivate-heading">
-                        <h2 id="deactivate-heading">"Deactivate your account"</h2>
-                        <p>"You are signed out everywhere and cannot sign in until the platform reopens the account. Your orders stay as they are."</p>
+                        <h2 id="deactivate-heading">{lang.t(msg::DEACTIVATE_HEADING)}</h2>
+                        <p>{lang.t(msg::DEACTIVATE_INTRO)}</p>
                         <FormStatus feedback=deactivate_feedback />
-                        <Field feedback=deactivate_feedback form="deactivate" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
-                        <Confirm feedback=deactivate_feedback id="confirm-deactivate" label="Yes, deactivate my account" />
-                        <Submit label="Deactivate account" class="button button--danger" pending=deactivate.pending().into() />
+                        <Field feedback=deactivate_feedback form="deactivate" name="current_password" label=lang.t(msg::YOUR_PASSWORD) kind="password" autocomplete="current-password" required=true />
+                        <Confirm feedback=deactivate_feedback id="confirm-deactivate" label=lang.t(msg::DEACTIVATE_CONFIRM) />
+                        <Submit label=lang.t(msg::DEACTIVATE_SUBMIT) class="button button--danger" pending=deactivate.pending().into() />
                     </ActionForm>
                     <ActionForm action=delete attr:class="stack card" attr:aria-labelledby="delete-heading">
-                        <h2 id="delete-heading">"Delete your account"</h2>
-                        <p>"Your name, address and password are erased for good. Sellers keep the orders you placed, without your personal details."</p>
+                        <h2 id="delete-heading">{lang.t(msg::DELETE_HEADING)}</h2>
+                        <p>{lang.t(msg::DELETE_INTRO)}</p>
                         <FormStatus feedback=delete_feedback />
-                        <Field feedback=delete_feedback form="delete" name="current_password" label="Your password" kind="password" autocomplete="current-password" required=true />
-                        <Confirm feedback=delete_feedback id="confirm-delete" label="Yes, delete my account and my personal data" />
-                        <Submit label="Delete account" class="button button--danger" pending=delete.pending().into() />
+                        <Field feedback=delete_feedback form="delete" name="current_password" label=lang.t(msg::YOUR_PASSWORD) kind="password" autocomplete="current-password" required=true />
+                        <Confirm feedback=delete_feedback id="confirm-delete" label=lang.t(msg::DELETE_CONFIRM) />
+                        <Submit label=lang.t(msg::DELETE_SUBMIT) class="button button--danger" pending=delete.pending().into() />
                     </ActionForm>
                 }
             })}
@@ -317,7 +326,7 @@ fn CloseAccount() -> impl IntoView {
 
 /// A required checkbox: the form cannot be sent without ticking it.
 #[component]
-fn Confirm(feedback: Signal<Feedback>, id: &'static str, label: &'static str) -> impl IntoView {
+fn Confirm(feedback: Signal<Feedback>, id: &'static str, label: String) -> impl IntoView {
     let problem = move || feedback.with(|f| f.problem("confirm"));
     let error_id = format!("{id}-error");
     view! {
