@@ -66,6 +66,12 @@ impl Lang {
             .find(|lang| lang.code().eq_ignore_ascii_case(code.trim()))
     }
 
+    /// A language read back from storage, where a check constraint keeps
+    /// the code one of Bazaar's; English should anything else turn up.
+    pub fn stored(code: &str) -> Self {
+        Self::from_code(code).unwrap_or_default()
+    }
+
     /// What its pages' paths start with: nothing for English.
     pub fn prefix(self) -> &'static str {
         match self {

@@ -199,7 +199,7 @@ pub async fn resend(state: &AppState, meta: &RequestMeta, email: &str) -> Result
         let issued =
             tokens::issue(&mut tx, user.id, Purpose::VerifyEmail, Some(email.as_str())).await?;
         let message = messages::verify_email(
-            Lang::from_code(&user.language).unwrap_or_default(),
+            Lang::stored(&user.language),
             email.as_str(),
             &user.name,
             &state.config.app_url,

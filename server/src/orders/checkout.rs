@@ -475,7 +475,7 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
     )
     .fetch_all(&state.db)
     .await?;
-    let lang = Lang::from_code(&order.language).unwrap_or_default();
+    let lang = Lang::stored(&order.language);
     lines.extend(shipping.into_iter().map(|part| LineItem {
         name: lang.t_args(
             msg::PAYMENT_SHIPPING_LINE,

@@ -163,7 +163,7 @@ pub(crate) async fn load(
         payment_problem: row.payment_problem,
         guest: row.guest,
         guest_link_version: row.guest_link_version,
-        language: Lang::from_code(&row.language).unwrap_or_default(),
+        language: Lang::stored(&row.language),
         parts: Vec::with_capacity(parts.len()),
     };
     for part in parts {

@@ -153,7 +153,7 @@ pub async fn renew(state: &AppState, number: &str, key: &str) -> Result<()> {
     )
     .fetch_one(&mut *tx)
     .await?;
-    let lang = Lang::from_code(&order.language).unwrap_or_default();
+    let lang = Lang::stored(&order.language);
     let message = messages::guest_link_renewed(
         lang,
         &order.email,

@@ -199,7 +199,7 @@ pub(crate) async fn store_recipients(
     Ok(members
         .into_iter()
         .map(|member| {
-            let lang = texts::Lang::from_code(&member.language).unwrap_or_default();
+            let lang = texts::Lang::stored(&member.language);
             (member.email, lang)
         })
         .collect())

@@ -29,6 +29,9 @@ pub const MAX_OPTIONS: usize = 3;
 const MAX_VARIANTS: usize = 100;
 const MAX_ATTRIBUTES: usize = 20;
 pub const MAX_STOCK: i32 = 1_000_000;
+/// The longest title and description, in characters, in any language.
+const MAX_TITLE: usize = 140;
+const MAX_DESCRIPTION: usize = 20_000;
 
 /// Where a product stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -356,12 +359,16 @@ struct Checked {
     translations: Vec<(Lang, Option<Translation>)>,
 }
 
+fn too_long(max: usize) -> Text {
+    Text::from(msg::PROBLEM_TOO_LONG).with("max", max)
+}
+
 fn check(input: &ProductInput) -> Result<Checked> {
     let mut problems = Problems::default();
     let title = input.title.trim().to_owned();
     match title.chars().count() {
         0 => problems.add("title", msg::PROBLEM_TITLE_REQUIRED),
-        141.. => problems.add("title", Text::from(msg::PROBLEM_TOO_LONG).with("max", 140)),
+        n if n > MAX_TITLE => problems.add("title", too_long(MAX_TITLE)),
         _ => {}
     }
     let slug = input.slug.trim().to_lowercase();
@@ -373,11 +380,8 @@ fn check(input: &ProductInput) -> Result<Checked> {
         }
         Some(slug)
     };
-    if input.description.chars().count() > 20_000 {
-        problems.add(
-            "description",
-            Text::from(msg::PROBLEM_TOO_LONG).with("max", 20_000),
-        );
+    if input.description.chars().count() > MAX_DESCRIPTION {
+        problems.add("description", too_long(MAX_DESCRIPTION));
     }
     let translations = translated_languages()
         .map(|lang| {
@@ -563,16 +567,13 @@ fn check_translation(
             translation_field("title", lang),
             msg::PROBLEM_TRANSLATION_TITLE,
         ),
-        141.. => problems.add(
-            translation_field("title", lang),
-            Text::from(msg::PROBLEM_TOO_LONG).with("max", 140),
-        ),
+        n if n > MAX_TITLE => problems.add(translation_field("title", lang), too_long(MAX_TITLE)),
         _ => {}
     }
-    if description.chars().count() > 20_000 {
+    if description.chars().count() > MAX_DESCRIPTION {
         problems.add(
             translation_field("description", lang),
-            Text::from(msg::PROBLEM_TOO_LONG).with("max", 20_000),
+            too_long(MAX_DESCRIPTION),
         );
     }
     (!title.is_empty()).then_some(Translation { title, description })
