@@ -80,9 +80,9 @@ impl FromServerFnError for AppError {
     }
 }
 
-#[cfg(feature = "ssr")]
 /// A service's error, its refusals said in the language of the page that
 /// asked (see [`crate::i18n::request_lang`]).
+#[cfg(feature = "ssr")]
 impl From<server::Error> for AppError {
     fn from(error: server::Error) -> Self {
         use server::Error as E;

@@ -149,7 +149,8 @@ impl ApiError {
                 lang.t(msg::API_STALE),
                 Vec::new(),
             ),
-            // The reader's own words for what could not be read.
+            // The parser's own words, in English: they name the spot it
+            // could not read.
             Self::Malformed { status, detail } => {
                 (*status, "malformed", detail.clone(), Vec::new())
             }
