@@ -370,14 +370,7 @@ pub fn PayOrCancel(order: OrderView) -> impl IntoView {
     let cancel_number = order.number.clone();
     view! {
         <p>
-            {lang.t_args(
-                msg::KEPT_UNTIL,
-                &[
-                    ("number", order.number.clone().into()),
-                    ("total", order.total.clone().into()),
-                    ("date", order.pay_before.clone().into()),
-                ],
-            )}
+            {order.kept_until(lang)}
         </p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

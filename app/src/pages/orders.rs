@@ -158,14 +158,7 @@ fn PayGuestOrderForm(order: OrderView, key: String) -> impl IntoView {
     let lang = use_lang();
     view! {
         <p>
-            {lang.t_args(
-                msg::KEPT_UNTIL,
-                &[
-                    ("number", order.number.clone().into()),
-                    ("total", order.total.clone().into()),
-                    ("date", order.pay_before.clone().into()),
-                ],
-            )}
+            {order.kept_until(lang)}
         </p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

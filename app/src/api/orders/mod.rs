@@ -137,6 +137,20 @@ impl From<Order> for OrderView {
     }
 }
 
+impl OrderView {
+    /// How long an order waiting for payment keeps its items, in `lang`.
+    pub fn kept_until(&self, lang: Lang) -> String {
+        lang.t_args(
+            msg::KEPT_UNTIL,
+            &[
+                ("number", self.number.clone().into()),
+                ("total", self.total.clone().into()),
+                ("date", self.pay_before.clone().into()),
+            ],
+        )
+    }
+}
+
 /// A status as people read it.
 pub fn status_label(lang: Lang, status: &str) -> String {
     lang.t(match status {
