@@ -195,7 +195,7 @@ pub async fn log_in_with_passkey(
 }
 
 fn second_step_expired() -> Error {
-    Error::Conflict(msg::PROBLEM_REAUTH_EXPIRED.into())
+    Error::conflict(msg::PROBLEM_REAUTH_EXPIRED)
 }
 
 /// Forgets a sign-in waiting for its second step ("use another account").

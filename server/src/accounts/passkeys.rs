@@ -59,7 +59,7 @@ impl RelyingParty {
     fn of(config: &Config) -> Result<Self> {
         let url = url::Url::parse(&config.app_url).map_err(Error::internal)?;
         let Some(url::Host::Domain(host)) = url.host() else {
-            return Err(Error::Conflict(msg::PROBLEM_PASSKEY_NEEDS_DOMAIN.into()));
+            return Err(Error::conflict(msg::PROBLEM_PASSKEY_NEEDS_DOMAIN));
         };
         let id = AsciiDomain::try_from(host.to_owned()).map_err(Error::internal)?;
         Ok(Self {
@@ -111,7 +111,7 @@ fn refused(error: impl std::fmt::Display) -> Error {
 }
 
 fn expired() -> Error {
-    Error::Conflict(msg::PROBLEM_PASSKEY_TIMEOUT.into())
+    Error::conflict(msg::PROBLEM_PASSKEY_TIMEOUT)
 }
 
 /// Starts adding a passkey named `name` to `user`'s account, after their
@@ -215,7 +215,7 @@ pub async fn finish_registration(
     .execute(&mut *tx)
     .await?;
     if added.rows_affected() == 0 {
-        return Err(Error::Conflict(msg::PROBLEM_PASSKEY_REGISTERED.into()));
+        return Err(Error::conflict(msg::PROBLEM_PASSKEY_REGISTERED));
     }
     let lang = users::language_of(&mut *tx, &user.email).await?;
     outbox::enqueue(
@@ -300,7 +300,7 @@ pub async fn start_sign_in(
                 allowed.push(descriptor(row.credential_id, row.transports)?.into());
             }
             let request = NonDiscoverableCredentialRequestOptions::second_factor(&rp.id, allowed)
-                .map_err(|_| Error::Conflict(msg::PROBLEM_PASSKEY_NONE.into()))?;
+                .map_err(|_| Error::conflict(msg::PROBLEM_PASSKEY_NONE))?;
             let (server, client) = request.start_ceremony().map_err(Error::internal)?;
             let state = server.encode().map_err(Error::internal)?;
             (

@@ -202,7 +202,7 @@ pub async fn delete(
 ) -> Result<()> {
     confirm_password(state, user, current).await?;
     if user.stores.iter().any(|store| store.role == "owner") {
-        return Err(Error::Conflict(msg::PROBLEM_OWNER_CANNOT_DELETE.into()));
+        return Err(Error::conflict(msg::PROBLEM_OWNER_CANNOT_DELETE));
     }
     let mut tx = state.db.begin().await?;
     sqlx::query!(

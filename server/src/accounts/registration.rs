@@ -156,7 +156,7 @@ async fn confirm(
     )
     .execute(&mut *tx)
     .await;
-    updated.when_taken(|| Error::Conflict(msg::PROBLEM_EMAIL_TAKEN_MEANWHILE.into()))?;
+    updated.when_taken(|| Error::conflict(msg::PROBLEM_EMAIL_TAKEN_MEANWHILE))?;
     if changed {
         // A reset link mailed to the old address must not outlive it.
         tokens::revoke(tx, user_id, Purpose::ResetPassword).await?;

@@ -140,7 +140,7 @@ pub async fn setup(state: &AppState, user: &AuthUser) -> Result<Setup> {
     .await?;
     let secret = match existing {
         Some(row) if row.enabled => {
-            return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_ALREADY_ON.into()));
+            return Err(Error::conflict(msg::PROBLEM_TWO_STEP_ALREADY_ON));
         }
         Some(row) => key.open(&sealed_for(user.id), &row.sealed_secret)?,
         None => {
@@ -383,7 +383,7 @@ pub async fn regenerate_recovery_codes(
 ) -> Result<Vec<String>> {
     confirm_password(state, user, password).await?;
     if !status(&state.db, user.id).await?.enabled {
-        return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_OFF.into()));
+        return Err(Error::conflict(msg::PROBLEM_TWO_STEP_OFF));
     }
     let mut tx = state.db.begin().await?;
     let codes = replace_recovery_codes(&mut tx, state, user.id).await?;
@@ -430,7 +430,7 @@ pub async fn reset_by_admin(
     user_id: i64,
 ) -> Result<()> {
     if admin == user_id {
-        return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_OWN.into()));
+        return Err(Error::conflict(msg::PROBLEM_TWO_STEP_OWN));
     }
     let mut tx = state.db.begin().await?;
     let email = sqlx::query_scalar!(
@@ -441,7 +441,7 @@ pub async fn reset_by_admin(
     .await?
     .ok_or(Error::NotFound)?;
     if !forget(&mut tx, user_id).await? {
-        return Err(Error::Conflict(msg::PROBLEM_TWO_STEP_NONE.into()));
+        return Err(Error::conflict(msg::PROBLEM_TWO_STEP_NONE));
     }
     sessions::end_others(&mut tx, user_id, None).await?;
     let lang = users::language_of(&mut *tx, &email).await?;

@@ -252,7 +252,7 @@ pub async fn review(
         .fetch_one(&mut *tx)
         .await?;
         if parent_status != "approved" {
-            return Err(Error::Conflict(msg::PROBLEM_CATEGORY_PARENT_FIRST.into()));
+            return Err(Error::conflict(msg::PROBLEM_CATEGORY_PARENT_FIRST));
         }
     }
     let (status, action) = if approve {

@@ -80,7 +80,7 @@ pub async fn retry(db: &PgPool, meta: &RequestMeta, admin: i64, id: i64) -> Resu
     .await?
     .ok_or(Error::NotFound)?;
     if !message.failed {
-        return Err(Error::Conflict(msg::PROBLEM_MAIL_NOT_FAILED.into()));
+        return Err(Error::conflict(msg::PROBLEM_MAIL_NOT_FAILED));
     }
     sqlx::query!(
         "UPDATE email_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = now()

@@ -155,7 +155,7 @@ pub async fn set_role(
     granted: bool,
 ) -> Result<()> {
     if !granted && role == Role::Admin && user_id == admin {
-        return Err(Error::Conflict(msg::PROBLEM_OWN_ADMIN_ROLE.into()));
+        return Err(Error::conflict(msg::PROBLEM_OWN_ADMIN_ROLE));
     }
     let mut tx = db.begin().await?;
     if !granted && role == Role::Admin {
@@ -203,7 +203,7 @@ pub async fn set_active(
     active: bool,
 ) -> Result<()> {
     if !active && user_id == admin {
-        return Err(Error::Conflict(msg::PROBLEM_OWN_DEACTIVATE.into()));
+        return Err(Error::conflict(msg::PROBLEM_OWN_DEACTIVATE));
     }
     let mut tx = db.begin().await?;
     if !active {
@@ -248,10 +248,10 @@ pub async fn resend_verification(
 ) -> Result<()> {
     let account = find(&state.db, user_id).await?;
     if account.verified {
-        return Err(Error::Conflict(msg::PROBLEM_EMAIL_CONFIRMED.into()));
+        return Err(Error::conflict(msg::PROBLEM_EMAIL_CONFIRMED));
     }
     if account.status != "active" {
-        return Err(Error::Conflict(msg::PROBLEM_REACTIVATE_FIRST.into()));
+        return Err(Error::conflict(msg::PROBLEM_REACTIVATE_FIRST));
     }
     registration::resend(state, meta, &account.email).await?;
     let mut conn = state.db.acquire().await?;
@@ -279,7 +279,7 @@ async fn keep_an_admin(conn: &mut sqlx::PgConnection, user_id: i64) -> Result<()
         .filter(|admin| admin.id != user_id && admin.status == "active")
         .count();
     if others == 0 {
-        return Err(Error::Conflict(msg::PROBLEM_LAST_ADMIN.into()));
+        return Err(Error::conflict(msg::PROBLEM_LAST_ADMIN));
     }
     Ok(())
 }

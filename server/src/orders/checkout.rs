@@ -439,13 +439,13 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
     .fetch_one(&state.db)
     .await?;
     if order.status != "pending_payment" || order.expires_at <= Utc::now() {
-        return Err(Error::Conflict(msg::PROBLEM_ORDER_UNPAYABLE.into()));
+        return Err(Error::conflict(msg::PROBLEM_ORDER_UNPAYABLE));
     }
     if let (Some(id), Some(url)) = (&order.checkout_session_id, order.checkout_url) {
         if state.payments.session(id).await?.status == SessionStatus::Open {
             return Ok(url);
         }
-        return Err(Error::Conflict(msg::PROBLEM_PAYMENT_PROCESSING.into()));
+        return Err(Error::conflict(msg::PROBLEM_PAYMENT_PROCESSING));
     }
     let mut lines: Vec<LineItem> = sqlx::query!(
         "SELECT l.title, l.options, l.unit_price, l.quantity
@@ -552,5 +552,5 @@ async fn open_payment(state: &AppState, order_id: i64) -> Result<String> {
     .fetch_optional(&state.db)
     .await?
     .flatten()
-    .ok_or_else(|| Error::Conflict(msg::PROBLEM_ORDER_UNPAYABLE.into()))
+    .ok_or_else(|| Error::conflict(msg::PROBLEM_ORDER_UNPAYABLE))
 }

@@ -99,14 +99,14 @@ pub async fn cancel_unpaid(state: &AppState, customer_id: i64, number: &str) -> 
         if session.paid {
             confirm_paid(&mut tx, &state.config, &session).await?;
             tx.commit().await?;
-            return Err(Error::Conflict(msg::PROBLEM_ORDER_PAID_STAYS.into()));
+            return Err(Error::conflict(msg::PROBLEM_ORDER_PAID_STAYS));
         }
         if session.status == SessionStatus::Open {
             state.payments.expire(session_id).await?;
         }
     }
     if !close_unpaid(&mut tx, order.id, Closing::Cancelled).await? {
-        return Err(Error::Conflict(msg::PROBLEM_ORDER_NOT_AWAITING.into()));
+        return Err(Error::conflict(msg::PROBLEM_ORDER_NOT_AWAITING));
     }
     sqlx::query!(
         "INSERT INTO carts (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING",

@@ -114,5 +114,5 @@ pub async fn propose(
             return Ok(id);
         }
     }
-    Err(Error::Conflict(msg::PROBLEM_CATEGORY_NO_ADDRESS.into()))
+    Err(Error::conflict(msg::PROBLEM_CATEGORY_NO_ADDRESS))
 }

@@ -94,7 +94,7 @@ impl StoreScope {
         if self.owner {
             Ok(self)
         } else {
-            Err(Error::Conflict(msg::PROBLEM_OWNER_ONLY.into()))
+            Err(Error::conflict(msg::PROBLEM_OWNER_ONLY))
         }
     }
 }

@@ -672,10 +672,7 @@ pub async fn save(
         Some(id) => {
             let current = lock_product(&mut tx, scope, id).await?;
             if input.version != Some(current.version) {
-                return Err(Error::Conflict(
-                    msg::PROBLEM_PRODUCT_STALE
-                        .into(),
-                ));
+                return Err(Error::conflict(msg::PROBLEM_PRODUCT_STALE));
             }
             sqlx::query!(
                 "UPDATE products SET category_id = $3, slug = $4, title = $5, description = $6,

@@ -463,7 +463,7 @@ pub async fn close(state: &AppState, meta: &RequestMeta, scope: StoreScope) -> R
     .execute(&mut *tx)
     .await?;
     if closed.rows_affected() == 0 {
-        return Err(Error::Conflict(msg::PROBLEM_STORE_CLOSED_ALREADY.into()));
+        return Err(Error::conflict(msg::PROBLEM_STORE_CLOSED_ALREADY));
     }
     Entry::new(Some(scope.actor()), "store.closed")
         .target(format!("store:{}", scope.store_id()))

@@ -61,10 +61,10 @@ pub async fn open(
     input: &StoreDetails,
 ) -> Result<i64> {
     if !permissions::allows(user, Permission::OpenStore) {
-        return Err(Error::Conflict(msg::PROBLEM_CONFIRM_EMAIL_STORE.into()));
+        return Err(Error::conflict(msg::PROBLEM_CONFIRM_EMAIL_STORE));
     }
     if !user.stores.is_empty() {
-        return Err(Error::Conflict(msg::PROBLEM_STORE_ALREADY.into()));
+        return Err(Error::conflict(msg::PROBLEM_STORE_ALREADY));
     }
     let StoreDetails {
         name,
@@ -94,7 +94,7 @@ pub async fn open(
     .execute(&mut *tx)
     .await;
     // A second request opening a store at the same moment.
-    joined.when_taken(|| Error::Conflict(msg::PROBLEM_STORE_ALREADY.into()))?;
+    joined.when_taken(|| Error::conflict(msg::PROBLEM_STORE_ALREADY))?;
     if users::grant_role(&mut tx, user.id, Role::Seller).await? {
         Entry::new(Some(user.id), "role.granted")
             .target(format!("user:{}", user.id))
